@@ -1,0 +1,82 @@
+/**
+ * Validation issues as data: one union discriminated on `code`, each kind with its own
+ * fields, every one naming its sheet and cell. Wording lives in messages/sv.ts and
+ * messages/en.ts; a problem in a workbook is an issue value, never an exception.
+ */
+
+export type Severity = "error" | "warning" | "info";
+
+interface At {
+  readonly severity: Severity;
+  readonly sheet: string;
+  /** A1 address ("C21"); null for an issue about the whole sheet. */
+  readonly cell: string | null;
+}
+
+export type Issue = At &
+  (
+    // —— workbook and detection ——
+    | { readonly code: "no-table" }
+    | { readonly code: "formula-error"; readonly text: string }
+    | { readonly code: "unit-assumed"; readonly unit: string }
+    | { readonly code: "line-unclassified"; readonly label: string; readonly guess: "income" | "cost" }
+    // —— budget amounts and totals ——
+    | { readonly code: "amount-as-text"; readonly text: string; readonly value: number }
+    | { readonly code: "amount-unreadable"; readonly text: string }
+    | { readonly code: "amount-per-period"; readonly text: string; readonly per: string }
+    | {
+        readonly code: "total-mismatch";
+        readonly label: string;
+        readonly period: string;
+        readonly stated: number;
+        readonly computed: number;
+      }
+    | {
+        readonly code: "surplus-mismatch";
+        readonly label: string;
+        readonly period: string;
+        readonly stated: number;
+        readonly computed: number;
+      }
+    | {
+        readonly code: "contribution-split";
+        readonly member: "staten" | "regionen" | "kommunerna";
+        readonly period: string;
+        readonly amount: number;
+        readonly expected: number;
+      }
+    // —— participants ——
+    | { readonly code: "id-invalid"; readonly text: string }
+    | { readonly code: "id-checksum"; readonly text: string }
+    | { readonly code: "date-invalid"; readonly field: string; readonly text: string }
+    | { readonly code: "date-order"; readonly start: string; readonly end: string }
+    | {
+        readonly code: "stay-over-limit";
+        readonly days: number;
+        readonly limitDays: number;
+        /** True when beyond even the extension the steering group may grant. */
+        readonly beyondExtension: boolean;
+      }
+    | { readonly code: "age-outside-target"; readonly age: number; readonly min: number; readonly max: number }
+    | { readonly code: "field-missing"; readonly field: string }
+    | { readonly code: "duplicate-enrolment"; readonly otherCell: string }
+    | { readonly code: "code-unknown"; readonly field: string; readonly text: string }
+    | {
+        readonly code: "breakdown-mismatch";
+        readonly label: string;
+        readonly stated: number;
+        readonly computed: number;
+      }
+  );
+
+export type IssueCode = Issue["code"];
+export type IssueOf<C extends IssueCode> = Extract<Issue, { code: C }>;
+
+/** Counts by severity, for exit codes and summaries. */
+export function countBySeverity(issues: readonly Issue[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const issue of issues) counts[issue.severity]++;
+  return counts;
+}
+
+export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === "error");

@@ -1,0 +1,211 @@
+/**
+ * The shapes that cross a boundary — `samsyn inspect --json`, the reports the CLI and the
+ * add-in push, what the service stores and merges — as zod schemas. Every type here is
+ * z.infer of its schema, never written twice.
+ */
+import { z } from "zod";
+
+/** Amounts keyed by period ("2008" → 1 400 000), always in kronor. */
+export const PeriodAmounts = z.record(z.string(), z.number());
+export type PeriodAmounts = z.infer<typeof PeriodAmounts>;
+
+export const UnitSchema = z.enum(["kr", "tkr", "mkr"]);
+
+export const Section = z.enum(["income", "cost"]);
+export type Section = z.infer<typeof Section>;
+
+/** Cost groups as Uppföljning Finsam wants them split, plus income groups. */
+export const BudgetGroup = z.enum([
+  // income
+  "finansiell ram",
+  "medlemsbidrag",
+  "eget kapital",
+  "övriga intäkter",
+  // cost
+  "insatser",
+  "kansli och administration",
+  "styrelse",
+  "revision",
+  "ekonomiadministration",
+  "utvärdering",
+  "övrigt",
+]);
+export type BudgetGroup = z.infer<typeof BudgetGroup>;
+
+export const CellRef = z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/, "an A1 cell address such as C21");
+
+export const BudgetLine = z.object({
+  section: Section,
+  group: BudgetGroup,
+  label: z.string().min(1).max(500),
+  /** The label's cell on the source sheet. */
+  cell: CellRef,
+  /** The section heading the line stands under on the sheet ("Insatser", "Styrelsen"), if any. */
+  heading: z.string().max(500).nullable(),
+  amounts: PeriodAmounts,
+});
+export type BudgetLine = z.infer<typeof BudgetLine>;
+
+export const BudgetTotals = z.object({
+  income: PeriodAmounts,
+  cost: PeriodAmounts,
+  /** över-/underskott = income − cost */
+  surplus: PeriodAmounts,
+});
+export type BudgetTotals = z.infer<typeof BudgetTotals>;
+
+const TableBase = {
+  sheet: z.string().min(1).max(200),
+  /** The title above the table on the sheet, if any ("Verksamhetsplan med budget 2008"). */
+  title: z.string().max(500).nullable(),
+  /** A1 range the table covers on the source sheet. */
+  range: z.string().max(30),
+};
+
+export const BudgetTable = z.object({
+  kind: z.literal("budget"),
+  ...TableBase,
+  /** The unit the sheet is written in; amounts below are always in kr. */
+  unit: UnitSchema,
+  /** Period keys ("2008"), in column order. */
+  periods: z.array(z.string().min(1).max(40)).min(1).max(60),
+  /** The period headers as written ("2008 (tkr)", "Budget 2015"), same order. */
+  periodLabels: z.array(z.string().max(200)),
+  lines: z.array(BudgetLine).max(100_000),
+  totals: BudgetTotals,
+});
+export type BudgetTable = z.infer<typeof BudgetTable>;
+
+export const Member = z.enum(["staten", "regionen", "kommunerna", "övriga"]);
+
+/** "Bidrag i tkr": what each member pays in, checked against the law's 1/2, 1/4, 1/4 split. */
+export const ContributionsTable = z.object({
+  kind: z.literal("contributions"),
+  ...TableBase,
+  unit: UnitSchema,
+  periods: z.array(z.string()).min(1),
+  periodLabels: z.array(z.string()),
+  lines: z.array(
+    z.object({ member: Member, label: z.string(), cell: CellRef, amounts: PeriodAmounts }),
+  ),
+  total: PeriodAmounts,
+});
+export type ContributionsTable = z.infer<typeof ContributionsTable>;
+
+/** A count in a shared report: null where it was suppressed as too small to publish. */
+export const SharedCount = z.number().int().nonnegative().nullable();
+
+/** Participant key figures for a period. Local (inspect) figures are plain counts. */
+const keyFiguresOf = <C extends z.ZodType>(count: C) =>
+  z.object({
+    participants: count,
+    new: count,
+    closed: count,
+    closedToWorkOrStudies: count,
+    /** closedToWorkOrStudies / closed, 0–1; null when not computable or suppressed. */
+    shareClosedToWorkOrStudies: z.number().min(0).max(1).nullable(),
+    byHemkommun: z.record(z.string().max(100), count),
+    byKon: z.object({ kvinna: count, man: count }),
+    byAgeBand: z.record(z.string().max(20), count),
+    averageStayDays: z.number().nonnegative().nullable(),
+    staysOverLimit: count,
+  });
+
+export const KeyFigures = keyFiguresOf(z.number().int().nonnegative());
+export type KeyFigures = z.infer<typeof KeyFigures>;
+
+export const ParticipantsTable = z.object({
+  kind: z.literal("participants"),
+  ...TableBase,
+  /** The period the key figures cover ("2014", "2014-H1", "2014-Q3"). */
+  period: z.string(),
+  rows: z.number().int().nonnegative(),
+  keyFigures: KeyFigures,
+});
+export type ParticipantsTable = z.infer<typeof ParticipantsTable>;
+
+/** Aggregate follow-up tables: counts per period, a 1–10 mean, an outcome breakdown. */
+export const FollowupTable = z.object({
+  kind: z.literal("followup"),
+  ...TableBase,
+  columns: z.array(z.string()),
+  rows: z.array(
+    z.object({ label: z.string(), cell: CellRef, values: z.record(z.string(), z.number().nullable()) }),
+  ),
+  /** Stated totals row, if any, keyed like `values`. */
+  total: z.record(z.string(), z.number().nullable()).nullable(),
+});
+export type FollowupTable = z.infer<typeof FollowupTable>;
+
+export const Table = z.discriminatedUnion("kind", [BudgetTable, ContributionsTable, ParticipantsTable, FollowupTable]);
+export type Table = z.infer<typeof Table>;
+
+export const IssueJson = z.object({
+  severity: z.enum(["error", "warning", "info"]),
+  code: z.string(),
+  sheet: z.string(),
+  cell: z.string().nullable(),
+  message: z.string(),
+  messageEn: z.string(),
+});
+export type IssueJson = z.infer<typeof IssueJson>;
+
+/** The contract of `samsyn inspect --json`. */
+export const InspectResult = z.object({
+  file: z.string().nullable(),
+  tables: z.array(Table),
+  issues: z.array(IssueJson),
+  summary: z.object({ errors: z.number(), warnings: z.number(), infos: z.number() }),
+});
+export type InspectResult = z.infer<typeof InspectResult>;
+
+// —— what is synced ——
+
+/** A budget report as pushed to the service: one budget table, as inspect found it. */
+export const BudgetReport = BudgetTable.extend({
+  /** Where it came from, for people reading the merged workbook. */
+  source: z.object({ file: z.string().max(300).nullable(), tool: z.string().max(60) }).optional(),
+});
+export type BudgetReport = z.infer<typeof BudgetReport>;
+
+/**
+ * A participants report as shared beyond the association: counts only, small counts
+ * suppressed (null). Strict: no field that could carry a row, a name or an identity number.
+ */
+export const ParticipantsReport = z
+  .object({
+    kind: z.literal("participants"),
+    period: z.string().min(4).max(20),
+    insats: z.string().max(200).nullable(),
+    suppression: z
+      .object({
+        threshold: z.number().int().min(1).max(100),
+        /** Paths of the counts that were suppressed ("byHemkommun.Nora"). */
+        suppressed: z.array(z.string().max(200)),
+      })
+      .strict(),
+    keyFigures: keyFiguresOf(SharedCount).strict(),
+  })
+  .strict();
+export type ParticipantsReport = z.infer<typeof ParticipantsReport>;
+
+export const ReportKind = z.enum(["budget", "participants"]);
+export type ReportKind = z.infer<typeof ReportKind>;
+
+export const Report = z.discriminatedUnion("kind", [BudgetReport, ParticipantsReport]);
+export type Report = z.infer<typeof Report>;
+
+/**
+ * Corrections the user made to what detection guessed; remembered with the workbook so the
+ * next refresh gives the same result. Keyed by sheet name.
+ */
+export const SheetCorrections = z.object({
+  /** 1-based sheet row of the header row of the main table. */
+  headerRow: z.number().int().positive().optional(),
+  unit: UnitSchema.optional(),
+  /** By the line's label cell (A1). */
+  lines: z.record(CellRef, z.object({ section: Section.optional(), group: BudgetGroup.optional() })).optional(),
+});
+export type SheetCorrections = z.infer<typeof SheetCorrections>;
+export const Corrections = z.record(z.string(), SheetCorrections);
+export type Corrections = z.infer<typeof Corrections>;
