@@ -20,9 +20,9 @@ export interface ParsedAmount {
 const SPACES = /[\s\u00a0\u202f\u2009\u2007]+/g;
 const MINUS = /^[-\u2212\u2013\u2014]$/;
 
-const UNIT_SUFFIX =
-  /\s*(mkr|mnkr|miljoner kronor|tkr|kkr|tusen kronor|kr|kronor|sek|:-)\.?$/i;
-const PER_SUFFIX = /\s*(?:\/|per\s+)\s*((?:\d+\s*)?(?:år|mån(?:ad|ader)?|kvartal|halvår|vecka|veckor|v))\s*$/i;
+const UNIT_SUFFIX = /\s*(mkr|mnkr|miljoner kronor|tkr|kkr|tusen kronor|kr|kronor|sek|:-)\.?$/i;
+const PER_SUFFIX =
+  /\s*(?:\/|per\s+)\s*((?:\d+\s*)?(?:år|mån(?:ad|ader)?|kvartal|halvår|vecka|veckor|v))\s*$/i;
 
 function unitOfWord(word: string): Unit {
   const w = word.toLowerCase();

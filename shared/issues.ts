@@ -14,8 +14,8 @@ interface At {
 }
 
 export type Issue = At &
+  // —— workbook and detection ——
   (
-    // —— workbook and detection ——
     | { readonly code: "no-table" }
     | { readonly code: "formula-error"; readonly text: string }
     | { readonly code: "unit-assumed"; readonly unit: string }
@@ -57,7 +57,12 @@ export type Issue = At &
         /** True when beyond even the extension the steering group may grant. */
         readonly beyondExtension: boolean;
       }
-    | { readonly code: "age-outside-target"; readonly age: number; readonly min: number; readonly max: number }
+    | {
+        readonly code: "age-outside-target";
+        readonly age: number;
+        readonly min: number;
+        readonly max: number;
+      }
     | { readonly code: "field-missing"; readonly field: string }
     | { readonly code: "duplicate-enrolment"; readonly otherCell: string }
     | { readonly code: "code-unknown"; readonly field: string; readonly text: string }

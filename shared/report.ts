@@ -85,9 +85,7 @@ export const ContributionsTable = z.object({
   unit: UnitSchema,
   periods: z.array(z.string()).min(1),
   periodLabels: z.array(z.string()),
-  lines: z.array(
-    z.object({ member: Member, label: z.string(), cell: CellRef, amounts: PeriodAmounts }),
-  ),
+  lines: z.array(z.object({ member: Member, label: z.string(), cell: CellRef, amounts: PeriodAmounts })),
   total: PeriodAmounts,
 });
 export type ContributionsTable = z.infer<typeof ContributionsTable>;
@@ -137,7 +135,12 @@ export const FollowupTable = z.object({
 });
 export type FollowupTable = z.infer<typeof FollowupTable>;
 
-export const Table = z.discriminatedUnion("kind", [BudgetTable, ContributionsTable, ParticipantsTable, FollowupTable]);
+export const Table = z.discriminatedUnion("kind", [
+  BudgetTable,
+  ContributionsTable,
+  ParticipantsTable,
+  FollowupTable,
+]);
 export type Table = z.infer<typeof Table>;
 
 export const IssueJson = z.object({
@@ -204,7 +207,9 @@ export const SheetCorrections = z.object({
   headerRow: z.number().int().positive().optional(),
   unit: UnitSchema.optional(),
   /** By the line's label cell (A1). */
-  lines: z.record(CellRef, z.object({ section: Section.optional(), group: BudgetGroup.optional() })).optional(),
+  lines: z
+    .record(CellRef, z.object({ section: Section.optional(), group: BudgetGroup.optional() }))
+    .optional(),
 });
 export type SheetCorrections = z.infer<typeof SheetCorrections>;
 export const Corrections = z.record(z.string(), SheetCorrections);

@@ -3,13 +3,18 @@ import { formatKr, formatNumber } from "../amounts";
 import type { MessageTemplates } from "./index";
 
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
-const member = { staten: "The state (Försäkringskassan)", regionen: "The region", kommunerna: "The municipalities" } as const;
+const member = {
+  staten: "The state (Försäkringskassan)",
+  regionen: "The region",
+  kommunerna: "The municipalities",
+} as const;
 
 export const en: MessageTemplates = {
   "no-table": (i) => `No table was found on sheet "${i.sheet}".`,
   "formula-error": (i) => `Cell${at(i.cell)} holds the error value ${i.text}.`,
   "unit-assumed": (i) => `No unit given; amounts are read as ${i.unit}.`,
-  "line-unclassified": (i) => `Line "${i.label}"${at(i.cell)} could not be classified for sure; it counts as ${i.guess}.`,
+  "line-unclassified": (i) =>
+    `Line "${i.label}"${at(i.cell)} could not be classified for sure; it counts as ${i.guess}.`,
   "amount-as-text": (i) =>
     `The amount${at(i.cell)} is typed as text ("${i.text}"); it was read as ${formatNumber(i.value, "en")}.`,
   "amount-unreadable": (i) => `The amount${at(i.cell)} cannot be read: "${i.text}".`,
@@ -29,9 +34,11 @@ export const en: MessageTemplates = {
     i.beyondExtension
       ? `The stay${at(i.cell)} is ${i.days} days, beyond the limit of ${i.limitDays} days even with an extension.`
       : `The stay${at(i.cell)} is ${i.days} days, over the limit of ${i.limitDays} days; an extension needs the steering group's decision.`,
-  "age-outside-target": (i) => `Age at enrolment${at(i.cell)} is ${i.age}, outside the target group ${i.min}–${i.max}.`,
+  "age-outside-target": (i) =>
+    `Age at enrolment${at(i.cell)} is ${i.age}, outside the target group ${i.min}–${i.max}.`,
   "field-missing": (i) => `${i.field} is missing${at(i.cell)}.`,
-  "duplicate-enrolment": (i) => `The same person is enrolled twice at once${at(i.cell)}; see also ${i.otherCell}.`,
+  "duplicate-enrolment": (i) =>
+    `The same person is enrolled twice at once${at(i.cell)}; see also ${i.otherCell}.`,
   "code-unknown": (i) => `Unknown value in ${i.field}${at(i.cell)}: "${i.text}".`,
   "breakdown-mismatch": (i) =>
     `The total "${i.label}"${at(i.cell)} is ${formatNumber(i.stated, "en")} but its parts add up to ${formatNumber(i.computed, "en")}.`,

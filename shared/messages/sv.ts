@@ -4,7 +4,11 @@ import type { MessageTemplates } from "./index";
 
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
 const side = { income: "intäkt", cost: "kostnad" } as const;
-const member = { staten: "Staten (Försäkringskassan)", regionen: "Regionen", kommunerna: "Kommunerna" } as const;
+const member = {
+  staten: "Staten (Försäkringskassan)",
+  regionen: "Regionen",
+  kommunerna: "Kommunerna",
+} as const;
 
 export const sv: MessageTemplates = {
   "no-table": (i) => `Ingen tabell hittades på bladet ”${i.sheet}”.`,

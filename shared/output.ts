@@ -1,0 +1,88 @@
+/**
+ * What a conversion writes, as plain data: sheets holding one or more Excel tables, with
+ * live formula rows under them. Both writers — exceljs (CLI, service) and office.js (the
+ * add-in) — render the same plan, so the two ends give the same workbook.
+ * Formulas are English with commas (`=SUMIFS(...)`), as both Range.formulas and exceljs take them.
+ */
+import type { CellValue } from "./grid";
+
+export interface Formula {
+  readonly formula: string;
+}
+
+export type OutputCell = CellValue | Formula;
+
+export const isFormula = (cell: OutputCell): cell is Formula =>
+  cell !== null && typeof cell === "object" && "formula" in cell;
+
+export interface OutputColumn {
+  readonly header: string;
+  /** Invariant (US-style) number format code, e.g. '# ##0 "kr"' is NOT allowed; use "#,##0". */
+  readonly numberFormat?: string;
+  /** Width in characters, a hint. */
+  readonly width?: number;
+}
+
+export interface OutputTable {
+  /** Excel table name: letter or _ first, no spaces, unique in the workbook. */
+  readonly name: string;
+  readonly columns: readonly OutputColumn[];
+  /** The data body, one array per row, one cell per column. */
+  readonly rows: readonly (readonly OutputCell[])[];
+  /** Rows written right under the table (totals, över-/underskott), formulas over the table. */
+  readonly summaryRows: readonly (readonly OutputCell[])[];
+}
+
+export interface OutputSheet {
+  /** Sheet name: at most 31 characters, none of : \ / ? * [ ]. */
+  readonly name: string;
+  /** Lines written above the first table (title, source, notes). */
+  readonly heading: readonly string[];
+  readonly tables: readonly OutputTable[];
+}
+
+/** User text that Excel would run as a formula (=, +, -, @, tab, CR, LF first) gets a leading apostrophe. */
+export function neutraliseText(text: string): string {
+  return /^[=+\-@\t\r\n]/.test(text) ? `'${text}` : text;
+}
+
+const SHEET_FORBIDDEN = /[:\\/?*[\]]/g;
+
+/** A valid, unique sheet name (≤ 31 chars) from a wish, avoiding the names taken. */
+export function uniqueSheetName(wish: string, taken: ReadonlySet<string>): string {
+  const base =
+    wish
+      .replace(SHEET_FORBIDDEN, " ")
+      .replace(/^'+|'+$/g, "")
+      .trim()
+      .slice(0, 31) || "Samsyn";
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+/** A valid, unique Excel table name from a wish ("Budget 2008" → "Budget_2008"). */
+export function uniqueTableName(wish: string, taken: ReadonlySet<string>): string {
+  let base = wish
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  if (!/^[A-Za-z_]/.test(base)) base = `T_${base}`;
+  // Names that look like cell references (A1, R1C1) are refused by Excel.
+  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]\d*$/.test(base)) base = `${base}_`;
+  base = base.slice(0, 200) || "Samsyn";
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!lower.has(`${base}_${i}`.toLowerCase())) return `${base}_${i}`;
+}
+
+/** A structured reference to a table column, escaping what Excel wants escaped: Budget[[#Data],[2008]]. */
+export function columnRef(table: string, column: string): string {
+  const escaped = column.replace(/['#[\]]/g, (ch) => `'${ch}`);
+  return `${table}[${escaped}]`;
+}
