@@ -1,0 +1,150 @@
+/**
+ * Reads an .xlsx file into the core's Grid model with exceljs — the command line's and the
+ * service's counterpart of the add-in's office.js reader. It mirrors what Excel hands the
+ * add-in: dates as serial numbers, formulas beside their cached results, merged cells empty
+ * but for the top-left one, so both ends feed the core the same grid.
+ */
+import { stat } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import {
+  type CellValue,
+  excelSerialFromDate,
+  type Grid,
+  parseRangeA1,
+  type RangeAddress,
+} from "../../shared/grid";
+
+/** Excel's own ceiling for reads is 5 000 000 cells; beyond that we refuse, as Excel on the web does. */
+export const MAX_CELLS = 5_000_000;
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+/** A workbook that cannot be read, with a one-line reason in Swedish and English. */
+export class WorkbookReadError extends Error {
+  override readonly name = "WorkbookReadError";
+  constructor(
+    readonly messageSv: string,
+    readonly messageEn: string,
+  ) {
+    super(`${messageSv} / ${messageEn}`);
+  }
+}
+
+export async function readWorkbookFile(path: string): Promise<Grid[]> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new WorkbookReadError(`Filen ${path} finns inte eller går inte att läsa.`, `Cannot open ${path}.`);
+  }
+  if (size > MAX_FILE_BYTES) throw tooLarge(`${Math.round(size / 1024 / 1024)} MB`);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  return gridsOf(workbook);
+}
+
+export async function readWorkbookBuffer(buffer: ArrayBuffer | Uint8Array): Promise<Grid[]> {
+  if (buffer.byteLength > MAX_FILE_BYTES) throw tooLarge(`${Math.round(buffer.byteLength / 1024 / 1024)} MB`);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as ArrayBuffer);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  return gridsOf(workbook);
+}
+
+/** Grids of every worksheet of an already loaded exceljs workbook. */
+export function gridsOf(workbook: ExcelJS.Workbook): Grid[] {
+  if (workbook.worksheets.length === 0) {
+    throw new WorkbookReadError("Arbetsboken innehåller inga blad.", "The workbook has no sheets.");
+  }
+  let cells = 0;
+  for (const ws of workbook.worksheets) cells += ws.rowCount * ws.columnCount;
+  if (cells > MAX_CELLS) throw tooLarge(`${cells.toLocaleString("sv-SE")} celler / cells`);
+  return workbook.worksheets.map(worksheetToGrid);
+}
+
+function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    const v: CellValue[] = [];
+    const f: (string | null)[] = [];
+    const n: (string | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const c = colNumber - 1;
+      while (v.length < c) {
+        v.push(null);
+        f.push(null);
+        n.push(null);
+      }
+      // Excel reports only the top-left cell of a merged area; exceljs copies it into all.
+      const slave = cell.isMerged && cell.master.address !== cell.address;
+      v.push(slave ? null : plainValue(cell.value));
+      f.push(slave ? null : formulaOf(cell));
+      n.push(cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null);
+    });
+    values[r] = v;
+    formulas[r] = f;
+    numberFormats[r] = n;
+  });
+  for (let r = 0; r < values.length; r++) {
+    if (values[r] === undefined) {
+      values[r] = [];
+      formulas[r] = [];
+      numberFormats[r] = [];
+    }
+  }
+  const merges: RangeAddress[] = [];
+  const model = ws.model as { merges?: string[] };
+  for (const text of model.merges ?? []) {
+    const range = parseRangeA1(text);
+    if (range) merges.push(range);
+  }
+  return { sheet: ws.name, origin: { row: 0, col: 0 }, values, formulas, numberFormats, merges };
+}
+
+function formulaOf(cell: ExcelJS.Cell): string | null {
+  if (cell.type !== ExcelJS.ValueType.Formula) return null;
+  const text = cell.formula;
+  return text ? `=${text}` : null;
+}
+
+/** The value Excel would show: a formula's cached result, a date as its serial number, rich text as text. */
+function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return value === "" ? null : value;
+  if (value instanceof Date) return excelSerialFromDate(value);
+  if (typeof value === "object") {
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as { result?: unknown }).result;
+      return plainValue((result ?? null) as ExcelJS.CellValue);
+    }
+    if ("richText" in value) return value.richText.map((part) => part.text).join("") || null;
+    if ("error" in value) return String(value.error);
+    if ("text" in value) return plainValue(value.text as ExcelJS.CellValue);
+  }
+  return null;
+}
+
+function tooLarge(what: string): WorkbookReadError {
+  return new WorkbookReadError(
+    `Arbetsboken är för stor att läsa (${what}); största tillåtna är ${MAX_CELLS.toLocaleString("sv-SE")} celler.`,
+    `The workbook is too large to read (${what}); the limit is ${MAX_CELLS.toLocaleString("en-GB")} cells.`,
+  );
+}
+
+function unreadable(error: unknown): WorkbookReadError {
+  const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return new WorkbookReadError(
+    `Filen är ingen läsbar Excel-arbetsbok (.xlsx): ${detail}`,
+    `The file is not a readable Excel workbook (.xlsx): ${detail}`,
+  );
+}
