@@ -86,3 +86,33 @@ export function columnRef(table: string, column: string): string {
   const escaped = column.replace(/['#[\]]/g, (ch) => `'${ch}`);
   return `${table}[${escaped}]`;
 }
+
+/** Where a table of a sheet goes: 1-based sheet rows, first column A. */
+export interface TablePlacement {
+  readonly table: OutputTable;
+  readonly headerRow: number;
+  /** Body rows (at least one: an Excel table cannot have an empty body). */
+  readonly firstBodyRow: number;
+  readonly lastBodyRow: number;
+  /** First row of the summary rows, one blank row under the table. */
+  readonly firstSummaryRow: number;
+}
+
+/**
+ * The layout both writers follow: heading lines from A1, a blank row, then each table with its
+ * summary rows one blank row under it (a row written right under an Excel table would join
+ * it), tables separated by two blank rows.
+ */
+export function layoutSheet(sheet: OutputSheet): TablePlacement[] {
+  const placements: TablePlacement[] = [];
+  let row = sheet.heading.length + (sheet.heading.length > 0 ? 2 : 1);
+  for (const table of sheet.tables) {
+    const headerRow = row;
+    const bodyRows = Math.max(1, table.rows.length);
+    const lastBodyRow = headerRow + bodyRows;
+    const firstSummaryRow = lastBodyRow + 2;
+    placements.push({ table, headerRow, firstBodyRow: headerRow + 1, lastBodyRow, firstSummaryRow });
+    row = (table.summaryRows.length > 0 ? firstSummaryRow + table.summaryRows.length : lastBodyRow + 1) + 2;
+  }
+  return placements;
+}

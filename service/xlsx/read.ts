@@ -142,9 +142,16 @@ function tooLarge(what: string): WorkbookReadError {
 }
 
 function unreadable(error: unknown): WorkbookReadError {
-  const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const detail = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+  if (/central directory|zip|signature/i.test(detail)) {
+    return new WorkbookReadError(
+      "Filen är ingen Excel-arbetsbok (.xlsx); spara den som .xlsx i Excel och försök igen.",
+      "The file is not an Excel workbook (.xlsx); save it as .xlsx in Excel and try again.",
+    );
+  }
+  const short = detail.replace(/\s*(:|\.)?\s*(If it is|see) https?:\S+.*$/i, "").slice(0, 160);
   return new WorkbookReadError(
-    `Filen är ingen läsbar Excel-arbetsbok (.xlsx): ${detail}`,
-    `The file is not a readable Excel workbook (.xlsx): ${detail}`,
+    `Arbetsboken går inte att läsa, den kan vara skadad: ${short}`,
+    `The workbook cannot be read, it may be damaged: ${short}`,
   );
 }

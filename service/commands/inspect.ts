@@ -1,0 +1,177 @@
+/** `samsyn inspect` and `samsyn convert`: a workbook through the core, as text, JSON or a new workbook. */
+import ExcelJS from "exceljs";
+import { formatKr } from "../../shared/amounts";
+import { type InspectOptions, inspectResult, readWorkbook, type WorkbookReading } from "../../shared/inspect";
+import { hasErrors } from "../../shared/issues";
+import { describeIssue, type Lang } from "../../shared/messages";
+import type { InspectResult, Table } from "../../shared/report";
+import { gridsOf, readWorkbookFile, WorkbookReadError } from "../xlsx/read";
+import { writeOutputSheets } from "../xlsx/write";
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_UNREADABLE = 2;
+
+export interface CommandOutput {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function inspectFile(
+  file: string,
+  options: InspectOptions & { json?: boolean; lang?: Lang },
+): Promise<CommandOutput> {
+  return guarded(options.lang ?? "sv", async () => {
+    const reading = readWorkbook(await readWorkbookFile(file), options);
+    const result = inspectResult(reading, file);
+    const stdout = options.json
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : renderText(result, reading, options.lang ?? "sv");
+    return { exitCode: hasErrors(reading.issues) ? EXIT_INVALID : EXIT_OK, stdout, stderr: "" };
+  });
+}
+
+export async function convertFile(
+  file: string,
+  out: string,
+  options: InspectOptions & { lang?: Lang },
+): Promise<CommandOutput> {
+  const lang = options.lang ?? "sv";
+  return guarded(lang, async () => {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.readFile(file);
+    } catch {
+      await readWorkbookFile(file); // throws the WorkbookReadError that says why
+    }
+    const reading = readWorkbook(gridsOf(workbook), options);
+    const sheets = reading.outputSheets(workbook.worksheets.map((ws) => ws.name));
+    writeOutputSheets(workbook, sheets);
+    await workbook.xlsx.writeFile(out);
+    const errors = reading.issues.filter((i) => i.severity === "error").length;
+    const summary =
+      lang === "sv"
+        ? `Skrev ${out}: ${sheets.length} nya blad, ${reading.tables.length} tabeller, ${reading.issues.length} anmärkningar (${errors} fel).`
+        : `Wrote ${out}: ${sheets.length} new sheets, ${reading.tables.length} tables, ${reading.issues.length} issues (${errors} errors).`;
+    return { exitCode: errors > 0 ? EXIT_INVALID : EXIT_OK, stdout: `${summary}\n`, stderr: "" };
+  });
+}
+
+/** Any failure becomes one line and exit 2: never a stack trace to the user. */
+async function guarded(lang: Lang, run: () => Promise<CommandOutput>): Promise<CommandOutput> {
+  try {
+    return await run();
+  } catch (error) {
+    const line =
+      error instanceof WorkbookReadError
+        ? lang === "sv"
+          ? error.messageSv
+          : error.messageEn
+        : `${lang === "sv" ? "Oväntat fel" : "Unexpected error"}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+    if (process.env.SAMSYN_DEBUG && error instanceof Error)
+      return { exitCode: EXIT_UNREADABLE, stdout: "", stderr: `${line}\n${error.stack}\n` };
+    return { exitCode: EXIT_UNREADABLE, stdout: "", stderr: `samsyn: ${line}\n` };
+  }
+}
+
+const WORDS = {
+  sv: {
+    table: "Tabell",
+    periods: "Perioder",
+    unit: "Enhet",
+    income: "Intäkter",
+    cost: "Kostnader",
+    surplus: "Över-/underskott",
+    issues: "Anmärkningar",
+    none: "Inga anmärkningar.",
+    noTables: "Inga tabeller hittades.",
+    rows: "rader",
+    participants: "Deltagare",
+    closed: "Avslutade",
+    toWork: "till arbete/studier",
+    lines: "rader",
+  },
+  en: {
+    table: "Table",
+    periods: "Periods",
+    unit: "Unit",
+    income: "Income",
+    cost: "Costs",
+    surplus: "Surplus/deficit",
+    issues: "Issues",
+    none: "No issues.",
+    noTables: "No tables found.",
+    rows: "rows",
+    participants: "Participants",
+    closed: "Closed",
+    toWork: "to work/studies",
+    lines: "lines",
+  },
+} as const;
+
+function renderText(result: InspectResult, reading: WorkbookReading, lang: Lang): string {
+  const w = WORDS[lang];
+  const out: string[] = [];
+  if (result.tables.length === 0) out.push(w.noTables);
+  for (const table of result.tables) out.push(...renderTable(table, lang), "");
+  out.push(`${w.issues}:`);
+  if (reading.issues.length === 0) out.push(`  ${w.none}`);
+  for (const issue of reading.issues) {
+    out.push(
+      `  ${issue.severity.padEnd(7)} ${`${issue.sheet}!${issue.cell ?? ""}`.padEnd(24)} ${describeIssue(issue, lang)}`,
+    );
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function renderTable(table: Table, lang: Lang): string[] {
+  const w = WORDS[lang];
+  const head = `${w.table} ${table.kind} – ${table.sheet}!${table.range}${table.title ? ` – ${table.title}` : ""}`;
+  switch (table.kind) {
+    case "budget": {
+      const lines = [head, `  ${w.periods}: ${table.periods.join(", ")}   ${w.unit}: ${table.unit}`];
+      for (const line of table.lines) {
+        const amounts = table.periods.map((p) => formatKr(line.amounts[p] ?? 0, lang).padStart(16)).join("");
+        lines.push(
+          `  ${line.cell.padEnd(6)} ${line.section.padEnd(6)} ${line.group.padEnd(26)} ${line.label.slice(0, 40).padEnd(40)}${amounts}`,
+        );
+      }
+      for (const [key, label] of [
+        ["income", w.income],
+        ["cost", w.cost],
+        ["surplus", w.surplus],
+      ] as const) {
+        const amounts = table.periods
+          .map((p) => formatKr(table.totals[key][p] ?? 0, lang).padStart(16))
+          .join("");
+        lines.push(`  ${"".padEnd(41)}${label.padEnd(40)}${amounts}`);
+      }
+      return lines;
+    }
+    case "contributions": {
+      const lines = [head, `  ${w.periods}: ${table.periods.join(", ")}   ${w.unit}: ${table.unit}`];
+      for (const line of table.lines) {
+        const amounts = table.periods.map((p) => formatKr(line.amounts[p] ?? 0, lang).padStart(16)).join("");
+        lines.push(
+          `  ${line.cell.padEnd(6)} ${line.member.padEnd(12)} ${line.label.slice(0, 40).padEnd(40)}${amounts}`,
+        );
+      }
+      return lines;
+    }
+    case "participants": {
+      const k = table.keyFigures;
+      return [
+        head,
+        `  ${table.rows} ${w.rows}, period ${table.period}`,
+        `  ${w.participants}: ${k.participants}   ${w.closed}: ${k.closed} (${k.closedToWorkOrStudies} ${w.toWork})`,
+        `  Hemkommun: ${Object.entries(k.byHemkommun)
+          .map(([name, n]) => `${name} ${n}`)
+          .join(", ")}`,
+        `  Kön: kvinna ${k.byKon.kvinna}, man ${k.byKon.man}`,
+      ];
+    }
+    case "followup":
+      return [head, `  ${table.columns.join(" | ")}   (${table.rows.length} ${w.lines})`];
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Renders the core's conversion plan (shared/output.ts) into an exceljs workbook: real Excel
+ * tables with a header row, live formula rows under them. The add-in renders the same plan
+ * through office.js, with the same layout (layoutSheet).
+ */
+import type ExcelJS from "exceljs";
+import { columnLetters } from "../../shared/grid";
+import { isFormula, layoutSheet, type OutputCell, type OutputSheet } from "../../shared/output";
+
+export function writeOutputSheets(workbook: ExcelJS.Workbook, sheets: readonly OutputSheet[]): void {
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name);
+    sheet.heading.forEach((line, i) => {
+      ws.getCell(i + 1, 1).value = line;
+    });
+    if (sheet.heading.length > 0) ws.getCell(1, 1).font = { bold: true, size: 14 };
+    for (const placement of layoutSheet(sheet)) {
+      const { table } = placement;
+      const body = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
+      ws.addTable({
+        name: table.name,
+        ref: `A${placement.headerRow}`,
+        headerRow: true,
+        totalsRow: false,
+        style: { theme: "TableStyleMedium2", showRowStripes: true },
+        columns: table.columns.map((column) => ({ name: column.header, filterButton: true })),
+        rows: body.map((row) => row.map(toExcelJs)),
+      });
+      table.summaryRows.forEach((row, i) => {
+        const excelRow = ws.getRow(placement.firstSummaryRow + i);
+        row.forEach((cell, c) => {
+          excelRow.getCell(c + 1).value = toExcelJs(cell);
+        });
+        excelRow.font = { bold: true };
+      });
+      table.columns.forEach((column, c) => {
+        const col = ws.getColumn(c + 1);
+        if (column.width !== undefined) col.width = Math.max(col.width ?? 0, column.width);
+        if (column.numberFormat === undefined) return;
+        const last = placement.firstSummaryRow + table.summaryRows.length - 1;
+        for (let r = placement.firstBodyRow; r <= Math.max(last, placement.lastBodyRow); r++) {
+          ws.getCell(`${columnLetters(c)}${r}`).numFmt = column.numberFormat;
+        }
+      });
+    }
+  }
+}
+
+function toExcelJs(cell: OutputCell): ExcelJS.CellValue {
+  if (isFormula(cell)) return { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  return cell;
+}
