@@ -1,6 +1,6 @@
 /** English: issue messages. */
 import { formatKr, formatNumber } from "../amounts";
-import type { MessageTemplates } from "./index";
+import type { MessageTemplates } from "./types";
 
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
 const member = {

@@ -1,11 +1,10 @@
 /** Turns an issue into words, in Swedish (first) or English. */
-import type { Issue, IssueCode, IssueOf } from "../issues";
+import type { Issue } from "../issues";
 import { en } from "./en";
 import { sv } from "./sv";
+import type { Lang, MessageTemplates } from "./types";
 
-export type Lang = "sv" | "en";
-
-export type MessageTemplates = { readonly [C in IssueCode]: (issue: IssueOf<C>) => string };
+export type { Lang, MessageTemplates };
 
 const TEMPLATES: Readonly<Record<Lang, MessageTemplates>> = { sv, en };
 

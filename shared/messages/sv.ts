@@ -1,6 +1,6 @@
 /** Svenska: issue messages. Numbers the sv-SE way ("1 440 000 kr"). */
 import { formatKr, formatNumber } from "../amounts";
-import type { MessageTemplates } from "./index";
+import type { MessageTemplates } from "./types";
 
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
 const side = { income: "intäkt", cost: "kostnad" } as const;

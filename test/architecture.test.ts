@@ -1,0 +1,101 @@
+/** The shape of the code: shared/ stays pure, and no module imports itself around a cycle. */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "..");
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+    const rel = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(rel));
+    else if (/\.tsx?$/.test(entry.name)) out.push(rel);
+  }
+  return out;
+}
+
+const IMPORT = /^\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/gm;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), "utf8");
+  return [...text.matchAll(IMPORT)].map((m) => m[1]!);
+}
+
+function resolveRelative(from: string, spec: string, files: Set<string>): string | null {
+  const base = join(dirname(from), spec);
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, "index.ts")])
+    if (files.has(candidate)) return candidate;
+  return null;
+}
+
+describe("shared/ is the pure core", () => {
+  const files = sourceFiles("shared");
+
+  it("imports only itself, zod and date-fns", () => {
+    const offending = files.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => !spec.startsWith(".") && spec !== "zod" && !spec.startsWith("date-fns"))
+        .map((spec) => `${file} → ${spec}`),
+    );
+    expect(offending).toEqual([]);
+    const outside = files.flatMap((file) =>
+      importsOf(file)
+        .filter(
+          (spec) =>
+            spec.startsWith(".") && !resolve(ROOT, dirname(file), spec).startsWith(join(ROOT, "shared")),
+        )
+        .map((spec) => `${file} → ${spec}`),
+    );
+    expect(outside).toEqual([]);
+  });
+
+  it("uses no Node, browser or Office globals", () => {
+    const globals =
+      /\b(process|Buffer|require|window|document|localStorage|Office|Excel|console|fetch)\s*[.(]/;
+    const offending = files.filter((file) => {
+      const code = readFileSync(join(ROOT, file), "utf8")
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/\/\/.*$/gm, "")
+        .replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+      return globals.test(code);
+    });
+    expect(offending).toEqual([]);
+  });
+});
+
+describe("no import cycles", () => {
+  it("holds across shared/, service/ and addin/", () => {
+    const files = ["shared", "service", "addin"].flatMap((dir) => {
+      try {
+        return sourceFiles(dir);
+      } catch {
+        return [];
+      }
+    });
+    const known = new Set(files);
+    const graph = new Map(
+      files.map((file) => [
+        file,
+        importsOf(file)
+          .filter((spec) => spec.startsWith("."))
+          .map((spec) => resolveRelative(file, spec, known))
+          .filter((f): f is string => f !== null),
+      ]),
+    );
+    const cycles: string[] = [];
+    const state = new Map<string, "visiting" | "done">();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === "done") return;
+      if (state.get(file) === "visiting") {
+        cycles.push([...path.slice(path.indexOf(file)), file].join(" → "));
+        return;
+      }
+      state.set(file, "visiting");
+      for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+      state.set(file, "done");
+    };
+    for (const file of files) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+});
