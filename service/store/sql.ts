@@ -1,0 +1,331 @@
+/**
+ * The one SQL implementation of the Store, written against a tiny query/transaction adapter so
+ * that PGlite and PostgreSQL run exactly the same statements. Revisions are inserted, never
+ * updated; the primary key (association, kind, period, revision) decides concurrent writers.
+ */
+import { createHash } from "node:crypto";
+import { type BudgetGroup, Report, type ReportKind } from "../../shared/report";
+import type {
+  Association,
+  GroupOverride,
+  PutReportInput,
+  PutReportResult,
+  RevisionSummary,
+  Store,
+  StoredRevision,
+  TokenRecord,
+  TokenScope,
+} from "./types";
+
+export type Row = Record<string, unknown>;
+
+export interface SqlRunner {
+  query(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+export interface SqlDb extends SqlRunner {
+  readonly engine: "pglite" | "postgres";
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Migrations, in order; each runs once, in a transaction, recorded in schema_migrations. */
+const MIGRATIONS: readonly (readonly string[])[] = [
+  [
+    `CREATE TABLE associations (
+       id text PRIMARY KEY,
+       name text NOT NULL,
+       orgnr text NOT NULL UNIQUE,
+       created_at timestamptz NOT NULL DEFAULT now())`,
+    `CREATE TABLE tokens (
+       id text PRIMARY KEY,
+       hash text NOT NULL UNIQUE,
+       scope text NOT NULL CHECK (scope IN ('association', 'network')),
+       association_id text REFERENCES associations(id),
+       label text,
+       created_at timestamptz NOT NULL DEFAULT now(),
+       revoked_at timestamptz,
+       CHECK ((scope = 'association') = (association_id IS NOT NULL)))`,
+    `CREATE TABLE report_revisions (
+       association_id text NOT NULL REFERENCES associations(id),
+       kind text NOT NULL CHECK (kind IN ('budget', 'participants')),
+       period text NOT NULL,
+       revision integer NOT NULL CHECK (revision > 0),
+       body jsonb NOT NULL,
+       body_hash text NOT NULL,
+       created_at timestamptz NOT NULL DEFAULT now(),
+       PRIMARY KEY (association_id, kind, period, revision))`,
+    `CREATE TABLE idempotency_keys (
+       association_id text NOT NULL REFERENCES associations(id),
+       key text NOT NULL,
+       kind text NOT NULL,
+       period text NOT NULL,
+       revision integer NOT NULL,
+       body_hash text NOT NULL,
+       created_at timestamptz NOT NULL DEFAULT now(),
+       PRIMARY KEY (association_id, key))`,
+    `CREATE TABLE group_overrides (
+       association_id text NOT NULL REFERENCES associations(id),
+       label text NOT NULL,
+       group_name text NOT NULL,
+       updated_at timestamptz NOT NULL DEFAULT now(),
+       PRIMARY KEY (association_id, label))`,
+  ],
+];
+
+const MIGRATION_LOCK = 7_270_001;
+
+export async function migrate(db: SqlDb): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Two servers starting against one PostgreSQL must not both migrate.
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const done = await tx.query("SELECT version FROM schema_migrations");
+    const applied = new Set(done.map((r) => Number(r.version)));
+    for (const [i, statements] of MIGRATIONS.entries()) {
+      const version = i + 1;
+      if (applied.has(version)) continue;
+      for (const statement of statements) await tx.query(statement);
+      await tx.query("INSERT INTO schema_migrations (version) VALUES ($1)", [version]);
+    }
+  });
+}
+
+export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+const iso = (v: unknown): string => new Date(v as string | Date).toISOString();
+const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
+const json = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
+
+const isUniqueViolation = (e: unknown): boolean =>
+  typeof e === "object" && e !== null && (e as { code?: unknown }).code === "23505";
+
+const toAssociation = (r: Row): Association => ({
+  id: String(r.id),
+  name: String(r.name),
+  orgnr: String(r.orgnr),
+  createdAt: iso(r.created_at),
+});
+
+const toToken = (r: Row): TokenRecord => ({
+  id: String(r.id),
+  scope: r.scope as TokenScope,
+  associationId: r.association_id === null ? null : String(r.association_id),
+  label: r.label === null ? null : String(r.label),
+  createdAt: iso(r.created_at),
+  revokedAt: isoOrNull(r.revoked_at),
+});
+
+const toRevision = (r: Row): StoredRevision => ({
+  associationId: String(r.association_id),
+  kind: r.kind as ReportKind,
+  period: String(r.period),
+  revision: Number(r.revision),
+  // Stored bodies were validated on the way in; parse again so a type never lies.
+  report: Report.parse(json(r.body)),
+  createdAt: iso(r.created_at),
+});
+
+const MAX_ATTEMPTS = 50;
+
+export class SqlStore implements Store {
+  constructor(private readonly db: SqlDb) {}
+
+  get engine(): "pglite" | "postgres" {
+    return this.db.engine;
+  }
+
+  async createAssociation(input: { id: string; name: string; orgnr: string }) {
+    try {
+      const rows = await this.db.query(
+        "INSERT INTO associations (id, name, orgnr) VALUES ($1, $2, $3) RETURNING *",
+        [input.id, input.name, input.orgnr],
+      );
+      return toAssociation(rows[0]!);
+    } catch (e) {
+      if (isUniqueViolation(e)) return "orgnr-taken" as const;
+      throw e;
+    }
+  }
+
+  async getAssociation(id: string): Promise<Association | null> {
+    const rows = await this.db.query("SELECT * FROM associations WHERE id = $1", [id]);
+    return rows[0] ? toAssociation(rows[0]) : null;
+  }
+
+  async listAssociations(): Promise<Association[]> {
+    const rows = await this.db.query("SELECT * FROM associations ORDER BY name, id");
+    return rows.map(toAssociation);
+  }
+
+  async addToken(input: {
+    id: string;
+    hash: string;
+    scope: TokenScope;
+    associationId: string | null;
+    label: string | null;
+  }): Promise<TokenRecord> {
+    const rows = await this.db.query(
+      `INSERT INTO tokens (id, hash, scope, association_id, label) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [input.id, input.hash, input.scope, input.associationId, input.label],
+    );
+    return toToken(rows[0]!);
+  }
+
+  async findToken(hash: string): Promise<TokenRecord | null> {
+    const rows = await this.db.query("SELECT * FROM tokens WHERE hash = $1 AND revoked_at IS NULL", [hash]);
+    return rows[0] ? toToken(rows[0]) : null;
+  }
+
+  async listTokens(associationId: string | null): Promise<TokenRecord[]> {
+    const rows =
+      associationId === null
+        ? await this.db.query("SELECT * FROM tokens WHERE association_id IS NULL ORDER BY created_at, id")
+        : await this.db.query("SELECT * FROM tokens WHERE association_id = $1 ORDER BY created_at, id", [
+            associationId,
+          ]);
+    return rows.map(toToken);
+  }
+
+  async revokeToken(id: string, associationId: string | null): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE tokens SET revoked_at = now()
+        WHERE id = $1 AND revoked_at IS NULL AND association_id IS NOT DISTINCT FROM $2 RETURNING id`,
+      [id, associationId],
+    );
+    return rows.length > 0;
+  }
+
+  async putReport(input: PutReportInput): Promise<PutReportResult> {
+    const body = JSON.stringify(input.report);
+    const bodyHash = sha256(body);
+    // A losing concurrent insert violates the primary key; the next attempt sees the winner.
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      try {
+        return await this.db.transaction(async (tx): Promise<PutReportResult> => {
+          if (input.idempotencyKey !== undefined) {
+            const seen = await tx.query(
+              "SELECT kind, period, revision, body_hash FROM idempotency_keys WHERE association_id = $1 AND key = $2",
+              [input.associationId, input.idempotencyKey],
+            );
+            const prior = seen[0];
+            if (prior)
+              return {
+                status: "replayed",
+                revision: Number(prior.revision),
+                kind: String(prior.kind),
+                period: String(prior.period),
+                sameBody: prior.body_hash === bodyHash,
+              };
+          }
+          const latest = await tx.query(
+            `SELECT max(revision) AS revision FROM report_revisions
+              WHERE association_id = $1 AND kind = $2 AND period = $3`,
+            [input.associationId, input.kind, input.period],
+          );
+          const current =
+            latest[0]?.revision === null || latest[0] === undefined ? 0 : Number(latest[0].revision);
+          if (input.ifMatch !== undefined && input.ifMatch !== current)
+            return { status: "conflict", current: current === 0 ? null : current };
+          const revision = current + 1;
+          await tx.query(
+            `INSERT INTO report_revisions (association_id, kind, period, revision, body, body_hash)
+             VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
+            [input.associationId, input.kind, input.period, revision, body, bodyHash],
+          );
+          if (input.idempotencyKey !== undefined)
+            await tx.query(
+              `INSERT INTO idempotency_keys (association_id, key, kind, period, revision, body_hash)
+               VALUES ($1, $2, $3, $4, $5, $6)`,
+              [input.associationId, input.idempotencyKey, input.kind, input.period, revision, bodyHash],
+            );
+          return { status: "created", revision };
+        });
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+      }
+    }
+    throw new Error(`putReport: no revision after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  async getReport(
+    associationId: string,
+    kind: ReportKind,
+    period: string,
+    revision?: number,
+  ): Promise<StoredRevision | null> {
+    const rows =
+      revision === undefined
+        ? await this.db.query(
+            `SELECT * FROM report_revisions WHERE association_id = $1 AND kind = $2 AND period = $3
+              ORDER BY revision DESC LIMIT 1`,
+            [associationId, kind, period],
+          )
+        : await this.db.query(
+            `SELECT * FROM report_revisions
+              WHERE association_id = $1 AND kind = $2 AND period = $3 AND revision = $4`,
+            [associationId, kind, period, revision],
+          );
+    return rows[0] ? toRevision(rows[0]) : null;
+  }
+
+  async history(associationId: string, kind: ReportKind, period: string): Promise<RevisionSummary[]> {
+    const rows = await this.db.query(
+      `SELECT revision, created_at, body_hash FROM report_revisions
+        WHERE association_id = $1 AND kind = $2 AND period = $3 ORDER BY revision`,
+      [associationId, kind, period],
+    );
+    return rows.map((r) => ({
+      revision: Number(r.revision),
+      createdAt: iso(r.created_at),
+      bodyHash: String(r.body_hash),
+    }));
+  }
+
+  async latestOfKind(kind: ReportKind): Promise<StoredRevision[]> {
+    const rows = await this.db.query(
+      `SELECT DISTINCT ON (association_id, period) * FROM report_revisions WHERE kind = $1
+        ORDER BY association_id, period, revision DESC`,
+      [kind],
+    );
+    return rows.map(toRevision);
+  }
+
+  async setGroupOverride(o: GroupOverride): Promise<void> {
+    await this.db.query(
+      `INSERT INTO group_overrides (association_id, label, group_name) VALUES ($1, $2, $3)
+       ON CONFLICT (association_id, label) DO UPDATE SET group_name = EXCLUDED.group_name, updated_at = now()`,
+      [o.associationId, o.label, o.group],
+    );
+  }
+
+  async removeGroupOverride(associationId: string, label: string): Promise<boolean> {
+    const rows = await this.db.query(
+      "DELETE FROM group_overrides WHERE association_id = $1 AND label = $2 RETURNING label",
+      [associationId, label],
+    );
+    return rows.length > 0;
+  }
+
+  async groupOverrides(associationId?: string): Promise<GroupOverride[]> {
+    const rows =
+      associationId === undefined
+        ? await this.db.query("SELECT * FROM group_overrides ORDER BY association_id, label")
+        : await this.db.query("SELECT * FROM group_overrides WHERE association_id = $1 ORDER BY label", [
+            associationId,
+          ]);
+    return rows.map((r) => ({
+      associationId: String(r.association_id),
+      label: String(r.label),
+      group: r.group_name as BudgetGroup,
+    }));
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

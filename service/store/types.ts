@@ -1,0 +1,108 @@
+/**
+ * The storage interface the service talks to: associations, tokens, report revisions that are
+ * never overwritten, idempotency keys and label → group overrides. Two engines implement it
+ * over the same SQL (PGlite embedded, PostgreSQL over `pg`).
+ */
+import type { BudgetGroup, Report, ReportKind } from "../../shared/report";
+
+export interface Association {
+  readonly id: string;
+  readonly name: string;
+  readonly orgnr: string;
+  readonly createdAt: string;
+}
+
+export type TokenScope = "association" | "network";
+
+export interface TokenRecord {
+  readonly id: string;
+  readonly scope: TokenScope;
+  /** Set for association tokens, null for network tokens. */
+  readonly associationId: string | null;
+  readonly label: string | null;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+export interface StoredRevision {
+  readonly associationId: string;
+  readonly kind: ReportKind;
+  readonly period: string;
+  readonly revision: number;
+  readonly report: Report;
+  readonly createdAt: string;
+}
+
+export interface RevisionSummary {
+  readonly revision: number;
+  readonly createdAt: string;
+  readonly bodyHash: string;
+}
+
+export interface PutReportInput {
+  readonly associationId: string;
+  readonly kind: ReportKind;
+  readonly period: string;
+  readonly report: Report;
+  /** The revision the writer based its edit on (If-Match); undefined writes unconditionally. */
+  readonly ifMatch?: number;
+  readonly idempotencyKey?: string;
+}
+
+export type PutReportResult =
+  | { readonly status: "created"; readonly revision: number }
+  /** The same Idempotency-Key was seen before: nothing new was written. */
+  | {
+      readonly status: "replayed";
+      readonly revision: number;
+      readonly kind: string;
+      readonly period: string;
+      readonly sameBody: boolean;
+    }
+  /** If-Match named a revision that is not the latest; `current` is null when none exists. */
+  | { readonly status: "conflict"; readonly current: number | null };
+
+export interface GroupOverride {
+  readonly associationId: string;
+  readonly label: string;
+  readonly group: BudgetGroup;
+}
+
+export interface Store {
+  readonly engine: "pglite" | "postgres";
+  createAssociation(input: { id: string; name: string; orgnr: string }): Promise<Association | "orgnr-taken">;
+  getAssociation(id: string): Promise<Association | null>;
+  listAssociations(): Promise<Association[]>;
+
+  /** Stores a token by the SHA-256 hash of its secret; the secret itself is never stored. */
+  addToken(input: {
+    id: string;
+    hash: string;
+    scope: TokenScope;
+    associationId: string | null;
+    label: string | null;
+  }): Promise<TokenRecord>;
+  /** The live (not revoked) token with this hash. */
+  findToken(hash: string): Promise<TokenRecord | null>;
+  listTokens(associationId: string | null): Promise<TokenRecord[]>;
+  /** True when a live token was revoked. */
+  revokeToken(id: string, associationId: string | null): Promise<boolean>;
+
+  putReport(input: PutReportInput): Promise<PutReportResult>;
+  /** The latest revision, or a given one. */
+  getReport(
+    associationId: string,
+    kind: ReportKind,
+    period: string,
+    revision?: number,
+  ): Promise<StoredRevision | null>;
+  history(associationId: string, kind: ReportKind, period: string): Promise<RevisionSummary[]>;
+  /** For the merge: the latest revision of every (association, period) of a kind. */
+  latestOfKind(kind: ReportKind): Promise<StoredRevision[]>;
+
+  setGroupOverride(override: GroupOverride): Promise<void>;
+  removeGroupOverride(associationId: string, label: string): Promise<boolean>;
+  groupOverrides(associationId?: string): Promise<GroupOverride[]>;
+
+  close(): Promise<void>;
+}

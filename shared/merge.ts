@@ -1,0 +1,432 @@
+/**
+ * The merge across associations: for a kind and a year, each association's newest report that
+ * covers the year, side by side, with network totals. Pure — the service feeds it stored
+ * revisions and renders the result as JSON and as a workbook.
+ */
+import { z } from "zod";
+import {
+  BudgetGroup,
+  type BudgetReport,
+  type ParticipantsReport,
+  type Report,
+  type ReportKind,
+  Section,
+  SharedCount,
+} from "./report";
+
+export const INCOME_GROUPS = ["finansiell ram", "medlemsbidrag", "eget kapital", "övriga intäkter"] as const;
+export const COST_GROUPS = [
+  "insatser",
+  "kansli och administration",
+  "styrelse",
+  "revision",
+  "ekonomiadministration",
+  "utvärdering",
+  "övrigt",
+] as const;
+
+/** The section a group belongs to: an override to an income group moves a line to income. */
+export const sectionOfGroup = (group: BudgetGroup): Section =>
+  (INCOME_GROUPS as readonly string[]).includes(group) ? "income" : "cost";
+
+/** The calendar year a period key or period names ("2008", "Budget 2015", "2014-H1"), or null. */
+export function periodYear(period: string): string | null {
+  const m = /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(period);
+  return m ? m[1]! : null;
+}
+
+const Amount = z.number();
+const GroupAmounts = z.record(z.string(), Amount);
+
+export const MappingEntry = z.object({
+  label: z.string(),
+  heading: z.string().nullable(),
+  cell: z.string(),
+  section: Section,
+  /** What detection said. */
+  detectedGroup: BudgetGroup,
+  /** What the merge used: the override when there is one. */
+  group: BudgetGroup,
+  overridden: z.boolean(),
+  amount: Amount.nullable(),
+});
+export type MappingEntry = z.infer<typeof MappingEntry>;
+
+const AssociationRef = {
+  id: z.string(),
+  name: z.string(),
+  /** Null when the association has no report covering the year. */
+  revision: z.number().int().positive().nullable(),
+  /** The period the report was filed under ("2008" for a plan 2008 that answers for 2009). */
+  reportPeriod: z.string().nullable(),
+};
+
+export const MergedBudgetAssociation = z.object({
+  ...AssociationRef,
+  /** The report's period key whose column answers for the year ("2009"). */
+  periodKey: z.string().nullable(),
+  income: Amount.nullable(),
+  cost: Amount.nullable(),
+  surplus: Amount.nullable(),
+  /** surplus / income; null when there is no income. */
+  surplusShare: z.number().nullable(),
+  incomeByGroup: GroupAmounts,
+  costByGroup: GroupAmounts,
+  mapping: z.array(MappingEntry),
+});
+export type MergedBudgetAssociation = z.infer<typeof MergedBudgetAssociation>;
+
+export const MergedBudget = z.object({
+  kind: z.literal("budget"),
+  period: z.string(),
+  associations: z.array(MergedBudgetAssociation),
+  network: z.object({
+    reporting: z.number().int(),
+    income: Amount,
+    cost: Amount,
+    surplus: Amount,
+    surplusShare: z.number().nullable(),
+    incomeByGroup: GroupAmounts,
+    costByGroup: GroupAmounts,
+  }),
+});
+export type MergedBudget = z.infer<typeof MergedBudget>;
+
+const SharedKeyFigures = z.object({
+  participants: SharedCount,
+  new: SharedCount,
+  closed: SharedCount,
+  closedToWorkOrStudies: SharedCount,
+  shareClosedToWorkOrStudies: z.number().nullable(),
+  byHemkommun: z.record(z.string(), SharedCount),
+  byKon: z.object({ kvinna: SharedCount, man: SharedCount }),
+  byAgeBand: z.record(z.string(), SharedCount),
+  averageStayDays: z.number().nullable(),
+  staysOverLimit: SharedCount,
+});
+export type SharedKeyFigures = z.infer<typeof SharedKeyFigures>;
+
+export const MergedParticipantsAssociation = z.object({
+  ...AssociationRef,
+  insats: z.string().nullable(),
+  keyFigures: SharedKeyFigures.nullable(),
+  /** Paths of the counts the association suppressed ("byHemkommun.Nora"). */
+  suppressed: z.array(z.string()),
+});
+export type MergedParticipantsAssociation = z.infer<typeof MergedParticipantsAssociation>;
+
+export const MergedParticipants = z.object({
+  kind: z.literal("participants"),
+  period: z.string(),
+  associations: z.array(MergedParticipantsAssociation),
+  network: z.object({
+    reporting: z.number().int(),
+    keyFigures: SharedKeyFigures,
+    /** Paths left null because an association's count there was suppressed. */
+    suppressed: z.array(z.string()),
+  }),
+});
+export type MergedParticipants = z.infer<typeof MergedParticipants>;
+
+export const MergedView = z.discriminatedUnion("kind", [MergedBudget, MergedParticipants]);
+export type MergedView = z.infer<typeof MergedView>;
+
+export interface MergeAssociation {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** One stored revision: the latest of its (association, period). */
+export interface MergeReport {
+  readonly associationId: string;
+  readonly period: string;
+  readonly revision: number;
+  /** ISO time the revision was accepted. */
+  readonly createdAt: string;
+  readonly report: Report;
+}
+
+export interface GroupOverrideInput {
+  readonly associationId: string;
+  readonly label: string;
+  readonly group: BudgetGroup;
+}
+
+export interface MergeInput {
+  readonly kind: ReportKind;
+  /** The year to merge ("2009"). */
+  readonly period: string;
+  readonly associations: readonly MergeAssociation[];
+  readonly reports: readonly MergeReport[];
+  readonly overrides?: readonly GroupOverrideInput[];
+}
+
+export function merge(input: MergeInput): MergedView {
+  return input.kind === "budget" ? mergeBudgets(input) : mergeParticipants(input);
+}
+
+/** Newest first: by the year the report was filed under, then by when it was accepted. */
+function newer(a: MergeReport, b: MergeReport): number {
+  const ya = periodYear(a.period) ?? "";
+  const yb = periodYear(b.period) ?? "";
+  if (ya !== yb) return ya < yb ? 1 : -1;
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return b.period.localeCompare(a.period);
+}
+
+/** The key of the budget column that answers for the year: the bare year first ("2009"). */
+export function budgetPeriodKey(report: BudgetReport, year: string): string | null {
+  if (report.periods.includes(year)) return year;
+  return report.periods.find((p) => periodYear(p) === year) ?? null;
+}
+
+function pickPerAssociation(
+  input: MergeInput,
+  covers: (r: MergeReport) => boolean,
+  rank: (a: MergeReport, b: MergeReport) => number,
+): Map<string, MergeReport> {
+  const chosen = new Map<string, MergeReport>();
+  for (const r of input.reports) {
+    if (r.report.kind !== input.kind || !covers(r)) continue;
+    const prior = chosen.get(r.associationId);
+    if (!prior || rank(r, prior) < 0) chosen.set(r.associationId, r);
+  }
+  return chosen;
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+function mergeBudgets(input: MergeInput): MergedBudget {
+  const year = input.period;
+  const chosen = pickPerAssociation(
+    input,
+    (r) => r.report.kind === "budget" && budgetPeriodKey(r.report, year) !== null,
+    newer,
+  );
+  const overrides = new Map<string, BudgetGroup>();
+  for (const o of input.overrides ?? []) overrides.set(`${o.associationId}\u0000${o.label}`, o.group);
+
+  const network = {
+    reporting: 0,
+    income: 0,
+    cost: 0,
+    surplus: 0,
+    surplusShare: null as number | null,
+    incomeByGroup: Object.fromEntries(INCOME_GROUPS.map((g) => [g, 0])) as Record<string, number>,
+    costByGroup: Object.fromEntries(COST_GROUPS.map((g) => [g, 0])) as Record<string, number>,
+  };
+  const associations: MergedBudgetAssociation[] = input.associations.map((a) => {
+    const found = chosen.get(a.id);
+    const report = found?.report.kind === "budget" ? found.report : null;
+    const key = report ? budgetPeriodKey(report, year) : null;
+    if (!found || !report || key === null)
+      return {
+        id: a.id,
+        name: a.name,
+        revision: null,
+        reportPeriod: null,
+        periodKey: null,
+        income: null,
+        cost: null,
+        surplus: null,
+        surplusShare: null,
+        incomeByGroup: {},
+        costByGroup: {},
+        mapping: [],
+      };
+    const incomeByGroup: Record<string, number> = Object.fromEntries(INCOME_GROUPS.map((g) => [g, 0]));
+    const costByGroup: Record<string, number> = Object.fromEntries(COST_GROUPS.map((g) => [g, 0]));
+    let income = 0;
+    let cost = 0;
+    const mapping: MappingEntry[] = report.lines.map((line) => {
+      const override = overrides.get(`${a.id}\u0000${line.label}`);
+      const group = override ?? line.group;
+      const section = override ? sectionOfGroup(override) : line.section;
+      const amount = line.amounts[key];
+      if (amount !== undefined && Number.isFinite(amount)) {
+        if (section === "income") {
+          income += amount;
+          incomeByGroup[group] = (incomeByGroup[group] ?? 0) + amount;
+        } else {
+          cost += amount;
+          costByGroup[group] = (costByGroup[group] ?? 0) + amount;
+        }
+      }
+      return {
+        label: line.label,
+        heading: line.heading,
+        cell: line.cell,
+        section,
+        detectedGroup: line.group,
+        group,
+        overridden: override !== undefined && override !== line.group,
+        amount: amount ?? null,
+      };
+    });
+    income = round(income);
+    cost = round(cost);
+    const surplus = round(income - cost);
+    network.reporting++;
+    network.income += income;
+    network.cost += cost;
+    for (const [g, v] of Object.entries(incomeByGroup))
+      network.incomeByGroup[g] = round((network.incomeByGroup[g] ?? 0) + v);
+    for (const [g, v] of Object.entries(costByGroup))
+      network.costByGroup[g] = round((network.costByGroup[g] ?? 0) + v);
+    return {
+      id: a.id,
+      name: a.name,
+      revision: found.revision,
+      reportPeriod: found.period,
+      periodKey: key,
+      income,
+      cost,
+      surplus,
+      surplusShare: income !== 0 ? surplus / income : null,
+      incomeByGroup,
+      costByGroup,
+      mapping,
+    };
+  });
+  network.income = round(network.income);
+  network.cost = round(network.cost);
+  network.surplus = round(network.income - network.cost);
+  network.surplusShare = network.income !== 0 ? network.surplus / network.income : null;
+  return { kind: "budget", period: year, associations, network };
+}
+
+/** A whole-year report before a half or a quarter, then the newest accepted. */
+function participantsRank(a: MergeReport, b: MergeReport, year: string): number {
+  const wa = a.period === year ? 0 : 1;
+  const wb = b.period === year ? 0 : 1;
+  if (wa !== wb) return wa - wb;
+  return newer(a, b);
+}
+
+type Count = number | null;
+
+/** Sum of counts where any null (suppressed) makes the total null: it must not be recoverable. */
+function sumCounts(values: readonly Count[]): Count {
+  let total = 0;
+  for (const v of values) {
+    if (v === null) return null;
+    total += v;
+  }
+  return total;
+}
+
+function mergeParticipants(input: MergeInput): MergedParticipants {
+  const year = input.period;
+  const chosen = pickPerAssociation(
+    input,
+    (r) => r.report.kind === "participants" && periodYear(r.report.period) === year,
+    (a, b) => participantsRank(a, b, year),
+  );
+  const reporting: ParticipantsReport[] = [];
+  const associations: MergedParticipantsAssociation[] = input.associations.map((a) => {
+    const found = chosen.get(a.id);
+    const report = found?.report.kind === "participants" ? found.report : null;
+    if (!found || !report)
+      return {
+        id: a.id,
+        name: a.name,
+        revision: null,
+        reportPeriod: null,
+        insats: null,
+        keyFigures: null,
+        suppressed: [],
+      };
+    reporting.push(report);
+    return {
+      id: a.id,
+      name: a.name,
+      revision: found.revision,
+      reportPeriod: found.period,
+      insats: report.insats,
+      keyFigures: report.keyFigures,
+      suppressed: report.suppression.suppressed,
+    };
+  });
+
+  const kf = reporting.map((r) => r.keyFigures);
+  const suppressed: string[] = [];
+  const total = (path: string, values: readonly Count[]): Count => {
+    const sum = sumCounts(values);
+    if (sum === null) suppressed.push(path);
+    return sum;
+  };
+  const keyedTotals = (prefix: string, maps: readonly Record<string, Count>[]): Record<string, Count> => {
+    const keys = [...new Set(maps.flatMap((m) => Object.keys(m)))].sort((x, y) => x.localeCompare(y, "sv"));
+    // An association without the key had no one there: 0, not unknown.
+    return Object.fromEntries(
+      keys.map((k) => [
+        k,
+        total(
+          `${prefix}.${k}`,
+          maps.map((m) => m[k] ?? 0),
+        ),
+      ]),
+    );
+  };
+  const participants = total(
+    "participants",
+    kf.map((k) => k.participants),
+  );
+  const closed = total(
+    "closed",
+    kf.map((k) => k.closed),
+  );
+  const closedToWorkOrStudies = total(
+    "closedToWorkOrStudies",
+    kf.map((k) => k.closedToWorkOrStudies),
+  );
+  // A weighted mean, only when every weight and every mean is known.
+  let averageStayDays: number | null = null;
+  if (kf.length > 0 && kf.every((k) => k.averageStayDays !== null && k.participants !== null)) {
+    const weight = kf.reduce((s, k) => s + (k.participants ?? 0), 0);
+    if (weight > 0)
+      averageStayDays = round(
+        kf.reduce((s, k) => s + (k.averageStayDays ?? 0) * (k.participants ?? 0), 0) / weight,
+      );
+  }
+  const keyFigures: SharedKeyFigures = {
+    participants,
+    new: total(
+      "new",
+      kf.map((k) => k.new),
+    ),
+    closed,
+    closedToWorkOrStudies,
+    shareClosedToWorkOrStudies:
+      closed !== null && closedToWorkOrStudies !== null && closed > 0 ? closedToWorkOrStudies / closed : null,
+    byHemkommun: keyedTotals(
+      "byHemkommun",
+      kf.map((k) => k.byHemkommun),
+    ),
+    byKon: {
+      kvinna: total(
+        "byKon.kvinna",
+        kf.map((k) => k.byKon.kvinna),
+      ),
+      man: total(
+        "byKon.man",
+        kf.map((k) => k.byKon.man),
+      ),
+    },
+    byAgeBand: keyedTotals(
+      "byAgeBand",
+      kf.map((k) => k.byAgeBand),
+    ),
+    averageStayDays,
+    staysOverLimit: total(
+      "staysOverLimit",
+      kf.map((k) => k.staysOverLimit),
+    ),
+  };
+  return {
+    kind: "participants",
+    period: year,
+    associations,
+    network: { reporting: reporting.length, keyFigures, suppressed },
+  };
+}
