@@ -72,6 +72,13 @@ export type Issue = At &
         readonly stated: number;
         readonly computed: number;
       }
+    | {
+        readonly code: "value-out-of-range";
+        readonly field: string;
+        readonly value: number;
+        readonly min: number;
+        readonly max: number;
+      }
   );
 
 export type IssueCode = Issue["code"];

@@ -42,4 +42,6 @@ export const en: MessageTemplates = {
   "code-unknown": (i) => `Unknown value in ${i.field}${at(i.cell)}: "${i.text}".`,
   "breakdown-mismatch": (i) =>
     `The total "${i.label}"${at(i.cell)} is ${formatNumber(i.stated, "en")} but its parts add up to ${formatNumber(i.computed, "en")}.`,
+  "value-out-of-range": (i) =>
+    `${i.field}${at(i.cell)} is ${formatNumber(i.value, "en")}, outside the scale ${formatNumber(i.min, "en")}–${formatNumber(i.max, "en")}.`,
 };

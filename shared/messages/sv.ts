@@ -43,4 +43,6 @@ export const sv: MessageTemplates = {
   "code-unknown": (i) => `Okänt värde i ${i.field}${at(i.cell)}: ”${i.text}”.`,
   "breakdown-mismatch": (i) =>
     `Totalen ”${i.label}”${at(i.cell)} är ${formatNumber(i.stated)} men delarna ger ${formatNumber(i.computed)}.`,
+  "value-out-of-range": (i) =>
+    `${i.field}${at(i.cell)} är ${formatNumber(i.value)}, utanför skalan ${formatNumber(i.min)}–${formatNumber(i.max)}.`,
 };
