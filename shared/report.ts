@@ -127,6 +127,8 @@ export const FollowupTable = z.object({
   kind: z.literal("followup"),
   ...TableBase,
   columns: z.array(z.string()),
+  /** Columns holding a mean on a 1–10 scale ("Nöjdhet (1-10)"): checked for range, never summed. */
+  meanColumns: z.array(z.string()),
   rows: z.array(
     z.object({ label: z.string(), cell: CellRef, values: z.record(z.string(), z.number().nullable()) }),
   ),

@@ -1,12 +1,45 @@
-/** Participant sheets and follow-up tables. (Placeholder until the participants core lands.) */
+/**
+ * Participant sheets: a participant list (one row per person) or aggregate follow-up tables,
+ * read into validated tables, key figures, the conversion plan, and the reports that may be
+ * shared. The one entry point the facade (shared/inspect.ts) calls for a sheet.
+ */
 import type { Grid } from "../grid";
 import type { Issue } from "../issues";
 import type { OutputSheet } from "../output";
-import type { FollowupTable, ParticipantsTable } from "../report";
+import type { FollowupTable, ParticipantsReport, ParticipantsTable } from "../report";
+import { type Period, PeriodError, parsePeriod, wholeListPeriod } from "./dates";
+import { readFollowupTables } from "./followup";
+import { keyFiguresFor } from "./keyFigures";
+import { findListHeader, type Insats, type Participant, readParticipantList } from "./list";
+import { participantOutputSheets } from "./output";
+import { type ShareOptions, shareableReport } from "./share";
+
+export { AVSLUTSORSAKER, type Avslutsorsak, avslutsorsakOf, type Kon, konOf } from "./codes";
+export { type Day, type Period, PeriodError, parsePeriod } from "./dates";
+export { readFollowupTables } from "./followup";
+export { AGE_BANDS, keyFiguresFor, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN } from "./keyFigures";
+export type { Insats, Participant } from "./list";
+export { MUNICIPALITIES, municipalityOf } from "./municipalities";
+export {
+  DEFAULT_THRESHOLD,
+  relationsOf,
+  type ShareOptions,
+  type ShareSource,
+  shareableReport,
+  suppressionOf,
+} from "./share";
 
 export interface ParticipantOptions {
-  /** The period for key figures: "2014", "2014-H1", "2014-Q3"; default: the year most rows start in. */
+  /** The period for key figures: "2014", "2014-H1", "2014-Q3", "2013-2015"; default: the whole list. */
   readonly period?: string;
+  /** The insats the list belongs to: its name, stay limit, extension and target age. */
+  readonly insats?: Insats;
+  /** Smallest count a shared report publishes; default 5. */
+  readonly threshold?: number;
+  /** Today, for the century of 10-digit identity numbers; default now. */
+  readonly today?: Date;
+  /** Measure open stays up to this day for the stay limit; absent: open stays are not checked. */
+  readonly openStaysUntil?: Date;
 }
 
 export interface ParticipantReading {
@@ -14,12 +47,85 @@ export interface ParticipantReading {
   readonly issues: readonly Issue[];
   /** Sheets to add on conversion (normalised list, key figures). Personal data: stays in the workbook. */
   readonly outputSheets: (taken: Set<string>) => OutputSheet[];
+  /** The list's rows; empty for a sheet of follow-up tables. Personal data: never into a report. */
+  readonly participants: readonly Participant[];
+  /** The period asked for, if any (shareable reports default to it). */
+  readonly period?: string;
+  /** The insats's name, if configured. */
+  readonly insats: string | null;
+  readonly threshold?: number;
 }
 
-/** Null when the sheet holds no participant list and no follow-up table. */
+/**
+ * Null when the sheet holds no participant list and no follow-up table (the facade then tries
+ * the budget reader). Throws PeriodError when `options.period` is none of the known forms.
+ */
 export function readParticipantSheet(
-  _grid: Grid,
-  _options: ParticipantOptions = {},
+  grid: Grid,
+  options: ParticipantOptions = {},
 ): ParticipantReading | null {
-  return null;
+  let asked: Period | null = null;
+  if (options.period !== undefined) {
+    asked = parsePeriod(options.period);
+    if (!asked) throw new PeriodError(options.period);
+  }
+  const common = {
+    ...(options.period !== undefined ? { period: options.period } : {}),
+    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    insats: options.insats?.name ?? null,
+  };
+
+  const header = findListHeader(grid);
+  if (header) {
+    const list = readParticipantList(grid, header, options);
+    const period =
+      asked ?? wholeListPeriod(list.participants.flatMap((p) => (p.start === null ? [] : [p.start])));
+    const keyFigures = keyFiguresFor(list.participants, period);
+    const table: ParticipantsTable = {
+      kind: "participants",
+      sheet: grid.sheet,
+      title: list.title,
+      range: list.range,
+      period: period.key,
+      rows: list.participants.length,
+      keyFigures,
+    };
+    return {
+      tables: [table],
+      issues: list.issues,
+      participants: list.participants,
+      ...common,
+      outputSheets: (taken) =>
+        participantOutputSheets(
+          {
+            sheet: grid.sheet,
+            participants: list.participants,
+            period: period.key,
+            keyFigures,
+            limitDays: list.limitDays,
+          },
+          taken,
+        ),
+    };
+  }
+
+  const followup = readFollowupTables(grid);
+  if (followup.tables.length === 0) return null;
+  return {
+    tables: followup.tables,
+    issues: followup.issues,
+    participants: [],
+    ...common,
+    outputSheets: () => [],
+  };
+}
+
+/** The shareable reports of a reading, for `samsyn push`: one per participant list, none for follow-up tables. */
+export function shareableReports(
+  reading: ParticipantReading,
+  options: ShareOptions = {},
+): ParticipantsReport[] {
+  if (!reading.tables.some((t) => t.kind === "participants")) return [];
+  const threshold = options.threshold ?? reading.threshold;
+  return [shareableReport(reading, { ...options, ...(threshold !== undefined ? { threshold } : {}) })];
 }

@@ -1,0 +1,163 @@
+/**
+ * Calendar days for participant lists: dates read from cells (Excel serials or the text forms
+ * people type), ages and stays in whole days, and the periods key figures are counted for.
+ * A day is an integer (days since 1970-01-01), so stays and overlaps are plain subtraction
+ * and a 100 000-row list needs no Date objects in its inner loop.
+ */
+import { type CellValue, isDateFormat } from "../grid";
+
+/** Days since 1970-01-01 (a calendar date, no time zone). */
+export type Day = number;
+
+const EXCEL_EPOCH_OFFSET = 25_569;
+
+export function dayOf(year: number, month: number, day: number): Day | null {
+  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return ms / 86_400_000;
+}
+
+export function dayOfDate(date: Date): Day {
+  return Math.floor(date.getTime() / 86_400_000);
+}
+
+export interface Ymd {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+export function ymdOf(day: Day): Ymd {
+  const d = new Date(day * 86_400_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** "2014-06-07" */
+export function isoOf(day: Day): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "2014-06-07" → day; null when not that form or no real date. */
+export function dayOfIso(text: string): Day | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m ? dayOf(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+export const excelSerialOf = (day: Day): number => day + EXCEL_EPOCH_OFFSET;
+
+/** Whole years from birth to a day: the age a person has that day. */
+export function ageOn(birth: Day, on: Day): number {
+  const b = ymdOf(birth);
+  const o = ymdOf(on);
+  const beforeBirthday = o.month < b.month || (o.month === b.month && o.day < b.day);
+  return o.year - b.year - (beforeBirthday ? 1 : 0);
+}
+
+const ISO_LIKE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+// Day first, as Swedes write by hand: "7/6 2014", "7/6/2014", "07.06.2014".
+const DAY_FIRST = /^(\d{1,2})[/.](\d{1,2})(?:[/. ]\s*|\s+)(\d{4})$/;
+
+/** A date typed as text → day; null when the text is no date this reader knows. */
+export function dayOfText(text: string): Day | null {
+  const t = text.trim();
+  let m = ISO_LIKE.exec(t) ?? COMPACT.exec(t);
+  if (m) return dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = DAY_FIRST.exec(t);
+  if (m) return dayOf(Number(m[3]), Number(m[2]), Number(m[1]));
+  return null;
+}
+
+/**
+ * A date cell → day. Numbers are Excel serials when the cell has a date format or the number
+ * is in the range of serials of our era; an 8-digit number is read as YYYYMMDD.
+ * Returns null for a blank cell and "invalid" for anything that is no date.
+ */
+export function dayOfCell(value: CellValue, numberFormat: string | null): Day | null | "invalid" {
+  if (value === null) return null;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "invalid";
+    if (
+      Number.isInteger(value) &&
+      value >= 18_000_101 &&
+      value <= 22_001_231 &&
+      !isDateFormat(numberFormat)
+    ) {
+      return dayOfText(String(value)) ?? "invalid";
+    }
+    // 1900-01-01 … 2173: Excel's own range is wider, but no participant was enrolled outside it.
+    if (isDateFormat(numberFormat) ? value >= 1 : value >= 10_000 && value < 100_000) {
+      return Math.floor(value) - EXCEL_EPOCH_OFFSET;
+    }
+    return "invalid";
+  }
+  if (typeof value === "boolean") return "invalid";
+  if (value.trim() === "") return null;
+  return dayOfText(value) ?? "invalid";
+}
+
+/** A period key figures are counted for: a year, a half year, a quarter, or a span of years. */
+export interface Period {
+  readonly key: string;
+  /** First day in the period; -Infinity for "the whole list". */
+  readonly first: Day;
+  /** Last day in the period; Infinity for "the whole list". */
+  readonly last: Day;
+}
+
+/** Misuse of the API: a period that is none of the known forms ("2014", "2014-H1", "2014-Q3", "2013-2015"). */
+export class PeriodError extends Error {
+  override readonly name = "PeriodError";
+  readonly messageSv: string;
+  readonly messageEn: string;
+  constructor(readonly text: string) {
+    const sv = `Perioden ”${text}” går inte att läsa; skriv t.ex. 2014, 2014-H1 eller 2014-Q3.`;
+    const en = `The period "${text}" cannot be read; write e.g. 2014, 2014-H1 or 2014-Q3.`;
+    super(`${sv} / ${en}`);
+    this.messageSv = sv;
+    this.messageEn = en;
+  }
+}
+
+/** "2014", "2014-H1", "2014-Q3", "2013-2015" → the period; null when the text is none of those. */
+export function parsePeriod(text: string): Period | null {
+  const t = text.trim().toUpperCase();
+  let m = /^(\d{4})(?:-?([HQ])([1-4]))?$/.exec(t);
+  if (m) {
+    const year = Number(m[1]);
+    if (year < 1900 || year > 2200) return null;
+    const kind = m[2];
+    const n = Number(m[3]);
+    if (kind === undefined) return { key: `${year}`, first: dayOf(year, 1, 1)!, last: dayOf(year, 12, 31)! };
+    if (kind === "H" && n > 2) return null;
+    const months = kind === "H" ? 6 : 3;
+    const startMonth = (n - 1) * months + 1;
+    const first = dayOf(year, startMonth, 1)!;
+    const next = startMonth + months > 12 ? dayOf(year + 1, 1, 1)! : dayOf(year, startMonth + months, 1)!;
+    return { key: `${year}-${kind}${n}`, first, last: next - 1 };
+  }
+  m = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(t);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a < 1900 || b > 2200 || b < a) return null;
+    return { key: `${a}-${b}`, first: dayOf(a, 1, 1)!, last: dayOf(b, 12, 31)! };
+  }
+  return null;
+}
+
+/** The whole list as one period, named by the years people were enrolled ("2014", "2013-2015"). */
+export function wholeListPeriod(starts: Iterable<Day>): Period {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const s of starts) {
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  if (min === Infinity) return { key: "alla", first: -Infinity, last: Infinity };
+  const a = ymdOf(min).year;
+  const b = ymdOf(max).year;
+  return { key: a === b ? `${a}` : `${a}-${b}`, first: -Infinity, last: Infinity };
+}

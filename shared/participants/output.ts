@@ -1,0 +1,144 @@
+/**
+ * What converting a participant sheet writes into the same workbook: the normalised list as a
+ * real Excel table, and a key-figures sheet. The list is personal data: it goes into the
+ * user's own workbook, never into a report.
+ */
+import {
+  columnRef,
+  neutraliseText,
+  type OutputSheet,
+  type OutputTable,
+  uniqueSheetName,
+  uniqueTableName,
+} from "../output";
+import type { KeyFigures } from "../report";
+import { excelSerialOf } from "./dates";
+import type { Participant } from "./list";
+
+const DATE_FORMAT = "yyyy-mm-dd";
+const KON_LABEL = { kvinna: "Kvinna", man: "Man" } as const;
+const ORSAK_LABEL = {
+  arbete: "Arbete",
+  studier: "Studier",
+  arbetssökande: "Arbetssökande",
+  "åter till remittent": "Åter till remittent",
+  annat: "Annat",
+} as const;
+
+// Age bands as keys are "-17" and "65-"; in a cell they read better with a dash and no sign.
+const AGE_BAND_LABEL: Readonly<Record<string, string>> = { "-17": "0–17", "65-": "65–" };
+
+const userText = (t: string | null): string | null => (t === null ? null : neutraliseText(t));
+
+export function participantsTable(name: string, participants: readonly Participant[]): OutputTable {
+  return {
+    name,
+    columns: [
+      { header: "Personnummer", width: 16 },
+      { header: "Kön", width: 8 },
+      { header: "Hemkommun", width: 16 },
+      { header: "Remittent", width: 22 },
+      { header: "Kontakt med", width: 30 },
+      { header: "Inskriven", numberFormat: DATE_FORMAT, width: 12 },
+      { header: "Avslutad", numberFormat: DATE_FORMAT, width: 12 },
+      { header: "Avslutsorsak", width: 22 },
+      { header: "Ålder vid start", numberFormat: "0", width: 10 },
+      { header: "Dagar i insats", numberFormat: "0", width: 10 },
+    ],
+    rows: participants.map((p) => [
+      p.id ?? userText(p.idText),
+      p.kon ? KON_LABEL[p.kon] : null,
+      userText(p.hemkommun),
+      userText(p.remittent),
+      userText(p.kontaktMed),
+      p.start === null ? null : excelSerialOf(p.start),
+      p.end === null ? null : excelSerialOf(p.end),
+      p.avslutsorsak ? ORSAK_LABEL[p.avslutsorsak] : userText(p.avslutsorsakText),
+      p.ageAtStart,
+      p.end === null ? null : p.stayDays,
+    ]),
+    summaryRows: [
+      ["Antal", { formula: `=ROWS(${columnRef(name, "Personnummer")})` }],
+      ["Avslutade", { formula: `=COUNT(${columnRef(name, "Avslutad")})` }],
+    ],
+  };
+}
+
+function countTable(name: string, header: string, counts: Readonly<Record<string, number>>): OutputTable {
+  return {
+    name,
+    columns: [
+      { header, width: 24 },
+      { header: "Antal", numberFormat: "0", width: 10 },
+    ],
+    rows: Object.entries(counts).map(([k, n]) => [neutraliseText(k), n]),
+    summaryRows: [["Summa", { formula: `=SUM(${columnRef(name, "Antal")})` }]],
+  };
+}
+
+export interface ListOutput {
+  readonly sheet: string;
+  readonly participants: readonly Participant[];
+  readonly period: string;
+  readonly keyFigures: KeyFigures;
+  readonly limitDays: number;
+}
+
+/** The two sheets of a converted participant list, named so they clash with nothing taken. */
+export function participantOutputSheets(list: ListOutput, taken: Set<string>): OutputSheet[] {
+  const listSheet = uniqueSheetName("Samsyn deltagare", taken);
+  taken.add(listSheet);
+  const figuresSheet = uniqueSheetName("Samsyn nyckeltal", taken);
+  taken.add(figuresSheet);
+  // Sheet names are unique in the workbook, so tables named after them are too.
+  const tables = new Set<string>();
+  const tableName = (wish: string) => {
+    const name = uniqueTableName(wish, tables);
+    tables.add(name);
+    return name;
+  };
+  const k = list.keyFigures;
+  const base = uniqueTableName(figuresSheet, new Set());
+  return [
+    {
+      name: listSheet,
+      heading: [
+        `Deltagare från bladet ”${list.sheet}”, normaliserade av Samsyn`,
+        "Innehåller personuppgifter – lämnar aldrig arbetsboken.",
+      ],
+      tables: [participantsTable(uniqueTableName(listSheet, new Set()), list.participants)],
+    },
+    {
+      name: figuresSheet,
+      heading: [`Nyckeltal för ”${list.sheet}”, period ${list.period}`],
+      tables: [
+        {
+          name: tableName(base),
+          columns: [
+            { header: "Nyckeltal", width: 40 },
+            { header: "Värde", width: 12 },
+          ],
+          rows: [
+            ["Deltagare", k.participants],
+            ["Nya", k.new],
+            ["Avslutade", k.closed],
+            ["Avslutade till arbete eller studier", k.closedToWorkOrStudies],
+            ["Andel till arbete eller studier", k.shareClosedToWorkOrStudies],
+            ["Genomsnittlig vistelsetid (dagar, avslutade)", k.averageStayDays],
+            [`Vistelser över gränsen (${list.limitDays} dagar)`, k.staysOverLimit],
+          ],
+          summaryRows: [],
+        },
+        countTable(tableName(`${base}_hemkommun`), "Hemkommun", k.byHemkommun),
+        countTable(tableName(`${base}_kon`), "Kön", { Kvinna: k.byKon.kvinna, Man: k.byKon.man }),
+        countTable(
+          tableName(`${base}_alder`),
+          "Ålder vid start",
+          Object.fromEntries(
+            Object.entries(k.byAgeBand).map(([band, n]) => [AGE_BAND_LABEL[band] ?? band, n]),
+          ),
+        ),
+      ],
+    },
+  ];
+}
