@@ -1,0 +1,262 @@
+/**
+ * The HTTP contract as zod schemas — request bodies the routes validate with, responses — and
+ * the OpenAPI 3 document generated from them with @asteasolutions/zod-to-openapi (v9, zod 4).
+ */
+import { OpenAPIRegistry, OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { MergedView } from "../shared/merge";
+import { BudgetGroup, Report, ReportKind } from "../shared/report";
+import { ReportDiff } from "./diff";
+
+/** A year, or a half, quarter or month of one: "2014", "2014-H1", "2014-Q3", "2014-05". */
+export const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
+export const YEAR = /^\d{4}$/;
+
+export const CreateAssociationBody = z
+  .object({ name: z.string().trim().min(1).max(200), orgnr: z.string().max(20) })
+  .strict();
+export const CreatedAssociation = z.object({ id: z.string(), token: z.string(), tokenId: z.string() });
+export const AssociationInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  orgnr: z.string(),
+  createdAt: z.string(),
+});
+export const IssuedToken = z.object({ tokenId: z.string(), token: z.string() });
+export const NetworkTokenBody = z.object({ label: z.string().trim().min(1).max(200) }).strict();
+export const TokenInfo = z.object({
+  id: z.string(),
+  scope: z.enum(["association", "network"]),
+  associationId: z.string().nullable(),
+  label: z.string().nullable(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export const PutResult = z.object({
+  revision: z.number().int().positive(),
+  replayed: z.boolean().optional(),
+});
+export const RevisionList = z.object({
+  revisions: z.array(z.object({ revision: z.number().int(), createdAt: z.string() })),
+});
+export const GroupOverrideBody = z.object({ label: z.string().min(1).max(500), group: BudgetGroup }).strict();
+export const GroupOverrideList = z.object({
+  overrides: z.array(z.object({ label: z.string(), group: BudgetGroup })),
+});
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string().meta({ description: "Swedish" }),
+    messageEn: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    currentRevision: z.number().int().nullable().optional(),
+  }),
+});
+
+export function openApiDocument(): object {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  const security = [{ [bearer.name]: [] }];
+  // Named components through zod 4's own metadata (.meta({ id })): the shared schemas are built
+  // before any extendZodWithOpenApi could run, so registry.register (which calls .openapi) fails.
+  const reg = <T extends z.ZodType>(name: string, schema: T): T => {
+    return schema.meta({ id: name }) as T;
+  };
+  const report = reg("Report", Report);
+  const error = reg("Error", ErrorBody);
+  const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+  const errors = (...codes: number[]) =>
+    Object.fromEntries(codes.map((c) => [c, { description: "Error", ...json(error) }]));
+  const reportParams = z.object({
+    id: z.string(),
+    kind: ReportKind,
+    period: z.string().regex(PERIOD),
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/healthz",
+    summary: "Liveness and database check",
+    responses: { 200: { description: "OK", ...json(z.object({ ok: z.boolean(), engine: z.string() })) } },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/associations",
+    summary: "Create an association (admin); its first token is returned once",
+    security,
+    request: { body: json(CreateAssociationBody) },
+    responses: {
+      201: { description: "Created", ...json(CreatedAssociation) },
+      ...errors(400, 401, 403, 409, 429),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/associations",
+    summary: "List associations (admin or network token)",
+    security,
+    responses: { 200: { description: "OK", ...json(z.array(AssociationInfo)) }, ...errors(401, 403) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/associations/{id}/tokens",
+    summary: "Issue another token for an association (admin)",
+    security,
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 201: { description: "Created", ...json(IssuedToken) }, ...errors(401, 403, 404) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/associations/{id}/tokens",
+    summary: "List an association's tokens, without secrets (admin)",
+    security,
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 200: { description: "OK", ...json(z.array(TokenInfo)) }, ...errors(401, 403, 404) },
+  });
+  registry.registerPath({
+    method: "delete",
+    path: "/api/associations/{id}/tokens/{tokenId}",
+    summary: "Revoke an association's token (admin)",
+    security,
+    request: { params: z.object({ id: z.string(), tokenId: z.string() }) },
+    responses: { 204: { description: "Revoked" }, ...errors(401, 403, 404) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/network-tokens",
+    summary: "Issue a network token that reads the merged view (admin)",
+    security,
+    request: { body: json(NetworkTokenBody) },
+    responses: { 201: { description: "Created", ...json(IssuedToken) }, ...errors(400, 401, 403) },
+  });
+  registry.registerPath({
+    method: "delete",
+    path: "/api/network-tokens/{tokenId}",
+    summary: "Revoke a network token (admin)",
+    security,
+    request: { params: z.object({ tokenId: z.string() }) },
+    responses: { 204: { description: "Revoked" }, ...errors(401, 403, 404) },
+  });
+  registry.registerPath({
+    method: "put",
+    path: "/api/associations/{id}/reports/{kind}/{period}",
+    summary: "Store a new revision of a report (the association's own token)",
+    security,
+    request: {
+      params: reportParams,
+      headers: z.object({
+        "If-Match": z
+          .string()
+          .optional()
+          .meta({ description: 'The revision the edit is based on, e.g. "3"' }),
+        "Idempotency-Key": z.string().max(200).optional(),
+      }),
+      body: json(report),
+    },
+    responses: {
+      201: { description: "A new revision", ...json(PutResult) },
+      200: { description: "Replayed: this Idempotency-Key already made a revision", ...json(PutResult) },
+      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 429),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/associations/{id}/reports/{kind}/{period}",
+    summary: "The latest revision; its number in ETag; the body can be PUT back as it is",
+    security,
+    request: { params: reportParams },
+    responses: { 200: { description: "OK", ...json(report) }, ...errors(400, 401, 403, 404) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/associations/{id}/reports/{kind}/{period}/revisions",
+    summary: "The history of revisions",
+    security,
+    request: { params: reportParams },
+    responses: { 200: { description: "OK", ...json(RevisionList) }, ...errors(400, 401, 403, 404) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/associations/{id}/reports/{kind}/{period}/revisions/{revision}",
+    summary: "One revision",
+    security,
+    request: { params: reportParams.extend({ revision: z.string().regex(/^\d+$/) }) },
+    responses: { 200: { description: "OK", ...json(report) }, ...errors(400, 401, 403, 404) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/associations/{id}/reports/{kind}/{period}/diff",
+    summary: "Lines added, removed and changed between two revisions (default: the two latest)",
+    security,
+    request: {
+      params: reportParams,
+      query: z.object({
+        from: z.string().regex(/^\d+$/).optional(),
+        to: z.string().regex(/^\d+$/).optional(),
+      }),
+    },
+    responses: { 200: { description: "OK", ...json(ReportDiff) }, ...errors(400, 401, 403, 404) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/associations/{id}/group-overrides",
+    summary: "The association's corrections of label → cost group",
+    security,
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 200: { description: "OK", ...json(GroupOverrideList) }, ...errors(401, 403, 404) },
+  });
+  registry.registerPath({
+    method: "put",
+    path: "/api/associations/{id}/group-overrides",
+    summary: "Map a budget line's label to a group in the merge (the association or the admin)",
+    security,
+    request: { params: z.object({ id: z.string() }), body: json(GroupOverrideBody) },
+    responses: { 200: { description: "OK", ...json(GroupOverrideList) }, ...errors(400, 401, 403, 404) },
+  });
+  registry.registerPath({
+    method: "delete",
+    path: "/api/associations/{id}/group-overrides",
+    summary: "Remove a correction",
+    security,
+    request: { params: z.object({ id: z.string() }), query: z.object({ label: z.string() }) },
+    responses: { 204: { description: "Removed" }, ...errors(400, 401, 403, 404) },
+  });
+  const mergedParams = z.object({ kind: ReportKind, period: z.string().regex(YEAR) });
+  registry.registerPath({
+    method: "get",
+    path: "/api/merged/{kind}/{period}",
+    summary: "Every association's newest report covering the year, side by side, with network totals",
+    security,
+    request: { params: mergedParams },
+    responses: {
+      200: { description: "OK", ...json(reg("MergedView", MergedView)) },
+      ...errors(400, 401, 403, 404),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/merged/{kind}/{period}.xlsx",
+    summary: "The merged workbook",
+    security,
+    request: { params: mergedParams },
+    responses: {
+      200: {
+        description: "The workbook",
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+            schema: z.string().meta({ format: "binary" }),
+          },
+        },
+      },
+      ...errors(400, 401, 403, 404),
+    },
+  });
+  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+    openapi: "3.0.3",
+    info: {
+      title: "Samsyn sync service",
+      version: "0.1.0",
+      description: "Associations, versioned reports and the merge across samordningsförbund.",
+    },
+  });
+}

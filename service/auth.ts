@@ -1,0 +1,112 @@
+/**
+ * Tokens and who is calling: random bearer tokens stored only as SHA-256 hashes, the admin
+ * token from the environment, and the rate limit on failed authentication.
+ */
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { Request, RequestHandler } from "express";
+import { rateLimit } from "express-rate-limit";
+import { AppError, errorBody } from "./errors";
+import { sha256 } from "./store/sql";
+import type { Store, TokenScope } from "./store/types";
+
+export type Principal =
+  | { readonly kind: "admin" }
+  | { readonly kind: "association"; readonly associationId: string; readonly tokenId: string }
+  | { readonly kind: "network"; readonly tokenId: string };
+
+/** A new token: its id (to revoke it by), the secret handed out once, and the hash stored. */
+export function newToken(): { id: string; token: string; hash: string } {
+  const id = randomBytes(6).toString("hex");
+  const token = `samsyn_${id}_${randomBytes(32).toString("base64url")}`;
+  return { id, token, hash: sha256(token) };
+}
+
+export async function issueToken(
+  store: Store,
+  scope: TokenScope,
+  associationId: string | null,
+  label: string | null,
+): Promise<{ tokenId: string; token: string }> {
+  const t = newToken();
+  await store.addToken({ id: t.id, hash: t.hash, scope, associationId, label });
+  return { tokenId: t.id, token: t.token };
+}
+
+const sameSecret = (a: string, b: string): boolean =>
+  timingSafeEqual(Buffer.from(sha256(a), "hex"), Buffer.from(sha256(b), "hex"));
+
+export const unauthenticated = (): AppError =>
+  new AppError(
+    401,
+    "unauthenticated",
+    "Inloggning krävs: skicka en giltig token i Authorization: Bearer …",
+    "Authentication required: send a valid token in Authorization: Bearer …",
+  );
+
+export const forbidden = (): AppError =>
+  new AppError(
+    403,
+    "forbidden",
+    "Din token ger inte tillgång till den här resursen.",
+    "Your token does not give access to this resource.",
+  );
+
+/** Who sent the request; throws 401 when no valid token came with it. */
+export async function principalOf(
+  req: Request,
+  store: Store,
+  adminToken: string | undefined,
+): Promise<Principal> {
+  const header = req.get("authorization") ?? "";
+  const m = /^Bearer\s+(\S{1,512})\s*$/i.exec(header);
+  if (!m) throw unauthenticated();
+  const token = m[1]!;
+  if (adminToken && sameSecret(token, adminToken)) return { kind: "admin" };
+  if (!token.startsWith("samsyn_")) throw unauthenticated();
+  const record = await store.findToken(sha256(token));
+  if (!record) throw unauthenticated();
+  return record.scope === "association" && record.associationId !== null
+    ? { kind: "association", associationId: record.associationId, tokenId: record.id }
+    : { kind: "network", tokenId: record.id };
+}
+
+export function requireAdmin(p: Principal): void {
+  if (p.kind !== "admin") throw forbidden();
+}
+
+/** The association itself, or the admin when `adminToo`. */
+export function requireAssociation(p: Principal, associationId: string, adminToo: boolean): void {
+  if (p.kind === "association" && p.associationId === associationId) return;
+  if (adminToo && p.kind === "admin") return;
+  throw forbidden();
+}
+
+export function requireNetwork(p: Principal): void {
+  if (p.kind !== "network" && p.kind !== "admin") throw forbidden();
+}
+
+/** Counts only answers 401/403 per client address; past the limit every request gets 429. */
+export function authFailureLimiter(limit: number, windowMs: number): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401 && res.statusCode !== 403,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res
+        .status(429)
+        .json(
+          errorBody(
+            new AppError(
+              429,
+              "too-many-failed-logins",
+              "För många misslyckade inloggningar. Vänta en stund och försök igen.",
+              "Too many failed authentication attempts. Wait a while and try again.",
+            ),
+          ),
+        );
+    },
+  });
+}

@@ -1,0 +1,383 @@
+/**
+ * The API routes: thin handlers that check who is calling, validate the path and the body,
+ * and hand off to the store, the merge and the workbook builder.
+ */
+import { randomUUID } from "node:crypto";
+import { type Request, type Response, Router } from "express";
+import type { z } from "zod";
+import { validateOrganisationsnummer } from "../shared/identity";
+import { merge } from "../shared/merge";
+import { Report, ReportKind } from "../shared/report";
+import {
+  CreateAssociationBody,
+  GroupOverrideBody,
+  NetworkTokenBody,
+  openApiDocument,
+  PERIOD,
+  YEAR,
+} from "./api";
+import {
+  issueToken,
+  type Principal,
+  principalOf,
+  requireAdmin,
+  requireAssociation,
+  requireNetwork,
+} from "./auth";
+import { diffReports } from "./diff";
+import { AppError, invalidBody, notFound } from "./errors";
+import { mergedWorkbook } from "./merged-workbook";
+import type { Store } from "./store/types";
+
+export interface RouteDeps {
+  readonly store: Store;
+  readonly adminToken?: string | undefined;
+}
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function parseKind(raw: string): ReportKind {
+  const kind = ReportKind.safeParse(raw);
+  if (!kind.success)
+    throw new AppError(
+      404,
+      "unknown-kind",
+      `Okänd rapporttyp "${raw.slice(0, 40)}": använd budget eller participants.`,
+      `Unknown report kind "${raw.slice(0, 40)}": use budget or participants.`,
+    );
+  return kind.data;
+}
+
+function parsePeriod(raw: string, pattern: RegExp): string {
+  if (!pattern.test(raw))
+    throw new AppError(
+      400,
+      "invalid-period",
+      pattern === YEAR
+        ? `Perioden "${raw.slice(0, 40)}" är inte ett år (till exempel 2009).`
+        : `Perioden "${raw.slice(0, 40)}" känns inte igen: skriv till exempel 2014, 2014-H1, 2014-Q3 eller 2014-05.`,
+      pattern === YEAR
+        ? `The period "${raw.slice(0, 40)}" is not a year (e.g. 2009).`
+        : `The period "${raw.slice(0, 40)}" is not recognised: write e.g. 2014, 2014-H1, 2014-Q3 or 2014-05.`,
+    );
+  return raw;
+}
+
+function parseRevision(raw: unknown, name: string): number {
+  if (typeof raw !== "string" || !/^\d{1,9}$/.test(raw) || Number(raw) < 1)
+    throw new AppError(
+      400,
+      "invalid-revision",
+      `${name} ska vara ett revisionsnummer (1, 2, 3 …).`,
+      `${name} must be a revision number (1, 2, 3 …).`,
+    );
+  return Number(raw);
+}
+
+/** If-Match: "3", W/"3" or 3. */
+function parseIfMatch(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
+  if (!m)
+    throw new AppError(
+      400,
+      "invalid-if-match",
+      'If-Match ska vara revisionen som redigeringen bygger på, till exempel "3".',
+      'If-Match must be the revision the edit is based on, e.g. "3".',
+      [{ path: "If-Match", message: "a revision number" }],
+    );
+  return Number(m[1]);
+}
+
+function parseIdempotencyKey(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(raw))
+    throw new AppError(
+      400,
+      "invalid-idempotency-key",
+      "Idempotency-Key ska vara 1–200 synliga ASCII-tecken.",
+      "Idempotency-Key must be 1–200 visible ASCII characters.",
+      [{ path: "Idempotency-Key", message: "1–200 visible ASCII characters" }],
+    );
+  return raw;
+}
+
+function jsonBody(req: Request): unknown {
+  if (req.body === undefined)
+    throw new AppError(
+      415,
+      "json-required",
+      "Skicka innehållet som JSON (Content-Type: application/json).",
+      "Send the body as JSON (Content-Type: application/json).",
+    );
+  return req.body;
+}
+
+function parseBody<T extends z.ZodType>(schema: T, req: Request, what: string): z.infer<T> {
+  const parsed = schema.safeParse(jsonBody(req));
+  if (!parsed.success) throw invalidBody(parsed.error, what);
+  return parsed.data;
+}
+
+const etag = (revision: number): string => `"${revision}"`;
+
+export function apiRouter(deps: RouteDeps): Router {
+  const { store } = deps;
+  const router = Router();
+  const who = async (req: Request, res: Response): Promise<Principal> => {
+    const p = await principalOf(req, store, deps.adminToken);
+    res.locals.principal = p.kind === "association" ? `association:${p.associationId}` : p.kind;
+    return p;
+  };
+  const existing = async (id: string) => {
+    const a = await store.getAssociation(id);
+    if (!a) throw notFound("Förbundet finns inte.", "The association does not exist.");
+    return a;
+  };
+
+  let openapi: object | null = null;
+  router.get("/openapi.json", (_req, res) => {
+    openapi ??= openApiDocument();
+    res.json(openapi);
+  });
+
+  router.post("/associations", async (req, res) => {
+    requireAdmin(await who(req, res));
+    const body = parseBody(CreateAssociationBody, req, "Förbundet");
+    const orgnr = validateOrganisationsnummer(body.orgnr);
+    if (!orgnr.ok)
+      throw new AppError(
+        400,
+        "invalid-orgnr",
+        `Organisationsnumret "${body.orgnr}" är ogiltigt (${orgnr.reason === "checksum" ? "fel kontrollsiffra" : orgnr.reason === "month" ? "månadsdelen ska vara minst 20" : "skriv tio siffror, NNNNNN-NNNN"}).`,
+        `The organisationsnummer "${body.orgnr}" is invalid (${orgnr.reason}).`,
+        [{ path: "orgnr", message: orgnr.reason }],
+      );
+    const created = await store.createAssociation({
+      id: randomUUID(),
+      name: body.name,
+      orgnr: orgnr.normalised,
+    });
+    if (created === "orgnr-taken")
+      throw new AppError(
+        409,
+        "orgnr-taken",
+        `Det finns redan ett förbund med organisationsnummer ${orgnr.normalised}.`,
+        `An association with organisationsnummer ${orgnr.normalised} already exists.`,
+        [{ path: "orgnr", message: "taken" }],
+      );
+    const token = await issueToken(store, "association", created.id, null);
+    res.status(201).json({ id: created.id, token: token.token, tokenId: token.tokenId });
+  });
+
+  router.get("/associations", async (req, res) => {
+    requireNetwork(await who(req, res));
+    res.json(await store.listAssociations());
+  });
+
+  router.post("/associations/:id/tokens", async (req, res) => {
+    requireAdmin(await who(req, res));
+    const a = await existing(req.params.id);
+    res.status(201).json(await issueToken(store, "association", a.id, null));
+  });
+
+  router.get("/associations/:id/tokens", async (req, res) => {
+    requireAdmin(await who(req, res));
+    const a = await existing(req.params.id);
+    res.json(await store.listTokens(a.id));
+  });
+
+  router.delete("/associations/:id/tokens/:tokenId", async (req, res) => {
+    requireAdmin(await who(req, res));
+    if (!(await store.revokeToken(req.params.tokenId, req.params.id)))
+      throw notFound("Ingen sådan giltig token för förbundet.", "No such live token for the association.");
+    res.status(204).end();
+  });
+
+  router.post("/network-tokens", async (req, res) => {
+    requireAdmin(await who(req, res));
+    const body = parseBody(NetworkTokenBody, req, "Innehållet");
+    res.status(201).json(await issueToken(store, "network", null, body.label));
+  });
+
+  router.delete("/network-tokens/:tokenId", async (req, res) => {
+    requireAdmin(await who(req, res));
+    if (!(await store.revokeToken(req.params.tokenId, null)))
+      throw notFound("Ingen sådan giltig nätverkstoken.", "No such live network token.");
+    res.status(204).end();
+  });
+
+  const reportPath = "/associations/:id/reports/:kind/:period";
+
+  router.put(reportPath, async (req, res) => {
+    const p = await who(req, res);
+    requireAssociation(p, req.params.id, false);
+    const kind = parseKind(req.params.kind);
+    const period = parsePeriod(req.params.period, PERIOD);
+    const ifMatch = parseIfMatch(req.get("if-match"));
+    const idempotencyKey = parseIdempotencyKey(req.get("idempotency-key"));
+    const report = parseBody(Report, req, "Rapporten");
+    if (report.kind !== kind)
+      throw new AppError(
+        400,
+        "kind-mismatch",
+        `Rapporten är av typen ${report.kind} men adressen säger ${kind}.`,
+        `The report is of kind ${report.kind} but the address says ${kind}.`,
+        [{ path: "kind", message: `expected ${kind}` }],
+      );
+    if (report.kind === "participants" && report.period !== period)
+      throw new AppError(
+        400,
+        "period-mismatch",
+        `Rapporten gäller ${report.period} men adressen säger ${period}.`,
+        `The report covers ${report.period} but the address says ${period}.`,
+        [{ path: "period", message: `expected ${period}` }],
+      );
+    await existing(req.params.id);
+    const result = await store.putReport({
+      associationId: req.params.id,
+      kind,
+      period,
+      report,
+      ...(ifMatch !== undefined ? { ifMatch } : {}),
+      ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+    });
+    switch (result.status) {
+      case "created":
+        res.status(201).set("ETag", etag(result.revision)).json({ revision: result.revision });
+        return;
+      case "replayed":
+        if (!result.sameBody || result.kind !== kind || result.period !== period)
+          throw new AppError(
+            422,
+            "idempotency-key-reused",
+            "Idempotency-Key har redan använts för en annan rapport. Använd en ny nyckel för en ny ändring.",
+            "The Idempotency-Key was already used for a different report. Use a new key for a new change.",
+          );
+        res
+          .status(200)
+          .set("ETag", etag(result.revision))
+          .json({ revision: result.revision, replayed: true });
+        return;
+      case "conflict":
+        if (result.current !== null) res.set("ETag", etag(result.current));
+        throw new AppError(
+          409,
+          "stale-revision",
+          result.current === null
+            ? `Rapporten finns inte ännu, men If-Match angav revision ${ifMatch}.`
+            : `Rapporten har ändrats: senaste revisionen är ${result.current}, du utgick från ${ifMatch}. Hämta den senaste och gör om ändringen.`,
+          result.current === null
+            ? `The report does not exist yet, but If-Match named revision ${ifMatch}.`
+            : `The report has changed: the latest revision is ${result.current}, you based yours on ${ifMatch}. Fetch the latest and redo the change.`,
+          undefined,
+          { currentRevision: result.current },
+        );
+    }
+  });
+
+  const readable = async (req: Request, res: Response) => {
+    const p = await who(req, res);
+    requireAssociation(p, String(req.params.id), true);
+    const kind = parseKind(String(req.params.kind));
+    const period = parsePeriod(String(req.params.period), PERIOD);
+    await existing(String(req.params.id));
+    return { id: String(req.params.id), kind, period };
+  };
+  const noReport = () => notFound("Det finns ingen sådan rapport.", "There is no such report.");
+
+  router.get(reportPath, async (req, res) => {
+    const { id, kind, period } = await readable(req, res);
+    const found = await store.getReport(id, kind, period);
+    if (!found) throw noReport();
+    res.set("ETag", etag(found.revision)).set("Last-Modified", new Date(found.createdAt).toUTCString());
+    res.json(found.report);
+  });
+
+  router.get(`${reportPath}/revisions`, async (req, res) => {
+    const { id, kind, period } = await readable(req, res);
+    const revisions = await store.history(id, kind, period);
+    if (revisions.length === 0) throw noReport();
+    res.json({ revisions: revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt })) });
+  });
+
+  router.get(`${reportPath}/revisions/:revision`, async (req, res) => {
+    const { id, kind, period } = await readable(req, res);
+    const found = await store.getReport(id, kind, period, parseRevision(req.params.revision, "Revisionen"));
+    if (!found) throw noReport();
+    res.set("ETag", etag(found.revision)).json(found.report);
+  });
+
+  router.get(`${reportPath}/diff`, async (req, res) => {
+    const { id, kind, period } = await readable(req, res);
+    const history = await store.history(id, kind, period);
+    const latest = history.at(-1)?.revision;
+    if (latest === undefined) throw noReport();
+    const to = req.query.to === undefined ? latest : parseRevision(req.query.to, "to");
+    const from = req.query.from === undefined ? Math.max(1, to - 1) : parseRevision(req.query.from, "from");
+    const [a, b] = await Promise.all([
+      store.getReport(id, kind, period, from),
+      store.getReport(id, kind, period, to),
+    ]);
+    if (!a || !b) throw noReport();
+    res.json(diffReports(a, b));
+  });
+
+  router.get("/associations/:id/group-overrides", async (req, res) => {
+    requireAssociation(await who(req, res), req.params.id, true);
+    await existing(req.params.id);
+    const list = await store.groupOverrides(req.params.id);
+    res.json({ overrides: list.map(({ label, group }) => ({ label, group })) });
+  });
+
+  router.put("/associations/:id/group-overrides", async (req, res) => {
+    requireAssociation(await who(req, res), req.params.id, true);
+    const body = parseBody(GroupOverrideBody, req, "Innehållet");
+    await existing(req.params.id);
+    await store.setGroupOverride({ associationId: req.params.id, label: body.label, group: body.group });
+    const list = await store.groupOverrides(req.params.id);
+    res.json({ overrides: list.map(({ label, group }) => ({ label, group })) });
+  });
+
+  router.delete("/associations/:id/group-overrides", async (req, res) => {
+    requireAssociation(await who(req, res), req.params.id, true);
+    const label = req.query.label;
+    if (typeof label !== "string" || label.length === 0)
+      throw new AppError(400, "label-required", "Ange ?label=… för raden.", "Give ?label=… for the line.", [
+        { path: "label", message: "required" },
+      ]);
+    await existing(req.params.id);
+    if (!(await store.removeGroupOverride(req.params.id, label)))
+      throw notFound("Ingen sådan rättelse.", "No such correction.");
+    res.status(204).end();
+  });
+
+  router.get("/merged/:kind/:period", async (req, res) => {
+    requireNetwork(await who(req, res));
+    const kind = parseKind(req.params.kind);
+    const asWorkbook = req.params.period.endsWith(".xlsx");
+    const period = parsePeriod(asWorkbook ? req.params.period.slice(0, -5) : req.params.period, YEAR);
+    const view = await mergedView(store, kind, period);
+    if (!asWorkbook) {
+      res.json(view);
+      return;
+    }
+    const buffer = await mergedWorkbook(view);
+    res
+      .set("Content-Type", XLSX)
+      .set("Content-Disposition", `attachment; filename="samsyn-${kind}-${period}.xlsx"`)
+      .send(buffer);
+  });
+
+  return router;
+}
+
+/** The merge use case: the latest revision of every report of the kind, and the corrections. */
+export async function mergedView(store: Store, kind: ReportKind, period: string) {
+  const [associations, reports, overrides] = await Promise.all([
+    store.listAssociations(),
+    store.latestOfKind(kind),
+    kind === "budget" ? store.groupOverrides() : Promise.resolve([]),
+  ]);
+  return merge({ kind, period, associations, reports, overrides });
+}

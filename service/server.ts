@@ -1,0 +1,173 @@
+/**
+ * The Express 5 app of the sync service and its start/stop: security headers, a body size
+ * limit, structured logs without tokens or bodies, the API, the task pane's static files.
+ */
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import express, { type Express, type RequestHandler } from "express";
+import helmet from "helmet";
+import { type Logger, pino } from "pino";
+import { authFailureLimiter } from "./auth";
+import { AppError, errorHandler, unknownRoute } from "./errors";
+import { apiRouter } from "./routes";
+import { openStore } from "./store/engines";
+import type { Store } from "./store/types";
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly logger: Logger;
+  /** The admin's bearer token; without one, admin endpoints answer 403 to everyone. */
+  readonly adminToken?: string | undefined;
+  /** Largest accepted JSON body, as body-parser reads it ("2mb"). */
+  readonly bodyLimit?: string;
+  /** Failed authentications per client address and window before 429. */
+  readonly authFailureLimit?: number;
+  readonly authFailureWindowMs?: number;
+  /** The built task pane (npm run build). */
+  readonly addinDir?: string;
+}
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com";
+
+function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const start = process.hrtime.bigint();
+    res.on("finish", () => {
+      // Method, path and status only: never headers (tokens) or bodies.
+      logger.info(
+        {
+          method: req.method,
+          path: req.path.slice(0, 200),
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - start) / 1e6,
+          principal: res.locals.principal,
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}
+
+function addinFiles(dir: string): express.Router {
+  const router = express.Router();
+  // Loaded inside Excel's iframe: no frame-ancestors or X-Frame-Options here; office.js from Microsoft's CDN.
+  router.use(
+    helmet({
+      frameguard: false,
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", OFFICE_JS],
+          connectSrc: ["'self'", OFFICE_JS],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", "data:", OFFICE_JS],
+          fontSrc: ["'self'", "data:"],
+          frameAncestors: null,
+        },
+      },
+    }),
+  );
+  const files = express.static(dir, { fallthrough: true, index: ["taskpane.html", "index.html"] });
+  router.use((req, res, next) => {
+    if (!existsSync(dir))
+      return next(
+        new AppError(
+          404,
+          "addin-not-built",
+          "Aktivitetsfönstret är inte byggt: kör npm run build.",
+          "The task pane is not built: run npm run build.",
+        ),
+      );
+    files(req, res, next);
+  });
+  return router;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.set("query parser", "simple");
+  app.use(requestLog(deps.logger));
+  app.use("/addin", addinFiles(deps.addinDir ?? path.resolve("dist/addin")));
+  app.use(helmet());
+  app.get("/healthz", async (_req, res) => {
+    await deps.store.listAssociations();
+    res.json({ ok: true, engine: deps.store.engine });
+  });
+  app.use(
+    "/api",
+    authFailureLimiter(deps.authFailureLimit ?? 30, deps.authFailureWindowMs ?? 15 * 60_000),
+    express.json({
+      limit: deps.bodyLimit ?? "2mb",
+      strict: true,
+      type: ["application/json", "application/*+json"],
+    }),
+    apiRouter({ store: deps.store, adminToken: deps.adminToken }),
+  );
+  app.use(unknownRoute);
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+export interface WebServerOptions {
+  readonly port?: number;
+  readonly host?: string;
+  readonly dataDir?: string;
+  readonly databaseUrl?: string;
+  readonly adminToken?: string;
+  readonly logger?: Logger;
+  readonly bodyLimit?: string;
+  readonly authFailureLimit?: number;
+  readonly addinDir?: string;
+}
+
+export interface WebServer {
+  readonly url: string;
+  readonly port: number;
+  readonly store: Store;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
+  const logger = options.logger ?? pino({ name: "samsyn", level: process.env.LOG_LEVEL ?? "info" });
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const store = await openStore(
+    databaseUrl ? { databaseUrl } : { dataDir: options.dataDir ?? process.env.SAMSYN_DATA ?? "./data" },
+  );
+  const app = createApp({
+    store,
+    logger,
+    adminToken: options.adminToken ?? process.env.SAMSYN_ADMIN_TOKEN,
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+    ...(options.authFailureLimit !== undefined ? { authFailureLimit: options.authFailureLimit } : {}),
+    ...(options.addinDir ? { addinDir: options.addinDir } : {}),
+  });
+  const host = options.host ?? "127.0.0.1";
+  const server = app.listen(options.port ?? 3000, host);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", resolve);
+      server.once("error", reject);
+    });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, engine: store.engine }, "samsyn service listening");
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    store,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.close();
+    },
+  };
+}
