@@ -46,6 +46,7 @@ export async function convertFile(
       await readWorkbookFile(file); // throws the WorkbookReadError that says why
     }
     const reading = readWorkbook(gridsOf(workbook), options);
+    if (reading.tables.length === 0) return { exitCode: EXIT_UNREADABLE, stdout: "", stderr: noTables(lang) };
     const sheets = reading.outputSheets(workbook.worksheets.map((ws) => ws.name));
     writeOutputSheets(workbook, sheets);
     await workbook.xlsx.writeFile(out);
@@ -57,6 +58,11 @@ export async function convertFile(
     return { exitCode: errors > 0 ? EXIT_INVALID : EXIT_OK, stdout: `${summary}\n`, stderr: "" };
   });
 }
+
+const noTables = (lang: Lang) =>
+  lang === "sv"
+    ? "samsyn: Ingen budget, deltagarlista eller uppföljningstabell hittades i arbetsboken.\n"
+    : "samsyn: No budget, participant list or follow-up table was found in the workbook.\n";
 
 /** Any failure becomes one line and exit 2: never a stack trace to the user. */
 async function guarded(lang: Lang, run: () => Promise<CommandOutput>): Promise<CommandOutput> {

@@ -14,8 +14,12 @@ import {
   type RangeAddress,
 } from "../../shared/grid";
 
-/** Excel's own ceiling for reads is 5 000 000 cells; beyond that we refuse, as Excel on the web does. */
-export const MAX_CELLS = 5_000_000;
+/**
+ * Excel's own ceiling for reads is 5 000 000 cells; beyond that we refuse, as Excel on the web
+ * does. An operator may lower it (SAMSYN_MAX_CELLS) to protect a small server.
+ */
+export const MAX_CELLS =
+  Number(process.env.SAMSYN_MAX_CELLS) > 0 ? Number(process.env.SAMSYN_MAX_CELLS) : 5_000_000;
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 /** A workbook that cannot be read, with a one-line reason in Swedish and English. */
