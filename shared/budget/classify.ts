@@ -1,0 +1,218 @@
+/**
+ * Gives every line of a budget table its section (income or cost), its group and the heading it
+ * stands under: from the user's corrections, the line's words, its headings and section rows,
+ * and where those leave it open, from the stated totals — the reading that makes them true.
+ */
+import type { BudgetGroup, Section, SheetCorrections } from "../report";
+import type { BodyRow } from "./rows";
+import { checkTotals } from "./totals";
+import { defaultGroup, groupOfWords, normaliseLabel, sectionOfGroup } from "./words";
+
+export interface LineClass {
+  readonly section: Section;
+  readonly group: BudgetGroup;
+  readonly heading: string | null;
+  /** False when nothing but a guess placed the line (→ `line-unclassified`). */
+  readonly sure: boolean;
+}
+
+type LineRow = BodyRow & { kind: "line" };
+
+/** Words before "inkl."/"exkl." name the thing; "Adm. inkl styrelse" is administration. */
+const wordsOf = (label: string): string => normaliseLabel(label).replace(/\b(inkl|exkl|ex)\b\.?.*$/, "");
+
+/** The group a heading's words name (headings carry no amounts). */
+const headingGroup = (label: string): BudgetGroup | null => groupOfWords(wordsOf(label));
+
+interface Draft {
+  section: Section | null;
+  group: BudgetGroup | null;
+  heading: string | null;
+  sure: boolean;
+}
+
+/** Search at most this many tentative readings × rows × periods (keeps big sheets linear). */
+const SEARCH_BUDGET = 4_000_000;
+
+export function classifyLines(
+  rows: readonly BodyRow[],
+  periods: readonly string[],
+  tolerance: number,
+  options: { readonly project: boolean; readonly corrections?: SheetCorrections["lines"] },
+): LineClass[] {
+  const drafts: Draft[] = [];
+  const lines: LineRow[] = [];
+  const headings: string[] = [];
+  let explicit: Section | null = null;
+  let dashesUnderHeading = false;
+  let previous: BodyRow["kind"] | null = null;
+
+  for (const row of rows) {
+    switch (row.kind) {
+      case "section":
+        explicit = row.section;
+        headings.length = 0;
+        break;
+      case "heading":
+        // A heading right under a heading nests; after lines it replaces the innermost.
+        if (previous !== "heading" && headings.length > 0) headings.pop();
+        headings.push(row.label);
+        dashesUnderHeading = false;
+        break;
+      case "total":
+        if (row.scope === explicit) explicit = null;
+        if (row.scope === "sub") headings.pop();
+        else headings.length = 0;
+        dashesUnderHeading = false;
+        break;
+      case "result":
+        headings.length = 0;
+        break;
+      case "line": {
+        // Where a heading's items are "- " items, the first plain line after them ends the heading.
+        if (!row.sub && dashesUnderHeading) {
+          headings.pop();
+          dashesUnderHeading = false;
+        }
+        if (row.sub && headings.length > 0) dashesUnderHeading = true;
+        lines.push(row);
+        drafts.push(draftOf(row, [...headings], explicit, options.corrections?.[row.cell]));
+        break;
+      }
+    }
+    previous = row.kind;
+  }
+
+  const incomeEvidence =
+    drafts.some((d) => d.sure && d.section === "income") ||
+    rows.some(
+      (r) =>
+        (r.kind === "section" || r.kind === "total") && ("section" in r ? r.section : r.scope) === "income",
+    );
+  const hasResult = rows.some((r) => r.kind === "result");
+  if (!incomeEvidence && !hasResult) {
+    // A list of costs with no income anywhere (a project budget): every open line is a cost.
+    for (const d of drafts) if (d.section === null) Object.assign(d, { section: "cost", sure: true });
+  }
+  resolveOpenLines(rows, drafts, periods, tolerance);
+
+  return drafts.map((d) => {
+    const section = d.section ?? "cost";
+    const group =
+      d.group && sectionOfGroup(d.group) === section
+        ? d.group
+        : section === "cost" && options.project
+          ? "insatser"
+          : defaultGroup(section);
+    return { section, group, heading: d.heading, sure: d.sure };
+  });
+}
+
+function draftOf(
+  row: LineRow,
+  headings: readonly string[],
+  explicit: Section | null,
+  correction: { section?: Section | undefined; group?: BudgetGroup | undefined } | undefined,
+): Draft {
+  const heading = headings[headings.length - 1] ?? null;
+  if (correction && (correction.section || correction.group)) {
+    const section = correction.section ?? sectionOfGroup(correction.group!);
+    const group = correction.group ?? groupOfWords(wordsOf(row.label));
+    return { section, group, heading, sure: true };
+  }
+  const own = groupOfWords(wordsOf(row.label));
+  let fromHeading: BudgetGroup | null = null;
+  for (let i = headings.length - 1; i >= 0 && !fromHeading; i--) fromHeading = headingGroup(headings[i]!);
+  if (explicit) {
+    const group = [own, fromHeading].find((g) => g && sectionOfGroup(g) === explicit) ?? null;
+    return { section: explicit, group, heading, sure: true };
+  }
+  // A sub-item follows its heading before its own words ("- information" under "Insatser");
+  // a specific word of its own still wins within the same section ("- Revision" under "Styrelse").
+  const group =
+    own && fromHeading && sectionOfGroup(own) !== sectionOfGroup(fromHeading) && row.sub
+      ? fromHeading
+      : (own ?? fromHeading);
+  if (group) return { section: sectionOfGroup(group), group, heading, sure: true };
+  return { section: null, group: null, heading, sure: false };
+}
+
+/**
+ * Open lines (section null) get the section of the sure line before them (or after, or cost);
+ * then runs of consecutive open lines are flipped, within a budget, to find the reading with the
+ * fewest stated totals off. A run stays unsure when another reading fits the totals as well.
+ */
+function resolveOpenLines(
+  rows: readonly BodyRow[],
+  drafts: Draft[],
+  periods: readonly string[],
+  tolerance: number,
+) {
+  const runs: number[][] = [];
+  let lastSure: Section | null = null;
+  const guess: Section[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (d.section !== null) {
+      lastSure = d.section;
+      guess.push(d.section);
+      continue;
+    }
+    const next = drafts.slice(i + 1, i + 50).find((x) => x.section !== null)?.section ?? null;
+    guess.push(lastSure ?? next ?? "cost");
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === i - 1) run.push(i);
+    else runs.push([i]);
+  }
+  if (runs.length === 0) return;
+
+  const work = rows.length * Math.max(1, periods.length);
+  const maxRuns = Math.min(12, Math.floor(Math.log2(Math.max(1, SEARCH_BUDGET / work))));
+  const hasStated = rows.some((r) => r.kind === "total" || r.kind === "result");
+  let best = guess;
+  let unsureRuns = new Set(runs.map((_, j) => j));
+  if (hasStated && runs.length <= maxRuns) {
+    const scoreOf = (sections: Section[]) => checkTotals(rows, sections, periods, tolerance, false).count;
+    let bestScore = Number.POSITIVE_INFINITY;
+    let bestFlips = Number.POSITIVE_INFINITY;
+    const scores: { mask: number; score: number }[] = [];
+    for (let mask = 0; mask < 1 << runs.length; mask++) {
+      const sections = guess.slice();
+      let flips = 0;
+      runs.forEach((run, j) => {
+        if (mask & (1 << j)) {
+          flips++;
+          for (const i of run) sections[i] = sections[i] === "income" ? "cost" : "income";
+        }
+      });
+      const score = scoreOf(sections);
+      scores.push({ mask, score });
+      if (score < bestScore || (score === bestScore && flips < bestFlips)) {
+        bestScore = score;
+        bestFlips = flips;
+        best = sections;
+      }
+    }
+    const bestMask = scores.find((s) => s.score === bestScore && popcount(s.mask) === bestFlips)!.mask;
+    unsureRuns = new Set();
+    for (const s of scores) {
+      if (s.score !== bestScore || s.mask === bestMask) continue;
+      runs.forEach((_, j) => {
+        if ((s.mask ^ bestMask) & (1 << j)) unsureRuns.add(j);
+      });
+    }
+  }
+  runs.forEach((run, j) => {
+    for (const i of run) {
+      const d = drafts[i]!;
+      d.section = best[i]!;
+      d.sure = !unsureRuns.has(j);
+    }
+  });
+}
+
+function popcount(n: number): number {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+}

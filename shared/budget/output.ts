@@ -1,0 +1,146 @@
+/**
+ * The conversion plan for budget tables: per source sheet one added sheet holding a real Excel
+ * table of the lines (amounts in kr), live formula rows for income, cost and över-/underskott
+ * under it, a table of the groups Uppföljning Finsam asks for, and the contributions table.
+ */
+import {
+  columnRef,
+  neutraliseText,
+  type OutputCell,
+  type OutputSheet,
+  type OutputTable,
+  uniqueSheetName,
+  uniqueTableName,
+} from "../output";
+import { BudgetGroup, type BudgetTable, type ContributionsTable } from "../report";
+
+const SECTION_SV = { income: "Intäkt", cost: "Kostnad" } as const;
+const AMOUNT = { numberFormat: "#,##0", width: 14 } as const;
+const FIXED_BUDGET = ["Avsnitt", "Grupp", "Rubrik", "Rad", "Källcell"] as const;
+const RAD = FIXED_BUDGET.indexOf("Rad");
+
+const sourceCell = (sheet: string, cell: string): string => neutraliseText(`${sheet}!${cell}`);
+
+/** Names a table and reserves the name (sheet and table names share `taken`, so both stay unique). */
+function tableName(wish: string, taken: Set<string>): string {
+  const name = uniqueTableName(wish, taken);
+  taken.add(name);
+  return name;
+}
+
+function sumifs(table: string, period: string, column: string, value: string): string {
+  return `SUMIFS(${columnRef(table, period)},${columnRef(table, column)},"${value.replace(/"/g, '""')}")`;
+}
+
+function budgetOutputTable(t: BudgetTable, taken: Set<string>): OutputTable[] {
+  const name = tableName(`Budget ${t.periods[0] ?? ""}`, taken);
+  const rows: OutputCell[][] = t.lines.map((l) => [
+    SECTION_SV[l.section],
+    l.group,
+    l.heading === null ? null : neutraliseText(l.heading),
+    neutraliseText(l.label),
+    sourceCell(t.sheet, l.cell),
+    ...t.periods.map((p) => l.amounts[p] ?? null),
+  ]);
+  const summary = (label: string, formula: (p: string) => string): OutputCell[] => [
+    ...FIXED_BUDGET.map((_, i) => (i === RAD ? label : null)),
+    ...t.periods.map((p) => ({ formula: `=${formula(p)}` })),
+  ];
+  const income = (p: string) => sumifs(name, p, "Avsnitt", SECTION_SV.income);
+  const cost = (p: string) => sumifs(name, p, "Avsnitt", SECTION_SV.cost);
+  const main: OutputTable = {
+    name,
+    columns: [
+      { header: "Avsnitt", width: 10 },
+      { header: "Grupp", width: 24 },
+      { header: "Rubrik", width: 24 },
+      { header: "Rad", width: 48 },
+      { header: "Källcell", width: 18 },
+      ...t.periods.map((p) => ({ header: p, ...AMOUNT })),
+    ],
+    rows,
+    summaryRows: [
+      summary("Summa intäkter", income),
+      summary("Summa kostnader", cost),
+      summary("Över-/underskott", (p) => `${income(p)}-${cost(p)}`),
+    ],
+  };
+  // The groups present, in the schema's order (income groups first), each a live sum over the lines.
+  const present = new Set(t.lines.map((l) => l.group));
+  const groups = BudgetGroup.options.filter((g) => present.has(g));
+  const groupName = tableName(`${name}_grupper`, taken);
+  const byGroup: OutputTable = {
+    name: groupName,
+    columns: [
+      { header: "Avsnitt", width: 10 },
+      { header: "Grupp", width: 24 },
+      ...t.periods.map((p) => ({ header: p, ...AMOUNT })),
+    ],
+    rows: groups.map((g) => {
+      const section = t.lines.find((l) => l.group === g)!.section;
+      return [
+        SECTION_SV[section],
+        g,
+        ...t.periods.map((p) => ({ formula: `=${sumifs(name, p, "Grupp", g)}` })),
+      ];
+    }),
+    summaryRows: [],
+  };
+  return [main, byGroup];
+}
+
+function contributionsOutputTable(t: ContributionsTable, taken: Set<string>): OutputTable {
+  const name = tableName(`Bidrag ${t.periods[0] ?? ""}`, taken);
+  return {
+    name,
+    columns: [
+      { header: "Medlem", width: 12 },
+      { header: "Rad", width: 40 },
+      { header: "Källcell", width: 18 },
+      ...t.periods.map((p) => ({ header: p, ...AMOUNT })),
+    ],
+    rows: t.lines.map((l) => [
+      l.member,
+      neutraliseText(l.label),
+      sourceCell(t.sheet, l.cell),
+      ...t.periods.map((p) => l.amounts[p] ?? null),
+    ]),
+    summaryRows: [
+      [null, "Totalt", null, ...t.periods.map((p) => ({ formula: `=SUBTOTAL(109,${columnRef(name, p)})` }))],
+    ],
+  };
+}
+
+/**
+ * The sheets a conversion adds for these tables: one per source sheet, its tables in the order
+ * they stand on the source sheet. Adds every sheet and table name it uses to `taken`.
+ */
+export function budgetOutputSheets(
+  tables: readonly (BudgetTable | ContributionsTable)[],
+  taken: Set<string>,
+): OutputSheet[] {
+  const bySheet = new Map<string, (BudgetTable | ContributionsTable)[]>();
+  for (const t of tables) bySheet.set(t.sheet, [...(bySheet.get(t.sheet) ?? []), t]);
+  const sheets: OutputSheet[] = [];
+  for (const [source, group] of bySheet) {
+    const budget = group.find((t): t is BudgetTable => t.kind === "budget");
+    const lead = budget ?? group[0]!;
+    const name = uniqueSheetName(`${budget ? "Budget" : "Bidrag"} ${lead.periods[0] ?? source}`, taken);
+    taken.add(name);
+    const outputTables: OutputTable[] = [];
+    for (const t of group) {
+      if (t.kind === "budget") outputTables.push(...budgetOutputTable(t, taken));
+      else outputTables.push(contributionsOutputTable(t, taken));
+    }
+    sheets.push({
+      name,
+      heading: [
+        neutraliseText(lead.title ?? source),
+        `Källa: '${source}'!${group.map((t) => t.range).join(", ")}`,
+        "Belopp i kr",
+      ],
+      tables: outputTables,
+    });
+  }
+  return sheets;
+}

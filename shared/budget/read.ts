@@ -1,0 +1,214 @@
+/**
+ * Reads one budget sheet: every table on it, each as a BudgetTable or a ContributionsTable of
+ * the report schema, with every issue found on the way. Pure: a grid in, data out.
+ */
+import { UNIT_FACTOR } from "../amounts";
+import { a1At, type Grid, toA1 } from "../grid";
+import type { Issue } from "../issues";
+import type { BudgetLine, BudgetTable, ContributionsTable, PeriodAmounts, SheetCorrections } from "../report";
+import { classifyLines } from "./classify";
+import {
+  checkSplit,
+  looksLikeContributions,
+  type MemberLine,
+  memberOfLine,
+  splitApplies,
+} from "./contributions";
+import { detectTables, SheetView, type TableFrame } from "./detect";
+import { readBody, type TableBody } from "./rows";
+import { checkTotals, computeTotals, roundingTolerance } from "./totals";
+import { isContributionsCaption, isProjectTitle, memberOf, normaliseLabel } from "./words";
+
+export interface BudgetReading {
+  readonly tables: readonly (BudgetTable | ContributionsTable)[];
+  readonly issues: readonly Issue[];
+}
+
+export function readBudgetSheet(grid: Grid, corrections?: SheetCorrections): BudgetReading {
+  const view = new SheetView(grid);
+  const forced = corrections?.headerRow === undefined ? null : corrections.headerRow - 1 - grid.origin.row;
+  const { frames, titleBlock } = detectTables(view, forced);
+  const tables: (BudgetTable | ContributionsTable)[] = [];
+  const issues: Issue[] = [];
+  const project = titleBlock.some((t) => isProjectTitle(normaliseLabel(t)));
+  for (const frame of frames) {
+    const body = readBody(view, frame, titleBlock, corrections?.unit);
+    issues.push(...body.issues);
+    const caption = normaliseLabel(`${frame.caption ?? ""} ${frame.title ?? ""}`);
+    const contributions =
+      body.rows.some((r) => r.kind === "line") &&
+      looksLikeContributions(body.rows, isContributionsCaption(caption));
+    const read = contributions
+      ? contributionsTable(grid, frame, body)
+      : budgetTable(
+          grid,
+          frame,
+          body,
+          project || isProjectTitle(normaliseLabel(frame.title ?? "")),
+          corrections,
+        );
+    if (!read) continue;
+    tables.push(read.table);
+    issues.push(...read.issues);
+  }
+  if (tables.length === 0) issues.push({ severity: "info", code: "no-table", sheet: grid.sheet, cell: null });
+  return { tables, issues };
+}
+
+const text = (s: string | null, max: number): string | null => (s === null ? null : s.slice(0, max));
+
+function rangeOf(grid: Grid, frame: TableFrame): string {
+  const top = frame.headerRow ?? frame.firstRow;
+  const right = Math.max(...frame.periods.map((p) => p.col));
+  return `${a1At(grid, top, frame.labelCol)}:${a1At(grid, frame.lastRow, right)}`;
+}
+
+function amountsOf(amounts: ReadonlyMap<string, { value: number }>): PeriodAmounts {
+  const out: PeriodAmounts = {};
+  for (const [key, a] of amounts) out[key] = a.value;
+  return out;
+}
+
+function periodCellOf(grid: Grid, frame: TableFrame) {
+  return (key: string): string | null => {
+    const p = frame.periods.find((x) => x.key === key);
+    return p && frame.headerRow !== null
+      ? toA1({ row: grid.origin.row + frame.headerRow, col: grid.origin.col + p.col })
+      : null;
+  };
+}
+
+function budgetTable(
+  grid: Grid,
+  frame: TableFrame,
+  body: TableBody,
+  project: boolean,
+  corrections: SheetCorrections | undefined,
+): { table: BudgetTable; issues: Issue[] } | null {
+  const lineRows = body.rows.filter((r) => r.kind === "line");
+  if (lineRows.length === 0) return null;
+  const periods = frame.periods.map((p) => p.key);
+  const tolerance = roundingTolerance(UNIT_FACTOR[body.unit]);
+  const classes = classifyLines(body.rows, periods, tolerance, {
+    project,
+    ...(corrections?.lines ? { corrections: corrections.lines } : {}),
+  });
+  const sections = classes.map((c) => c.section);
+  const issues: Issue[] = [];
+  const sheet = grid.sheet;
+  const lines: BudgetLine[] = lineRows.map((row, i) => {
+    const c = classes[i]!;
+    if (!c.sure)
+      issues.push({
+        severity: "warning",
+        code: "line-unclassified",
+        sheet,
+        cell: row.cell,
+        label: row.label,
+        guess: c.section,
+      });
+    return {
+      section: c.section,
+      group: c.group,
+      label: row.label.slice(0, 500),
+      cell: row.cell,
+      heading: text(c.heading, 500),
+      amounts: amountsOf(row.amounts),
+    };
+  });
+  for (const m of checkTotals(body.rows, sections, periods, tolerance, true).mismatches)
+    issues.push({
+      severity: "error",
+      code: m.code,
+      sheet,
+      cell: m.cell,
+      label: m.row.label,
+      period: m.period,
+      stated: m.stated,
+      computed: m.computed,
+    });
+  // Member contributions written as income lines of the budget ("Bidrag Försäkringskassan").
+  const memberLines: MemberLine[] = [];
+  lineRows.forEach((row, i) => {
+    const member = memberOf(normaliseLabel(row.label));
+    if (classes[i]!.group === "medlemsbidrag" && member && member !== "övriga")
+      memberLines.push({ member, amounts: row.amounts });
+  });
+  if (splitApplies(memberLines))
+    issues.push(
+      ...checkSplit(memberLines, periods, UNIT_FACTOR[body.unit], sheet, periodCellOf(grid, frame)),
+    );
+  return {
+    table: {
+      kind: "budget",
+      sheet,
+      title: text(frame.title, 500),
+      range: rangeOf(grid, frame),
+      unit: body.unit,
+      periods,
+      periodLabels: frame.periods.map((p) => p.label.slice(0, 200)),
+      lines,
+      totals: computeTotals(body.rows, sections, periods),
+    },
+    issues,
+  };
+}
+
+function contributionsTable(
+  grid: Grid,
+  frame: TableFrame,
+  body: TableBody,
+): { table: ContributionsTable; issues: Issue[] } {
+  const sheet = grid.sheet;
+  const periods = frame.periods.map((p) => p.key);
+  const lines: {
+    member: ReturnType<typeof memberOfLine>;
+    label: string;
+    cell: string;
+    amounts: PeriodAmounts;
+  }[] = [];
+  const memberLines: MemberLine[] = [];
+  const issues: Issue[] = [];
+  const sums = new Map(periods.map((k) => [k, 0]));
+  const tolerance = roundingTolerance(UNIT_FACTOR[body.unit]);
+  for (const row of body.rows) {
+    if (row.kind === "line") {
+      const member = memberOfLine(row.label);
+      lines.push({ member, label: row.label, cell: row.cell, amounts: amountsOf(row.amounts) });
+      memberLines.push({ member, amounts: row.amounts });
+      for (const [key, a] of row.amounts) sums.set(key, sums.get(key)! + a.value);
+    } else if (row.kind === "total") {
+      for (const [key, a] of row.amounts) {
+        const computed = Math.round(sums.get(key)! * 100) / 100;
+        if (Math.abs(a.value - computed) > tolerance)
+          issues.push({
+            severity: "error",
+            code: "total-mismatch",
+            sheet,
+            cell: a.cell,
+            label: row.label,
+            period: key,
+            stated: a.value,
+            computed,
+          });
+      }
+    }
+  }
+  issues.push(...checkSplit(memberLines, periods, UNIT_FACTOR[body.unit], sheet, periodCellOf(grid, frame)));
+  const total: PeriodAmounts = {};
+  for (const [key, v] of sums) total[key] = Math.round(v * 100) / 100;
+  return {
+    table: {
+      kind: "contributions",
+      sheet,
+      title: text(frame.caption ?? frame.title, 500),
+      range: rangeOf(grid, frame),
+      unit: body.unit,
+      periods,
+      periodLabels: frame.periods.map((p) => p.label),
+      lines,
+      total,
+    },
+    issues,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Totals of a budget table and the check of every stated total and result row against them,
+ * in one linear pass. The same pass scores a tentative income/cost reading of unsure lines,
+ * so classification can keep the reading that makes the stated totals true.
+ */
+import type { BudgetTotals, PeriodAmounts, Section } from "../report";
+import type { BodyRow } from "./rows";
+
+export interface Mismatch {
+  readonly code: "total-mismatch" | "surplus-mismatch";
+  readonly row: BodyRow & { kind: "total" | "result" };
+  readonly period: string;
+  readonly cell: string;
+  readonly stated: number;
+  readonly computed: number;
+}
+
+/** Differences under this are rounding (half the sheet's unit, in kr). */
+export const roundingTolerance = (unitFactor: number): number => unitFactor / 2;
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * Walks the rows once. `sectionOfLine[i]` is the section of the i-th line row. A total's scope:
+ * "Summa intäkter"/"Summa kostnader" cover every line of their section so far; a sub-total
+ * ("Summa insatser") the lines of the section since the previous total; a plain "Total summa"
+ * every line so far of the section just above it — whichever of the two readings the stated
+ * figures bear out, the stated total being checked either way.
+ */
+export function checkTotals(
+  rows: readonly BodyRow[],
+  sectionOfLine: readonly Section[],
+  periods: readonly string[],
+  tolerance: number,
+  collect: boolean,
+): { mismatches: Mismatch[]; count: number } {
+  const p = periods.length;
+  const index = new Map(periods.map((k, i) => [k, i]));
+  const all = { income: new Float64Array(p), cost: new Float64Array(p) };
+  const block = { income: new Float64Array(p), cost: new Float64Array(p) };
+  const mismatches: Mismatch[] = [];
+  let count = 0;
+  let line = 0;
+  let lastSection: Section = "cost";
+
+  const score = (row: BodyRow & { kind: "total" | "result" }, sums: Float64Array): number => {
+    let ok = 0;
+    for (const [key, a] of row.amounts) if (Math.abs(a.value - sums[index.get(key)!]!) <= tolerance) ok++;
+    return ok;
+  };
+  const report = (row: BodyRow & { kind: "total" | "result" }, sums: Float64Array) => {
+    for (const [key, a] of row.amounts) {
+      const computed = round(sums[index.get(key)!]!);
+      if (Math.abs(a.value - computed) <= tolerance) continue;
+      count++;
+      if (collect)
+        mismatches.push({
+          code: row.kind === "result" ? "surplus-mismatch" : "total-mismatch",
+          row,
+          period: key,
+          cell: a.cell,
+          stated: a.value,
+          computed,
+        });
+    }
+  };
+
+  for (const row of rows) {
+    if (row.kind === "line") {
+      const s = sectionOfLine[line++]!;
+      lastSection = s;
+      for (const [key, a] of row.amounts) {
+        const i = index.get(key)!;
+        all[s][i]! += a.value;
+        block[s][i]! += a.value;
+      }
+    } else if (row.kind === "section") {
+      block.income.fill(0);
+      block.cost.fill(0);
+    } else if (row.kind === "total") {
+      let sums: Float64Array;
+      if (row.scope === "income" || row.scope === "cost") sums = all[row.scope];
+      else {
+        const [preferred, other] =
+          row.scope === "sub"
+            ? [block[lastSection], all[lastSection]]
+            : [all[lastSection], block[lastSection]];
+        sums = score(row, other) > score(row, preferred) ? other : preferred;
+      }
+      report(row, sums);
+      block.income.fill(0);
+      block.cost.fill(0);
+    } else if (row.kind === "result") {
+      const surplus = new Float64Array(p);
+      for (let i = 0; i < p; i++) surplus[i] = all.income[i]! - all.cost[i]!;
+      report(row, surplus);
+      block.income.fill(0);
+      block.cost.fill(0);
+    }
+  }
+  return { mismatches, count };
+}
+
+/** Income, cost and över-/underskott per period, in kr. */
+export function computeTotals(
+  rows: readonly BodyRow[],
+  sectionOfLine: readonly Section[],
+  periods: readonly string[],
+): BudgetTotals {
+  const income: PeriodAmounts = {};
+  const cost: PeriodAmounts = {};
+  for (const k of periods) {
+    income[k] = 0;
+    cost[k] = 0;
+  }
+  let line = 0;
+  for (const row of rows) {
+    if (row.kind !== "line") continue;
+    const side = sectionOfLine[line++] === "income" ? income : cost;
+    for (const [key, a] of row.amounts) side[key] = side[key]! + a.value;
+  }
+  const surplus: PeriodAmounts = {};
+  for (const k of periods) {
+    income[k] = round(income[k]!);
+    cost[k] = round(cost[k]!);
+    surplus[k] = round(income[k] - cost[k]);
+  }
+  return { income, cost, surplus };
+}

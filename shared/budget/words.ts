@@ -1,0 +1,136 @@
+/** The Swedish vocabulary of budget sheets: which words make a row a total, a result, a section, a group or a member. */
+import type { BudgetGroup, Section } from "../report";
+
+export type Member = "staten" | "regionen" | "kommunerna" | "övriga";
+
+/** A label made comparable: lower case, single spaces, no bullet, footnote star or trailing colon. */
+export function normaliseLabel(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim()
+    .replace(/^[-\u2013\u2014•·*]+\s*/, "")
+    .replace(/[\s*:]+$/, "")
+    .trim();
+}
+
+/** A sub-item as printed budgets write it: "- projekt Utgångspunkten". */
+export const isSubItem = (text: string): boolean => /^\s*[-\u2013\u2014•·]\s*\S/.test(text);
+
+/** The label as the report keeps it: the bullet gone, the words as written. */
+export function cleanLabel(text: string): string {
+  return text
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim()
+    .replace(/^[-\u2013\u2014•·]+\s*/, "")
+    .trim();
+}
+
+// "Över-/underskott +/-", "Överskott/underskott", "Årets resultat", "Resultat", "Netto".
+const RESULT =
+  /över-?\s*\/\s*underskott|överskott\s*\/\s*underskott|under-?\s*\/\s*överskott|^(årets|periodens|budgeterat|beräknat|prognostiserat)\s+resultat\b|^resultat\b|^(över|under)skott\s*(\+\s*\/\s*[-−]|[+−-])?$|^netto(resultat)?\b/;
+
+export const isResultLabel = (n: string): boolean => RESULT.test(n);
+
+export type TotalScope = "income" | "cost" | "sub" | "generic";
+
+const TOTAL_START = /^(total\s*summa|totalsumma|totalt|total|summa|s:a|delsumma|sum|totala)\b/;
+const TOTAL_END = /\b(totalt|summa|sammanlagt)$/;
+const INCOME_WORDS = /intäkt|inkomst|finansiering|medel\b/;
+const COST_WORDS = /kostnad|utgift/;
+
+/** The kind of stated total a label names, or null when it is no total. */
+export function totalScopeOf(n: string): TotalScope | null {
+  if (!TOTAL_START.test(n) && !TOTAL_END.test(n)) return null;
+  if (/^(summering|summa\s+av\s+ovan)/.test(n)) return "generic";
+  if (COST_WORDS.test(n)) return "cost";
+  if (INCOME_WORDS.test(n)) return "income";
+  const rest = n.replace(TOTAL_START, "").replace(TOTAL_END, "").trim();
+  if (/^delsumma/.test(n)) return "sub";
+  return rest === "" || /^(summa|budget|belopp|kr|tkr|\(.*\)|[+-]?)$/.test(rest) ? "generic" : "sub";
+}
+
+/** A section row ("INTÄKTER", "Kostnader") sets income or cost for the rows under it. */
+export function sectionOf(n: string): Section | null {
+  if (/^(verksamhetens\s+|budgeterade\s+)?(intäkter|inkomster|finansiering)\b/.test(n)) return "income";
+  if (/^(verksamhetens\s+|budgeterade\s+)?(kostnader|utgifter)\b/.test(n)) return "cost";
+  return null;
+}
+
+const GROUP_WORDS: readonly (readonly [RegExp, BudgetGroup])[] = [
+  // income
+  [/finansiell(a)? ram|budgetram|tilldelad(e)? (medel|ram)|ramanslag/, "finansiell ram"],
+  [
+    /medlemsbidrag|medlemsavgift|^bidrag\b|bidrag från|\bbidrag (fk|af|staten|region|kommun)/,
+    "medlemsbidrag",
+  ],
+  [
+    /eget kapital|^(över|under)skott\b.*(\d{4}|från|fördela|tidigare|föregående|ingående|balanser|tas i anspråk)|ingående|balanserat|ackumulerat|tidigare års|föregående års|sparade medel/,
+    "eget kapital",
+  ],
+  [
+    /intäkt|inkomst|ränta|\besf\b|socialfond|projektmedel|externa medel|extern finansiering/,
+    "övriga intäkter",
+  ],
+  // cost: the specific groups before the broad ones
+  [/revision|revisor/, "revision"],
+  [
+    /ekonomiadm|ekonomitjänst|ekonomisk administration|redovisning|bokföring|löneadministration/,
+    "ekonomiadministration",
+  ],
+  [/styrelse|arvode|ledamot|presidium|förbundsstämma|ägarsamråd/, "styrelse"],
+  [/utvärdering|följeforskning|effektmätning/, "utvärdering"],
+  [
+    /insats|projekt|kartläggning|förebyggande|rehabilitering|arbetsträning|coach|föreläsning|utbildning|kompetensutveckling|metodutveckling|samverkansteam|aktivitet|köp av tjänst/,
+    "insatser",
+  ],
+  [
+    /kansli|\badm\b|administration|administrativ|tjänsteman|tjänstemän|förbundschef|verksamhetsledare|\blön|personal|lokal|hyra|kontor|telefon|resor|försäkring|porto|\bit\b|data/,
+    "kansli och administration",
+  ],
+];
+
+const INCOME_GROUPS: ReadonlySet<BudgetGroup> = new Set([
+  "finansiell ram",
+  "medlemsbidrag",
+  "eget kapital",
+  "övriga intäkter",
+]);
+
+export const sectionOfGroup = (group: BudgetGroup): Section => (INCOME_GROUPS.has(group) ? "income" : "cost");
+
+/** The group a label names by its words, or null when the words say nothing. */
+export function groupOfWords(n: string): BudgetGroup | null {
+  for (const [pattern, group] of GROUP_WORDS) if (pattern.test(n)) return group;
+  // A member's name as a line of a budget is its contribution ("Försäkringskassan", "Region Örebro län").
+  const member = memberOf(n);
+  if (member && member !== "övriga" && n.length <= 60) return "medlemsbidrag";
+  return null;
+}
+
+export const defaultGroup = (section: Section): BudgetGroup =>
+  section === "income" ? "övriga intäkter" : "övrigt";
+
+const MEMBER_WORDS: readonly (readonly [RegExp, Member])[] = [
+  [/försäkringskass|arbetsförmedling|\bstaten\b|\bstatlig|\bfk\b|\baf\b|^fk\s*\/\s*af/, "staten"],
+  [/region|landsting|hälso-? och sjukvård|hälsa-? och sjukvård|sjukvårdsnämnd|\bvgr\b/, "regionen"],
+  [/kommun|\bstad\b|stadsdel/, "kommunerna"],
+  [/\besf\b|socialfond|övrig|överskott|eget kapital|ränta/, "övriga"],
+];
+
+/** The member a contributions line names, or null when the words name none. */
+export function memberOf(n: string): Member | null {
+  for (const [pattern, member] of MEMBER_WORDS) if (pattern.test(n)) return member;
+  return null;
+}
+
+/** Words that make a table a contributions table ("Bidrag i tkr", "Medlemsbidrag"). */
+export const isContributionsCaption = (n: string): boolean =>
+  /bidrag|medlemsavgift|fördelning mellan|finansiärer|huvudmän/.test(n);
+
+/** Words of a title block that make a sheet a project budget: its costs are the insats. */
+export const isProjectTitle = (n: string): boolean => /projekt/.test(n);
+
+/** Words that say a header-less block is a budget ("Planerad budget", "Kostnader"). */
+export const isBudgetWord = (n: string): boolean =>
+  /budget|kostnad|intäkt|verksamhetsplan|finansiering|\bkr\b|\btkr\b|kronor/.test(n);
