@@ -3,7 +3,7 @@
  * default) and a PostgreSQL server over `pg` (when DATABASE_URL is set). `openStore` picks one
  * and runs the migrations.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -17,10 +17,60 @@ export interface StoreOptions {
   readonly dataDir?: string | undefined;
 }
 
+/** Thrown when another live process has the PGlite data folder open. */
+export class StoreLockedError extends Error {
+  override readonly name = "StoreLockedError";
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`The data folder ${dataDir} is in use by process ${pid}`);
+  }
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * PGlite is one process's database: two processes on one folder would corrupt it. A lock file
+ * with our pid keeps a second one out; a lock left by a killed process is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = path.join(dir, "samsyn.lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      return () => rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const pid = Number(readFileSync(file, "utf8"));
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new StoreLockedError(dir, pid);
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`Cannot lock ${dir}`);
+}
+
 async function pgliteDb(dataDir: string): Promise<SqlDb> {
   const inMemory = dataDir.startsWith("memory://");
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+  let unlock = () => {};
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(path.resolve(dataDir));
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   return {
     engine: "pglite",
     query: async (sql, params) => (await db.query<Row>(sql, params ? [...params] : undefined)).rows,
@@ -30,7 +80,13 @@ async function pgliteDb(dataDir: string): Promise<SqlDb> {
           query: async (sql, params) => (await tx.query<Row>(sql, params ? [...params] : undefined)).rows,
         }),
       ),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 
