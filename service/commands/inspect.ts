@@ -28,6 +28,9 @@ export async function inspectFile(
     const stdout = options.json
       ? `${JSON.stringify(result, null, 2)}\n`
       : renderText(result, reading, options.lang ?? "sv");
+    if (reading.tables.length === 0) {
+      return { exitCode: EXIT_UNREADABLE, stdout, stderr: noTables(options.lang ?? "sv") };
+    }
     return { exitCode: hasErrors(reading.issues) ? EXIT_INVALID : EXIT_OK, stdout, stderr: "" };
   });
 }

@@ -4,14 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { columnRef, layoutSheet, type OutputSheet } from "../../shared/output";
 import { writeOutputSheets } from "../../service/xlsx/write";
+import { columnRef, layoutSheet, type OutputSheet } from "../../shared/output";
 import { recalculate, shownValue } from "../support/libreoffice";
 
 describe("When a plan with structured-reference formulas is written and recalculated", () => {
   it("then the summary rows show the sums of the table's rows", async () => {
     const t = "Budget_2030";
-    const sumOf = (section: string) => `SUMIFS(${columnRef(t, "2030")},${columnRef(t, "Avsnitt")},"${section}")`;
+    const sumOf = (section: string) =>
+      `SUMIFS(${columnRef(t, "2030")},${columnRef(t, "Avsnitt")},"${section}")`;
     const sheet: OutputSheet = {
       name: "Budget 2030",
       heading: ["Test"],
