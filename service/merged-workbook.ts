@@ -15,6 +15,9 @@ export const SUPPRESSED = "..";
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** Sheet names have 31 characters: leave out the "Samordningsförbundet" every name starts with. */
+const sheetWish = (name: string): string => name.replace(/^samordningsförbundet\s+/i, "") || name;
+
 type Cell = string | number | null | { formula: string; result?: number | string | null };
 
 function writeRow(
@@ -121,7 +124,7 @@ function budgetSheets(wb: ExcelJS.Workbook, view: MergedBudget) {
 
   for (const a of view.associations) {
     if (a.revision === null) continue;
-    const name = uniqueSheetName(a.name, taken);
+    const name = uniqueSheetName(sheetWish(a.name), taken);
     taken.add(name);
     const s = wb.addWorksheet(name);
     writeRow(s, 1, [neutraliseText(a.name)]);
@@ -310,7 +313,7 @@ function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
   for (const a of view.associations) {
     const kf = a.keyFigures;
     if (a.revision === null || !kf) continue;
-    const name = uniqueSheetName(a.name, taken);
+    const name = uniqueSheetName(sheetWish(a.name), taken);
     taken.add(name);
     const s = wb.addWorksheet(name);
     writeRow(s, 1, [neutraliseText(a.name)]);

@@ -1,0 +1,222 @@
+/**
+ * Helpers for the service tests: valid reports built directly against the schema, the two
+ * store engines (a PGlite folder, a fresh PostgreSQL database per test file) and a real
+ * HTTP server on port 0.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { pino } from "pino";
+import { startWebServer, type WebServer } from "../../service/server";
+import { BudgetReport, ParticipantsReport } from "../../shared/report";
+
+export const PG_ADMIN_URL = process.env.SAMSYN_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const ADMIN = "test-admin-token-0123456789";
+
+/** Valid organisationsnummer (Luhn, month part ≥ 20), one per index. */
+export function orgnr(i: number): string {
+  const head = `8020${String(i).padStart(5, "0")}`;
+  for (let d = 0; d <= 9; d++) {
+    const digits = head + d;
+    let sum = 0;
+    for (let k = 0; k < 10; k++) {
+      let v = Number(digits[k]) * (k % 2 === 0 ? 2 : 1);
+      if (v > 9) v -= 9;
+      sum += v;
+    }
+    if (sum % 10 === 0) return `${digits.slice(0, 6)}-${digits.slice(6)}`;
+  }
+  throw new Error("unreachable");
+}
+
+export interface BudgetSpec {
+  readonly years: readonly string[];
+  /** [section, group, label, amount per year (same for every year unless a function)] */
+  readonly lines: readonly (readonly [
+    "income" | "cost",
+    BudgetReport["lines"][number]["group"],
+    string,
+    number | ((year: string) => number),
+  ])[];
+  readonly sheet?: string;
+}
+
+export function budgetReport(spec: BudgetSpec): BudgetReport {
+  const at = (v: number | ((y: string) => number), y: string) => (typeof v === "function" ? v(y) : v);
+  const lines = spec.lines.map(([section, group, label, amount], i) => ({
+    section,
+    group,
+    label,
+    cell: `A${i + 5}`,
+    heading: null,
+    amounts: Object.fromEntries(spec.years.map((y) => [y, at(amount, y)])),
+  }));
+  const sum = (section: "income" | "cost") =>
+    Object.fromEntries(
+      spec.years.map((y) => [
+        y,
+        lines.filter((l) => l.section === section).reduce((s, l) => s + (l.amounts[y] ?? 0), 0),
+      ]),
+    );
+  const income = sum("income");
+  const cost = sum("cost");
+  return BudgetReport.parse({
+    kind: "budget",
+    sheet: spec.sheet ?? "Budget",
+    title: `Verksamhetsplan med budget ${spec.years[0]}`,
+    range: `A4:D${lines.length + 4}`,
+    unit: "tkr",
+    periods: spec.years,
+    periodLabels: spec.years.map((y) => `${y} (tkr)`),
+    lines,
+    totals: {
+      income,
+      cost,
+      surplus: Object.fromEntries(spec.years.map((y) => [y, (income[y] ?? 0) - (cost[y] ?? 0)])),
+    },
+  });
+}
+
+export const simpleBudget = (years: readonly string[], scale = 1): BudgetReport =>
+  budgetReport({
+    years,
+    lines: [
+      ["income", "medlemsbidrag", "Medlemsbidrag", 1_440_000 * scale],
+      ["income", "eget kapital", "Överskott från föregående år", 100_000 * scale],
+      ["cost", "insatser", "Samverkansteamet", 900_000 * scale],
+      ["cost", "kansli och administration", "Kansli", 400_000 * scale],
+      ["cost", "styrelse", "Styrelsen", 60_000 * scale],
+      ["cost", "revision", "Revision", 30_000 * scale],
+    ],
+  });
+
+export function participantsReport(
+  period: string,
+  figures: Partial<ParticipantsReport["keyFigures"]> = {},
+  suppressed: string[] = [],
+): ParticipantsReport {
+  return ParticipantsReport.parse({
+    kind: "participants",
+    period,
+    insats: "Samverkansteamet",
+    suppression: { threshold: 5, suppressed },
+    keyFigures: {
+      participants: 40,
+      new: 20,
+      closed: 15,
+      closedToWorkOrStudies: 9,
+      shareClosedToWorkOrStudies: 0.6,
+      byHemkommun: { Ale: 25, Kungälv: 15 },
+      byKon: { kvinna: 22, man: 18 },
+      byAgeBand: { "18–24": 30, "25–29": 10 },
+      averageStayDays: 210,
+      staysOverLimit: 0,
+      ...figures,
+    },
+  });
+}
+
+export interface EngineUnderTest {
+  readonly name: "pglite" | "postgres";
+  /** Options for startWebServer/openStore, fresh for each call. */
+  storeOptions(): Promise<{ dataDir: string } | { databaseUrl: string }>;
+  /** Drops what storeOptions created. */
+  cleanup(): Promise<void>;
+}
+
+export function pgliteEngine(): EngineUnderTest {
+  const dirs: string[] = [];
+  return {
+    name: "pglite",
+    storeOptions: async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "samsyn-test-"));
+      dirs.push(dir);
+      return { dataDir: dir };
+    },
+    cleanup: async () => {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    },
+  };
+}
+
+export function postgresEngine(): EngineUnderTest {
+  const databases: string[] = [];
+  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    name: "postgres",
+    storeOptions: async () => {
+      const name = `samsyn_test_${randomBytes(6).toString("hex")}`;
+      await admin((c) => c.query(`CREATE DATABASE ${name}`));
+      databases.push(name);
+      const url = new URL(PG_ADMIN_URL);
+      url.pathname = `/${name}`;
+      return { databaseUrl: url.href };
+    },
+    cleanup: async () => {
+      await admin(async (c) => {
+        for (const name of databases) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      });
+    },
+  };
+}
+
+export const engines = (): EngineUnderTest[] => [pgliteEngine(), postgresEngine()];
+
+export async function startTestServer(
+  engine: EngineUnderTest,
+  extra: { bodyLimit?: string; authFailureLimit?: number } = {},
+): Promise<WebServer> {
+  return startWebServer({
+    port: 0,
+    adminToken: ADMIN,
+    logger: pino({ level: "silent" }),
+    authFailureLimit: extra.authFailureLimit ?? 10_000,
+    ...(extra.bodyLimit ? { bodyLimit: extra.bodyLimit } : {}),
+    ...(await engine.storeOptions()),
+  });
+}
+
+export const bearer = (token: string, extra: Record<string, string> = {}) => ({
+  authorization: `Bearer ${token}`,
+  "content-type": "application/json",
+  ...extra,
+});
+
+export async function createAssociation(
+  url: string,
+  name: string,
+  i: number,
+): Promise<{ id: string; token: string; tokenId: string }> {
+  const r = await fetch(`${url}/api/associations`, {
+    method: "POST",
+    headers: bearer(ADMIN),
+    body: JSON.stringify({ name, orgnr: orgnr(i) }),
+  });
+  if (r.status !== 201) throw new Error(`create association: ${r.status} ${await r.text()}`);
+  return (await r.json()) as { id: string; token: string; tokenId: string };
+}
+
+export async function putReport(
+  url: string,
+  a: { id: string; token: string },
+  kind: string,
+  period: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${url}/api/associations/${a.id}/reports/${kind}/${period}`, {
+    method: "PUT",
+    headers: bearer(a.token, headers),
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
