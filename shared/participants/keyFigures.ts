@@ -79,7 +79,8 @@ export function keyFiguresFor(
     new: fresh,
     closed,
     closedToWorkOrStudies: toWork,
-    shareClosedToWorkOrStudies: closed === 0 ? null : toWork / closed,
+    // Four decimals: enough for a percentage with two, and no long digit runs in a report.
+    shareClosedToWorkOrStudies: closed === 0 ? null : Math.round((toWork / closed) * 10_000) / 10_000,
     byHemkommun: Object.fromEntries(
       [...byHemkommun].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "sv")),
     ),

@@ -1,0 +1,307 @@
+/** The shareable report: counts only, small counts suppressed, nothing recoverable, nothing personal. */
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readWorkbookFile } from "../../service/xlsx/read";
+import type { Grid } from "../../shared/grid";
+import {
+  keyFiguresFor,
+  MISSING_HEMKOMMUN,
+  MUNICIPALITIES,
+  OTHER_HEMKOMMUN,
+  PeriodError,
+  parsePeriod,
+  readParticipantSheet,
+  shareableReport,
+  shareableReports,
+  suppressionOf,
+} from "../../shared/participants";
+import { type KeyFigures, ParticipantsReport } from "../../shared/report";
+import {
+  dateForms,
+  FIXED_LAYOUT,
+  generateRows,
+  gridOf,
+  idForms,
+  MUNICIPALITIES_USED,
+  type Row,
+  randomLayout,
+  rngFrom,
+  STRAY_NAMES,
+  sheetOf,
+  TODAY,
+} from "./generate";
+
+const counts = (entries: Record<string, number>) => new Map(Object.entries(entries));
+
+describe("suppressionOf", () => {
+  const base = {
+    participants: 40,
+    new: 40,
+    closed: 20,
+    closedToWorkOrStudies: 10,
+    staysOverLimit: 0,
+    "byKon.kvinna": 20,
+    "byKon.man": 20,
+    "byAgeBand.18-24": 40,
+    "byHemkommun.Nora": 40,
+  };
+
+  it("suppresses 1 … threshold−1, publishes 0 and the threshold itself", () => {
+    const s = suppressionOf(counts({ ...base, staysOverLimit: 0, "byKon.kvinna": 5, "byKon.man": 35 }), 5);
+    expect([...s]).toEqual([]);
+    const t = suppressionOf(counts({ ...base, "byKon.kvinna": 4, "byKon.man": 36 }), 5);
+    expect(t.has("byKon.kvinna")).toBe(true);
+  });
+
+  it("kön: when one of kvinna/man is suppressed, the other goes too", () => {
+    const s = suppressionOf(counts({ ...base, "byKon.kvinna": 3, "byKon.man": 37 }), 5);
+    expect([...s].sort()).toEqual(["byKon.kvinna", "byKon.man"]);
+  });
+
+  it("hemkommun: a lone suppressed municipality takes the next smallest with it", () => {
+    const s = suppressionOf(
+      counts({
+        ...base,
+        "byHemkommun.Nora": 2,
+        "byHemkommun.Lindesberg": 20,
+        "byHemkommun.Hällefors": 11,
+        "byHemkommun.Ljusnarsberg": 7,
+      }),
+      5,
+    );
+    expect([...s].sort()).toEqual(["byHemkommun.Ljusnarsberg", "byHemkommun.Nora"]);
+  });
+
+  it("closed to work or studies: a small remainder of the closed is protected too", () => {
+    const s = suppressionOf(counts({ ...base, closed: 40, closedToWorkOrStudies: 38 }), 5);
+    expect([...s]).toEqual(["closedToWorkOrStudies"]);
+    // Suppressed, with a large unpublished remainder: nothing more to do.
+    const t = suppressionOf(counts({ ...base, closed: 40, closedToWorkOrStudies: 3 }), 5);
+    expect([...t]).toEqual(["closedToWorkOrStudies"]);
+  });
+
+  it("a higher threshold suppresses more", () => {
+    const c = counts({ ...base, "byKon.kvinna": 7, "byKon.man": 33 });
+    expect(suppressionOf(c, 5).size).toBe(0);
+    expect([...suppressionOf(c, 10)].sort()).toEqual(["byKon.kvinna", "byKon.man"]);
+  });
+});
+
+/** Every count a report publishes, by path. */
+function publishedCounts(report: ParticipantsReport): [string, number | null][] {
+  const k = report.keyFigures;
+  return [
+    ["participants", k.participants],
+    ["new", k.new],
+    ["closed", k.closed],
+    ["closedToWorkOrStudies", k.closedToWorkOrStudies],
+    ["staysOverLimit", k.staysOverLimit],
+    ["byKon.kvinna", k.byKon.kvinna],
+    ["byKon.man", k.byKon.man],
+    ...Object.entries(k.byHemkommun).map(([n, v]): [string, number | null] => [`byHemkommun.${n}`, v]),
+    ...Object.entries(k.byAgeBand).map(([n, v]): [string, number | null] => [`byAgeBand.${n}`, v]),
+  ];
+}
+
+function trueCounts(k: KeyFigures): Map<string, number> {
+  return new Map([
+    ["participants", k.participants],
+    ["new", k.new],
+    ["closed", k.closed],
+    ["closedToWorkOrStudies", k.closedToWorkOrStudies],
+    ["staysOverLimit", k.staysOverLimit],
+    ["byKon.kvinna", k.byKon.kvinna],
+    ["byKon.man", k.byKon.man],
+    ...Object.entries(k.byHemkommun).map(([n, v]): [string, number] => [`byHemkommun.${n}`, v]),
+    ...Object.entries(k.byAgeBand).map(([n, v]): [string, number] => [`byAgeBand.${n}`, v]),
+  ]);
+}
+
+/**
+ * What a reader of the report could work out by subtraction, written independently of the
+ * implementation: a list of problems, empty when the report is safe.
+ */
+function disclosures(report: ParticipantsReport, truth: KeyFigures, threshold: number): string[] {
+  const problems: string[] = [];
+  const k = report.keyFigures;
+  const small = (n: number) => n >= 1 && n < threshold;
+  for (const [p, v] of publishedCounts(report))
+    if (v !== null && small(v)) problems.push(`published small ${p}=${v}`);
+  // Partitions of the participants (kön and age are known for every generated person).
+  const partitions: [string, (number | null)[]][] = [
+    ["byHemkommun", Object.values(k.byHemkommun)],
+    ["byKon", [k.byKon.kvinna, k.byKon.man]],
+    ["byAgeBand", Object.values(k.byAgeBand)],
+  ];
+  for (const [name, parts] of partitions) {
+    if (k.participants !== null && parts.filter((v) => v === null).length === 1)
+      problems.push(`${name}: one suppressed part = participants − the others`);
+  }
+  // Sub-counts: publishing both reveals their difference.
+  const subs: [string, number | null, number | null, number, number][] = [
+    ["closed/toWork", k.closed, k.closedToWorkOrStudies, truth.closed, truth.closedToWorkOrStudies],
+    ["participants/new", k.participants, k.new, truth.participants, truth.new],
+    ["participants/closed", k.participants, k.closed, truth.participants, truth.closed],
+    ["participants/overLimit", k.participants, k.staysOverLimit, truth.participants, truth.staysOverLimit],
+  ];
+  for (const [name, total, part, tTotal, tPart] of subs) {
+    if (total !== null && part !== null && small(tTotal - tPart))
+      problems.push(`${name}: difference ${tTotal - tPart}`);
+  }
+  if ((k.closed === null || k.closedToWorkOrStudies === null) && k.shareClosedToWorkOrStudies !== null)
+    problems.push("share published over a suppressed count");
+  if (k.closed === null && k.averageStayDays !== null)
+    problems.push("average stay published over a suppressed count");
+  return problems;
+}
+
+const arbitraryList = fc.record({
+  seed: fc.integer({ min: 0, max: 2 ** 31 }),
+  rows: fc.integer({ min: 0, max: 45 }),
+  threshold: fc.integer({ min: 2, max: 10 }),
+  municipalities: fc.integer({ min: 1, max: MUNICIPALITIES_USED.length }),
+  closedShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  period: fc.constantFrom(undefined, "2014", "2014-H2", "2015-Q1", "2014-2015"),
+});
+
+describe("shareableReport on generated lists (property)", () => {
+  it("publishes no count in 1 … threshold−1, nothing recoverable, every published count true", () => {
+    fc.assert(
+      fc.property(arbitraryList, ({ seed, rows, threshold, municipalities, closedShare, period }) => {
+        const rng = rngFrom(seed);
+        const list = generateRows(rng, {
+          rows,
+          closedShare,
+          municipalities: MUNICIPALITIES_USED.slice(0, municipalities),
+          ages: { min: 16, max: 70 },
+        });
+        const reading = readParticipantSheet(gridOf(sheetOf(rng, list, FIXED_LAYOUT)), { today: TODAY })!;
+        const report = shareableReport(reading, { threshold, ...(period ? { period } : {}) });
+        expect(ParticipantsReport.parse(report)).toEqual(report);
+        const p = period ? parsePeriod(period)! : { key: "", first: -Infinity, last: Infinity };
+        const truth = keyFiguresFor(reading.participants, p, { shareable: true });
+        expect(disclosures(report, truth, threshold)).toEqual([]);
+        const real = trueCounts(truth);
+        const nulls: string[] = [];
+        for (const [path, v] of publishedCounts(report)) {
+          if (v === null) nulls.push(path);
+          else expect(v, path).toBe(real.get(path));
+        }
+        // Every suppressed count is listed, and nothing else but a share or mean hidden with them.
+        const listed = report.suppression.suppressed.filter(
+          (s) => s !== "shareClosedToWorkOrStudies" && s !== "averageStayDays",
+        );
+        expect(listed.sort()).toEqual(nulls.sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** The text of every cell and every form of every identity number and birth date of a list. */
+function secretsOf(rows: readonly Row[]): string[] {
+  const secrets = new Set<string>();
+  for (const row of rows) {
+    for (const f of idForms(row.person.pnr)) secrets.add(f);
+    for (const f of dateForms(row.person.birth)) secrets.add(f);
+    for (const t of [row.remittent, row.kontaktMed, row.orsak, row.hemkommun])
+      if (t && !MUNICIPALITIES.includes(t)) secrets.add(t);
+  }
+  return [...secrets];
+}
+
+describe("privacy: nothing personal in a shared report", () => {
+  it("on the fixture: no identity number, birth date or free text of the sheet", async () => {
+    const grids = await readWorkbookFile(
+      path.resolve("../shared/fixtures/samverkansteamet-deltagare-2014.xlsx"),
+    );
+    const grid = grids[0] as Grid;
+    const reading = readParticipantSheet(grid)!;
+    const json = JSON.stringify(shareableReports(reading));
+    const secrets = new Set<string>();
+    for (const p of reading.participants) {
+      for (const f of idForms(p.id!)) secrets.add(f);
+      for (const f of dateForms(new Date(p.birth! * 86_400_000))) secrets.add(f);
+    }
+    // The title block and every data cell; the header row's words name the report's own fields.
+    grid.values.forEach((row, r) => {
+      if (r === 3) return;
+      for (const v of row) if (typeof v === "string" && !MUNICIPALITIES.includes(v)) secrets.add(v);
+    });
+    expect(grid.values[3]?.[1]).toBe("Personnummer");
+    expect(secrets.size).toBeGreaterThan(64 * 9);
+    expect([...secrets].filter((s) => json.includes(s))).toEqual([]);
+    // The check can fail: the local table carries what the report must not.
+    expect(JSON.stringify(reading.participants)).toContain("19871227-9028");
+  });
+
+  it("on generated lists, names typed in the hemkommun column become Övriga", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 1, max: 60 }), (seed, n) => {
+        const rng = rngFrom(seed);
+        const rows = generateRows(rng, { rows: n, strayHemkommun: 0.3 });
+        const reading = readParticipantSheet(gridOf(sheetOf(rng, rows, randomLayout(rng))), {
+          today: TODAY,
+        })!;
+        const report = shareableReport(reading, { threshold: 3 });
+        const json = JSON.stringify(report);
+        expect(secretsOf(rows).filter((s) => json.includes(s))).toEqual([]);
+        for (const name of Object.keys(report.keyFigures.byHemkommun))
+          expect([...MUNICIPALITIES, OTHER_HEMKOMMUN, MISSING_HEMKOMMUN]).toContain(name);
+        const strays = rows.filter((r) => STRAY_NAMES.includes(r.hemkommun)).length;
+        if (strays >= 3 && report.keyFigures.participants !== null)
+          expect(report.keyFigures.byHemkommun[OTHER_HEMKOMMUN] ?? null).not.toBe(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("the strict schema refuses a report carrying anything more", () => {
+    const rng = rngFrom(5);
+    const rows = generateRows(rng, { rows: 20 });
+    const report = shareableReport(
+      readParticipantSheet(gridOf(sheetOf(rng, rows, FIXED_LAYOUT)), { today: TODAY })!,
+    );
+    expect(ParticipantsReport.safeParse(report).success).toBe(true);
+    expect(ParticipantsReport.safeParse({ ...report, rows: [rows[0]?.person.pnr] }).success).toBe(false);
+    expect(
+      ParticipantsReport.safeParse({ ...report, keyFigures: { ...report.keyFigures, names: ["x"] } }).success,
+    ).toBe(false);
+  });
+});
+
+describe("options", () => {
+  const rng = rngFrom(11);
+  const rows = generateRows(rng, { rows: 50 });
+  const reading = readParticipantSheet(gridOf(sheetOf(rng, rows, FIXED_LAYOUT)), {
+    today: TODAY,
+    period: "2014",
+    threshold: 3,
+    insats: { name: "Samverkansteamet" },
+  })!;
+
+  it("takes period, threshold and insats from the reading unless given", () => {
+    const [fromReading] = shareableReports(reading);
+    expect(fromReading).toMatchObject({
+      period: "2014",
+      insats: "Samverkansteamet",
+      suppression: { threshold: 3 },
+    });
+    const given = shareableReport(reading, { period: "2014-Q3", threshold: 8, insats: null });
+    expect(given).toMatchObject({ period: "2014-Q3", insats: null, suppression: { threshold: 8 } });
+  });
+
+  it("a list of participants alone gives the whole-list report", () => {
+    const report = shareableReport(reading.participants);
+    expect(report.period).toMatch(/^2014(-2015)?$/);
+    expect(report.keyFigures.participants).toBe(50);
+  });
+
+  it("an unreadable period is a named error, not a wrong report", () => {
+    expect(() => shareableReport(reading, { period: "2014-Q5" })).toThrow(PeriodError);
+    expect(() => readParticipantSheet(gridOf(sheetOf(rng, rows, FIXED_LAYOUT)), { period: "våren" })).toThrow(
+      PeriodError,
+    );
+  });
+});
