@@ -161,6 +161,9 @@ export interface MergeInput {
   readonly overrides?: readonly GroupOverrideInput[];
 }
 
+export function merge(input: MergeInput & { readonly kind: "budget" }): MergedBudget;
+export function merge(input: MergeInput & { readonly kind: "participants" }): MergedParticipants;
+export function merge(input: MergeInput): MergedView;
 export function merge(input: MergeInput): MergedView {
   return input.kind === "budget" ? mergeBudgets(input) : mergeParticipants(input);
 }
@@ -357,13 +360,13 @@ function mergeParticipants(input: MergeInput): MergedParticipants {
   };
   const keyedTotals = (prefix: string, maps: readonly Record<string, Count>[]): Record<string, Count> => {
     const keys = [...new Set(maps.flatMap((m) => Object.keys(m)))].sort((x, y) => x.localeCompare(y, "sv"));
-    // An association without the key had no one there: 0, not unknown.
+    // An association without the key had no one there: 0. A null (suppressed) must stay null, not become 0.
     return Object.fromEntries(
       keys.map((k) => [
         k,
         total(
           `${prefix}.${k}`,
-          maps.map((m) => m[k] ?? 0),
+          maps.map((m) => (Object.hasOwn(m, k) ? (m[k] as Count) : 0)),
         ),
       ]),
     );

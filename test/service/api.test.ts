@@ -308,7 +308,7 @@ describe.each(engines())("service API on $name", (engine) => {
       150_000,
     ]);
     expect([
-      aleRow.costByGroup["ekonomiadministration"],
+      aleRow.costByGroup.ekonomiadministration,
       aleRow.costByGroup["kansli och administration"],
     ]).toEqual([400_000, 0]);
     expect([noraRow.revision, noraRow.income]).toEqual([null, null]);

@@ -1,0 +1,185 @@
+/** The pure merge: which report answers for a year, groups and overrides, totals, suppression. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type MergeReport, merge, periodYear } from "../../shared/merge";
+import type { ParticipantsReport } from "../../shared/report";
+import { budgetReport, participantsReport, simpleBudget } from "./helpers";
+
+const ale = { id: "ale", name: "Ale" };
+const nora = { id: "nora", name: "Nora" };
+
+const stored = (
+  associationId: string,
+  period: string,
+  revision: number,
+  createdAt: string,
+  report: MergeReport["report"],
+) => ({
+  associationId,
+  period,
+  revision,
+  createdAt,
+  report,
+});
+
+describe("merge of budgets", () => {
+  it("When a plan 2008 has columns 2008–2010, then it answers for 2009 until a newer report covering 2009 arrives", () => {
+    const plan2008 = stored("ale", "2008", 3, "2008-11-20T10:00:00Z", simpleBudget(["2008", "2009", "2010"]));
+    const before = merge({ kind: "budget", period: "2009", associations: [ale], reports: [plan2008] });
+    expect(before.associations.map((a) => [a.id, a.revision, a.reportPeriod])).toEqual([["ale", 3, "2008"]]);
+
+    const plan2009 = stored("ale", "2009", 1, "2009-11-25T10:00:00Z", simpleBudget(["2009", "2010"], 2));
+    const after = merge({
+      kind: "budget",
+      period: "2009",
+      associations: [ale],
+      reports: [plan2008, plan2009],
+    });
+    expect(after.associations.map((a) => [a.id, a.revision, a.reportPeriod])).toEqual([["ale", 1, "2009"]]);
+    // Nothing covers 2011.
+    const none = merge({
+      kind: "budget",
+      period: "2011",
+      associations: [ale],
+      reports: [plan2008, plan2009],
+    });
+    expect(none.associations.map((a) => [a.id, a.revision, a.income])).toEqual([["ale", null, null]]);
+  });
+
+  it("When lines carry groups, then costs split by group, surplus and its share follow, and network totals add up", () => {
+    const a = stored("ale", "2009", 1, "2009-01-01T00:00:00Z", simpleBudget(["2009"]));
+    const n = stored(
+      "nora",
+      "2009",
+      2,
+      "2009-01-02T00:00:00Z",
+      budgetReport({
+        years: ["Budget 2009", "Prognos 2008"],
+        lines: [
+          ["income", "finansiell ram", "Finansiell ram", 1_000_000],
+          ["cost", "insatser", "Projekt", 700_000],
+          ["cost", "utvärdering", "Utvärdering", 100_000],
+          ["cost", "övrigt", "Övrigt", 300_000],
+        ],
+      }),
+    );
+    const view = merge({ kind: "budget", period: "2009", associations: [ale, nora], reports: [a, n] });
+    if (view.kind !== "budget") throw new Error("kind");
+    expect(
+      view.associations.map((x) => [x.id, x.periodKey, x.income, x.cost, x.surplus, x.surplusShare]),
+    ).toEqual([
+      ["ale", "2009", 1_540_000, 1_390_000, 150_000, 150_000 / 1_540_000],
+      ["nora", "Budget 2009", 1_000_000, 1_100_000, -100_000, -0.1],
+    ]);
+    expect(view.network).toMatchObject({ reporting: 2, income: 2_540_000, cost: 2_490_000, surplus: 50_000 });
+    expect(view.network.costByGroup).toEqual({
+      insatser: 1_600_000,
+      "kansli och administration": 400_000,
+      styrelse: 60_000,
+      revision: 30_000,
+      ekonomiadministration: 0,
+      utvärdering: 100_000,
+      övrigt: 300_000,
+    });
+  });
+
+  it("When a label has an override, then the merge uses it and the mapping shows both groups", () => {
+    const a = stored("ale", "2009", 1, "2009-01-01T00:00:00Z", simpleBudget(["2009"]));
+    const view = merge({
+      kind: "budget",
+      period: "2009",
+      associations: [ale],
+      reports: [a],
+      overrides: [{ associationId: "ale", label: "Kansli", group: "ekonomiadministration" }],
+    });
+    if (view.kind !== "budget") throw new Error("kind");
+    const row = view.associations[0]!;
+    expect(row.mapping.filter((m) => m.overridden).map((m) => [m.label, m.detectedGroup, m.group])).toEqual([
+      ["Kansli", "kansli och administration", "ekonomiadministration"],
+    ]);
+    expect([
+      row.costByGroup.ekonomiadministration,
+      row.costByGroup["kansli och administration"],
+      row.cost,
+    ]).toEqual([400_000, 0, 1_390_000]);
+  });
+
+  it("When period keys are written in words, then periodYear finds the year", () => {
+    expect(
+      ["2008", "Budget 2015", "Prognos 2014", "2014-H1", "2008 (tkr)", "tkr", "12345"].map(periodYear),
+    ).toEqual(["2008", "2015", "2014", "2014", "2008", null, null]);
+  });
+});
+
+describe("merge of participants", () => {
+  it("When an association suppressed a count, then the network total of it is null and marked", () => {
+    const view = merge({
+      kind: "participants",
+      period: "2014",
+      associations: [ale, nora],
+      reports: [
+        stored("ale", "2014", 1, "2015-01-10T00:00:00Z", participantsReport("2014")),
+        stored(
+          "nora",
+          "2014",
+          1,
+          "2015-01-11T00:00:00Z",
+          participantsReport("2014", { byHemkommun: { Nora: null, Lindesberg: 38 }, staysOverLimit: null }, [
+            "byHemkommun.Nora",
+            "staysOverLimit",
+          ]),
+        ),
+      ],
+    });
+    if (view.kind !== "participants") throw new Error("kind");
+    expect(view.network.keyFigures.byHemkommun).toEqual({ Ale: 25, Kungälv: 15, Lindesberg: 38, Nora: null });
+    expect([view.network.keyFigures.participants, view.network.keyFigures.staysOverLimit]).toEqual([
+      80,
+      null,
+    ]);
+    expect(view.network.suppressed).toEqual(["byHemkommun.Nora", "staysOverLimit"]);
+    expect(view.associations[1]!.suppressed).toEqual(["byHemkommun.Nora", "staysOverLimit"]);
+  });
+
+  it("When an association has a half-year and a whole-year report, then the whole year answers", () => {
+    const view = merge({
+      kind: "participants",
+      period: "2014",
+      associations: [ale],
+      reports: [
+        stored("ale", "2014", 2, "2014-12-01T00:00:00Z", participantsReport("2014")),
+        stored("ale", "2014-H2", 1, "2015-01-05T00:00:00Z", participantsReport("2014-H2")),
+        stored("ale", "2015", 1, "2016-01-05T00:00:00Z", participantsReport("2015")),
+      ],
+    });
+    expect(view.associations.map((a) => [a.reportPeriod, a.revision])).toEqual([["2014", 2]]);
+  });
+
+  it("Property: a network count is the sum when no contributor suppressed it, and null otherwise", () => {
+    const count = fc.option(fc.nat({ max: 500 }), { nil: null, freq: 4 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(count, count), { minLength: 1, maxLength: 12 }), (cells) => {
+        const associations = cells.map((_, i) => ({ id: `a${i}`, name: `F${i}` }));
+        const reports = cells.map(([kvinna, man], i) => {
+          const suppressed = [
+            kvinna === null ? "byKon.kvinna" : null,
+            man === null ? "byKon.man" : null,
+          ].filter((p): p is string => p !== null);
+          const report: ParticipantsReport = participantsReport(
+            "2014",
+            { byKon: { kvinna, man } },
+            suppressed,
+          );
+          return stored(`a${i}`, "2014", 1, "2015-01-01T00:00:00Z", report);
+        });
+        const view = merge({ kind: "participants", period: "2014", associations, reports });
+        if (view.kind !== "participants") return false;
+        const expected = (pick: 0 | 1) =>
+          cells.some((c) => c[pick] === null) ? null : cells.reduce((s, c) => s + (c[pick] ?? 0), 0);
+        expect(view.network.keyFigures.byKon).toEqual({ kvinna: expected(0), man: expected(1) });
+        return true;
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
