@@ -5,7 +5,7 @@
  */
 import { parseAmount, type Unit, unitInText } from "../amounts";
 import { type CellValue, colCount, type Grid, isDateFormat, numberFormatAt, rowCount } from "../grid";
-import { isBudgetWord, normaliseLabel } from "./words";
+import { isBudgetWord, isContributionsCaption, normaliseLabel } from "./words";
 
 export interface PeriodColumn {
   readonly col: number;
@@ -188,6 +188,12 @@ function headerRowAt(view: SheetView, r: number, forced: boolean): HeaderRow | n
         });
     }
   }
+  // Word headers left of the first year ("Konto | Belopp i tkr | 2008") head the label column.
+  const firstYear = cells.findIndex((h) => h.strength !== "word");
+  if (firstYear > 0) {
+    firstText ??= cells[0]!.col;
+    cells.splice(0, firstYear);
+  }
   if (cells.length === 0) return null;
   if (!forced && !cells.some((h) => h.strength !== "word")) {
     // Word headers alone ("Belopp") only with a label header beside them.
@@ -195,11 +201,14 @@ function headerRowAt(view: SheetView, r: number, forced: boolean): HeaderRow | n
   }
   if (!forced && cells.every((h) => h.strength === "year")) {
     // Bare years could be amounts ("Kansli | 2008 | 2009"): a header only where a block starts,
-    // with consecutive years.
-    const years = cells.map((h) => Number(h.years));
+    // with consecutive years (in any column order).
+    const years = cells.map((h) => Number(h.years)).sort((a, b) => a - b);
     for (let i = 1; i < years.length; i++) if (years[i] !== years[i - 1]! + 1) return null;
     const above = previousNonBlank(view, r);
-    if (above !== null && cells.some((h) => view.isAmount(above, h.col))) return null;
+    if (above !== null && cells.some((h) => view.isAmount(above, h.col) || view.value(above, h.col) !== null))
+      return null;
+    const caption = firstText === null ? null : view.text(r, firstText);
+    if (caption !== null && !isCaptionLike(caption)) return null;
   }
   const firstPeriod = cells[0]!.col;
   const labelCol = labelColumnBelow(view, r, firstPeriod, cells);
@@ -208,6 +217,18 @@ function headerRowAt(view: SheetView, r: number, forced: boolean): HeaderRow | n
     return { row: r, labelCol: firstText ?? Math.max(0, firstPeriod - 1), cells };
   }
   return { row: r, labelCol, cells };
+}
+
+/** A label cell that heads a column of labels ("Bidrag i tkr", "Post", "Konto"), not a line's label. */
+function isCaptionLike(text: string): boolean {
+  const n = normaliseLabel(text);
+  return (
+    unitInText(text) !== null ||
+    isContributionsCaption(n) ||
+    /^(post|poster|konto|kostnadsslag|benämning|belopp|budget|rad|text|verksamhet|intäkter|kostnader|finansiering|år|period)\b/.test(
+      n,
+    )
+  );
 }
 
 function previousNonBlank(view: SheetView, r: number): number | null {

@@ -2,7 +2,6 @@
  * Reads one budget sheet: every table on it, each as a BudgetTable or a ContributionsTable of
  * the report schema, with every issue found on the way. Pure: a grid in, data out.
  */
-import { UNIT_FACTOR } from "../amounts";
 import { a1At, type Grid, toA1 } from "../grid";
 import type { Issue } from "../issues";
 import type { BudgetLine, BudgetTable, ContributionsTable, PeriodAmounts, SheetCorrections } from "../report";
@@ -88,7 +87,7 @@ function budgetTable(
   const lineRows = body.rows.filter((r) => r.kind === "line");
   if (lineRows.length === 0) return null;
   const periods = frame.periods.map((p) => p.key);
-  const tolerance = roundingTolerance(UNIT_FACTOR[body.unit]);
+  const tolerance = roundingTolerance(body.step);
   const classes = classifyLines(body.rows, periods, tolerance, {
     project,
     ...(corrections?.lines ? { corrections: corrections.lines } : {}),
@@ -135,9 +134,7 @@ function budgetTable(
       memberLines.push({ member, amounts: row.amounts });
   });
   if (splitApplies(memberLines))
-    issues.push(
-      ...checkSplit(memberLines, periods, UNIT_FACTOR[body.unit], sheet, periodCellOf(grid, frame)),
-    );
+    issues.push(...checkSplit(memberLines, periods, body.step, sheet, periodCellOf(grid, frame)));
   return {
     table: {
       kind: "budget",
@@ -170,7 +167,7 @@ function contributionsTable(
   const memberLines: MemberLine[] = [];
   const issues: Issue[] = [];
   const sums = new Map(periods.map((k) => [k, 0]));
-  const tolerance = roundingTolerance(UNIT_FACTOR[body.unit]);
+  const tolerance = roundingTolerance(body.step);
   for (const row of body.rows) {
     if (row.kind === "line") {
       const member = memberOfLine(row.label);
@@ -194,7 +191,7 @@ function contributionsTable(
       }
     }
   }
-  issues.push(...checkSplit(memberLines, periods, UNIT_FACTOR[body.unit], sheet, periodCellOf(grid, frame)));
+  issues.push(...checkSplit(memberLines, periods, body.step, sheet, periodCellOf(grid, frame)));
   const total: PeriodAmounts = {};
   for (const [key, v] of sums) total[key] = Math.round(v * 100) / 100;
   return {

@@ -3,7 +3,7 @@
  * and result rows, each amount with its cell, in kr. Amount problems become issues here,
  * in row order, so every cell is reported once.
  */
-import { parseAmount, toKr, type Unit, unitInText } from "../amounts";
+import { parseAmount, toKr, UNIT_FACTOR, type Unit, unitInText } from "../amounts";
 import { a1At, isDateFormat, numberFormatAt } from "../grid";
 import type { Issue } from "../issues";
 import type { Section } from "../report";
@@ -52,7 +52,18 @@ interface RawAmount {
 export interface TableBody {
   readonly rows: readonly BodyRow[];
   readonly unit: Unit;
+  /**
+   * The rounding step of the amounts in kr: one unit of the sheet (1 000 kr in a tkr sheet), or
+   * a tenth or hundredth of one where amounts are written with decimals ("1,5" mkr).
+   */
+  readonly step: number;
   readonly issues: readonly Issue[];
+}
+
+/** Decimals a written amount uses, at most two. */
+function decimalsOf(x: number): number {
+  if (Number.isInteger(x)) return 0;
+  return Math.abs(x * 10 - Math.round(x * 10)) < 1e-9 ? 1 : 2;
 }
 
 const UNIT_ONLY = /^\(?\s*(kr|tkr|mkr|sek|kronor|tusen kronor)\s*\)?$/i;
@@ -164,6 +175,12 @@ export function readBody(
     }
   }
 
+  let decimals = 0;
+  for (const { raw } of pending)
+    for (const a of raw)
+      if (a.unit === null || a.unit === unit) decimals = Math.max(decimals, decimalsOf(a.written));
+  const step = UNIT_FACTOR[unit] / 10 ** decimals;
+
   const rows: BodyRow[] = [];
   for (const { base, raw } of pending) {
     const amounts = new Map<string, Amount>();
@@ -194,5 +211,5 @@ export function readBody(
       else rows.push({ kind: "line", row, label, cell, sub, amounts });
     }
   }
-  return { rows, unit, issues };
+  return { rows, unit, step, issues };
 }

@@ -15,8 +15,8 @@ export interface Mismatch {
   readonly computed: number;
 }
 
-/** Differences under this are rounding (half the sheet's unit, in kr). */
-export const roundingTolerance = (unitFactor: number): number => unitFactor / 2;
+/** Differences up to this are rounding: half the step the amounts are written in (in kr). */
+export const roundingTolerance = (step: number): number => step / 2;
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
