@@ -1,0 +1,385 @@
+/**
+ * Writes a conversion plan into the workbook with the layout the exceljs writer uses
+ * (shared/output.ts layoutSheet): each table as one 2D array through Range.formulas, then a
+ * real Excel table over it; summary rows one blank row below; issue cells on the source sheet
+ * marked. A refresh updates the same sheets and tables in place (values and formulas
+ * rewritten, tables resized, the user's formatting kept).
+ * Round trips: one to see what exists, one for all the writes. Only a request that would pass
+ * Excel on the web's 5 MB limit is split, in payload-sized chunks.
+ */
+import { columnLetters, rangeToA1 } from "../../shared/grid";
+import type { OutputCell, OutputSheet, TablePlacement } from "../../shared/output";
+import { isFormula, layoutSheet, uniqueTableName } from "../../shared/output";
+import type { Corrections } from "../../shared/report";
+import { type ExcelInput, estimateBytes, toExcelInput } from "./cells";
+import type { ExcelHost } from "./host";
+import { NOTES_EXCEL_API } from "./host";
+import {
+  CORRECTIONS_KEY,
+  OUTPUTS_KEY,
+  type OutputRecord,
+  type OutputSheetRecord,
+  type Outputs,
+} from "./state";
+
+/** Bytes of cell data per request; Excel on the web refuses requests over 5 MB. */
+export const REQUEST_BUDGET_BYTES = 4_000_000;
+
+export interface IssueMark {
+  /** A1 cell on the source sheet. */
+  readonly cell: string;
+  readonly severity: "error" | "warning" | "info";
+  readonly text: string;
+}
+
+export interface WriteRequest {
+  /** The source sheet the plan was read from; what the output is remembered under. */
+  readonly source: string;
+  readonly sheets: readonly OutputSheet[];
+  readonly marks: readonly IssueMark[];
+  readonly corrections: Corrections;
+  /** What the workbook remembered at the read just before (the outputs of every source). */
+  readonly outputs: Outputs;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export const MARK_FILL = { error: "#FDE7E9", warning: "#FFF4CE", info: "#EBF3FC" } as const;
+/** Notes the add-in wrote start with this, so a refresh removes only its own. */
+export const NOTE_PREFIX = "Samsyn: ";
+
+const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A1 area from 1-based rows, columns from A. */
+const area = (firstRow: number, lastRow: number, columns: number): string =>
+  rangeToA1({
+    start: { row: firstRow - 1, col: 0 },
+    end: { row: lastRow - 1, col: Math.max(columns, 1) - 1 },
+  });
+
+interface SheetPlan {
+  readonly sheet: OutputSheet;
+  readonly placements: readonly TablePlacement[];
+  /** 1-based last row and widest column count: the area a refresh clears. */
+  readonly lastRow: number;
+  readonly columns: number;
+}
+
+function planSheet(sheet: OutputSheet): SheetPlan {
+  const placements = layoutSheet(sheet);
+  let lastRow = sheet.heading.length;
+  let columns = 1;
+  for (const p of placements) {
+    lastRow = Math.max(lastRow, p.lastBodyRow, p.firstSummaryRow + p.table.summaryRows.length - 1);
+    columns = Math.max(columns, p.table.columns.length, ...p.table.summaryRows.map((r) => r.length));
+  }
+  return { sheet, placements, lastRow, columns };
+}
+
+/** Queues writes and syncs before a request would grow past the budget; yields to the UI between. */
+class RequestBudget {
+  private bytes = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly progress: () => void,
+  ) {}
+  async reserve(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > REQUEST_BUDGET_BYTES) await this.flush();
+    this.bytes += bytes;
+  }
+  async flush(): Promise<void> {
+    await this.context.sync();
+    this.bytes = 0;
+    this.progress();
+    await yieldToUi();
+  }
+}
+
+/** Rows of a matrix in runs of at most half the request budget each. */
+function chunksOf(
+  rows: readonly (readonly ExcelInput[])[],
+): { start: number; count: number; bytes: number }[] {
+  const chunks: { start: number; count: number; bytes: number }[] = [];
+  let start = 0;
+  let bytes = 0;
+  rows.forEach((row, i) => {
+    const b = estimateBytes(row);
+    if (i > start && bytes + b > REQUEST_BUDGET_BYTES / 2) {
+      chunks.push({ start, count: i - start, bytes });
+      start = i;
+      bytes = 0;
+    }
+    bytes += b;
+  });
+  if (rows.length > start) chunks.push({ start, count: rows.length - start, bytes });
+  return chunks;
+}
+
+function padRow(row: readonly ExcelInput[], width: number): ExcelInput[] {
+  const out = row.slice(0, width);
+  while (out.length < width) out.push("");
+  return out;
+}
+
+/** Structured references follow a table that had to take another name ("Budget[2008]" → "Budget_2[2008]"). */
+function renameInFormulas(cell: OutputCell, renames: ReadonlyMap<string, string>): OutputCell {
+  if (!isFormula(cell) || renames.size === 0) return cell;
+  let formula = cell.formula;
+  for (const [from, to] of renames) {
+    formula = formula.replace(
+      new RegExp(`(?<![A-Za-z0-9_.])${from.replace(/[.\\]/g, "\\$&")}\\[`, "g"),
+      `${to}[`,
+    );
+  }
+  return { formula };
+}
+
+export async function writeConversion(
+  host: ExcelHost,
+  request: WriteRequest,
+  onProgress?: Progress,
+): Promise<OutputRecord> {
+  const notesSupported = host.supports(NOTES_EXCEL_API);
+  const plans = request.sheets.map(planSheet);
+  const totalRows = plans.reduce((n, p) => n + p.lastRow, 0) + 1;
+  const previous = request.outputs[request.source];
+  const ownSheets = new Map((previous?.sheets ?? []).map((s) => [s.name.toLowerCase(), s]));
+  const newMarks = new Map<string, IssueMark[]>();
+  for (const mark of request.marks) newMarks.set(mark.cell, [...(newMarks.get(mark.cell) ?? []), mark]);
+
+  return host.run(async (context) => {
+    const workbook = context.workbook;
+    let rowsDone = 0;
+    const budget = new RequestBudget(context, () => onProgress?.(Math.min(rowsDone, totalRows), totalRows));
+
+    // —— round trip 1: what exists ——
+    workbook.worksheets.load("items/name");
+    workbook.tables.load("items/name");
+    const source = workbook.worksheets.getItemOrNullObject(request.source);
+    const noteCells = notesSupported ? [...new Set([...(previous?.marks ?? []), ...newMarks.keys()])] : [];
+    const notes = new Map(noteCells.map((cell) => [cell, source.notes.getItemOrNullObject(cell)] as const));
+    for (const note of notes.values()) note.load("content");
+    await context.sync();
+
+    const sheetNames = new Set(workbook.worksheets.items.map((s) => s.name.toLowerCase()));
+    const tableNames = new Set(workbook.tables.items.map((t) => t.name.toLowerCase()));
+
+    // —— round trip 2: the writes ——
+    // Our sheets the new plan no longer has (the checks sheet once every issue is fixed) go.
+    const planned = new Set(request.sheets.map((s) => s.name.toLowerCase()));
+    for (const own of previous?.sheets ?? []) {
+      if (!planned.has(own.name.toLowerCase()) && sheetNames.has(own.name.toLowerCase())) {
+        workbook.worksheets.getItem(own.name).delete();
+        for (const t of own.tables) tableNames.delete(t.name.toLowerCase());
+      }
+    }
+    const tables = placeTables(workbook, plans, ownSheets, tableNames);
+
+    const records: OutputSheetRecord[] = [];
+    for (const [s, plan] of plans.entries()) {
+      const key = plan.sheet.name.toLowerCase();
+      const own = ownSheets.get(key);
+      const exists = sheetNames.has(key);
+      const ws = exists
+        ? workbook.worksheets.getItem(plan.sheet.name)
+        : workbook.worksheets.add(plan.sheet.name);
+      // A refresh rewrites our area; clearing contents only keeps the user's formatting.
+      if (exists && own) ws.getRange(own.area).clear("Contents");
+      await writeSheet(ws, plan, tables.placed[s]!, tables.renames, budget, !exists, (n) => {
+        rowsDone += n;
+      });
+      records.push({
+        name: plan.sheet.name,
+        area: area(1, plan.lastRow, plan.columns),
+        tables: plan.placements.map((p, i) => ({ name: tables.placed[s]![i]!.name, headerRow: p.headerRow })),
+      });
+    }
+
+    // Issue marks on the source sheet: last run's cleared, this run's set.
+    if (!source.isNullObject) {
+      for (const cell of previous?.marks ?? []) {
+        if (!newMarks.has(cell)) source.getRange(cell).format.fill.clear();
+        const note = notes.get(cell);
+        if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) note.delete();
+      }
+      for (const [cell, marks] of newMarks) {
+        const worst = marks.some((m) => m.severity === "error")
+          ? "error"
+          : marks.some((m) => m.severity === "warning")
+            ? "warning"
+            : "info";
+        const text = NOTE_PREFIX + marks.map((m) => m.text).join("\n");
+        await budget.reserve(text.length + 120);
+        source.getRange(cell).format.fill.color = MARK_FILL[worst];
+        const note = notes.get(cell);
+        const foreign = note && !note.isNullObject && !note.content.startsWith(NOTE_PREFIX);
+        if (notesSupported && !foreign) source.notes.add(cell, text);
+      }
+    }
+
+    const record: OutputRecord = {
+      sheets: records,
+      marks: source.isNullObject ? [] : [...newMarks.keys()],
+      notes: notesSupported,
+    };
+    workbook.settings.add(OUTPUTS_KEY, JSON.stringify({ ...request.outputs, [request.source]: record }));
+    workbook.settings.add(CORRECTIONS_KEY, JSON.stringify(request.corrections));
+    await budget.flush();
+    onProgress?.(totalRows, totalRows);
+    return record;
+  });
+}
+
+interface PlacedTable {
+  readonly name: string;
+  /** The existing table to resize, or null to create one. */
+  readonly existing: Excel.Table | null;
+}
+
+/**
+ * Matches the plan's tables to last run's by sheet and position. A table whose header row
+ * stayed is resized in place (and renamed to the plan's name if that changed); one that moved
+ * is made anew (Table.resize keeps the header row); one no longer planned is deleted. A plan
+ * name already used by a table that is not ours gets a unique one, and formulas follow it.
+ */
+function placeTables(
+  workbook: Excel.Workbook,
+  plans: readonly SheetPlan[],
+  ownSheets: ReadonlyMap<string, OutputSheetRecord>,
+  tableNames: Set<string>,
+): { placed: PlacedTable[][]; renames: Map<string, string> } {
+  const reused = new Set<string>();
+  const kept: { plan: TablePlacement; before: OutputSheetRecord["tables"][number] | null }[][] = [];
+  for (const plan of plans) {
+    const own = ownSheets.get(plan.sheet.name.toLowerCase());
+    kept.push(
+      plan.placements.map((p, i) => {
+        const before = own?.tables[i];
+        if (before && tableNames.has(before.name.toLowerCase()) && before.headerRow === p.headerRow) {
+          reused.add(before.name.toLowerCase());
+          return { plan: p, before };
+        }
+        return { plan: p, before: null };
+      }),
+    );
+  }
+  // Tables of ours that are not reused go first, freeing their names and cells.
+  for (const own of ownSheets.values()) {
+    for (const t of own.tables) {
+      const lower = t.name.toLowerCase();
+      if (!reused.has(lower) && tableNames.has(lower)) {
+        workbook.tables.getItem(t.name).delete();
+        tableNames.delete(lower);
+      }
+    }
+  }
+  const foreign = new Set([...tableNames].filter((n) => !reused.has(n)));
+  const taken = new Set(foreign);
+  const renames = new Map<string, string>();
+  const placed = kept.map((sheet) =>
+    sheet.map(({ plan, before }) => {
+      const wish = plan.table.name;
+      const name =
+        foreign.has(wish.toLowerCase()) || taken.has(wish.toLowerCase())
+          ? uniqueTableName(wish, taken)
+          : wish;
+      taken.add(name.toLowerCase());
+      if (name !== wish) renames.set(wish, name);
+      if (!before) return { name, existing: null };
+      const existing = workbook.tables.getItem(before.name);
+      if (before.name !== name) existing.name = name;
+      return { name, existing };
+    }),
+  );
+  return { placed, renames };
+}
+
+async function writeSheet(
+  ws: Excel.Worksheet,
+  plan: SheetPlan,
+  tables: readonly PlacedTable[],
+  renames: ReadonlyMap<string, string>,
+  budget: RequestBudget,
+  isNew: boolean,
+  advance: (rows: number) => void,
+): Promise<void> {
+  const { sheet } = plan;
+  if (sheet.heading.length > 0) {
+    const heading = sheet.heading.map((line) => [toExcelInput(line)]);
+    await budget.reserve(heading.reduce((n, row) => n + estimateBytes(row), 0));
+    ws.getRange(area(1, sheet.heading.length, 1)).formulas = heading;
+    advance(sheet.heading.length);
+  }
+  for (const [i, p] of plan.placements.entries()) {
+    const { table } = p;
+    const columns = table.columns.length;
+    const bodyRows = p.lastBodyRow - p.headerRow;
+    const matrix: ExcelInput[][] = [table.columns.map((c) => toExcelInput(c.header))];
+    for (let r = 0; r < bodyRows; r++) {
+      matrix.push(
+        padRow(
+          (table.rows[r] ?? []).map((cell) => toExcelInput(renameInFormulas(cell, renames))),
+          columns,
+        ),
+      );
+    }
+    for (const chunk of chunksOf(matrix)) {
+      await budget.reserve(chunk.bytes);
+      const first = p.headerRow + chunk.start;
+      ws.getRange(area(first, first + chunk.count - 1, columns)).formulas = matrix.slice(
+        chunk.start,
+        chunk.start + chunk.count,
+      );
+      advance(chunk.count);
+    }
+    const address = area(p.headerRow, p.lastBodyRow, columns);
+    const placed = tables[i]!;
+    if (placed.existing) {
+      placed.existing.resize(ws.getRange(address));
+    } else {
+      const created = ws.tables.add(address, true);
+      created.name = placed.name;
+      created.style = "TableStyleMedium2";
+    }
+    const lastSummaryRow = p.firstSummaryRow + table.summaryRows.length - 1;
+    if (table.summaryRows.length > 0) {
+      const width = Math.max(columns, ...table.summaryRows.map((r) => r.length));
+      const summary = table.summaryRows.map((row) =>
+        padRow(
+          row.map((cell) => toExcelInput(renameInFormulas(cell, renames))),
+          width,
+        ),
+      );
+      await budget.reserve(summary.reduce((n, row) => n + estimateBytes(row), 0));
+      ws.getRange(area(p.firstSummaryRow, lastSummaryRow, width)).formulas = summary;
+      if (isNew) ws.getRange(area(p.firstSummaryRow, lastSummaryRow, width)).format.font.bold = true;
+      advance(summary.length);
+    }
+    // Number formats down the body and the summary rows, as full 2D arrays (what every API version takes).
+    const lastFormatted = Math.max(p.lastBodyRow, lastSummaryRow);
+    for (const [c, column] of table.columns.entries()) {
+      if (!column.numberFormat) continue;
+      const count = lastFormatted - p.firstBodyRow + 1;
+      await budget.reserve(count * (column.numberFormat.length + 5));
+      const col = columnLetters(c);
+      ws.getRange(`${col}${p.firstBodyRow}:${col}${lastFormatted}`).numberFormat = Array.from(
+        { length: count },
+        () => [column.numberFormat],
+      );
+    }
+  }
+  // Widths and the title's weight only on a new sheet: on refresh the user's formatting stays.
+  if (isNew) {
+    if (sheet.heading.length > 0) ws.getRange("A1").format.font.bold = true;
+    const widths = new Map<number, number>();
+    for (const t of sheet.tables) {
+      t.columns.forEach((c, i) => {
+        if (c.width) widths.set(i, Math.max(widths.get(i) ?? 0, c.width));
+      });
+    }
+    for (const [c, width] of widths) {
+      // columnWidth is in points; a character of the default font is about 7 points wide.
+      ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(width * 7);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * The state behind the fake Excel: sheets of cells (value, formula, number format, fill),
+ * tables, notes, workbook settings, the selection. Plain data that serialises to JSON, so the
+ * same workbook can be handed to the fake running in a browser page. No Node, no exceljs here.
+ */
+import type { CellValue, Grid, RangeAddress } from "../../shared/grid";
+import { parseRangeA1, rangeToA1 } from "../../shared/grid";
+
+export interface FakeCell {
+  value: CellValue;
+  formula: string | null;
+  numberFormat: string | null;
+  fill: string | null;
+}
+
+const COLS = 16_384;
+export const MAX_ROWS = 1_048_576;
+const key = (row: number, col: number) => row * COLS + col;
+
+export class FakeSheet {
+  readonly cells = new Map<number, FakeCell>();
+  merges: RangeAddress[] = [];
+  /** Notes by A1 address. */
+  readonly notes = new Map<string, string>();
+  /** Bold cells, "row:col". */
+  readonly bold = new Set<string>();
+  /** Column widths in points, by column index. */
+  readonly columnWidths = new Map<number, number>();
+  constructor(public name: string) {}
+
+  cell(row: number, col: number): FakeCell | undefined {
+    return this.cells.get(key(row, col));
+  }
+
+  /** Changes a cell; a cell left with nothing in it is dropped, as Excel's used range would. */
+  patch(row: number, col: number, change: Partial<FakeCell>): void {
+    const k = key(row, col);
+    const next = {
+      ...(this.cells.get(k) ?? { value: null, formula: null, numberFormat: null, fill: null }),
+      ...change,
+    };
+    if (next.value === null && next.formula === null && next.numberFormat === null && next.fill === null)
+      this.cells.delete(k);
+    else this.cells.set(k, next);
+  }
+
+  /** The used range: cells with a value or formula, or (valuesOnly false) any formatting too. */
+  usedRange(valuesOnly = false): RangeAddress | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [k, c] of this.cells) {
+      if (valuesOnly && c.value === null && c.formula === null) continue;
+      const row = Math.floor(k / COLS);
+      const col = k % COLS;
+      if (row < top) top = row;
+      if (row > bottom) bottom = row;
+      if (col < left) left = col;
+      if (col > right) right = col;
+    }
+    return bottom < 0 ? null : { start: { row: top, col: left }, end: { row: bottom, col: right } };
+  }
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  /** Header row included. */
+  range: RangeAddress;
+  style: string;
+}
+
+export interface BookJson {
+  sheets: {
+    name: string;
+    cells: [number, number, CellValue, string | null, string | null, string | null][];
+    merges: string[];
+    notes: [string, string][];
+  }[];
+  tables: { name: string; sheet: string; range: string; style: string }[];
+  settings: [string, unknown][];
+  active: string;
+  selection: { sheet: string; range: string } | null;
+}
+
+export class FakeBook {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTable[] = [];
+  readonly settings = new Map<string, unknown>();
+  active: FakeSheet | null = null;
+  /** What the user has selected (getSelectedRange reads it). */
+  selection: { sheet: FakeSheet; range: RangeAddress } | null = null;
+  /** The last cell the add-in selected with Range.select(). */
+  selected: { sheet: string; address: string } | null = null;
+  /** Every context.sync() of every batch. */
+  syncs = 0;
+
+  sheet(name: string): FakeSheet | null {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower) ?? null;
+  }
+
+  table(name: string): FakeTable | null {
+    const lower = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === lower) ?? null;
+  }
+
+  addSheet(name: string): FakeSheet {
+    const sheet = new FakeSheet(name);
+    this.sheets.push(sheet);
+    this.active ??= sheet;
+    return sheet;
+  }
+
+  /** A workbook holding these grids, one sheet each, the first one active. */
+  static fromGrids(grids: readonly Grid[]): FakeBook {
+    const book = new FakeBook();
+    for (const grid of grids) {
+      const sheet = book.addSheet(grid.sheet);
+      grid.values.forEach((row, r) => {
+        row.forEach((value, c) => {
+          const formula = grid.formulas?.[r]?.[c] ?? null;
+          const numberFormat = grid.numberFormats?.[r]?.[c] ?? null;
+          if (value === null && formula === null && numberFormat === null) return;
+          sheet.patch(grid.origin.row + r, grid.origin.col + c, { value, formula, numberFormat });
+        });
+      });
+      sheet.merges = [...grid.merges];
+    }
+    return book;
+  }
+
+  toJSON(): BookJson {
+    return {
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        cells: [...s.cells].map(([k, c]) => [
+          Math.floor(k / COLS),
+          k % COLS,
+          c.value,
+          c.formula,
+          c.numberFormat,
+          c.fill,
+        ]),
+        merges: s.merges.map(rangeToA1),
+        notes: [...s.notes],
+      })),
+      tables: this.tables.map((t) => ({
+        name: t.name,
+        sheet: t.sheet.name,
+        range: rangeToA1(t.range),
+        style: t.style,
+      })),
+      settings: [...this.settings],
+      active: this.active?.name ?? "",
+      selection: this.selection
+        ? { sheet: this.selection.sheet.name, range: rangeToA1(this.selection.range) }
+        : null,
+    };
+  }
+
+  static fromJSON(json: BookJson): FakeBook {
+    const book = new FakeBook();
+    for (const s of json.sheets) {
+      const sheet = book.addSheet(s.name);
+      for (const [row, col, value, formula, numberFormat, fill] of s.cells) {
+        sheet.patch(row, col, { value, formula, numberFormat, fill });
+      }
+      sheet.merges = s.merges.map((m) => parseRangeA1(m)!);
+      for (const [a1, text] of s.notes) sheet.notes.set(a1, text);
+    }
+    for (const t of json.tables)
+      book.tables.push({
+        name: t.name,
+        sheet: book.sheet(t.sheet)!,
+        range: parseRangeA1(t.range)!,
+        style: t.style,
+      });
+    for (const [k, v] of json.settings) book.settings.set(k, v);
+    book.active = book.sheet(json.active) ?? book.sheets[0] ?? null;
+    if (json.selection) {
+      const sheet = book.sheet(json.selection.sheet);
+      if (sheet) book.selection = { sheet, range: parseRangeA1(json.selection.range)! };
+    }
+    return book;
+  }
+}
