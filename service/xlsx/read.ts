@@ -90,7 +90,9 @@ function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       }
       // Excel reports only the top-left cell of a merged area; exceljs copies it into all.
       const slave = cell.isMerged && cell.master.address !== cell.address;
-      v.push(slave ? null : plainValue(cell.value));
+      // cell.value drops a formula's result when it is 0 (exceljs copies only truthy fields); cell.result does not.
+      const value = cell.type === ExcelJS.ValueType.Formula ? (cell.result as ExcelJS.CellValue) : cell.value;
+      v.push(slave ? null : plainValue(value));
       f.push(slave ? null : formulaOf(cell));
       n.push(cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null);
     });

@@ -51,7 +51,6 @@ export async function recalculate(file: string): Promise<ExcelJS.Workbook> {
 
 /** The value a cell shows after recalculation: a formula's result, else its value. */
 export function shownValue(cell: ExcelJS.Cell): unknown {
-  const value = cell.value;
-  if (value && typeof value === "object" && "result" in value) return value.result;
-  return value;
+  // Not cell.value: exceljs drops a formula result of 0 from it.
+  return cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
 }
