@@ -39,7 +39,9 @@ export function luhnValid(tenDigits: string): boolean {
 
 const PNR = /^(\d{2})?(\d{6})([-+])?(\d{4})$/;
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 

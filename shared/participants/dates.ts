@@ -11,12 +11,30 @@ export type Day = number;
 
 const EXCEL_EPOCH_OFFSET = 25_569;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+// Calendar arithmetic without Date objects (H. Hinnant's days_from_civil / civil_from_days):
+// a 100 000-row list reads two dates and an age per row, and no time zone can shift a day.
+function daysFromCivil(year: number, month: number, day: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The day of a calendar date; null when there is no such date (30 February) or it is out of range. */
 export function dayOf(year: number, month: number, day: number): Day | null {
   if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
-  const ms = Date.UTC(year, month - 1, day);
-  const d = new Date(ms);
-  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return ms / 86_400_000;
+  if (day > daysInMonth(year, month)) return null;
+  return daysFromCivil(year, month, day);
 }
 
 export function dayOfDate(date: Date): Day {
@@ -30,8 +48,20 @@ export interface Ymd {
 }
 
 export function ymdOf(day: Day): Ymd {
-  const d = new Date(day * 86_400_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return {
+    year: yoe + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: doy - Math.floor((153 * mp + 2) / 5) + 1,
+  };
 }
 
 /** "2014-06-07" */
@@ -41,8 +71,11 @@ export function isoOf(day: Day): string {
 
 /** "2014-06-07" → day; null when not that form or no real date. */
 export function dayOfIso(text: string): Day | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return m ? dayOf(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (text.length !== 10 || text[4] !== "-" || text[7] !== "-") return null;
+  const y = Number(text.slice(0, 4));
+  const m = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
+  return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) ? dayOf(y, m, d) : null;
 }
 
 export const excelSerialOf = (day: Day): number => day + EXCEL_EPOCH_OFFSET;
@@ -149,12 +182,13 @@ export function parsePeriod(text: string): Period | null {
 }
 
 /** The whole list as one period, named by the years people were enrolled ("2014", "2013-2015"). */
-export function wholeListPeriod(starts: Iterable<Day>): Period {
+export function wholeListPeriod(stays: readonly { readonly start: Day | null }[]): Period {
   let min = Infinity;
   let max = -Infinity;
-  for (const s of starts) {
-    if (s < min) min = s;
-    if (s > max) max = s;
+  for (const { start } of stays) {
+    if (start === null) continue;
+    if (start < min) min = start;
+    if (start > max) max = start;
   }
   if (min === Infinity) return { key: "alla", first: -Infinity, last: Infinity };
   const a = ymdOf(min).year;

@@ -78,8 +78,7 @@ export function readParticipantSheet(
   const header = findListHeader(grid);
   if (header) {
     const list = readParticipantList(grid, header, options);
-    const period =
-      asked ?? wholeListPeriod(list.participants.flatMap((p) => (p.start === null ? [] : [p.start])));
+    const period = asked ?? wholeListPeriod(list.participants);
     const keyFigures = keyFiguresFor(list.participants, period);
     const table: ParticipantsTable = {
       kind: "participants",

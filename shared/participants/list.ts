@@ -147,6 +147,11 @@ export function readParticipantList(
   const add = (r: number, c: number, issue: Issue) => found.push({ key: r * 20_000 + Math.max(c, 0), issue });
   const cellOf = (r: number, c: number): string | null => (c < 0 ? null : a1At(grid, r, c));
 
+  // Coded columns repeat a handful of values down 100 000 rows: map each distinct text once.
+  const kons = memo(konOf);
+  const orsaker = memo(avslutsorsakOf);
+  const kommuner = memo(municipalityOf);
+
   const participants: Participant[] = [];
   const gridRows: number[] = [];
   let lastRow = header.row;
@@ -198,7 +203,7 @@ export function readParticipantList(
     let kon = konFromId;
     const konText = cKon >= 0 ? text(row[cKon] ?? null) : null;
     if (konText !== null) {
-      const mapped = konOf(konText);
+      const mapped = kons(konText);
       if (mapped) kon = mapped;
       else
         add(r, cKon, {
@@ -212,7 +217,7 @@ export function readParticipantList(
     }
 
     const kommunText = cKommun >= 0 ? text(row[cKommun] ?? null) : null;
-    const municipality = kommunText === null ? null : municipalityOf(kommunText);
+    const municipality = kommunText === null ? null : kommuner(kommunText);
 
     // Dates.
     const start = cStart < 0 ? null : dayOfCell(row[cStart] ?? null, numberFormatAt(grid, r, cStart));
@@ -274,7 +279,7 @@ export function readParticipantList(
     const orsakText = cOrsak >= 0 ? text(row[cOrsak] ?? null) : null;
     let avslutsorsak: Avslutsorsak | null = null;
     if (orsakText !== null) {
-      avslutsorsak = avslutsorsakOf(orsakText);
+      avslutsorsak = orsaker(orsakText);
       if (avslutsorsak === null)
         add(r, cOrsak, {
           severity: "warning",
@@ -416,9 +421,20 @@ export function readParticipantList(
   };
 }
 
+function memo<T>(f: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const value = f(text);
+    seen.set(text, value);
+    return value;
+  };
+}
+
 /** "Antal 64", "Summa", "Totalt" under the list: the end of it, no participant. */
 function isSummaryRow(row: readonly CellValue[], idText: string | null): boolean {
-  if (idText !== null && /\d{6}/.test(idText)) return false;
+  // An identity number has ten digits or more; a count in its column ("Antal | 64") has fewer.
+  if (idText !== null && idText.replace(/\D/g, "").length >= 10) return false;
   for (let c = 0; c < row.length && c < 4; c++) {
     const v = row[c];
     if (typeof v === "string" && SUMMARY_LABEL.test(v.trim())) return true;

@@ -126,7 +126,7 @@ export function shareableReport(
   const periodText = options.period ?? (isReading(source) ? source.period : undefined);
   let period: Period;
   if (periodText === undefined) {
-    period = wholeListPeriod(participants.flatMap((p) => (p.start === null ? [] : [p.start])));
+    period = wholeListPeriod(participants);
   } else {
     const parsed = parsePeriod(periodText);
     if (!parsed) throw new PeriodError(periodText);
