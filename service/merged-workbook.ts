@@ -16,7 +16,12 @@ export const SUPPRESSED = "..";
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Sheet names have 31 characters: leave out the "Samordningsförbundet" every name starts with. */
-const sheetWish = (name: string): string => name.replace(/^samordningsförbundet\s+/i, "") || name;
+function sheetWish(name: string): string {
+  const tidy = (t: string) => t.replace(/^[\s']+|[\s']+$/g, "");
+  // Excel refuses a sheet name that starts or ends with an apostrophe, also after cutting to 31.
+  const wish = tidy(tidy(name.replace(/[:\\/?*[\]]/g, " ")).replace(/^samordningsförbundet\s+/i, ""));
+  return tidy(wish.slice(0, 31)) || "Förbund";
+}
 
 type Cell = string | number | null | { formula: string; result?: number | string | null };
 
