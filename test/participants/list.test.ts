@@ -97,6 +97,17 @@ describe("finding a participant list", () => {
     expect(pairs(reading.issues)).toEqual([]);
   });
 
+  it("an Antal row is no participant even when its count sits in the identity column", () => {
+    const grid = gridFromRows("L", [
+      HEADER,
+      [1, "19871227-9028", "K", "Nora", d("2014-01-01"), null, null],
+      ["Antal", 100000],
+    ]);
+    const reading = readParticipantSheet(grid, { today: TODAY })!;
+    expect(reading.participants).toHaveLength(1);
+    expect(pairs(reading.issues)).toEqual([]);
+  });
+
   it("maps kön and avslutsorsak synonyms, warns on unknown values", () => {
     const grid = gridFromRows("L", [
       HEADER,

@@ -1,0 +1,111 @@
+/** Calendar days, date cells and periods. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  ageOn,
+  dayOf,
+  dayOfCell,
+  dayOfText,
+  isoOf,
+  parsePeriod,
+  ymdOf,
+} from "../../shared/participants/dates";
+
+const utcDay = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
+
+describe("calendar days", () => {
+  it("property: dayOf and ymdOf agree with the UTC calendar", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1800, max: 2200 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const real = new Date(Date.UTC(y, m - 1, d));
+          const exists = real.getUTCMonth() === m - 1;
+          expect(dayOf(y, m, d)).toBe(exists ? utcDay(y, m, d) : null);
+          if (exists) expect(ymdOf(utcDay(y, m, d))).toEqual({ year: y, month: m, day: d });
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("ages in whole years, the birthday itself counting", () => {
+    const birth = dayOf(1996, 2, 29)!;
+    expect(ageOn(birth, dayOf(2014, 2, 28)!)).toBe(17);
+    expect(ageOn(birth, dayOf(2014, 3, 1)!)).toBe(18);
+    expect(ageOn(dayOf(1990, 6, 7)!, dayOf(2014, 6, 7)!)).toBe(24);
+    expect(ageOn(dayOf(1990, 6, 7)!, dayOf(2014, 6, 6)!)).toBe(23);
+  });
+});
+
+describe("date cells", () => {
+  it("reads Excel serials with a date format, bare serials of our era, and YYYYMMDD numbers", () => {
+    expect(dayOfCell(41797, "yyyy-mm-dd")).toBe(utcDay(2014, 6, 7));
+    expect(dayOfCell(41797.75, "yyyy-mm-dd hh:mm")).toBe(utcDay(2014, 6, 7));
+    expect(dayOfCell(41797, null)).toBe(utcDay(2014, 6, 7));
+    expect(dayOfCell(20140607, null)).toBe(utcDay(2014, 6, 7));
+    expect(dayOfCell(20141307, null)).toBe("invalid");
+    expect(dayOfCell(12, null)).toBe("invalid");
+    expect(dayOfCell(true, null)).toBe("invalid");
+    expect(dayOfCell(null, null)).toBeNull();
+    expect(dayOfCell("  ", null)).toBeNull();
+  });
+
+  it("reads the text forms people type, and refuses dates that do not exist", () => {
+    const june7 = utcDay(2014, 6, 7);
+    for (const t of [
+      "2014-06-07",
+      "2014-6-7",
+      "20140607",
+      "7/6 2014",
+      "7/6/2014",
+      "07.06.2014",
+      "2014-06-07 00:00",
+      "2014-06-07T00:00:00Z",
+      "2014/06/07",
+    ])
+      expect(dayOfText(t), t).toBe(june7);
+    for (const t of ["2014-02-30", "31/4 2014", "juni 2014", "2014", "7/6", "14-06-07"])
+      expect(dayOfText(t), t).toBeNull();
+    expect(isoOf(june7)).toBe("2014-06-07");
+  });
+});
+
+describe("periods", () => {
+  it("reads a year, a half year, a quarter, a span of years", () => {
+    expect(parsePeriod("2014")).toEqual({
+      key: "2014",
+      first: utcDay(2014, 1, 1),
+      last: utcDay(2014, 12, 31),
+    });
+    expect(parsePeriod("2014-H1")).toEqual({
+      key: "2014-H1",
+      first: utcDay(2014, 1, 1),
+      last: utcDay(2014, 6, 30),
+    });
+    expect(parsePeriod("2014-h2")).toEqual({
+      key: "2014-H2",
+      first: utcDay(2014, 7, 1),
+      last: utcDay(2014, 12, 31),
+    });
+    expect(parsePeriod("2014-Q3")).toEqual({
+      key: "2014-Q3",
+      first: utcDay(2014, 7, 1),
+      last: utcDay(2014, 9, 30),
+    });
+    expect(parsePeriod("2016Q1")).toEqual({
+      key: "2016-Q1",
+      first: utcDay(2016, 1, 1),
+      last: utcDay(2016, 3, 31),
+    });
+    expect(parsePeriod("2013-2015")).toEqual({
+      key: "2013-2015",
+      first: utcDay(2013, 1, 1),
+      last: utcDay(2015, 12, 31),
+    });
+    for (const t of ["2014-H3", "2014-Q5", "våren 2014", "2015-2013", "14"])
+      expect(parsePeriod(t), t).toBeNull();
+  });
+});
