@@ -8,8 +8,24 @@ import type { Grid } from "./grid";
 import { countBySeverity, type Issue } from "./issues";
 import { describeIssue } from "./messages";
 import { type OutputSheet, uniqueSheetName } from "./output";
-import { type ParticipantOptions, readParticipantSheet } from "./participants";
-import type { BudgetTable, ContributionsTable, Corrections, InspectResult, IssueJson, Table } from "./report";
+import {
+  type ParticipantOptions,
+  type ParticipantReading,
+  readParticipantSheet,
+  shareableReports,
+} from "./participants";
+import { ymdOf } from "./participants/dates";
+import type {
+  BudgetReport,
+  BudgetTable,
+  ContributionsTable,
+  Corrections,
+  InspectResult,
+  IssueJson,
+  ParticipantsReport,
+  ReportKind,
+  Table,
+} from "./report";
 
 export interface InspectOptions {
   readonly corrections?: Corrections;
@@ -21,15 +37,19 @@ export interface WorkbookReading {
   readonly issues: readonly Issue[];
   /** The sheets a conversion adds, given the names already in the workbook. */
   readonly outputSheets: (existingSheetNames: readonly string[]) => OutputSheet[];
+  /** Participant lists as read: personal data, only ever turned into shareable reports. */
+  readonly participantReadings: readonly ParticipantReading[];
 }
 
 export function readWorkbook(grids: readonly Grid[], options: InspectOptions = {}): WorkbookReading {
   const tables: Table[] = [];
   const issues: Issue[] = [];
   const builders: ((taken: Set<string>) => OutputSheet[])[] = [];
+  const participantReadings: ParticipantReading[] = [];
   for (const grid of grids) {
     const participants = readParticipantSheet(grid, options.participants);
     if (participants) {
+      participantReadings.push(participants);
       tables.push(...participants.tables);
       issues.push(...participants.issues);
       builders.push(participants.outputSheets);
@@ -50,7 +70,60 @@ export function readWorkbook(grids: readonly Grid[], options: InspectOptions = {
     if (issueSheet) sheets.push(issueSheet);
     return sheets;
   };
-  return { tables, issues, outputSheets };
+  return { tables, issues, outputSheets, participantReadings };
+}
+
+export interface PushableReport {
+  readonly kind: ReportKind;
+  /** The period the report is filed under: a budget's plan year, a participants report's period. */
+  readonly period: string;
+  readonly report: BudgetReport | ParticipantsReport;
+}
+
+/**
+ * What `samsyn push` sends: every budget as it was read (filed under its first year, the
+ * plan's year), and every participant list as shareable reports — counts only, small counts
+ * suppressed — one per calendar year its stays touch, unless a period was asked for.
+ */
+export function pushableReports(
+  reading: WorkbookReading,
+  options: { readonly threshold?: number; readonly source?: string | null } = {},
+): PushableReport[] {
+  const out: PushableReport[] = [];
+  for (const table of reading.tables) {
+    if (table.kind !== "budget") continue;
+    const year = /\d{4}/.exec(table.periods[0] ?? "")?.[0];
+    if (!year) continue;
+    out.push({
+      kind: "budget",
+      period: year,
+      report: { ...table, source: { file: options.source ?? null, tool: "samsyn" } },
+    });
+  }
+  const share = options.threshold !== undefined ? { threshold: options.threshold } : {};
+  for (const participants of reading.participantReadings) {
+    const periods = participants.period !== undefined ? [participants.period] : yearsTouched(participants);
+    for (const period of periods) {
+      for (const report of shareableReports(participants, { ...share, period })) {
+        out.push({ kind: "participants", period: report.period, report });
+      }
+    }
+  }
+  return out;
+}
+
+/** Calendar years in which some stay of the list was open. */
+function yearsTouched(reading: ParticipantReading): string[] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of reading.participants) {
+    if (p.start === null) continue;
+    first = Math.min(first, ymdOf(p.start).year);
+    last = Math.max(last, ymdOf(p.end ?? p.start).year);
+  }
+  const years: string[] = [];
+  for (let y = first; y <= last; y++) years.push(String(y));
+  return years;
 }
 
 export function issueToJson(issue: Issue): IssueJson {
