@@ -1,0 +1,125 @@
+/**
+ * The service killed with SIGKILL in the middle of writes and started again: every revision it
+ * acknowledged is there, whole, on PGlite (a data folder) and on PostgreSQL.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+import { ADMIN, bearer, createAssociation, engines, participantsReport, putReport } from "./helpers";
+
+interface Running {
+  readonly child: ChildProcess;
+  readonly url: string;
+}
+
+function startService(store: { dataDir: string } | { databaseUrl: string }): Promise<Running> {
+  const args = ["--import", "tsx", "service/cli.ts", "serve", "--port", "0"];
+  if ("dataDir" in store) args.push("--data", store.dataDir);
+  const env: NodeJS.ProcessEnv = { ...process.env, SAMSYN_ADMIN_TOKEN: ADMIN, LOG_LEVEL: "warn" };
+  delete env.DATABASE_URL;
+  if ("databaseUrl" in store) env.DATABASE_URL = store.databaseUrl;
+  const child = spawn(process.execPath, args, { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => reject(new Error(`service did not start: ${out} ${err}`)), 90_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Samsyn listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    });
+    child.stderr!.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`service exited with ${code}: ${out} ${err}`));
+    });
+  });
+}
+
+const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
+
+describe.each(engines())("crash safety on $name", (engine) => {
+  const children: ChildProcess[] = [];
+  afterAll(async () => {
+    for (const c of children) await killed(c);
+    await engine.cleanup();
+  });
+
+  it("When the service is killed with SIGKILL mid-write and started again, then every acknowledged revision is there, whole", async () => {
+    const store = await engine.storeOptions();
+    const first = await startService(store);
+    children.push(first.child);
+    const ale = await createAssociation(first.url, "Ale", 1);
+
+    // Four writers in a loop; the kill lands while requests are in flight.
+    const acknowledged = new Map<number, number>();
+    let sent = 0;
+    let stop = false;
+    const writer = async () => {
+      while (!stop) {
+        const marker = ++sent;
+        try {
+          const r = await putReport(
+            first.url,
+            ale,
+            "participants",
+            "2014",
+            participantsReport("2014", { new: marker }),
+          );
+          if (r.status === 201) acknowledged.set(((await r.json()) as { revision: number }).revision, marker);
+        } catch {
+          return; // the connection died with the service
+        }
+      }
+    };
+    const writers = Array.from({ length: 4 }, writer);
+    while (acknowledged.size < 25) await new Promise((r) => setTimeout(r, 20));
+    await killed(first.child);
+    stop = true;
+    await Promise.all(writers);
+
+    const second = await startService(store);
+    children.push(second.child);
+    const history = await fetch(
+      `${second.url}/api/associations/${ale.id}/reports/participants/2014/revisions`,
+      {
+        headers: bearer(ale.token),
+      },
+    );
+    const revisions = ((await history.json()) as { revisions: { revision: number }[] }).revisions.map(
+      (r) => r.revision,
+    );
+    // Contiguous from 1: nothing half-written left a gap.
+    expect(revisions).toEqual(Array.from({ length: revisions.length }, (_, i) => i + 1));
+    const missing = [...acknowledged.keys()].filter((rev) => !revisions.includes(rev));
+    expect(missing).toEqual([]);
+    const wrong: [number, number, unknown][] = [];
+    for (const [revision, marker] of acknowledged) {
+      const r = await fetch(
+        `${second.url}/api/associations/${ale.id}/reports/participants/2014/revisions/${revision}`,
+        {
+          headers: bearer(ale.token),
+        },
+      );
+      const body = (await r.json()) as { keyFigures?: { new: number } };
+      if (r.status !== 200 || body.keyFigures?.new !== marker) wrong.push([revision, marker, body]);
+    }
+    expect(wrong).toEqual([]);
+    // And it takes writes again.
+    const next = await putReport(second.url, ale, "participants", "2014", participantsReport("2014"));
+    expect([next.status, ((await next.json()) as { revision: number }).revision]).toEqual([
+      201,
+      revisions.length + 1,
+    ]);
+    await killed(second.child);
+  }, 240_000);
+});
