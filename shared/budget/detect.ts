@@ -93,6 +93,9 @@ export class SheetView {
   }
 }
 
+/** A cell that only names a unit: "tkr", "(kr)". */
+export const UNIT_ONLY = /^\(?\s*(kr|tkr|mkr|sek|kronor|tusen kronor)\s*\)?$/i;
+
 export const isExcelError = (text: string): boolean =>
   /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i.test(
     text.trim(),
@@ -196,8 +199,8 @@ function headerRowAt(view: SheetView, r: number, forced: boolean): HeaderRow | n
   }
   if (cells.length === 0) return null;
   if (!forced && !cells.some((h) => h.strength !== "word")) {
-    // Word headers alone ("Belopp") only with a label header beside them.
-    if (firstText === null) return null;
+    // Word headers alone ("Belopp") only with a label header beside them; " | tkr | tkr" is a unit row.
+    if (firstText === null || UNIT_ONLY.test(view.text(r, firstText) ?? "")) return null;
   }
   if (!forced && cells.every((h) => h.strength === "year")) {
     // Bare years could be amounts ("Kansli | 2008 | 2009"): a header only where a block starts,

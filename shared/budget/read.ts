@@ -2,7 +2,7 @@
  * Reads one budget sheet: every table on it, each as a BudgetTable or a ContributionsTable of
  * the report schema, with every issue found on the way. Pure: a grid in, data out.
  */
-import { a1At, type Grid, toA1 } from "../grid";
+import { a1At, type Grid, parseA1, toA1 } from "../grid";
 import type { Issue } from "../issues";
 import type { BudgetLine, BudgetTable, ContributionsTable, PeriodAmounts, SheetCorrections } from "../report";
 import { classifyLines } from "./classify";
@@ -51,7 +51,19 @@ export function readBudgetSheet(grid: Grid, corrections?: SheetCorrections): Bud
     issues.push(...read.issues);
   }
   if (tables.length === 0) issues.push({ severity: "info", code: "no-table", sheet: grid.sheet, cell: null });
-  return { tables, issues };
+  return { tables, issues: inSheetOrder(issues) };
+}
+
+/** Issues by row, then column, as a reader goes down the sheet; ties keep the order they were found in. */
+function inSheetOrder(issues: Issue[]): Issue[] {
+  const position = (i: Issue) => {
+    const a = i.cell === null ? null : parseA1(i.cell);
+    return a === null ? -1 : a.row * 16_384 + a.col;
+  };
+  return issues
+    .map((issue, index) => ({ issue, index, at: position(issue) }))
+    .sort((x, y) => x.at - y.at || x.index - y.index)
+    .map((x) => x.issue);
 }
 
 const text = (s: string | null, max: number): string | null => (s === null ? null : s.slice(0, max));

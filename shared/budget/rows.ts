@@ -7,7 +7,7 @@ import { parseAmount, toKr, UNIT_FACTOR, type Unit, unitInText } from "../amount
 import { a1At, isDateFormat, numberFormatAt } from "../grid";
 import type { Issue } from "../issues";
 import type { Section } from "../report";
-import { isExcelError, type SheetView, type TableFrame } from "./detect";
+import { isExcelError, type SheetView, type TableFrame, UNIT_ONLY } from "./detect";
 import {
   cleanLabel,
   isResultLabel,
@@ -66,8 +66,6 @@ function decimalsOf(x: number): number {
   return Math.abs(x * 10 - Math.round(x * 10)) < 1e-9 ? 1 : 2;
 }
 
-const UNIT_ONLY = /^\(?\s*(kr|tkr|mkr|sek|kronor|tusen kronor)\s*\)?$/i;
-
 /**
  * Reads rows frame.firstRow..frame.lastRow. The unit is the corrected one, else the one the
  * sheet states, else the one the text amounts carry, else the title block's, else kr (with an
@@ -83,7 +81,27 @@ export function readBody(
   const sheet = grid.sheet;
   const issues: Issue[] = [];
   const firstPeriodCol = Math.min(...frame.periods.map((p) => p.col));
-  const pending: { base: Omit<RowBase, never> & { sub: boolean; n: string | null }; raw: RawAmount[] }[] = [];
+  const pending: {
+    base: RowBase & { sub: boolean; n: string | null };
+    raw: RawAmount[];
+    /** Something stood in the amount cells, readable or not. */
+    filled: boolean;
+  }[] = [];
+  // "INTÄKTER | 2015 | 2016": the header's own label cell opens a section.
+  if (frame.caption !== null && frame.headerRow !== null && sectionOf(normaliseLabel(frame.caption))) {
+    const n = normaliseLabel(frame.caption);
+    pending.push({
+      base: {
+        row: frame.headerRow,
+        label: frame.caption,
+        cell: a1At(grid, frame.headerRow, frame.labelCol),
+        sub: false,
+        n,
+      },
+      raw: [],
+      filled: false,
+    });
+  }
   const ownUnits = new Map<Unit, number>();
   let statedUnit: Unit | null = frame.unit;
 
@@ -93,6 +111,7 @@ export function readBody(
       pending.push({
         base: { row: r, label, cell: a1At(grid, r, frame.labelCol), sub: false, n: normaliseLabel(label) },
         raw: [],
+        filled: false,
       });
       continue;
     }
@@ -158,6 +177,7 @@ export function readBody(
         n: label ? normaliseLabel(label.text) : null,
       },
       raw,
+      filled: raw.length > 0 || unreadable.length > 0 || texts.length > 0,
     });
   }
 
@@ -182,11 +202,11 @@ export function readBody(
   const step = UNIT_FACTOR[unit] / 10 ** decimals;
 
   const rows: BodyRow[] = [];
-  for (const { base, raw } of pending) {
+  for (const { base, raw, filled } of pending) {
     const amounts = new Map<string, Amount>();
     for (const a of raw) amounts.set(a.key, { value: toKr(a.written, a.unit ?? unit), cell: a.cell });
     const { row, cell, sub, n } = base;
-    if (frame.repeatedHeaders.has(row)) {
+    if (frame.repeatedHeaders.has(row) || (row === frame.headerRow && n !== null)) {
       const section = sectionOf(n ?? "");
       if (section) rows.push({ kind: "section", row, label: base.label, cell, section });
       continue;
@@ -197,7 +217,7 @@ export function readBody(
       continue;
     }
     const label = cleanLabel(base.label) || base.label;
-    if (amounts.size === 0) {
+    if (amounts.size === 0 && !filled) {
       if (isResultLabel(n) || totalScopeOf(n) !== null) continue;
       const section = sectionOf(n);
       if (section) rows.push({ kind: "section", row, label, cell, section });

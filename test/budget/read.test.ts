@@ -1,0 +1,448 @@
+/** readBudgetSheet on tiny literal sheets: one layout or one rule per test, asserted as [cell, code] lists. */
+import { describe, expect, it } from "vitest";
+import { readBudgetSheet } from "../../shared/budget";
+import { type Grid, gridFromRows } from "../../shared/grid";
+import {
+  type BudgetTable,
+  BudgetTable as BudgetTableSchema,
+  type ContributionsTable,
+} from "../../shared/report";
+
+type Rows = Parameters<typeof gridFromRows>[1];
+const sheet = (rows: Rows, origin = { row: 0, col: 0 }): Grid => gridFromRows("Blad1", rows, origin);
+const codes = (issues: readonly { cell: string | null; code: string }[]) =>
+  issues.map((i) => [i.cell, i.code]);
+const budgetOf = (tables: readonly (BudgetTable | ContributionsTable)[]): BudgetTable => {
+  const b = tables.find((t) => t.kind === "budget");
+  if (b?.kind !== "budget") throw new Error("no budget table");
+  return BudgetTableSchema.parse(b);
+};
+const linesOf = (b: BudgetTable) => b.lines.map((l) => [l.cell, l.section, l.group]);
+
+describe("headers and periods", () => {
+  it("reads Budget/Prognos/Utfall headers, a label column that is not A and an origin off A1", () => {
+    const grid = sheet(
+      [
+        ["Verksamhetsplan 2015", null, null, null],
+        [null, null, null, null],
+        ["Belopp i tkr", "Budget 2015", "Prognos 2014", "Utfall 2013"],
+        ["Finansiell ram", 4000, 3900, 3800],
+        ["Insatser", 3000, 2900, 2800],
+        ["Summa kostnader", 3000, 2900, 2800],
+        ["Årets resultat", 1000, 1000, 1000],
+      ],
+      { row: 4, col: 2 },
+    );
+    const { tables, issues } = readBudgetSheet(grid);
+    const b = budgetOf(tables);
+    expect([b.range, b.unit, b.periods, b.periodLabels]).toEqual([
+      "C7:F11",
+      "tkr",
+      ["2015", "2014", "2013"],
+      ["Budget 2015", "Prognos 2014", "Utfall 2013"],
+    ]);
+    expect(linesOf(b)).toEqual([
+      ["C8", "income", "finansiell ram"],
+      ["C9", "cost", "insatser"],
+    ]);
+    expect(b.totals.surplus).toEqual({ "2015": 1_000_000, "2014": 1_000_000, "2013": 1_000_000 });
+    expect(codes(issues)).toEqual([]);
+  });
+
+  it("keeps two columns of the same year apart: the budget keeps the year, the forecast gets its kind", () => {
+    const { tables } = readBudgetSheet(
+      sheet([
+        [null, "Budget 2015 (tkr)", "Prognos 2015 (tkr)", "Budget 2016 (tkr)"],
+        ["Kansli", 100, 90, 110],
+      ]),
+    );
+    expect(budgetOf(tables).periods).toEqual(["2015", "2015 prognos", "2016"]);
+  });
+
+  it("takes plain numbers 2008, 2009 as a header under a caption, and a unit row under the header", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        ["Post", 2009, 2008],
+        [null, "tkr", "tkr"],
+        ["Finansiell ram", 2010, 2011],
+        ["Kansli", 2000, 1900],
+      ]),
+    );
+    const b = budgetOf(tables);
+    expect([b.periods, b.unit]).toEqual([["2009", "2008"], "tkr"]);
+    expect(b.lines.map((l) => l.amounts)).toEqual([
+      { "2009": 2_010_000, "2008": 2_011_000 },
+      { "2009": 2_000_000, "2008": 1_900_000 },
+    ]);
+    expect(codes(issues)).toEqual([]);
+  });
+
+  it("does not read a line whose amounts look like years as a header", () => {
+    const { tables } = readBudgetSheet(
+      sheet([
+        [null, "2008 (tkr)", "2009 (tkr)"],
+        ["Administration", null, null],
+        ["Kansli", 2008, 2009],
+        ["Lokaler", 100, 100],
+      ]),
+    );
+    expect(tables).toHaveLength(1);
+    expect(budgetOf(tables).lines.map((l) => l.cell)).toEqual(["A3", "A4"]);
+  });
+
+  it("reads a repeated header under KOSTNADER as a section of the same table", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        ["INTÄKTER", "2015 (tkr)", "2016 (tkr)"],
+        ["Diverse", 500, 500],
+        [null, null, null],
+        ["KOSTNADER", "2015 (tkr)", "2016 (tkr)"],
+        ["Diverse", 400, 450],
+        ["Summa kostnader", 400, 450],
+      ]),
+    );
+    expect(tables).toHaveLength(1);
+    expect(linesOf(budgetOf(tables))).toEqual([
+      ["A2", "income", "övriga intäkter"],
+      ["A5", "cost", "övrigt"],
+    ]);
+    expect(codes(issues)).toEqual([]);
+  });
+
+  it("keeps a comment column (header 'Kommentar') out of the amounts", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        [null, "2008 (tkr)", "Kommentar", "2009 (tkr)", "Not"],
+        ["Kansli", 100, "höjd hyra", 110, "se bilaga 2"],
+        ["Revision", 50, null, 50, null],
+        ["Summa kostnader", 150, null, 160, null],
+      ]),
+    );
+    expect(budgetOf(tables).totals.cost).toEqual({ "2008": 150_000, "2009": 160_000 });
+    expect(codes(issues)).toEqual([]);
+  });
+
+  it("sees only the top-left cell of a merged title", () => {
+    const grid = {
+      ...sheet([
+        ["Budget 2010", "Budget 2010", "Budget 2010"],
+        [null, "2010 (kr)", "2011 (kr)"],
+        ["Revision", 1000, 1000],
+      ]),
+      merges: [{ start: { row: 0, col: 0 }, end: { row: 0, col: 2 } }],
+    };
+    const { tables } = readBudgetSheet(grid);
+    expect(tables.map((t) => [t.range, t.periods, t.title])).toEqual([
+      ["A2:C3", ["2010", "2011"], "Budget 2010"],
+    ]);
+  });
+});
+
+describe("amounts", () => {
+  it("reports text, per-period, unreadable and Excel error amounts at their cells", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        [null, "2014 (tkr)", "2015 (tkr)"],
+        ["Kansli", "1 200", "25 tkr/6 mån"],
+        ["Lokaler", "#REF!", "se bilaga"],
+        ["Revision", "(82)", "−82"],
+      ]),
+    );
+    expect(codes(issues)).toEqual([
+      ["B2", "amount-as-text"],
+      ["C2", "amount-per-period"],
+      ["B3", "formula-error"],
+      ["C3", "amount-unreadable"],
+      ["B4", "amount-as-text"],
+      ["C4", "amount-as-text"],
+    ]);
+    expect(budgetOf(tables).lines.map((l) => l.amounts)).toEqual([
+      { "2014": 1_200_000, "2015": 25_000 },
+      {},
+      { "2014": -82_000, "2015": -82_000 },
+    ]);
+  });
+
+  it("reads kr written with the amount in a tkr table as kr", () => {
+    const { tables } = readBudgetSheet(
+      sheet([
+        [null, "2014 (tkr)"],
+        ["Kansli", "950 000 kr"],
+        ["Revision", 50],
+      ]),
+    );
+    expect(budgetOf(tables).totals.cost).toEqual({ "2014": 1_000_000 });
+  });
+
+  it("assumes kr, with an info at the header, when nothing states a unit; a correction overrides", () => {
+    const rows: Rows = [
+      [null, "Budget 2020"],
+      ["Kansli", 800],
+    ];
+    const assumed = readBudgetSheet(sheet(rows));
+    expect([budgetOf(assumed.tables).unit, codes(assumed.issues)]).toEqual(["kr", [["B1", "unit-assumed"]]]);
+    expect(assumed.issues[0]).toMatchObject({ severity: "info", unit: "kr" });
+    const corrected = readBudgetSheet(sheet(rows), { unit: "tkr" });
+    expect([budgetOf(corrected.tables).totals.cost, codes(corrected.issues)]).toEqual([
+      { "2020": 800_000 },
+      [],
+    ]);
+  });
+
+  it("compares totals within half the step the amounts are written in (mkr with one decimal)", () => {
+    const { issues } = readBudgetSheet(
+      sheet([
+        [null, "2021 (mkr)", "2022 (mkr)"],
+        ["Insatser", 1.5, 1.5],
+        ["Kansli", 0.8, 0.8],
+        ["Summa kostnader", 2.3, 2.4],
+      ]),
+    );
+    expect(codes(issues)).toEqual([["C4", "total-mismatch"]]);
+    expect(issues[0]).toMatchObject({ stated: 2_400_000, computed: 2_300_000, period: "2022" });
+  });
+});
+
+describe("totals and results", () => {
+  it("checks income, cost, sub and plain totals and the result, naming each wrong cell", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        [null, "2010 (tkr)"],
+        ["Finansiell ram", 1000],
+        ["Medlemsbidrag", 200],
+        ["Summa intäkter", 1300],
+        ["Insatser", null],
+        ["- projekt A", 300],
+        ["- projekt B", 200],
+        ["Summa insatser", 600],
+        ["Kansli", 250],
+        ["Total summa", 750],
+        ["Över-/underskott +/-", "+ 451"],
+      ]),
+    );
+    expect(codes(issues)).toEqual([
+      ["B4", "total-mismatch"],
+      ["B8", "total-mismatch"],
+      ["B11", "amount-as-text"],
+      ["B11", "surplus-mismatch"],
+    ]);
+    expect(issues.filter((i) => i.code !== "amount-as-text")).toMatchObject([
+      { label: "Summa intäkter", stated: 1_300_000, computed: 1_200_000 },
+      { label: "Summa insatser", stated: 600_000, computed: 500_000 },
+      { label: "Över-/underskott +/-", stated: 451_000, computed: 450_000 },
+    ]);
+    expect(budgetOf(tables).totals).toEqual({
+      income: { "2010": 1_200_000 },
+      cost: { "2010": 750_000 },
+      surplus: { "2010": 450_000 },
+    });
+  });
+
+  it("reads a negative result written as '(82)' or '−82' and an unlabelled sum row", () => {
+    const { issues } = readBudgetSheet(
+      sheet([
+        [null, "2011 (tkr)", "2012 (tkr)"],
+        ["Finansiell ram", 100, 100],
+        ["Insatser", 182, 182],
+        [null, 182, 183],
+        ["Resultat", "(82)", "−82"],
+      ]),
+    );
+    expect(codes(issues)).toEqual([
+      ["C4", "total-mismatch"],
+      ["B5", "amount-as-text"],
+      ["C5", "amount-as-text"],
+    ]);
+  });
+
+  it("uses a formula total's cached value", () => {
+    const { issues } = readBudgetSheet(
+      sheet([
+        [null, "2010 (kr)"],
+        ["Kansli", 100],
+        ["Revision", 50],
+        ["Summa kostnader", { value: 140, formula: "=SUM(B2:B2)" }],
+      ]),
+    );
+    expect(issues).toMatchObject([{ cell: "B4", code: "total-mismatch", stated: 140, computed: 150 }]);
+  });
+});
+
+describe("classification", () => {
+  it("keeps the reading of an open line that makes the stated totals true", () => {
+    // "Gamma" names nothing; as a cost the totals fail, as income both hold.
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        [null, "2019 (tkr)"],
+        ["Finansiell ram", 500],
+        ["Projekt X", 300],
+        ["Gamma", 100],
+        ["Summa kostnader", 300],
+        ["Resultat", 300],
+      ]),
+    );
+    expect(linesOf(budgetOf(tables))).toEqual([
+      ["A2", "income", "finansiell ram"],
+      ["A3", "cost", "insatser"],
+      ["A4", "income", "övriga intäkter"],
+    ]);
+    expect(codes(issues)).toEqual([]);
+  });
+
+  it("warns about a line nothing places, with the guess it counts as", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        [null, "2019 (tkr)"],
+        ["Finansiell ram", 500],
+        ["Projekt X", 300],
+        ["Gamma", 100],
+      ]),
+    );
+    expect(linesOf(budgetOf(tables))[2]).toEqual(["A4", "cost", "övrigt"]);
+    expect(issues).toMatchObject([
+      { cell: "A4", code: "line-unclassified", guess: "cost", severity: "warning" },
+    ]);
+  });
+
+  it("follows the user's corrections by the label's cell", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        [null, "2019 (tkr)"],
+        ["Finansiell ram", 500],
+        ["Projekt X", 300],
+        ["Gamma", 100],
+      ]),
+      { lines: { A4: { group: "eget kapital" }, A3: { section: "cost", group: "utvärdering" } } },
+    );
+    expect(linesOf(budgetOf(tables))).toEqual([
+      ["A2", "income", "finansiell ram"],
+      ["A3", "cost", "utvärdering"],
+      ["A4", "income", "eget kapital"],
+    ]);
+    expect(codes(issues)).toEqual([]);
+  });
+
+  it("takes the header row the user names", () => {
+    const { tables } = readBudgetSheet(sheet([["Budget"], ["Rad", "Helår", "Halvår"], ["Kansli", 100, 50]]), {
+      headerRow: 2,
+      unit: "tkr",
+    });
+    expect(tables.map((t) => [t.range, t.periods])).toEqual([["A2:C3", ["Helår", "Halvår"]]]);
+  });
+
+  it("places headings, section rows and sub-items", () => {
+    const { tables } = readBudgetSheet(
+      sheet([
+        [null, "2020 (kr)"],
+        ["KOSTNADER", null],
+        ["Styrelsen", null],
+        ["- Arvoden", 10],
+        ["- Övrigt", 5],
+        ["Lokalhyra", 20],
+        ["Diverse", 1],
+        ["INTÄKTER", null],
+        ["Diverse", 36],
+      ]),
+    );
+    const b = budgetOf(tables);
+    expect(b.lines.map((l) => [l.label, l.section, l.group, l.heading])).toEqual([
+      ["Arvoden", "cost", "styrelse", "Styrelsen"],
+      ["Övrigt", "cost", "styrelse", "Styrelsen"],
+      ["Lokalhyra", "cost", "kansli och administration", null],
+      ["Diverse", "cost", "övrigt", null],
+      ["Diverse", "income", "övriga intäkter", null],
+    ]);
+  });
+});
+
+describe("contributions", () => {
+  it("checks the law's split within one unit and the stated total; municipalities by name count together", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        ["Medlemsbidrag (tkr)", 2020, 2021],
+        ["Försäkringskassan", 2000, 2000],
+        ["Region Örebro län", 1000, 1100],
+        ["Lindesberg", 600, 500],
+        ["Nora", 400, 400],
+        ["Totalt", 4000, 4100],
+      ]),
+    );
+    const c = tables[0] as ContributionsTable;
+    expect(c.kind).toBe("contributions");
+    expect(c.lines.map((l) => l.member)).toEqual(["staten", "regionen", "kommunerna", "kommunerna"]);
+    expect(c.total).toEqual({ "2020": 4_000_000, "2021": 4_000_000 });
+    expect(codes(issues)).toEqual([
+      ["C3", "contribution-split"],
+      ["C4", "contribution-split"],
+      ["C6", "total-mismatch"],
+    ]);
+    expect(issues.slice(0, 2)).toMatchObject([
+      { member: "regionen", amount: 1_100_000, expected: 1_000_000, period: "2021" },
+      { member: "kommunerna", amount: 900_000, expected: 1_000_000, period: "2021" },
+    ]);
+  });
+
+  it("checks member contributions written as income lines of a budget", () => {
+    const { issues } = readBudgetSheet(
+      sheet([
+        [null, "2020 (tkr)"],
+        ["Bidrag Försäkringskassan", 2000],
+        ["Bidrag Regionen", 1000],
+        ["Bidrag kommunerna", 1500],
+        ["Kansli", 4500],
+      ]),
+    );
+    // 4 500 tkr in all: the state owes 2 250, the region and the municipalities 1 125 each.
+    expect(issues).toMatchObject([
+      { cell: "B2", code: "contribution-split", member: "staten", amount: 2_000_000, expected: 2_250_000 },
+      { cell: "B3", code: "contribution-split", member: "regionen", amount: 1_000_000, expected: 1_125_000 },
+      {
+        cell: "B4",
+        code: "contribution-split",
+        member: "kommunerna",
+        amount: 1_500_000,
+        expected: 1_125_000,
+      },
+    ]);
+  });
+});
+
+describe("no budget", () => {
+  it.each([
+    ["an empty sheet", [] as Rows],
+    ["text only", [["Anteckningar"], ["Inget att räkna här."]] as Rows],
+    [
+      "a follow-up table",
+      [
+        ["Period", "Erbjudna", "Deltagit"],
+        ["2009-11-01—2009-12-31", 300, 119],
+      ] as Rows,
+    ],
+  ])("%s: no table and one no-table info", (_, rows) => {
+    const { tables, issues } = readBudgetSheet(sheet(rows));
+    expect([tables, issues.map((i) => [i.severity, i.cell, i.code])]).toEqual([
+      [],
+      [["info", null, "no-table"]],
+    ]);
+  });
+
+  it("reads a header-less project budget with its years from the title block", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        ["Projekt Vägen ut, budget 2012"],
+        [null],
+        ["Projektledare", "400 000 kr"],
+        ["Lokaler", "50 000 kr"],
+      ]),
+    );
+    expect(tables.map((t) => [t.kind, t.periods, t.range, t.unit])).toEqual([
+      ["budget", ["2012"], "A3:B4", "kr"],
+    ]);
+    // A project's costs are its insats, unless a line's own words say otherwise.
+    expect(budgetOf(tables).lines.map((l) => l.group)).toEqual(["insatser", "kansli och administration"]);
+    expect(codes(issues)).toEqual([
+      ["B3", "amount-as-text"],
+      ["B4", "amount-as-text"],
+    ]);
+  });
+});
