@@ -68,17 +68,19 @@ export function parsePersonnummer(text: string, today: Date = new Date()): Perso
 
   if (month < 1 || month > 12 || day < 1) return { ok: false, reason: "date" };
   const todayYear = today.getUTCFullYear();
+  const todayKey = todayYear * 10_000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate();
   let year: number;
   if (century !== undefined) {
     year = Number(century) * 100 + yy;
   } else {
     year = Math.floor(todayYear / 100) * 100 + yy;
     // The latest year ending in yy whose date (month, day) is not after today.
-    const todayKey = todayYear * 10_000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate();
     if (year * 10_000 + month * 100 + day > todayKey) year -= 100;
     if (sign === "+") year -= 100;
   }
   if (day > daysInMonth(year, month)) return { ok: false, reason: "date" };
+  // With the century written out, a birth after today is a typing error, not a person.
+  if (year * 10_000 + month * 100 + day > todayKey) return { ok: false, reason: "date" };
   if (!luhnValid(yymmdd + birthNumber)) return { ok: false, reason: "checksum" };
 
   const birthDate = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;

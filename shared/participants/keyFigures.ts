@@ -64,12 +64,13 @@ export function keyFiguresFor(
       }
     }
     if (p.overLimit) overLimit++;
+    // At most 100 characters: the schema's bound on a key, and no hemkommun is longer.
     const kommun =
       p.hemkommun === null
         ? MISSING_HEMKOMMUN
         : options.shareable && !p.isMunicipality
           ? OTHER_HEMKOMMUN
-          : p.hemkommun;
+          : p.hemkommun.slice(0, 100);
     byHemkommun.set(kommun, (byHemkommun.get(kommun) ?? 0) + 1);
     if (p.kon) byKon[p.kon]++;
     if (p.ageAtStart !== null) byAgeBand[ageBandOf(p.ageAtStart)]!++;

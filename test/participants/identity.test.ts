@@ -60,6 +60,12 @@ describe("parsePersonnummer", () => {
       expect(parsePersonnummer(text, TODAY), text).toEqual({ ok: false, reason });
   });
 
+  it("refuses a 12-digit number born after today", () => {
+    const person = personBorn(rngFrom(2), new Date(Date.UTC(2026, 11, 1)), "kvinna");
+    expect(parsePersonnummer(person.pnr, TODAY)).toEqual({ ok: false, reason: "date" });
+    expect(parsePersonnummer(person.pnr, new Date(Date.UTC(2027, 0, 1))).ok).toBe(true);
+  });
+
   it("accepts 29 February only in a leap year", () => {
     const rng = rngFrom(1);
     const leap = personBorn(rng, new Date(Date.UTC(2000, 1, 29)), "kvinna");

@@ -322,3 +322,49 @@ describe("generated lists with injected defects", () => {
     }
   });
 });
+
+describe("key figures of a period", () => {
+  const grid = gridFromRows("L", [
+    HEADER,
+    [1, "19871227-9028", "K", "Nora", d("2013-10-01"), d("2014-02-15"), "Arbete"], // earlier, closed in Q1
+    [2, "19891113-6169", "K", "Lindesberg", d("2014-02-01"), d("2014-05-01"), "Studier"], // new Q1, closed Q2
+    [3, "19860718-7716", "M", "Lindesberg", d("2014-03-01"), null, null], // new Q1, open
+    [4, "19891119-8599", "M", "Anna Berg", d("2014-01-10"), d("2014-03-31"), "Arbetssökande"], // new, closed Q1
+    [5, "19910812-6633", "M", "Nora", d("2014-04-01"), d("2015-06-01"), "Annat"], // after Q1
+    [6, "19870711-2077", "M", null, d("2013-01-01"), d("2013-12-31"), "Arbete"], // before Q1
+  ]);
+
+  it("counts stays overlapping the period, new, closed, outcomes, kön, age bands, average stay", () => {
+    const reading = readParticipantSheet(grid, { today: TODAY, period: "2014-Q1" })!;
+    const table = reading.tables[0]!;
+    expect(table.kind === "participants" && table.keyFigures).toEqual({
+      participants: 4,
+      new: 3,
+      closed: 2,
+      closedToWorkOrStudies: 1,
+      shareClosedToWorkOrStudies: 0.5,
+      byHemkommun: { Lindesberg: 2, "Anna Berg": 1, Nora: 1 },
+      byKon: { kvinna: 2, man: 2 },
+      // Ages at start: 25, 24, 27, 24.
+      byAgeBand: { "-17": 0, "18-24": 2, "25-29": 2, "30-39": 0, "40-49": 0, "50-64": 0, "65-": 0 },
+      // (137 + 80) / 2
+      averageStayDays: 108.5,
+      staysOverLimit: 0,
+    });
+    expect(pairs(reading.issues)).toEqual([["F6", "stay-over-limit"]]);
+  });
+
+  it("over the whole list: every stay, and the stay over the limit", () => {
+    const table = readParticipantSheet(grid, { today: TODAY })!.tables[0]!;
+    expect(table.kind === "participants" && table.period).toBe("2013-2014");
+    expect(table.kind === "participants" && table.keyFigures).toMatchObject({
+      participants: 6,
+      new: 6,
+      closed: 5,
+      closedToWorkOrStudies: 3,
+      shareClosedToWorkOrStudies: 0.6,
+      byHemkommun: { Nora: 2, Lindesberg: 2, "Anna Berg": 1, "Uppgift saknas": 1 },
+      staysOverLimit: 1,
+    });
+  });
+});
