@@ -1,0 +1,199 @@
+/** The conversion plan for budget tables: names, columns, and live formulas that give the core's own totals. */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readWorkbookFile } from "../../service/xlsx/read";
+import { budgetOutputSheets, readBudgetSheet } from "../../shared/budget";
+import { gridFromRows } from "../../shared/grid";
+import { isFormula, type OutputCell, type OutputSheet, type OutputTable } from "../../shared/output";
+import type { BudgetTable } from "../../shared/report";
+
+/** Evaluates the formulas the plan writes (SUMIFS, SUBTOTAL(109), a − b) over the plan's own tables. */
+function evaluate(formula: string, tables: readonly OutputTable[]): number {
+  const columnOf = (ref: string): OutputCell[] => {
+    const m = /^([A-Za-z_][\w]*)\[(.*)\]$/.exec(ref.trim());
+    if (!m) throw new Error(`not a column reference: ${ref}`);
+    const table = tables.find((t) => t.name === m[1]);
+    const header = m[2]!.replace(/'(.)/g, "$1");
+    const index = table?.columns.findIndex((c) => c.header === header) ?? -1;
+    if (!table || index < 0) throw new Error(`no column ${ref}`);
+    return table.rows.map((r) => r[index] ?? null);
+  };
+  const term = (text: string): number => {
+    const sumifs = /^SUMIFS\(([^,]+),([^,]+),"((?:[^"]|"")*)"\)$/.exec(text);
+    if (sumifs) {
+      const values = columnOf(sumifs[1]!);
+      const criteria = columnOf(sumifs[2]!);
+      const wanted = sumifs[3]!.replace(/""/g, '"');
+      return values.reduce<number>(
+        (s, v, i) => s + (criteria[i] === wanted && typeof v === "number" ? v : 0),
+        0,
+      );
+    }
+    const subtotal = /^SUBTOTAL\(109,(.+)\)$/.exec(text);
+    if (subtotal)
+      return columnOf(subtotal[1]!).reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
+    throw new Error(`cannot evaluate ${text}`);
+  };
+  const body = formula.replace(/^=/, "");
+  // Top-level " a-b": split at the minus between two function calls.
+  const parts = body.split(/\)-(?=[A-Z])/);
+  if (parts.length === 2) return term(`${parts[0]})`) - term(parts[1]!);
+  return term(body);
+}
+
+const summaryByLabel = (table: OutputTable, labelIndex: number) =>
+  Object.fromEntries(
+    table.summaryRows.map((row) => [
+      String(row[labelIndex]),
+      row.slice(table.columns.length - (table.columns.length - labelIndex - 1)).filter(isFormula),
+    ]),
+  );
+
+async function aleSheets(taken: Set<string>): Promise<{ sheets: OutputSheet[]; budget: BudgetTable }> {
+  const [grid] = await readWorkbookFile(
+    path.resolve("../shared/fixtures/ale-kungalv-stenungsund-tjorn-vp2008.xlsx"),
+  );
+  const reading = readBudgetSheet(grid!);
+  return {
+    sheets: budgetOutputSheets(reading.tables, taken),
+    budget: reading.tables.find((t) => t.kind === "budget") as BudgetTable,
+  };
+}
+
+describe("budgetOutputSheets on the Ale budget", () => {
+  it("adds one sheet with the contributions, the lines and the groups, names reserved in `taken`", async () => {
+    const taken = new Set(["Budget 2008"]);
+    const { sheets } = await aleSheets(taken);
+    expect(sheets.map((s) => [s.name, s.tables.map((t) => t.name)])).toEqual([
+      ["Budget 2008 (2)", ["Bidrag_2008", "Budget_2008", "Budget_2008_grupper"]],
+    ]);
+    expect([...taken]).toEqual([
+      "Budget 2008",
+      "Budget 2008 (2)",
+      "Bidrag_2008",
+      "Budget_2008",
+      "Budget_2008_grupper",
+    ]);
+    expect(sheets[0]!.heading).toEqual([
+      "Verksamhetsplan med budget 2008",
+      "Källa: 'Budget 2008'!A4:C8, A13:D38",
+      "Belopp i kr",
+    ]);
+  });
+
+  it("writes the lines in kr with section, group, heading, label and source cell", async () => {
+    const { sheets } = await aleSheets(new Set());
+    const table = sheets[0]!.tables[1]!;
+    expect(table.columns.map((c) => [c.header, c.numberFormat ?? null])).toEqual([
+      ["Avsnitt", null],
+      ["Grupp", null],
+      ["Rubrik", null],
+      ["Rad", null],
+      ["Källcell", null],
+      ["2008", "#,##0"],
+      ["2009", "#,##0"],
+      ["2010", "#,##0"],
+    ]);
+    expect(table.rows).toHaveLength(19);
+    expect(table.rows[2]).toEqual([
+      "Kostnad",
+      "insatser",
+      "Insatser",
+      "projekt Utgångspunkten (bil 1)",
+      "Budget 2008!A17",
+      1_400_000,
+      1_442_000,
+      1_485_000,
+    ]);
+    for (const t of sheets[0]!.tables)
+      for (const row of [...t.rows, ...t.summaryRows]) expect(row).toHaveLength(t.columns.length);
+  });
+
+  it("has live income, cost and surplus rows that compute the core's totals", async () => {
+    const { sheets, budget } = await aleSheets(new Set());
+    const tables = sheets[0]!.tables;
+    const main = tables[1]!;
+    const rows = summaryByLabel(main, 3);
+    expect(Object.keys(rows)).toEqual(["Summa intäkter", "Summa kostnader", "Över-/underskott"]);
+    const values = (label: string) => rows[label]!.map((f) => evaluate(f.formula, tables));
+    expect(values("Summa intäkter")).toEqual(budget.periods.map((p) => budget.totals.income[p]));
+    expect(values("Summa kostnader")).toEqual(budget.periods.map((p) => budget.totals.cost[p]));
+    expect(values("Över-/underskott")).toEqual([79_000, 1_813_000, 2_878_000]);
+    expect(rows["Summa intäkter"]![0]!.formula).toBe(
+      '=SUMIFS(Budget_2008[2008],Budget_2008[Avsnitt],"Intäkt")',
+    );
+  });
+
+  it("sums each group live, the cost groups adding up to the cost total", async () => {
+    const { sheets, budget } = await aleSheets(new Set());
+    const tables = sheets[0]!.tables;
+    const groups = tables[2]!;
+    const figures = groups.rows.map((r) => [
+      r[0],
+      r[1],
+      evaluate((r[2] as { formula: string }).formula, tables),
+    ]);
+    expect(figures).toEqual([
+      ["Intäkt", "finansiell ram", 5_251_000],
+      ["Intäkt", "eget kapital", 1_323_000],
+      ["Kostnad", "insatser", 5_565_000],
+      ["Kostnad", "kansli och administration", 660_000],
+      ["Kostnad", "styrelse", 60_000],
+      ["Kostnad", "revision", 60_000],
+      ["Kostnad", "ekonomiadministration", 50_000],
+      ["Kostnad", "utvärdering", 100_000],
+    ]);
+    const costSum = figures.filter((f) => f[0] === "Kostnad").reduce((s, f) => s + (f[2] as number), 0);
+    expect(costSum).toBe(budget.totals.cost["2008"]);
+  });
+
+  it("totals the contributions with SUBTOTAL(109)", async () => {
+    const { sheets } = await aleSheets(new Set());
+    const tables = sheets[0]!.tables;
+    const bidrag = tables[0]!;
+    expect(bidrag.rows.map((r) => r[0])).toEqual(["staten", "regionen", "kommunerna"]);
+    const total = bidrag.summaryRows[0]!;
+    expect(total[1]).toBe("Totalt");
+    expect(total.slice(3).map((f) => evaluate((f as { formula: string }).formula, tables))).toEqual([
+      5_251_000, 7_000_000,
+    ]);
+  });
+
+  it("is deterministic", async () => {
+    const a = await aleSheets(new Set(["Budget 2008"]));
+    const b = await aleSheets(new Set(["Budget 2008"]));
+    expect(a.sheets).toEqual(b.sheets);
+  });
+});
+
+describe("budgetOutputSheets on small sheets", () => {
+  it("neutralises labels Excel would run as formulas", () => {
+    const reading = readBudgetSheet(
+      gridFromRows("Blad1", [
+        [null, "2020 (kr)"],
+        ['=HYPERLINK("http://x")', 5],
+        ["@kansli", 10],
+      ]),
+    );
+    const [sheet] = budgetOutputSheets(reading.tables, new Set());
+    expect(sheet!.tables[0]!.rows.map((r) => r[3])).toEqual(['\'=HYPERLINK("http://x")', "'@kansli"]);
+  });
+
+  it("gives two source sheets with the same periods distinct sheet and table names", () => {
+    const rows = [
+      [null, "2020 (kr)"],
+      ["Kansli", 5],
+    ];
+    const taken = new Set(["Budget", "Budget 2020"]);
+    const first = budgetOutputSheets(readBudgetSheet(gridFromRows("Budget", rows)).tables, taken);
+    const second = budgetOutputSheets(readBudgetSheet(gridFromRows("Prognos", rows)).tables, taken);
+    expect([...first, ...second].map((s) => [s.name, s.tables.map((t) => t.name)])).toEqual([
+      ["Budget 2020 (2)", ["Budget_2020", "Budget_2020_grupper"]],
+      ["Budget 2020 (3)", ["Budget_2020_2", "Budget_2020_2_grupper"]],
+    ]);
+  });
+
+  it("writes nothing for no tables", () => {
+    expect(budgetOutputSheets([], new Set())).toEqual([]);
+  });
+});
