@@ -37,13 +37,78 @@ export function luhnValid(tenDigits: string): boolean {
   return sum % 10 === 0;
 }
 
-const PNR = /^(\d{2})?(\d{6})([-+])?(\d{4})$/;
-
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysInMonth = (year: number, month: number): number =>
   month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+/** A valid identity number as numbers: what a 100 000-row list needs without building strings. */
+export interface IdentityParts {
+  readonly year: number;
+  readonly month: number;
+  /** The real day (a samordningsnummer's day minus 60). */
+  readonly day: number;
+  readonly samordningsnummer: boolean;
+  readonly man: boolean;
+  /** YYYYMMDD-NNNN */
+  readonly normalised: string;
+}
+
+/** Today as a YYYYMMDD number (UTC), what readIdentity compares birth dates with. */
+export const todayKeyOf = (today: Date): number =>
+  today.getUTCFullYear() * 10_000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate();
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * The core of parsePersonnummer, by character codes and without a regular expression:
+ * [CC]YYMMDD[-+]NNNN, white space ignored. A failure is its reason.
+ */
+export function readIdentity(text: string, todayKey: number): IdentityParts | IdentityFailure {
+  const t = /\s/.test(text) ? text.replace(/\s+/g, "") : text;
+  const n = t.length;
+  if (n < 10 || n > 13) return "format";
+  const signAt = n === 11 || n === 13 ? n - 5 : -1;
+  const sign = signAt >= 0 ? t.charCodeAt(signAt) : 0;
+  if (signAt >= 0 && sign !== 45 && sign !== 43) return "format"; // "-" or "+"
+  const digitCount = signAt >= 0 ? n - 1 : n;
+  if (digitCount !== 10 && digitCount !== 12) return "format";
+  for (let i = 0; i < n; i++) {
+    if (i !== signAt && !isDigit(t.charCodeAt(i))) return "format";
+  }
+  const digits = signAt >= 0 ? t.slice(0, signAt) + t.slice(signAt + 1) : t;
+  const ten = digitCount === 12 ? digits.slice(2) : digits;
+  const d = (i: number) => ten.charCodeAt(i) - 48;
+  const yy = d(0) * 10 + d(1);
+  const month = d(2) * 10 + d(3);
+  const writtenDay = d(4) * 10 + d(5);
+  const samordningsnummer = writtenDay > 60;
+  const day = samordningsnummer ? writtenDay - 60 : writtenDay;
+  if (month < 1 || month > 12 || day < 1) return "date";
+
+  let year: number;
+  if (digitCount === 12) {
+    year = (digits.charCodeAt(0) - 48) * 1000 + (digits.charCodeAt(1) - 48) * 100 + yy;
+  } else {
+    // The latest year ending in yy whose date is not after today; a "+" adds a century of age.
+    year = Math.floor(todayKey / 1_000_000) * 100 + yy;
+    if (year * 10_000 + month * 100 + day > todayKey) year -= 100;
+    if (sign === 43) year -= 100;
+  }
+  if (day > daysInMonth(year, month)) return "date";
+  // With the century written out, a birth after today is a typing error, not a person.
+  if (year * 10_000 + month * 100 + day > todayKey) return "date";
+  if (!luhnValid(ten)) return "checksum";
+  return {
+    year,
+    month,
+    day,
+    samordningsnummer,
+    man: d(8) % 2 === 1,
+    normalised: `${pad(year, 4)}${ten.slice(2, 6)}-${ten.slice(6)}`,
+  };
+}
 
 /**
  * Reads a personnummer or samordningsnummer in any of its written forms: 10 or 12 digits,
@@ -51,47 +116,15 @@ const pad = (n: number, width: number): string => String(n).padStart(width, "0")
  * gets the century that puts the birth date on or before `today` (minus 100 years with "+").
  */
 export function parsePersonnummer(text: string, today: Date = new Date()): PersonnummerResult {
-  const m = PNR.exec(text.trim().replace(/\s+/g, ""));
-  if (!m) return { ok: false, reason: "format" };
-  const [, century, yymmdd, sign, birthNumber] = m as unknown as [
-    string,
-    string | undefined,
-    string,
-    string | undefined,
-    string,
-  ];
-  const yy = Number(yymmdd.slice(0, 2));
-  const month = Number(yymmdd.slice(2, 4));
-  const writtenDay = Number(yymmdd.slice(4, 6));
-  const samordningsnummer = writtenDay > 60;
-  const day = samordningsnummer ? writtenDay - 60 : writtenDay;
-
-  if (month < 1 || month > 12 || day < 1) return { ok: false, reason: "date" };
-  const todayYear = today.getUTCFullYear();
-  const todayKey = todayYear * 10_000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate();
-  let year: number;
-  if (century !== undefined) {
-    year = Number(century) * 100 + yy;
-  } else {
-    year = Math.floor(todayYear / 100) * 100 + yy;
-    // The latest year ending in yy whose date (month, day) is not after today.
-    if (year * 10_000 + month * 100 + day > todayKey) year -= 100;
-    if (sign === "+") year -= 100;
-  }
-  if (day > daysInMonth(year, month)) return { ok: false, reason: "date" };
-  // With the century written out, a birth after today is a typing error, not a person.
-  if (year * 10_000 + month * 100 + day > todayKey) return { ok: false, reason: "date" };
-  if (!luhnValid(yymmdd + birthNumber)) return { ok: false, reason: "checksum" };
-
-  const birthDate = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-  const kon = Number(birthNumber[2]) % 2 === 1 ? "man" : "kvinna";
+  const parts = readIdentity(text.trim(), todayKeyOf(today));
+  if (typeof parts === "string") return { ok: false, reason: parts };
   return {
     ok: true,
     value: {
-      birthDate,
-      samordningsnummer,
-      kon,
-      normalised: `${pad(year, 4)}${yymmdd.slice(2)}-${birthNumber}`,
+      birthDate: `${pad(parts.year, 4)}-${pad(parts.month, 2)}-${pad(parts.day, 2)}`,
+      samordningsnummer: parts.samordningsnummer,
+      kon: parts.man ? "man" : "kvinna",
+      normalised: parts.normalised,
     },
   };
 }

@@ -5,7 +5,7 @@
  * Linear in the rows: one Map for duplicate detection, a sort per person only.
  */
 import { a1At, type CellValue, type Grid, isBlank, numberFormatAt, rowCount } from "../grid";
-import { parsePersonnummer } from "../identity";
+import { readIdentity, todayKeyOf } from "../identity";
 import type { Issue } from "../issues";
 import {
   type Avslutsorsak,
@@ -16,7 +16,7 @@ import {
   type Kon,
   konOf,
 } from "./codes";
-import { ageOn, type Day, dayOfCell, dayOfDate, dayOfIso, isoOf } from "./dates";
+import { ageOn, type Day, dayOf, dayOfCell, dayOfDate, isoOf } from "./dates";
 import { municipalityOf } from "./municipalities";
 
 /** One row of a participant list. Personal data: it stays in the workbook, never in a report. */
@@ -125,7 +125,7 @@ export function readParticipantList(
 ): ParticipantList {
   const { columns } = header;
   const sheet = grid.sheet;
-  const today = options.today ?? new Date();
+  const todayKey = todayKeyOf(options.today ?? new Date());
   const limitDays = options.insats?.limitDays ?? 365;
   const extensionDays = options.insats?.extensionDays ?? 183;
   const targetAge = options.insats?.targetAge;
@@ -188,13 +188,13 @@ export function readParticipantList(
         field: FIELD_LABEL.personnummer,
       });
     } else {
-      const parsed = parsePersonnummer(idText, today);
-      if (parsed.ok) {
-        id = parsed.value.normalised;
-        birth = dayOfIso(parsed.value.birthDate);
-        konFromId = parsed.value.kon;
+      const parsed = readIdentity(idText, todayKey);
+      if (typeof parsed !== "string") {
+        id = parsed.normalised;
+        birth = dayOf(parsed.year, parsed.month, parsed.day);
+        konFromId = parsed.man ? "man" : "kvinna";
       } else {
-        const code = parsed.reason === "checksum" ? "id-checksum" : "id-invalid";
+        const code = parsed === "checksum" ? "id-checksum" : "id-invalid";
         add(r, cId, { severity: "error", code, sheet, cell: cellOf(r, cId), text: idText });
       }
     }
@@ -433,11 +433,12 @@ function memo<T>(f: (text: string) => T): (text: string) => T {
 
 /** "Antal 64", "Summa", "Totalt" under the list: the end of it, no participant. */
 function isSummaryRow(row: readonly CellValue[], idText: string | null): boolean {
-  // An identity number has ten digits or more; a count in its column ("Antal | 64") has fewer.
-  if (idText !== null && idText.replace(/\D/g, "").length >= 10) return false;
   for (let c = 0; c < row.length && c < 4; c++) {
     const v = row[c];
-    if (typeof v === "string" && SUMMARY_LABEL.test(v.trim())) return true;
+    if (typeof v === "string" && SUMMARY_LABEL.test(v.trim())) {
+      // An identity number has ten digits or more; a count in its column ("Antal | 64") has fewer.
+      return idText === null || idText.replace(/\D/g, "").length < 10;
+    }
   }
   return false;
 }
