@@ -1,0 +1,214 @@
+/**
+ * Benchmark of the sync service over real HTTP: 80 associations × 5 years of budget and
+ * participant reports — writes per second, merge p50/p99, time to build the merged
+ * workbook — on PGlite and on PostgreSQL (skipped with a note when no server answers).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { pino } from "pino";
+import { startWebServer } from "../service/server";
+import { BudgetReport, ParticipantsReport } from "../shared/report";
+
+const ASSOCIATIONS = 80;
+const YEARS = ["2020", "2021", "2022", "2023", "2024"];
+const ADMIN = randomBytes(16).toString("hex");
+const PG_URL = process.env.SAMSYN_BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+function orgnr(i: number): string {
+  const head = `8020${String(i).padStart(5, "0")}`;
+  for (let d = 0; d <= 9; d++) {
+    const digits = head + d;
+    let sum = 0;
+    for (let k = 0; k < 10; k++) {
+      let v = Number(digits[k]) * (k % 2 === 0 ? 2 : 1);
+      if (v > 9) v -= 9;
+      sum += v;
+    }
+    if (sum % 10 === 0) return digits;
+  }
+  throw new Error("unreachable");
+}
+
+const GROUPS = [
+  "insatser",
+  "kansli och administration",
+  "styrelse",
+  "revision",
+  "ekonomiadministration",
+  "utvärdering",
+  "övrigt",
+] as const;
+
+/** A plan for `year` with columns year..year+2 and 30 lines, like a real verksamhetsplan. */
+function budget(a: number, year: string): BudgetReport {
+  const periods = [0, 1, 2].map((k) => String(Number(year) + k));
+  const lines = Array.from({ length: 30 }, (_, i) => {
+    const income = i < 6;
+    return {
+      section: income ? ("income" as const) : ("cost" as const),
+      group: income ? ("medlemsbidrag" as const) : GROUPS[i % GROUPS.length]!,
+      label: income ? `Medlemsbidrag kommun ${i}` : `Insats ${i} (${a})`,
+      cell: `A${i + 6}`,
+      heading: income ? "Intäkter" : "Kostnader",
+      amounts: Object.fromEntries(periods.map((p) => [p, 10_000 * ((a + i) % 17) + Number(p)])),
+    };
+  });
+  const total = (s: "income" | "cost") =>
+    Object.fromEntries(
+      periods.map((p) => [
+        p,
+        lines.filter((l) => l.section === s).reduce((t, l) => t + (l.amounts[p] ?? 0), 0),
+      ]),
+    );
+  const income = total("income");
+  const cost = total("cost");
+  return BudgetReport.parse({
+    kind: "budget",
+    sheet: "Budget",
+    title: `Verksamhetsplan med budget ${year}`,
+    range: "A5:D36",
+    unit: "tkr",
+    periods,
+    periodLabels: periods.map((p) => `${p} (tkr)`),
+    lines,
+    totals: {
+      income,
+      cost,
+      surplus: Object.fromEntries(periods.map((p) => [p, (income[p] ?? 0) - (cost[p] ?? 0)])),
+    },
+  });
+}
+
+function participants(a: number, year: string): ParticipantsReport {
+  const n = 20 + ((a * 7) % 60);
+  const small = a % 5 === 0;
+  return ParticipantsReport.parse({
+    kind: "participants",
+    period: year,
+    insats: "Samverkansteamet",
+    suppression: { threshold: 5, suppressed: small ? ["byKon.kvinna", "byHemkommun.Liten"] : [] },
+    keyFigures: {
+      participants: n,
+      new: Math.floor(n / 2),
+      closed: Math.floor(n / 3),
+      closedToWorkOrStudies: Math.floor(n / 6),
+      shareClosedToWorkOrStudies: Math.floor(n / 6) / Math.floor(n / 3),
+      byHemkommun: { Stor: n - 3, Liten: small ? null : 3 },
+      byKon: { kvinna: small ? null : Math.floor(n / 2), man: n - Math.floor(n / 2) },
+      byAgeBand: { "18–24": Math.floor(n / 2), "25–29": n - Math.floor(n / 2) },
+      averageStayDays: 200 + a,
+      staysOverLimit: 0,
+    },
+  });
+}
+
+const quantile = (sorted: readonly number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+
+async function pool<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+async function run(engine: string, store: { dataDir: string } | { databaseUrl: string }): Promise<void> {
+  const server = await startWebServer({
+    port: 0,
+    adminToken: ADMIN,
+    logger: pino({ level: "silent" }),
+    ...store,
+  });
+  const headers = (token: string) => ({
+    authorization: `Bearer ${token}`,
+    "content-type": "application/json",
+  });
+  try {
+    const associations: { id: string; token: string; i: number }[] = [];
+    for (let i = 0; i < ASSOCIATIONS; i++) {
+      const r = await fetch(`${server.url}/api/associations`, {
+        method: "POST",
+        headers: headers(ADMIN),
+        body: JSON.stringify({ name: `Samordningsförbundet ${i}`, orgnr: orgnr(i) }),
+      });
+      associations.push({ ...((await r.json()) as { id: string; token: string }), i });
+    }
+    const writes = associations.flatMap((a) =>
+      YEARS.flatMap((y) => [
+        { a, kind: "budget", period: y, body: JSON.stringify(budget(a.i, y)) },
+        { a, kind: "participants", period: y, body: JSON.stringify(participants(a.i, y)) },
+      ]),
+    );
+    const started = performance.now();
+    await pool(writes, 8, async (w) => {
+      const r = await fetch(`${server.url}/api/associations/${w.a.id}/reports/${w.kind}/${w.period}`, {
+        method: "PUT",
+        headers: headers(w.a.token),
+        body: w.body,
+      });
+      if (r.status !== 201) throw new Error(`write ${r.status}: ${await r.text()}`);
+    });
+    const writeSeconds = (performance.now() - started) / 1000;
+
+    const timings = async (url: string, runs: number) => {
+      const ms: number[] = [];
+      for (let k = 0; k < runs; k++) {
+        const t = performance.now();
+        const r = await fetch(url, { headers: headers(ADMIN) });
+        await r.arrayBuffer();
+        if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
+        ms.push(performance.now() - t);
+      }
+      return ms.sort((x, y) => x - y);
+    };
+    const budgetMerge = await timings(`${server.url}/api/merged/budget/2023`, 40);
+    const participantMerge = await timings(`${server.url}/api/merged/participants/2023`, 40);
+    const workbook = await timings(`${server.url}/api/merged/budget/2023.xlsx`, 8);
+    const f = (n: number) => n.toFixed(1);
+    console.log(
+      [
+        `${engine}: ${writes.length} writes (80 associations × 5 years × budget + participants, 8 at a time)`,
+        `  writes/s                      ${f(writes.length / writeSeconds)}`,
+        `  merge budget 2023 (HTTP)      p50 ${f(quantile(budgetMerge, 0.5))} ms   p99 ${f(quantile(budgetMerge, 0.99))} ms`,
+        `  merge participants 2023       p50 ${f(quantile(participantMerge, 0.5))} ms   p99 ${f(quantile(participantMerge, 0.99))} ms`,
+        `  merged workbook budget .xlsx  p50 ${f(quantile(workbook, 0.5))} ms   max ${f(workbook.at(-1) ?? Number.NaN)} ms`,
+      ].join("\n"),
+    );
+  } finally {
+    await server.close();
+  }
+}
+
+export async function bench(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "samsyn-bench-"));
+  try {
+    await run("PGlite", { dataDir: dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const name = `samsyn_bench_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  try {
+    await admin.connect();
+  } catch (e) {
+    console.log(
+      `PostgreSQL: skipped, no server at ${PG_URL} (${e instanceof Error ? e.message : String(e)})`,
+    );
+    return;
+  }
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(PG_URL);
+    url.pathname = `/${name}`;
+    await run("PostgreSQL", { databaseUrl: url.href });
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    await admin.end();
+  }
+}
