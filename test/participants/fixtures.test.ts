@@ -147,6 +147,12 @@ describe("infosamverkan-uppfoljning.xlsx", () => {
     expect(reading.outputSheets(new Set())).toEqual([]);
   });
 
+  it("through the facade: inspect --json holds both follow-up tables and passes the schema", () => {
+    const result = InspectResult.parse(inspectResult(readWorkbook([grid]), "infosamverkan-uppfoljning.xlsx"));
+    expect(result.tables.map((t) => t.kind)).toEqual(["followup", "followup"]);
+    expect(result.issues).toEqual([]);
+  });
+
   it("a corrupted total is reported at exactly its cell", () => {
     const reading = readParticipantSheet(withCell(grid, 13, 1, 88))!;
     expect(pairs(reading.issues)).toEqual([["B14", "breakdown-mismatch"]]);

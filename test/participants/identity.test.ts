@@ -126,6 +126,21 @@ describe("parsePersonnummer", () => {
   });
 });
 
+describe("readIdentity on any text (property)", () => {
+  it("never throws, and accepts only [CC]YYMMDD[-+]NNNN", () => {
+    const shape = /^(\d{2})?\d{6}[-+]?\d{4}$/;
+    const chars = fc.constantFrom(..."0123456789-+ /.a".split(""));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: chars, minLength: 9, maxLength: 14 })), (text) => {
+        const result = parsePersonnummer(text, TODAY);
+        if (result.ok) expect(text.replace(/\s+/g, "")).toMatch(shape);
+        else expect(["format", "date", "checksum"]).toContain(result.reason);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe("validateOrganisationsnummer", () => {
   it("accepts ten digits with or without dash, and the 16 prefix", () => {
     for (const text of ["556036-0793", "5560360793", "16556036-0793", "165560360793", "222000-1644"])
