@@ -1,4 +1,5 @@
 /** Calendar days, date cells and periods. */
+import { differenceInCalendarDays, differenceInYears } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -27,6 +28,26 @@ describe("calendar days", () => {
           if (exists) expect(ymdOf(utcDay(y, m, d))).toEqual({ year: y, month: m, day: d });
         },
       ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("property: ages and stays agree with date-fns on local calendar dates", () => {
+    const date = fc.record({
+      y: fc.integer({ min: 1900, max: 2100 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+    });
+    fc.assert(
+      fc.property(date, date, (a, b) => {
+        const [from, to] = a.y * 10_000 + a.m * 100 + a.d <= b.y * 10_000 + b.m * 100 + b.d ? [a, b] : [b, a];
+        const dayFrom = dayOf(from.y, from.m, from.d)!;
+        const dayTo = dayOf(to.y, to.m, to.d)!;
+        const localFrom = new Date(from.y, from.m - 1, from.d);
+        const localTo = new Date(to.y, to.m - 1, to.d);
+        expect(ageOn(dayFrom, dayTo)).toBe(differenceInYears(localTo, localFrom));
+        expect(dayTo - dayFrom).toBe(differenceInCalendarDays(localTo, localFrom));
+      }),
       { numRuns: 2000 },
     );
   });
