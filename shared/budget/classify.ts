@@ -6,7 +6,7 @@
 import type { BudgetGroup, Section, SheetCorrections } from "../report";
 import type { BodyRow } from "./rows";
 import { checkTotals } from "./totals";
-import { defaultGroup, groupOfWords, normaliseLabel, sectionOfGroup } from "./words";
+import { defaultGroup, groupOfWords, sectionOfGroup } from "./words";
 
 export interface LineClass {
   readonly section: Section;
@@ -19,10 +19,7 @@ export interface LineClass {
 type LineRow = BodyRow & { kind: "line" };
 
 /** Words before "inkl."/"exkl." name the thing; "Adm. inkl styrelse" is administration. */
-const wordsOf = (label: string): string => normaliseLabel(label).replace(/\b(inkl|exkl|ex)\b\.?.*$/, "");
-
-/** The group a heading's words name (headings carry no amounts). */
-const headingGroup = (label: string): BudgetGroup | null => groupOfWords(wordsOf(label));
+const wordsOf = (n: string): string => n.replace(/\b(inkl|exkl|ex)\b\.?.*$/, "");
 
 interface Draft {
   section: Section | null;
@@ -42,7 +39,7 @@ export function classifyLines(
 ): LineClass[] {
   const drafts: Draft[] = [];
   const lines: LineRow[] = [];
-  const headings: string[] = [];
+  const headings: { readonly label: string; readonly group: BudgetGroup | null }[] = [];
   let explicit: Section | null = null;
   let dashesUnderHeading = false;
   let previous: BodyRow["kind"] | null = null;
@@ -56,7 +53,7 @@ export function classifyLines(
       case "heading":
         // A heading right under a heading nests; after lines it replaces the innermost.
         if (previous !== "heading" && headings.length > 0) headings.pop();
-        headings.push(row.label);
+        headings.push({ label: row.label, group: groupOfWords(wordsOf(row.n)) });
         dashesUnderHeading = false;
         break;
       case "total":
@@ -76,7 +73,7 @@ export function classifyLines(
         }
         if (row.sub && headings.length > 0) dashesUnderHeading = true;
         lines.push(row);
-        drafts.push(draftOf(row, [...headings], explicit, options.corrections?.[row.cell]));
+        drafts.push(draftOf(row, headings, explicit, options.corrections?.[row.cell]));
         break;
       }
     }
@@ -110,19 +107,19 @@ export function classifyLines(
 
 function draftOf(
   row: LineRow,
-  headings: readonly string[],
+  headings: readonly { readonly label: string; readonly group: BudgetGroup | null }[],
   explicit: Section | null,
   correction: { section?: Section | undefined; group?: BudgetGroup | undefined } | undefined,
 ): Draft {
-  const heading = headings[headings.length - 1] ?? null;
+  const heading = headings[headings.length - 1]?.label ?? null;
   if (correction && (correction.section || correction.group)) {
     const section = correction.section ?? sectionOfGroup(correction.group!);
-    const group = correction.group ?? groupOfWords(wordsOf(row.label));
+    const group = correction.group ?? groupOfWords(wordsOf(row.n));
     return { section, group, heading, sure: true };
   }
-  const own = groupOfWords(wordsOf(row.label));
+  const own = groupOfWords(wordsOf(row.n));
   let fromHeading: BudgetGroup | null = null;
-  for (let i = headings.length - 1; i >= 0 && !fromHeading; i--) fromHeading = headingGroup(headings[i]!);
+  for (let i = headings.length - 1; i >= 0 && !fromHeading; i--) fromHeading = headings[i]!.group;
   if (explicit) {
     const group = [own, fromHeading].find((g) => g && sectionOfGroup(g) === explicit) ?? null;
     return { section: explicit, group, heading, sure: true };

@@ -5,7 +5,7 @@
  */
 import type { Issue } from "../issues";
 import type { Amount, BodyRow, RowAmounts } from "./rows";
-import { type Member, memberOf, normaliseLabel } from "./words";
+import { type Member, memberOf } from "./words";
 
 type LineRow = BodyRow & { kind: "line" };
 
@@ -16,7 +16,7 @@ type LineRow = BodyRow & { kind: "line" };
 export function looksLikeContributions(rows: readonly BodyRow[], captionSaysContributions: boolean): boolean {
   const lines = rows.filter((r): r is LineRow => r.kind === "line");
   if (lines.length < 2) return false;
-  const members = lines.map((l) => memberOf(normaliseLabel(l.label)));
+  const members = lines.map((l) => memberOf(l.n));
   const named = new Set(members.filter((m) => m && m !== "övriga"));
   if (named.size < 2) return false;
   return members.every((m) => m !== null) || captionSaysContributions;
@@ -27,8 +27,8 @@ export function looksLikeContributions(rows: readonly BodyRow[], captionSaysCont
  * municipalities, so in a contributions table a line naming none of them ("Ale", "Tjörn")
  * is a municipality.
  */
-export function memberOfLine(label: string): Member {
-  return memberOf(normaliseLabel(label)) ?? "kommunerna";
+export function memberOfLine(n: string): Member {
+  return memberOf(n) ?? "kommunerna";
 }
 
 export const LAW_SHARE: Readonly<Record<"staten" | "regionen" | "kommunerna", number>> = {

@@ -33,6 +33,9 @@ export interface TableFrame {
   readonly repeatedHeaders: ReadonlySet<number>;
 }
 
+const NOT_BLANK = /\S/;
+const HAS_DIGIT = /\d/;
+
 /** A sheet seen cell by cell, with merged areas reduced to their top-left cell as Excel reports them. */
 export class SheetView {
   readonly rows: number;
@@ -55,7 +58,7 @@ export class SheetView {
   value(r: number, c: number): CellValue {
     if (this.shadows.size > 0 && this.shadows.has(r * 16_384 + c)) return null;
     const v = this.grid.values[r]?.[c] ?? null;
-    return typeof v === "string" && v.trim() === "" ? null : v;
+    return typeof v === "string" && !NOT_BLANK.test(v) ? null : v;
   }
 
   text(r: number, c: number): string | null {
@@ -73,6 +76,8 @@ export class SheetView {
     const v = this.value(r, c);
     if (typeof v === "number") return !isDateFormat(numberFormatAt(this.grid, r, c));
     if (typeof v !== "string") return false;
+    // Every amount has a digit (but the lone dash of a printed zero); most labels have none.
+    if (!HAS_DIGIT.test(v)) return /^\s*[-\u2212\u2013\u2014]\s*$/.test(v) || v.trim().startsWith("#");
     return isExcelError(v) || parseAmount(v) !== null;
   }
 
@@ -135,8 +140,10 @@ function headerCell(view: SheetView, r: number, c: number): HeaderCell | null {
   const label = v.trim();
   if (/^(19[5-9]\d|20\d\d)$/.test(label))
     return { col: c, label, strength: "year", years: label, kind: null, unit: null };
-  if (label.length > 60 || isExcelError(label) || parseAmount(label) !== null) return null;
+  if (label.length > 60) return null;
   const years = yearsOf(label);
+  if (!years && !WORD_HEADER.test(label)) return null;
+  if (isExcelError(label) || parseAmount(label) !== null) return null;
   const unit = unitInText(label);
   if (years) {
     // A date ("2009-10-01") is no period header; "2008 (tkr)", "Budget 2015", "2015/16" are.

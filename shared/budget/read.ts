@@ -141,7 +141,7 @@ function budgetTable(
   // Member contributions written as income lines of the budget ("Bidrag Försäkringskassan").
   const memberLines: MemberLine[] = [];
   lineRows.forEach((row, i) => {
-    const member = memberOf(normaliseLabel(row.label));
+    const member = memberOf(row.n);
     if (classes[i]!.group === "medlemsbidrag" && member && member !== "övriga")
       memberLines.push({ member, amounts: row.amounts });
   });
@@ -182,7 +182,7 @@ function contributionsTable(
   const tolerance = roundingTolerance(body.step);
   for (const row of body.rows) {
     if (row.kind === "line") {
-      const member = memberOfLine(row.label);
+      const member = memberOfLine(row.n);
       lines.push({ member, label: row.label, cell: row.cell, amounts: amountsOf(row.amounts) });
       memberLines.push({ member, amounts: row.amounts });
       for (const [key, a] of row.amounts) sums.set(key, sums.get(key)! + a.value);

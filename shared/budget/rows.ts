@@ -4,7 +4,7 @@
  * in row order, so every cell is reported once.
  */
 import { parseAmount, toKr, UNIT_FACTOR, type Unit, unitInText } from "../amounts";
-import { a1At, isDateFormat, numberFormatAt } from "../grid";
+import { a1At, isDateFormat, numberFormatAt, toA1 } from "../grid";
 import type { Issue } from "../issues";
 import type { Section } from "../report";
 import { isExcelError, type SheetView, type TableFrame, UNIT_ONLY } from "./detect";
@@ -18,11 +18,26 @@ import {
   totalScopeOf,
 } from "./words";
 
-export interface Amount {
-  /** In kr. */
-  readonly value: number;
-  /** A1 of the amount's cell. */
-  readonly cell: string;
+/** An amount read from a cell. Its A1 address is made only when asked for (issues, reports). */
+export class Amount {
+  /** In kr, once the table's unit is known. */
+  value: number;
+
+  constructor(
+    /** As written, in `unit` or else the table's unit. */
+    readonly written: number,
+    readonly unit: Unit | null,
+    /** Index of the period in the table's periods. */
+    readonly period: number,
+    private readonly sheetRow: number,
+    private readonly sheetCol: number,
+  ) {
+    this.value = written;
+  }
+
+  get cell(): string {
+    return toA1({ row: this.sheetRow, col: this.sheetCol });
+  }
 }
 
 /** Amounts of a row by period key; a blank cell has no entry. */
@@ -30,9 +45,11 @@ export type RowAmounts = ReadonlyMap<string, Amount>;
 
 interface RowBase {
   readonly row: number;
-  /** The label as written, and its cell (A1). */
+  /** The label as the report keeps it (bullet gone), and its cell (A1). */
   readonly label: string;
   readonly cell: string;
+  /** The label normalised for matching words. */
+  readonly n: string;
 }
 
 export type BodyRow =
@@ -41,13 +58,6 @@ export type BodyRow =
   | (RowBase & { readonly kind: "line"; readonly sub: boolean; readonly amounts: RowAmounts })
   | (RowBase & { readonly kind: "total"; readonly scope: TotalScope; readonly amounts: RowAmounts })
   | (RowBase & { readonly kind: "result"; readonly amounts: RowAmounts });
-
-interface RawAmount {
-  readonly key: string;
-  readonly written: number;
-  readonly unit: Unit | null;
-  readonly cell: string;
-}
 
 export interface TableBody {
   readonly rows: readonly BodyRow[];
@@ -66,6 +76,18 @@ function decimalsOf(x: number): number {
   return Math.abs(x * 10 - Math.round(x * 10)) < 1e-9 ? 1 : 2;
 }
 
+interface Pending {
+  readonly row: number;
+  readonly label: string | null;
+  readonly labelCol: number;
+  readonly sub: boolean;
+  readonly amounts: Map<string, Amount>;
+  /** Something stood in the amount cells, readable or not. */
+  readonly filled: boolean;
+  /** A header row (the table's own, or one repeated inside it) whose label cell may open a section. */
+  readonly header: boolean;
+}
+
 /**
  * Reads rows frame.firstRow..frame.lastRow. The unit is the corrected one, else the one the
  * sheet states, else the one the text amounts carry, else the title block's, else kr (with an
@@ -81,83 +103,78 @@ export function readBody(
   const sheet = grid.sheet;
   const issues: Issue[] = [];
   const firstPeriodCol = Math.min(...frame.periods.map((p) => p.col));
-  const pending: {
-    base: RowBase & { sub: boolean; n: string | null };
-    raw: RawAmount[];
-    /** Something stood in the amount cells, readable or not. */
-    filled: boolean;
-  }[] = [];
-  // "INTÄKTER | 2015 | 2016": the header's own label cell opens a section.
-  if (frame.caption !== null && frame.headerRow !== null && sectionOf(normaliseLabel(frame.caption))) {
-    const n = normaliseLabel(frame.caption);
-    pending.push({
-      base: {
-        row: frame.headerRow,
-        label: frame.caption,
-        cell: a1At(grid, frame.headerRow, frame.labelCol),
-        sub: false,
-        n,
-      },
-      raw: [],
-      filled: false,
-    });
-  }
+  const pending: Pending[] = [];
   const ownUnits = new Map<Unit, number>();
   let statedUnit: Unit | null = frame.unit;
+  const headerRow = (row: number, label: string | null): Pending => ({
+    row,
+    label,
+    labelCol: frame.labelCol,
+    sub: false,
+    amounts: new Map(),
+    filled: false,
+    header: true,
+  });
 
+  // "INTÄKTER | 2015 | 2016": the header's own label cell opens a section.
+  if (frame.headerRow !== null && frame.caption !== null)
+    pending.push(headerRow(frame.headerRow, frame.caption));
   for (let r = frame.firstRow; r <= frame.lastRow; r++) {
     if (frame.repeatedHeaders.has(r)) {
-      const label = view.text(r, frame.labelCol) ?? "";
-      pending.push({
-        base: { row: r, label, cell: a1At(grid, r, frame.labelCol), sub: false, n: normaliseLabel(label) },
-        raw: [],
-        filled: false,
-      });
+      pending.push(headerRow(r, view.text(r, frame.labelCol)));
       continue;
     }
     const label = view.firstText(r, firstPeriodCol);
-    const raw: RawAmount[] = [];
-    const unreadable: { cell: string; text: string }[] = [];
-    const texts: string[] = [];
-    for (const p of frame.periods) {
+    const amounts = new Map<string, Amount>();
+    const unreadable: { col: number; text: string }[] = [];
+    let texts = 0;
+    let unitTexts = 0;
+    for (let pi = 0; pi < frame.periods.length; pi++) {
+      const p = frame.periods[pi]!;
       const v = view.value(r, p.col);
       if (v === null) continue;
-      const cell = a1At(grid, r, p.col);
+      const sheetRow = grid.origin.row + r;
+      const sheetCol = grid.origin.col + p.col;
       if (typeof v === "number") {
-        if (isDateFormat(numberFormatAt(grid, r, p.col))) unreadable.push({ cell, text: String(v) });
-        else raw.push({ key: p.key, written: v, unit: null, cell });
+        if (isDateFormat(numberFormatAt(grid, r, p.col))) unreadable.push({ col: p.col, text: String(v) });
+        else amounts.set(p.key, new Amount(v, null, pi, sheetRow, sheetCol));
         continue;
       }
       if (typeof v === "boolean") {
-        unreadable.push({ cell, text: String(v) });
+        unreadable.push({ col: p.col, text: String(v) });
         continue;
       }
       const text = v.trim();
-      texts.push(text);
+      texts++;
+      if (UNIT_ONLY.test(text)) {
+        unitTexts++;
+        continue;
+      }
+      const cell = a1At(grid, r, p.col);
       if (isExcelError(text)) {
         issues.push({ severity: "error", code: "formula-error", sheet, cell, text });
         continue;
       }
       const parsed = parseAmount(text);
       if (!parsed) {
-        unreadable.push({ cell, text });
+        unreadable.push({ col: p.col, text });
         continue;
       }
-      raw.push({ key: p.key, written: parsed.value, unit: parsed.unit, cell });
+      amounts.set(p.key, new Amount(parsed.value, parsed.unit, pi, sheetRow, sheetCol));
       if (parsed.unit) ownUnits.set(parsed.unit, (ownUnits.get(parsed.unit) ?? 0) + 1);
       if (parsed.per)
         issues.push({ severity: "warning", code: "amount-per-period", sheet, cell, text, per: parsed.per });
       else
         issues.push({ severity: "warning", code: "amount-as-text", sheet, cell, text, value: parsed.value });
     }
-    if (raw.length === 0 && texts.length > 0 && texts.every((t) => UNIT_ONLY.test(t))) {
+    if (amounts.size === 0 && texts > 0 && unitTexts === texts && unreadable.length === 0) {
       // A unit row under the header (" | tkr | tkr").
-      statedUnit ??= unitInText(texts[0]!);
+      statedUnit ??= unitInText(String(view.value(r, frame.periods[0]!.col) ?? ""));
       continue;
     }
-    if (raw.length === 0 && !label && unreadable.length === 0) continue;
+    if (amounts.size === 0 && !label && unreadable.length === 0) continue;
     if (
-      raw.length === 0 &&
+      amounts.size === 0 &&
       !label &&
       r - frame.firstRow < 2 &&
       unreadable.every((u) => u.text.length <= 30)
@@ -166,70 +183,78 @@ export function readBody(
       continue;
     }
     for (const u of unreadable)
-      issues.push({ severity: "error", code: "amount-unreadable", sheet, cell: u.cell, text: u.text });
-    const sub = label ? label.col > frame.labelCol || isSubItem(label.text) : false;
+      issues.push({
+        severity: "error",
+        code: "amount-unreadable",
+        sheet,
+        cell: a1At(grid, r, u.col),
+        text: u.text,
+      });
     pending.push({
-      base: {
-        row: r,
-        label: label?.text ?? "",
-        cell: a1At(grid, r, label?.col ?? frame.labelCol),
-        sub,
-        n: label ? normaliseLabel(label.text) : null,
-      },
-      raw,
-      filled: raw.length > 0 || unreadable.length > 0 || texts.length > 0,
+      row: r,
+      label: label?.text ?? null,
+      labelCol: label?.col ?? frame.labelCol,
+      sub: label ? label.col > frame.labelCol || isSubItem(label.text) : false,
+      amounts,
+      filled: amounts.size > 0 || unreadable.length > 0 || texts > 0,
+      header: false,
     });
   }
 
-  let unit: Unit;
-  if (unitCorrection) unit = unitCorrection;
-  else if (statedUnit) unit = statedUnit;
-  else {
-    const own = [...ownUnits.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-    const fromTitle = titleBlock.map(unitInText).find((u) => u !== null);
-    unit = own ?? fromTitle ?? "kr";
-    if (!own && !fromTitle) {
-      const first = frame.periods[0]!;
-      const cell = frame.headerRow === null ? null : a1At(grid, frame.headerRow, first.col);
-      issues.push({ severity: "info", code: "unit-assumed", sheet, cell, unit: "kr" });
-    }
+  const unit = unitCorrection ?? statedUnit ?? unitFromAmounts(ownUnits) ?? unitFromTitle(titleBlock);
+  if (unit === null) {
+    const cell = frame.headerRow === null ? null : a1At(grid, frame.headerRow, frame.periods[0]!.col);
+    issues.push({ severity: "info", code: "unit-assumed", sheet, cell, unit: "kr" });
   }
-
+  const tableUnit = unit ?? "kr";
   let decimals = 0;
-  for (const { raw } of pending)
-    for (const a of raw)
-      if (a.unit === null || a.unit === unit) decimals = Math.max(decimals, decimalsOf(a.written));
-  const step = UNIT_FACTOR[unit] / 10 ** decimals;
+  for (const p of pending)
+    for (const a of p.amounts.values()) {
+      if (a.unit === null || a.unit === tableUnit) decimals = Math.max(decimals, decimalsOf(a.written));
+      a.value = toKr(a.written, a.unit ?? tableUnit);
+    }
+  const step = UNIT_FACTOR[tableUnit] / 10 ** decimals;
+  return { rows: pending.map(toBodyRow).filter((r) => r !== null), unit: tableUnit, step, issues };
 
-  const rows: BodyRow[] = [];
-  for (const { base, raw, filled } of pending) {
-    const amounts = new Map<string, Amount>();
-    for (const a of raw) amounts.set(a.key, { value: toKr(a.written, a.unit ?? unit), cell: a.cell });
-    const { row, cell, sub, n } = base;
-    if (frame.repeatedHeaders.has(row) || (row === frame.headerRow && n !== null)) {
-      const section = sectionOf(n ?? "");
-      if (section) rows.push({ kind: "section", row, label: base.label, cell, section });
-      continue;
-    }
-    if (n === null) {
-      // Amounts without a label: a sum written under the lines.
-      rows.push({ kind: "total", row, label: "(summa utan rubrik)", cell, scope: "generic", amounts });
-      continue;
-    }
-    const label = cleanLabel(base.label) || base.label;
-    if (amounts.size === 0 && !filled) {
-      if (isResultLabel(n) || totalScopeOf(n) !== null) continue;
+  function toBodyRow(p: Pending): BodyRow | null {
+    const { row, amounts } = p;
+    const cell = a1At(grid, row, p.labelCol);
+    if (p.header) {
+      const n = normaliseLabel(p.label ?? "");
       const section = sectionOf(n);
-      if (section) rows.push({ kind: "section", row, label, cell, section });
-      else rows.push({ kind: "heading", row, label, cell, sub });
-      continue;
+      return section ? { kind: "section", row, label: p.label ?? "", cell, n, section } : null;
     }
-    if (isResultLabel(n)) rows.push({ kind: "result", row, label, cell, amounts });
-    else {
-      const scope = totalScopeOf(n);
-      if (scope) rows.push({ kind: "total", row, label, cell, scope, amounts });
-      else rows.push({ kind: "line", row, label, cell, sub, amounts });
+    if (p.label === null) {
+      // Amounts without a label: a sum written under the lines.
+      return { kind: "total", row, label: "(summa utan rubrik)", cell, n: "", scope: "generic", amounts };
     }
+    const n = normaliseLabel(p.label);
+    const label = cleanLabel(p.label) || p.label;
+    if (amounts.size === 0 && !p.filled) {
+      if (isResultLabel(n) || totalScopeOf(n) !== null) return null;
+      const section = sectionOf(n);
+      return section
+        ? { kind: "section", row, label, cell, n, section }
+        : { kind: "heading", row, label, cell, n, sub: p.sub };
+    }
+    if (isResultLabel(n)) return { kind: "result", row, label, cell, n, amounts };
+    const scope = totalScopeOf(n);
+    return scope
+      ? { kind: "total", row, label, cell, n, scope, amounts }
+      : { kind: "line", row, label, cell, n, sub: p.sub, amounts };
   }
-  return { rows, unit, step, issues };
+}
+
+function unitFromAmounts(counts: ReadonlyMap<Unit, number>): Unit | null {
+  let best: Unit | null = null;
+  for (const [unit, count] of counts) if (best === null || count > counts.get(best)!) best = unit;
+  return best;
+}
+
+function unitFromTitle(titleBlock: readonly string[]): Unit | null {
+  for (const line of titleBlock) {
+    const unit = unitInText(line);
+    if (unit) return unit;
+  }
+  return null;
 }

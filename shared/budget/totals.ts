@@ -35,7 +35,6 @@ export function checkTotals(
   collect: boolean,
 ): { mismatches: Mismatch[]; count: number } {
   const p = periods.length;
-  const index = new Map(periods.map((k, i) => [k, i]));
   const all = { income: new Float64Array(p), cost: new Float64Array(p) };
   const block = { income: new Float64Array(p), cost: new Float64Array(p) };
   const mismatches: Mismatch[] = [];
@@ -45,12 +44,12 @@ export function checkTotals(
 
   const score = (row: BodyRow & { kind: "total" | "result" }, sums: Float64Array): number => {
     let ok = 0;
-    for (const [key, a] of row.amounts) if (Math.abs(a.value - sums[index.get(key)!]!) <= tolerance) ok++;
+    for (const a of row.amounts.values()) if (Math.abs(a.value - sums[a.period]!) <= tolerance) ok++;
     return ok;
   };
   const report = (row: BodyRow & { kind: "total" | "result" }, sums: Float64Array) => {
     for (const [key, a] of row.amounts) {
-      const computed = round(sums[index.get(key)!]!);
+      const computed = round(sums[a.period]!);
       if (Math.abs(a.value - computed) <= tolerance) continue;
       count++;
       if (collect)
@@ -69,10 +68,9 @@ export function checkTotals(
     if (row.kind === "line") {
       const s = sectionOfLine[line++]!;
       lastSection = s;
-      for (const [key, a] of row.amounts) {
-        const i = index.get(key)!;
-        all[s][i]! += a.value;
-        block[s][i]! += a.value;
+      for (const a of row.amounts.values()) {
+        all[s][a.period]! += a.value;
+        block[s][a.period]! += a.value;
       }
     } else if (row.kind === "section") {
       block.income.fill(0);
@@ -107,23 +105,24 @@ export function computeTotals(
   sectionOfLine: readonly Section[],
   periods: readonly string[],
 ): BudgetTotals {
-  const income: PeriodAmounts = {};
-  const cost: PeriodAmounts = {};
-  for (const k of periods) {
-    income[k] = 0;
-    cost[k] = 0;
-  }
+  const income = new Float64Array(periods.length);
+  const cost = new Float64Array(periods.length);
   let line = 0;
   for (const row of rows) {
     if (row.kind !== "line") continue;
     const side = sectionOfLine[line++] === "income" ? income : cost;
-    for (const [key, a] of row.amounts) side[key] = side[key]! + a.value;
+    for (const a of row.amounts.values()) side[a.period]! += a.value;
   }
-  const surplus: PeriodAmounts = {};
-  for (const k of periods) {
-    income[k] = round(income[k]!);
-    cost[k] = round(cost[k]!);
-    surplus[k] = round(income[k] - cost[k]);
-  }
-  return { income, cost, surplus };
+  const byPeriod = (xs: ArrayLike<number>): PeriodAmounts => {
+    const out: PeriodAmounts = {};
+    periods.forEach((k, i) => {
+      out[k] = round(xs[i]!);
+    });
+    return out;
+  };
+  return {
+    income: byPeriod(income),
+    cost: byPeriod(cost),
+    surplus: byPeriod(income.map((v, i) => round(v) - round(cost[i]!))),
+  };
 }
