@@ -1,0 +1,48 @@
+/** The Ale budget's conversion plan written by the exceljs writer and recalculated by LibreOffice Calc. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { readWorkbookFile } from "../../service/xlsx/read";
+import { writeOutputSheets } from "../../service/xlsx/write";
+import { budgetOutputSheets, readBudgetSheet } from "../../shared/budget";
+import { layoutSheet } from "../../shared/output";
+import type { BudgetTable } from "../../shared/report";
+import { recalculate, shownValue } from "../support/libreoffice";
+
+describe("When the Ale budget is converted and recalculated in a real spreadsheet engine", () => {
+  it("then the live rows show the core's income, cost, surplus, group sums and contributions total", async () => {
+    const [grid] = await readWorkbookFile(
+      path.resolve("../shared/fixtures/ale-kungalv-stenungsund-tjorn-vp2008.xlsx"),
+    );
+    const reading = readBudgetSheet(grid!);
+    const budget = reading.tables.find((t) => t.kind === "budget") as BudgetTable;
+    const [sheet] = budgetOutputSheets(reading.tables, new Set([grid!.sheet]));
+    const workbook = new ExcelJS.Workbook();
+    writeOutputSheets(workbook, [sheet!]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "samsyn-budget-")), "ale.xlsx");
+    await workbook.xlsx.writeFile(file);
+
+    const ws = (await recalculate(file)).getWorksheet(sheet!.name)!;
+    const [bidrag, main, groups] = layoutSheet(sheet!);
+    const periodCols = [6, 7, 8]; // after Avsnitt, Grupp, Rubrik, Rad, Källcell
+    const summary = (i: number) =>
+      periodCols.map((c) => shownValue(ws.getCell(main!.firstSummaryRow + i, c)));
+    expect(summary(0)).toEqual(budget.periods.map((p) => budget.totals.income[p]));
+    expect(summary(1)).toEqual(budget.periods.map((p) => budget.totals.cost[p]));
+    expect(summary(2)).toEqual([79_000, 1_813_000, 2_878_000]);
+
+    const groupRows = groups!.table.rows.length;
+    const groupSums = Array.from({ length: groupRows }, (_, i) => [
+      shownValue(ws.getCell(groups!.firstBodyRow + i, 2)),
+      shownValue(ws.getCell(groups!.firstBodyRow + i, 3)),
+    ]);
+    expect(groupSums).toContainEqual(["insatser", 5_565_000]);
+    expect(groupSums).toContainEqual(["revision", 60_000]);
+
+    expect([4, 5].map((c) => shownValue(ws.getCell(bidrag!.firstSummaryRow, c)))).toEqual([
+      5_251_000, 7_000_000,
+    ]);
+  });
+});
