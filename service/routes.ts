@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { type Request, type Response, Router } from "express";
 import type { z } from "zod";
 import { validateOrganisationsnummer } from "../shared/identity";
-import { merge } from "../shared/merge";
+import { merge, pickReports } from "../shared/merge";
 import { Report, ReportKind } from "../shared/report";
 import {
   CreateAssociationBody,
@@ -372,12 +372,13 @@ export function apiRouter(deps: RouteDeps): Router {
   return router;
 }
 
-/** The merge use case: the latest revision of every report of the kind, and the corrections. */
+/** The merge use case: choose each association's report from the heads, load only those, merge. */
 export async function mergedView(store: Store, kind: ReportKind, period: string) {
-  const [associations, reports, overrides] = await Promise.all([
+  const [associations, heads, overrides] = await Promise.all([
     store.listAssociations(),
-    store.latestOfKind(kind),
+    store.latestHeads(kind, period),
     kind === "budget" ? store.groupOverrides() : Promise.resolve([]),
   ]);
+  const reports = await store.getRevisions(kind, [...pickReports(kind, period, heads).values()]);
   return merge({ kind, period, associations, reports, overrides });
 }

@@ -168,8 +168,26 @@ export function merge(input: MergeInput): MergedView {
   return input.kind === "budget" ? mergeBudgets(input) : mergeParticipants(input);
 }
 
+/** What choosing a report needs to know about it, without its body. */
+export interface ReportHead {
+  readonly associationId: string;
+  /** The period the report was filed under. */
+  readonly period: string;
+  readonly revision: number;
+  /** ISO time the revision was accepted. */
+  readonly createdAt: string;
+  /** The calendar years the report answers for (coveredYears). */
+  readonly years: readonly string[];
+}
+
+/** The years a report answers for: every year among a budget's columns; a participants period's year. */
+export function coveredYears(report: Report): string[] {
+  const periods = report.kind === "budget" ? report.periods : [report.period];
+  return [...new Set(periods.map(periodYear).filter((y): y is string => y !== null))].sort();
+}
+
 /** Newest first: by the year the report was filed under, then by when it was accepted. */
-function newer(a: MergeReport, b: MergeReport): number {
+function newer(a: ReportHead, b: ReportHead): number {
   const ya = periodYear(a.period) ?? "";
   const yb = periodYear(b.period) ?? "";
   if (ya !== yb) return ya < yb ? 1 : -1;
@@ -177,34 +195,50 @@ function newer(a: MergeReport, b: MergeReport): number {
   return b.period.localeCompare(a.period);
 }
 
+/** Participants: a whole-year report before a half or a quarter, then the newest. */
+function participantsRank(a: ReportHead, b: ReportHead, year: string): number {
+  const wa = a.period === year ? 0 : 1;
+  const wb = b.period === year ? 0 : 1;
+  if (wa !== wb) return wa - wb;
+  return newer(a, b);
+}
+
+/**
+ * Per association, the report that answers for the year: among the latest revision of each
+ * period filed, those covering the year, the newest. Works on heads, so a store can choose
+ * before it loads any body.
+ */
+export function pickReports<H extends ReportHead>(
+  kind: ReportKind,
+  year: string,
+  heads: readonly H[],
+): Map<string, H> {
+  const chosen = new Map<string, H>();
+  for (const h of heads) {
+    if (!h.years.includes(year)) continue;
+    const prior = chosen.get(h.associationId);
+    const better = !prior || (kind === "budget" ? newer(h, prior) : participantsRank(h, prior, year)) < 0;
+    if (better) chosen.set(h.associationId, h);
+  }
+  return chosen;
+}
+
+const headOf = (r: MergeReport) => ({ ...r, years: coveredYears(r.report) });
+
 /** The key of the budget column that answers for the year: the bare year first ("2009"). */
 export function budgetPeriodKey(report: BudgetReport, year: string): string | null {
   if (report.periods.includes(year)) return year;
   return report.periods.find((p) => periodYear(p) === year) ?? null;
 }
 
-function pickPerAssociation(
-  input: MergeInput,
-  covers: (r: MergeReport) => boolean,
-  rank: (a: MergeReport, b: MergeReport) => number,
-): Map<string, MergeReport> {
-  const chosen = new Map<string, MergeReport>();
-  for (const r of input.reports) {
-    if (r.report.kind !== input.kind || !covers(r)) continue;
-    const prior = chosen.get(r.associationId);
-    if (!prior || rank(r, prior) < 0) chosen.set(r.associationId, r);
-  }
-  return chosen;
-}
-
 const round = (n: number): number => Math.round(n * 100) / 100;
 
 function mergeBudgets(input: MergeInput): MergedBudget {
   const year = input.period;
-  const chosen = pickPerAssociation(
-    input,
-    (r) => r.report.kind === "budget" && budgetPeriodKey(r.report, year) !== null,
-    newer,
+  const chosen = pickReports(
+    "budget",
+    year,
+    input.reports.filter((r) => r.report.kind === "budget").map(headOf),
   );
   const overrides = new Map<string, BudgetGroup>();
   for (const o of input.overrides ?? []) overrides.set(`${o.associationId}\u0000${o.label}`, o.group);
@@ -298,14 +332,6 @@ function mergeBudgets(input: MergeInput): MergedBudget {
   return { kind: "budget", period: year, associations, network };
 }
 
-/** A whole-year report before a half or a quarter, then the newest accepted. */
-function participantsRank(a: MergeReport, b: MergeReport, year: string): number {
-  const wa = a.period === year ? 0 : 1;
-  const wb = b.period === year ? 0 : 1;
-  if (wa !== wb) return wa - wb;
-  return newer(a, b);
-}
-
 type Count = number | null;
 
 /** Sum of counts where any null (suppressed) makes the total null: it must not be recoverable. */
@@ -320,10 +346,10 @@ function sumCounts(values: readonly Count[]): Count {
 
 function mergeParticipants(input: MergeInput): MergedParticipants {
   const year = input.period;
-  const chosen = pickPerAssociation(
-    input,
-    (r) => r.report.kind === "participants" && periodYear(r.report.period) === year,
-    (a, b) => participantsRank(a, b, year),
+  const chosen = pickReports(
+    "participants",
+    year,
+    input.reports.filter((r) => r.report.kind === "participants").map(headOf),
   );
   const reporting: ParticipantsReport[] = [];
   const associations: MergedParticipantsAssociation[] = input.associations.map((a) => {

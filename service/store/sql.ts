@@ -4,6 +4,7 @@
  * updated; the primary key (association, kind, period, revision) decides concurrent writers.
  */
 import { createHash } from "node:crypto";
+import { coveredYears, type ReportHead } from "../../shared/merge";
 import { type BudgetGroup, Report, type ReportKind } from "../../shared/report";
 import type {
   Association,
@@ -71,6 +72,17 @@ const MIGRATIONS: readonly (readonly string[])[] = [
        group_name text NOT NULL,
        updated_at timestamptz NOT NULL DEFAULT now(),
        PRIMARY KEY (association_id, label))`,
+  ],
+  [
+    // The years a revision answers for, so the merge chooses reports without loading bodies.
+    "ALTER TABLE report_revisions ADD COLUMN years text[]",
+    `UPDATE report_revisions SET years = ARRAY(
+       SELECT DISTINCT m[1]
+         FROM jsonb_array_elements_text(
+                CASE WHEN kind = 'budget' THEN body->'periods' ELSE jsonb_build_array(body->'period') END) AS p,
+              regexp_matches(p, '(?:^|\\D)((?:19|20)\\d{2})(?!\\d)') AS m
+        ORDER BY 1)`,
+    "ALTER TABLE report_revisions ALTER COLUMN years SET NOT NULL",
   ],
 ];
 
@@ -203,6 +215,7 @@ export class SqlStore implements Store {
   async putReport(input: PutReportInput): Promise<PutReportResult> {
     const body = JSON.stringify(input.report);
     const bodyHash = sha256(body);
+    const years = JSON.stringify(coveredYears(input.report));
     // A losing concurrent insert violates the primary key; the next attempt sees the winner.
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       try {
@@ -233,9 +246,9 @@ export class SqlStore implements Store {
             return { status: "conflict", current: current === 0 ? null : current };
           const revision = current + 1;
           await tx.query(
-            `INSERT INTO report_revisions (association_id, kind, period, revision, body, body_hash)
-             VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
-            [input.associationId, input.kind, input.period, revision, body, bodyHash],
+            `INSERT INTO report_revisions (association_id, kind, period, revision, body, body_hash, years)
+             VALUES ($1, $2, $3, $4, $5::jsonb, $6, ARRAY(SELECT jsonb_array_elements_text($7::jsonb)))`,
+            [input.associationId, input.kind, input.period, revision, body, bodyHash, years],
           );
           if (input.idempotencyKey !== undefined)
             await tx.query(
@@ -286,11 +299,37 @@ export class SqlStore implements Store {
     }));
   }
 
-  async latestOfKind(kind: ReportKind): Promise<StoredRevision[]> {
+  async latestHeads(kind: ReportKind, year: string): Promise<ReportHead[]> {
+    // The latest of each (association, period) first, then the year: an older revision that
+    // covered the year does not answer once a newer one of the same report no longer does.
     const rows = await this.db.query(
-      `SELECT DISTINCT ON (association_id, period) * FROM report_revisions WHERE kind = $1
-        ORDER BY association_id, period, revision DESC`,
-      [kind],
+      `SELECT * FROM (
+         SELECT DISTINCT ON (association_id, period) association_id, period, revision, created_at, years
+           FROM report_revisions WHERE kind = $1
+          ORDER BY association_id, period, revision DESC) latest
+        WHERE $2 = ANY(years)`,
+      [kind, year],
+    );
+    return rows.map((r) => ({
+      associationId: String(r.association_id),
+      period: String(r.period),
+      revision: Number(r.revision),
+      createdAt: iso(r.created_at),
+      years: r.years as string[],
+    }));
+  }
+
+  async getRevisions(kind: ReportKind, keys: readonly ReportHead[]): Promise<StoredRevision[]> {
+    if (keys.length === 0) return [];
+    const wanted = JSON.stringify(
+      keys.map((k) => ({ association_id: k.associationId, period: k.period, revision: k.revision })),
+    );
+    const rows = await this.db.query(
+      `SELECT r.* FROM report_revisions r
+         JOIN jsonb_to_recordset($2::jsonb) AS k(association_id text, period text, revision integer)
+           ON r.association_id = k.association_id AND r.period = k.period AND r.revision = k.revision
+        WHERE r.kind = $1`,
+      [kind, wanted],
     );
     return rows.map(toRevision);
   }

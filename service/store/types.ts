@@ -3,6 +3,7 @@
  * never overwritten, idempotency keys and label → group overrides. Two engines implement it
  * over the same SQL (PGlite embedded, PostgreSQL over `pg`).
  */
+import type { ReportHead } from "../../shared/merge";
 import type { BudgetGroup, Report, ReportKind } from "../../shared/report";
 
 export interface Association {
@@ -97,8 +98,10 @@ export interface Store {
     revision?: number,
   ): Promise<StoredRevision | null>;
   history(associationId: string, kind: ReportKind, period: string): Promise<RevisionSummary[]>;
-  /** For the merge: the latest revision of every (association, period) of a kind. */
-  latestOfKind(kind: ReportKind): Promise<StoredRevision[]>;
+  /** For the merge: the latest revision of every (association, period) of a kind that covers the year, without bodies. */
+  latestHeads(kind: ReportKind, year: string): Promise<ReportHead[]>;
+  /** The stored revisions named, in no particular order. */
+  getRevisions(kind: ReportKind, keys: readonly ReportHead[]): Promise<StoredRevision[]>;
 
   setGroupOverride(override: GroupOverride): Promise<void>;
   removeGroupOverride(associationId: string, label: string): Promise<boolean>;

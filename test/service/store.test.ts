@@ -1,0 +1,131 @@
+/** The store on both engines: migrations, revisions, conflicts, idempotency, heads for the merge, tokens, overrides. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore } from "../../service/store/engines";
+import type { Store } from "../../service/store/types";
+import { engines, participantsReport, simpleBudget } from "./helpers";
+
+describe.each(engines())("store on $name", (engine) => {
+  let store: Store;
+  let options: Awaited<ReturnType<typeof engine.storeOptions>>;
+
+  beforeAll(async () => {
+    options = await engine.storeOptions();
+    store = await openStore(options);
+    await store.createAssociation({ id: "ale", name: "Ale", orgnr: "802000-0001" });
+    await store.createAssociation({ id: "nora", name: "Nora", orgnr: "802000-0002" });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await engine.cleanup();
+  });
+
+  it("When the store is opened again, then migrations do not run twice and the data is there", async () => {
+    await store.close();
+    store = await openStore(options);
+    expect((await store.listAssociations()).map((a) => a.id)).toEqual(["ale", "nora"]);
+    expect(await store.createAssociation({ id: "x", name: "X", orgnr: "802000-0001" })).toBe("orgnr-taken");
+  });
+
+  it("When revisions are written, then each is a new row and If-Match decides conflicts", async () => {
+    const put = (ifMatch?: number, key?: string) =>
+      store.putReport({
+        associationId: "ale",
+        kind: "budget",
+        period: "2008",
+        report: simpleBudget(["2008", "2009", "2010"]),
+        ...(ifMatch !== undefined ? { ifMatch } : {}),
+        ...(key !== undefined ? { idempotencyKey: key } : {}),
+      });
+    expect([
+      await put(),
+      await put(1),
+      await put(1),
+      await put(undefined, "k1"),
+      await put(undefined, "k1"),
+    ]).toEqual([
+      { status: "created", revision: 1 },
+      { status: "created", revision: 2 },
+      { status: "conflict", current: 2 },
+      { status: "created", revision: 3 },
+      { status: "replayed", revision: 3, kind: "budget", period: "2008", sameBody: true },
+    ]);
+    expect((await store.history("ale", "budget", "2008")).map((h) => h.revision)).toEqual([1, 2, 3]);
+    expect((await store.getReport("ale", "budget", "2008"))?.revision).toBe(3);
+    expect((await store.getReport("ale", "budget", "2008", 1))?.report).toEqual(
+      simpleBudget(["2008", "2009", "2010"]),
+    );
+    expect(
+      await store.putReport({
+        associationId: "nora",
+        kind: "budget",
+        period: "2030",
+        report: simpleBudget(["2030"]),
+        ifMatch: 4,
+      }),
+    ).toEqual({ status: "conflict", current: null });
+  });
+
+  it("When the merge asks for heads, then only the latest revision of each report counts, and only if it covers the year", async () => {
+    // Nora's plan 2009 first covered 2009–2011; its latest revision covers only 2009.
+    await store.putReport({
+      associationId: "nora",
+      kind: "budget",
+      period: "2009",
+      report: simpleBudget(["2009", "2010", "2011"]),
+    });
+    await store.putReport({
+      associationId: "nora",
+      kind: "budget",
+      period: "2009",
+      report: simpleBudget(["2009"]),
+    });
+    const heads = await store.latestHeads("budget", "2010");
+    expect(heads.map((h) => [h.associationId, h.period, h.revision, h.years])).toEqual([
+      ["ale", "2008", 3, ["2008", "2009", "2010"]],
+    ]);
+    const bodies = await store.getRevisions("budget", heads);
+    expect(bodies.map((b) => [b.associationId, b.period, b.revision, b.report.kind])).toEqual([
+      ["ale", "2008", 3, "budget"],
+    ]);
+    await store.putReport({
+      associationId: "ale",
+      kind: "participants",
+      period: "2014-H1",
+      report: participantsReport("2014-H1"),
+    });
+    expect((await store.latestHeads("participants", "2014")).map((h) => [h.period, h.years])).toEqual([
+      ["2014-H1", ["2014"]],
+    ]);
+  });
+
+  it("When a token is revoked, then it is no longer found; network tokens have no association", async () => {
+    await store.addToken({ id: "t1", hash: "h1", scope: "association", associationId: "ale", label: null });
+    await store.addToken({ id: "t2", hash: "h2", scope: "network", associationId: null, label: "Väst" });
+    expect([(await store.findToken("h1"))?.associationId, (await store.findToken("h2"))?.scope]).toEqual([
+      "ale",
+      "network",
+    ]);
+    expect([
+      await store.revokeToken("t1", "nora"),
+      await store.revokeToken("t1", "ale"),
+      await store.revokeToken("t1", "ale"),
+    ]).toEqual([false, true, false]);
+    expect(await store.findToken("h1")).toBeNull();
+    expect((await store.listTokens("ale")).map((t) => [t.id, t.revokedAt !== null])).toEqual([["t1", true]]);
+  });
+
+  it("When overrides are set, changed and removed, then the list follows", async () => {
+    await store.setGroupOverride({ associationId: "ale", label: "Kansli", group: "ekonomiadministration" });
+    await store.setGroupOverride({ associationId: "ale", label: "Kansli", group: "övrigt" });
+    await store.setGroupOverride({ associationId: "nora", label: "Projekt X", group: "insatser" });
+    expect((await store.groupOverrides()).map((o) => [o.associationId, o.label, o.group])).toEqual([
+      ["ale", "Kansli", "övrigt"],
+      ["nora", "Projekt X", "insatser"],
+    ]);
+    expect([
+      await store.removeGroupOverride("ale", "Kansli"),
+      await store.removeGroupOverride("ale", "Kansli"),
+    ]).toEqual([true, false]);
+    expect(await store.groupOverrides("ale")).toEqual([]);
+  });
+});
