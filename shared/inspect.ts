@@ -7,7 +7,7 @@ import { budgetOutputSheets, readBudgetSheet } from "./budget";
 import type { Grid } from "./grid";
 import { countBySeverity, type Issue } from "./issues";
 import { describeIssue } from "./messages";
-import { type OutputSheet, uniqueSheetName } from "./output";
+import { isOutputSheet, type OutputSheet, outputSheetName } from "./output";
 import {
   type ParticipantOptions,
   type ParticipantReading,
@@ -47,6 +47,7 @@ export function readWorkbook(grids: readonly Grid[], options: InspectOptions = {
   const builders: ((taken: Set<string>) => OutputSheet[])[] = [];
   const participantReadings: ParticipantReading[] = [];
   for (const grid of grids) {
+    if (isOutputSheet(grid.sheet)) continue;
     const participants = readParticipantSheet(grid, options.participants);
     if (participants) {
       participantReadings.push(participants);
@@ -152,8 +153,7 @@ const SEVERITY_SV = { error: "Fel", warning: "Varning", info: "Info" } as const;
 /** The issues sheet: one row per issue, each with a link to its cell. */
 function issuesOutputSheet(issues: readonly Issue[], taken: Set<string>): OutputSheet | null {
   if (issues.length === 0) return null;
-  const name = uniqueSheetName("Samsyn kontroller", taken);
-  taken.add(name);
+  const name = outputSheetName("kontroller", taken);
   const rows = issues.map((issue) => {
     const target = issue.cell ?? "A1";
     const sheetRef = `'${issue.sheet.replace(/'/g, "''")}'!${target}`;

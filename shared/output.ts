@@ -65,6 +65,21 @@ export function uniqueSheetName(wish: string, taken: ReadonlySet<string>): strin
   }
 }
 
+/**
+ * Every sheet a conversion adds is named "Samsyn …", so that reading a converted workbook
+ * again skips what Samsyn wrote instead of counting it twice.
+ */
+export const OUTPUT_SHEET_PREFIX = "Samsyn ";
+
+export const isOutputSheet = (name: string): boolean => name.startsWith(OUTPUT_SHEET_PREFIX);
+
+/** A unique "Samsyn …" sheet name for a conversion's output; the name is added to `taken`. */
+export function outputSheetName(wish: string, taken: Set<string>): string {
+  const name = uniqueSheetName(isOutputSheet(wish) ? wish : OUTPUT_SHEET_PREFIX + wish, taken);
+  taken.add(name);
+  return name;
+}
+
 /** A valid, unique Excel table name from a wish ("Budget 2008" → "Budget_2008"). */
 export function uniqueTableName(wish: string, taken: ReadonlySet<string>): string {
   let base = wish

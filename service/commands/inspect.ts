@@ -5,7 +5,7 @@ import { type InspectOptions, inspectResult, readWorkbook, type WorkbookReading 
 import { hasErrors } from "../../shared/issues";
 import { describeIssue, type Lang } from "../../shared/messages";
 import type { InspectResult, Table } from "../../shared/report";
-import { gridsOf, readWorkbookFile, WorkbookReadError } from "../xlsx/read";
+import { gridsOf, readWorkbookFile } from "../xlsx/read";
 import { writeOutputSheets } from "../xlsx/write";
 
 export const EXIT_OK = 0;
@@ -67,17 +67,26 @@ const noTables = (lang: Lang) =>
     ? "samsyn: Ingen budget, deltagarlista eller uppföljningstabell hittades i arbetsboken.\n"
     : "samsyn: No budget, participant list or follow-up table was found in the workbook.\n";
 
+/** Errors that carry their own one-line explanation (WorkbookReadError, PeriodError …). */
+function isExplained(error: unknown): error is { messageSv: string; messageEn: string } {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { messageSv?: unknown }).messageSv === "string" &&
+    typeof (error as { messageEn?: unknown }).messageEn === "string"
+  );
+}
+
 /** Any failure becomes one line and exit 2: never a stack trace to the user. */
 async function guarded(lang: Lang, run: () => Promise<CommandOutput>): Promise<CommandOutput> {
   try {
     return await run();
   } catch (error) {
-    const line =
-      error instanceof WorkbookReadError
-        ? lang === "sv"
-          ? error.messageSv
-          : error.messageEn
-        : `${lang === "sv" ? "Oväntat fel" : "Unexpected error"}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+    const line = isExplained(error)
+      ? lang === "sv"
+        ? error.messageSv
+        : error.messageEn
+      : `${lang === "sv" ? "Oväntat fel" : "Unexpected error"}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
     if (process.env.SAMSYN_DEBUG && error instanceof Error)
       return { exitCode: EXIT_UNREADABLE, stdout: "", stderr: `${line}\n${error.stack}\n` };
     return { exitCode: EXIT_UNREADABLE, stdout: "", stderr: `samsyn: ${line}\n` };

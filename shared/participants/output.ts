@@ -8,7 +8,7 @@ import {
   neutraliseText,
   type OutputSheet,
   type OutputTable,
-  uniqueSheetName,
+  outputSheetName,
   uniqueTableName,
 } from "../output";
 import type { KeyFigures } from "../report";
@@ -86,10 +86,8 @@ export interface ListOutput {
 
 /** The two sheets of a converted participant list, named so they clash with nothing taken. */
 export function participantOutputSheets(list: ListOutput, taken: Set<string>): OutputSheet[] {
-  const listSheet = uniqueSheetName("Samsyn deltagare", taken);
-  taken.add(listSheet);
-  const figuresSheet = uniqueSheetName("Samsyn nyckeltal", taken);
-  taken.add(figuresSheet);
+  const listSheet = outputSheetName("deltagare", taken);
+  const figuresSheet = outputSheetName("nyckeltal", taken);
   // Sheet names are unique in the workbook, so tables named after them are too.
   const tables = new Set<string>();
   const tableName = (wish: string) => {
