@@ -138,7 +138,7 @@ abstract class FakeClientObject<T> {
 
   /** Reads the properties now (inside a sync); returns the answer's size. */
   loadNow(names: readonly string[]): number {
-    const t = this.resolver();
+    const t = this.orNull ? this.resolver() : this.target();
     let bytes = 0;
     for (const name of names) {
       const value = t === null ? null : this.read(t, name);
@@ -445,7 +445,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       if (!t) return null;
       // Vertical runs of formula cells, column by column: the areas Excel would give, near enough.
       const areas: RangeAddress[] = [];
-      const bounds = t.sheet.usedRange() ?? t.range;
+      const bounds = t.sheet.usedRange();
+      if (!bounds) return null;
       const top = Math.max(t.range.start.row, bounds.start.row);
       const bottom = Math.min(t.range.end.row, bounds.end.row);
       for (
