@@ -4,10 +4,11 @@
  * codes 0 ok, 1 rejected by the service, 2 cannot read the file or reach the service.
  */
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import type { Command } from "commander";
 import { validateOrganisationsnummer } from "../../shared/identity";
-import { readWorkbook } from "../../shared/inspect";
-import type { Report } from "../../shared/report";
+import { type PushableReport, pushableReports, readWorkbook } from "../../shared/inspect";
+import { PERIOD } from "../api";
 import { issueToken } from "../auth";
 import { startWebServer } from "../server";
 import { openStore, StoreLockedError } from "../store/engines";
@@ -126,13 +127,8 @@ async function addAssociation(name: string, opts: { orgnr: string; data?: string
   }
 }
 
-interface Pushable {
-  readonly kind: "budget" | "participants";
-  readonly period: string;
-  readonly report: Report;
-}
-
-async function pushableOf(file: string): Promise<Pushable[]> {
+/** The workbook's reports as the core reads them; with --period, participants' key figures for that period. */
+async function pushableOf(file: string, period: string | undefined): Promise<PushableReport[]> {
   let grids: Awaited<ReturnType<typeof readWorkbookFile>>;
   try {
     grids = await readWorkbookFile(file);
@@ -140,18 +136,8 @@ async function pushableOf(file: string): Promise<Pushable[]> {
     if (e instanceof WorkbookReadError) throw new CommandFailure(EXIT_UNREADABLE, e.message);
     throw e;
   }
-  const reading = readWorkbook(grids);
-  // pushableReports is the core's (shared/inspect.ts); looked up at run time so the other
-  // commands keep working in a tree where it has not landed yet.
-  const inspect = (await import("../../shared/inspect")) as {
-    pushableReports?: (r: typeof reading) => Pushable[];
-  };
-  if (!inspect.pushableReports)
-    throw new CommandFailure(
-      EXIT_UNREADABLE,
-      "Den här versionen kan inte skicka rapporter ännu / push is not available",
-    );
-  return inspect.pushableReports(reading);
+  const reading = readWorkbook(grids, period ? { participants: { period } } : {});
+  return pushableReports(reading, { source: path.basename(file) });
 }
 
 async function push(
@@ -164,15 +150,21 @@ async function push(
   } catch {
     throw new CommandFailure(EXIT_UNREADABLE, `Ogiltig adress "${opts.to}" / Invalid URL`);
   }
-  const reports = await pushableOf(file);
+  if (opts.period !== undefined && !PERIOD.test(opts.period))
+    throw new CommandFailure(
+      EXIT_UNREADABLE,
+      `Ogiltig period "${opts.period}": skriv till exempel 2014 eller 2014-H1 / Invalid period`,
+    );
+  const reports = await pushableOf(file, opts.period);
   if (reports.length === 0)
     throw new CommandFailure(
       EXIT_UNREADABLE,
       `Ingen budget eller deltagarlista hittades i ${file} / No report found in the workbook`,
     );
   for (const found of reports) {
-    const period = opts.period ?? found.period;
-    const report: Report = found.report.kind === "participants" ? { ...found.report, period } : found.report;
+    // A budget is filed under --period when given; participants already carry the period asked for.
+    const period = found.kind === "budget" ? (opts.period ?? found.period) : found.period;
+    const report = found.report;
     const url = new URL(
       `api/associations/${encodeURIComponent(opts.association)}/reports/${found.kind}/${encodeURIComponent(period)}`,
       base.href.endsWith("/") ? base : `${base.href}/`,

@@ -2,50 +2,17 @@
  * The service killed with SIGKILL in the middle of writes and started again: every revision it
  * acknowledged is there, whole, on PGlite (a data folder) and on PostgreSQL.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { ADMIN, bearer, createAssociation, engines, participantsReport, putReport } from "./helpers";
-
-interface Running {
-  readonly child: ChildProcess;
-  readonly url: string;
-}
-
-function startService(store: { dataDir: string } | { databaseUrl: string }): Promise<Running> {
-  const args = ["--import", "tsx", "service/cli.ts", "serve", "--port", "0"];
-  if ("dataDir" in store) args.push("--data", store.dataDir);
-  const env: NodeJS.ProcessEnv = { ...process.env, SAMSYN_ADMIN_TOKEN: ADMIN, LOG_LEVEL: "warn" };
-  delete env.DATABASE_URL;
-  if ("databaseUrl" in store) env.DATABASE_URL = store.databaseUrl;
-  const child = spawn(process.execPath, args, { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    const timer = setTimeout(() => reject(new Error(`service did not start: ${out} ${err}`)), 90_000);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Samsyn listening on (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]! });
-      }
-    });
-    child.stderr!.on("data", (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`service exited with ${code}: ${out} ${err}`));
-    });
-  });
-}
-
-const killed = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  });
+import {
+  bearer,
+  createAssociation,
+  engines,
+  killed,
+  participantsReport,
+  putReport,
+  startService,
+} from "./helpers";
 
 describe.each(engines())("crash safety on $name", (engine) => {
   const children: ChildProcess[] = [];

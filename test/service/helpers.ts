@@ -3,6 +3,7 @@
  * store engines (a PGlite folder, a fresh PostgreSQL database per test file) and a real
  * HTTP server on port 0.
  */
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -219,4 +220,81 @@ export async function putReport(
     headers: bearer(a.token, headers),
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
+}
+
+/** The CLI's `serve` as a child process on port 0, as an operator runs it. */
+export interface Running {
+  readonly child: ChildProcess;
+  readonly url: string;
+}
+
+export function startService(
+  store: { dataDir: string } | { databaseUrl: string },
+  env: NodeJS.ProcessEnv = {},
+): Promise<Running> {
+  const args = ["--import", "tsx", "service/cli.ts", "serve", "--port", "0"];
+  if ("dataDir" in store) args.push("--data", store.dataDir);
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    SAMSYN_ADMIN_TOKEN: ADMIN,
+    LOG_LEVEL: "warn",
+    ...env,
+  };
+  delete childEnv.DATABASE_URL;
+  if ("databaseUrl" in store) childEnv.DATABASE_URL = store.databaseUrl;
+  const child = spawn(process.execPath, args, {
+    cwd: process.cwd(),
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => reject(new Error(`service did not start: ${out} ${err}`)), 90_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Samsyn listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    });
+    child.stderr!.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`service exited with ${code}: ${out} ${err}`));
+    });
+  });
+}
+
+export const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
+
+/** Runs the CLI to its end. */
+export function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  if (!("DATABASE_URL" in env)) delete childEnv.DATABASE_URL;
+  const child = spawn(process.execPath, ["--import", "tsx", "service/cli.ts", ...args], {
+    cwd: process.cwd(),
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
 }
