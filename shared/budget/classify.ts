@@ -22,6 +22,8 @@ type LineRow = BodyRow & { kind: "line" };
 const wordsOf = (n: string): string => n.replace(/\b(inkl|exkl|ex)\b\.?.*$/, "");
 
 interface Draft {
+  /** A total, result or section row stands between this line and the previous one. */
+  breakBefore: boolean;
   section: Section | null;
   group: BudgetGroup | null;
   heading: string | null;
@@ -43,6 +45,7 @@ export function classifyLines(
   let explicit: Section | null = null;
   let dashesUnderHeading = false;
   let previous: BodyRow["kind"] | null = null;
+  let breakBefore = false;
 
   for (const row of rows) {
     switch (row.kind) {
@@ -73,10 +76,12 @@ export function classifyLines(
         }
         if (row.sub && headings.length > 0) dashesUnderHeading = true;
         lines.push(row);
-        drafts.push(draftOf(row, headings, explicit, options.corrections?.[row.cell]));
+        drafts.push({ ...draftOf(row, headings, explicit, options.corrections?.[row.cell]), breakBefore });
+        breakBefore = false;
         break;
       }
     }
+    if (row.kind !== "line" && row.kind !== "heading") breakBefore = true;
     previous = row.kind;
   }
 
@@ -110,7 +115,7 @@ function draftOf(
   headings: readonly { readonly label: string; readonly group: BudgetGroup | null }[],
   explicit: Section | null,
   correction: { section?: Section | undefined; group?: BudgetGroup | undefined } | undefined,
-): Draft {
+): Omit<Draft, "breakBefore"> {
   const heading = headings[headings.length - 1]?.label ?? null;
   if (correction && (correction.section || correction.group)) {
     const section = correction.section ?? sectionOfGroup(correction.group!);
@@ -158,7 +163,7 @@ function resolveOpenLines(
     const next = drafts.slice(i + 1, i + 50).find((x) => x.section !== null)?.section ?? null;
     guess.push(lastSure ?? next ?? "cost");
     const run = runs[runs.length - 1];
-    if (run && run[run.length - 1] === i - 1) run.push(i);
+    if (run && run[run.length - 1] === i - 1 && !d.breakBefore) run.push(i);
     else runs.push([i]);
   }
   if (runs.length === 0) return;
@@ -198,6 +203,8 @@ function resolveOpenLines(
         if ((s.mask ^ bestMask) & (1 << j)) unsureRuns.add(j);
       });
     }
+  } else if (hasStated && checkTotals(rows, guess, periods, tolerance, false).count === 0) {
+    unsureRuns = unpinnedRuns(rows, runs);
   }
   runs.forEach((run, j) => {
     for (const i of run) {
@@ -206,6 +213,33 @@ function resolveOpenLines(
       d.sure = !unsureRuns.has(j);
     }
   });
+}
+
+/**
+ * Too many open runs to search, but the guessed reading already makes every stated figure true:
+ * a run is then settled when a later income, cost or plain total or a result row states a period
+ * in which the run has an amount, since flipping the run would make that figure false.
+ */
+function unpinnedRuns(rows: readonly BodyRow[], runs: readonly (readonly number[])[]): Set<number> {
+  const lastStated = new Map<number, number>();
+  const linePosition: number[] = [];
+  rows.forEach((row, position) => {
+    if (row.kind === "line") linePosition.push(position);
+    const covers = row.kind === "result" || (row.kind === "total" && row.scope !== "sub");
+    if (covers) for (const a of row.amounts.values()) lastStated.set(a.period, position);
+  });
+  const pinned = (i: number): boolean => {
+    const position = linePosition[i]!;
+    const row = rows[position] as LineRow;
+    for (const a of row.amounts.values())
+      if (a.value !== 0 && (lastStated.get(a.period) ?? -1) > position) return true;
+    return false;
+  };
+  const unsure = new Set<number>();
+  runs.forEach((run, j) => {
+    if (!run.some(pinned)) unsure.add(j);
+  });
+  return unsure;
 }
 
 function popcount(n: number): number {

@@ -214,9 +214,8 @@ function headerRowAt(view: SheetView, r: number, forced: boolean): HeaderRow | n
     // with consecutive years (in any column order).
     const years = cells.map((h) => Number(h.years)).sort((a, b) => a - b);
     for (let i = 1; i < years.length; i++) if (years[i] !== years[i - 1]! + 1) return null;
-    const above = previousNonBlank(view, r);
-    if (above !== null && cells.some((h) => view.isAmount(above, h.col) || view.value(above, h.col) !== null))
-      return null;
+    // A blank row above starts a block; a row with something over these columns is a table going on.
+    if (r > 0 && cells.some((h) => view.value(r - 1, h.col) !== null)) return null;
     const caption = firstText === null ? null : view.text(r, firstText);
     if (caption !== null && !isCaptionLike(caption)) return null;
   }
@@ -342,6 +341,20 @@ export function detectTables(view: SheetView, forcedHeader: number | null = null
     }
     starts.push(h);
     repeated.set(h, new Set());
+  }
+
+  // Under the header the user named, a later header over the same columns is part of its table.
+  const named = starts.find((h) => h.row === forcedHeader);
+  if (named) {
+    const cols = new Set(named.cells.map((c) => c.col));
+    let inside = true;
+    const kept = starts.filter((h) => {
+      if (h.row <= named.row || !inside) return true;
+      if (h.cells.every((c) => cols.has(c.col))) return false;
+      inside = false;
+      return true;
+    });
+    starts.splice(0, starts.length, ...kept);
   }
 
   const firstStart = starts[0]?.row ?? view.rows;

@@ -330,6 +330,59 @@ describe("classification", () => {
     expect(tables.map((t) => [t.range, t.periods])).toEqual([["A2:C3", ["Helår", "Halvår"]]]);
   });
 
+  it("keeps the table whole under the header the user names, though a later row looks like a header", () => {
+    const rows: Rows = [
+      ["Post", "Helår", "Halvår"],
+      ["Kansli", 100, 50],
+      [null, null, null],
+      ["Budget", 2020, 2021],
+      ["Lokaler", 10, 5],
+    ];
+    expect(readBudgetSheet(sheet(rows)).tables.map((t) => t.range)).toEqual(["A4:C5"]);
+    const named = readBudgetSheet(sheet(rows), { headerRow: 1, unit: "tkr" });
+    expect(named.tables.map((t) => [t.range, t.periods])).toEqual([["A1:C5", ["Helår", "Halvår"]]]);
+    expect(budgetOf(named.tables).lines.map((l) => l.label)).toEqual(["Kansli", "Budget", "Lokaler"]);
+  });
+
+  it("settles open lines by the totals even where there are too many to search", () => {
+    const rows: (string | number | null)[][] = [
+      [null, "2020 (tkr)", "2021 (tkr)"],
+      ["Finansiell ram", 10_000, 10_000],
+    ];
+    let cost = 0;
+    for (let i = 0; i < 40; i++) {
+      rows.push([`Kansli ${i}`, 10, 10], [`Diverse ${i}`, 5, 5]);
+      cost += 15;
+    }
+    rows.push(
+      ["Summa kostnader", cost, cost],
+      ["Resultat", 10_000 - cost, 10_000 - cost],
+      ["Diverse sist", 7, 7],
+    );
+    const { tables, issues } = readBudgetSheet(sheet(rows));
+    expect(budgetOf(tables).lines.filter((l) => l.section === "cost")).toHaveLength(81);
+    // Only the line below every stated figure is left to a guess.
+    expect(codes(issues)).toEqual([["A85", "line-unclassified"]]);
+  });
+
+  it("leaves both lines unsure where swapping them fits the totals as well", () => {
+    const { issues } = readBudgetSheet(
+      sheet([
+        [null, "2019 (tkr)"],
+        ["Finansiell ram", 500],
+        ["Alfa", 100],
+        ["Projekt X", 300],
+        ["Beta", 100],
+        ["Summa kostnader", 400],
+      ]),
+    );
+    // Alfa income and Beta cost, or the other way round: 400 in costs either way.
+    expect(codes(issues)).toEqual([
+      ["A3", "line-unclassified"],
+      ["A5", "line-unclassified"],
+    ]);
+  });
+
   it("places headings, section rows and sub-items", () => {
     const { tables } = readBudgetSheet(
       sheet([
