@@ -132,7 +132,9 @@ function draftOf(
   // A sub-item follows its heading before its own words ("- information" under "Insatser");
   // a specific word of its own still wins within the same section ("- Revision" under "Styrelse").
   const group =
-    own && fromHeading && sectionOfGroup(own) !== sectionOfGroup(fromHeading) && row.sub
+    own &&
+    fromHeading &&
+    ((sectionOfGroup(own) !== sectionOfGroup(fromHeading) && row.sub) || own === "övrigt")
       ? fromHeading
       : (own ?? fromHeading);
   if (group) return { section: sectionOfGroup(group), group, heading, sure: true };

@@ -171,7 +171,7 @@ function headerRowAt(view: SheetView, r: number, forced: boolean): HeaderRow | n
     if (v === null) continue;
     const cell = headerCell(view, r, c);
     if (cell) {
-      if (cell.strength !== "year" && firstText === null && cells.length === 0 && cell.strength === "word") {
+      if (cell.strength === "word" && firstText === null && cells.length === 0) {
         // A word header in the row's first cell is the label column's own header ("Belopp" is rare there).
         firstText = c;
         continue;
@@ -219,8 +219,14 @@ function headerRowAt(view: SheetView, r: number, forced: boolean): HeaderRow | n
     const caption = firstText === null ? null : view.text(r, firstText);
     if (caption !== null && !isCaptionLike(caption)) return null;
   }
-  const firstPeriod = cells[0]!.col;
-  const labelCol = labelColumnBelow(view, r, firstPeriod, cells);
+  let firstPeriod = cells[0]!.col;
+  let labelCol = labelColumnBelow(view, r, firstPeriod, cells);
+  if (labelCol === null && firstText === null && cells.length >= 2 && cells[0]!.strength === "strong") {
+    // "Budget 2015 (tkr) | 2015 | 2016": the first cell with a year is the caption of the labels.
+    firstText = cells.shift()!.col;
+    firstPeriod = cells[0]!.col;
+    labelCol = labelColumnBelow(view, r, firstPeriod, cells);
+  }
   if (labelCol === null) {
     if (!forced) return null;
     return { row: r, labelCol: firstText ?? Math.max(0, firstPeriod - 1), cells };

@@ -15,7 +15,7 @@ export function normaliseLabel(text: string): string {
 }
 
 /** A sub-item as printed budgets write it: "- projekt Utgångspunkten". */
-export const isSubItem = (text: string): boolean => /^\s*[-\u2013\u2014•·]\s*\S/.test(text);
+export const isSubItem = (text: string): boolean => /^\s*[-\u2013\u2014•·]\s*[^\s\d]/.test(text);
 
 /** The label as the report keeps it: the bullet gone, the words as written. */
 export function cleanLabel(text: string): string {
@@ -34,7 +34,7 @@ export const isResultLabel = (n: string): boolean => RESULT.test(n);
 
 export type TotalScope = "income" | "cost" | "sub" | "generic";
 
-const TOTAL_START = /^(total\s*summa|totalsumma|totalt|total|summa|s:a|delsumma|sum|totala)\b/;
+const TOTAL_START = /^(total\s*summa|totalsumma|totalt|total|summa|summering|s:a|delsumma|sum|totala)\b/;
 const TOTAL_END = /\b(totalt|summa|sammanlagt)$/;
 const INCOME_WORDS = /intäkt|inkomst|finansiering|medel\b/;
 const COST_WORDS = /kostnad|utgift/;
@@ -59,7 +59,7 @@ export function sectionOf(n: string): Section | null {
 
 const GROUP_WORDS: readonly (readonly [RegExp, BudgetGroup])[] = [
   // income
-  [/finansiell(a)? ram|budgetram|tilldelad(e)? (medel|ram)|ramanslag/, "finansiell ram"],
+  [/finansiell(a)? ram|^(budget)?ram\b|budgetram|tilldelad(e)? (medel|ram)|ramanslag/, "finansiell ram"],
   [
     /medlemsbidrag|medlemsavgift|^bidrag\b|bidrag från|\bbidrag (fk|af|staten|region|kommun)/,
     "medlemsbidrag",
@@ -69,7 +69,7 @@ const GROUP_WORDS: readonly (readonly [RegExp, BudgetGroup])[] = [
     "eget kapital",
   ],
   [
-    /intäkt|inkomst|ränta|\besf\b|socialfond|projektmedel|externa medel|extern finansiering/,
+    /intäkt|inkomst|ränta|esf[- ]?(medel|bidrag|stöd|finansiering)|^esf$|socialfond|projektmedel|externa medel|extern finansiering/,
     "övriga intäkter",
   ],
   // cost: the specific groups before the broad ones
@@ -85,9 +85,11 @@ const GROUP_WORDS: readonly (readonly [RegExp, BudgetGroup])[] = [
     "insatser",
   ],
   [
-    /kansli|\badm\b|administration|administrativ|tjänsteman|tjänstemän|förbundschef|verksamhetsledare|\blön|personal|lokal|hyra|kontor|telefon|resor|försäkring|porto|\bit\b|data/,
+    /kansli|\badm\b|administration|administrativ|tjänsteman|tjänstemän|förbundschef|verksamhetsledare|\blön|personal|lokal|hyra|kontor|telefon|resor|försäkring(?!skass)|porto|\bit\b|\bdata/,
     "kansli och administration",
   ],
+  // A cost, but no more than that ("Övriga kostnader").
+  [/kostnad|utgift/, "övrigt"],
 ];
 
 const INCOME_GROUPS: ReadonlySet<BudgetGroup> = new Set([

@@ -49,6 +49,17 @@ describe("headers and periods", () => {
     expect(codes(issues)).toEqual([]);
   });
 
+  it("takes a caption with a year of its own ('Budget 2015 (tkr)') as the label column's header", () => {
+    const { tables } = readBudgetSheet(
+      sheet([
+        ["Budget 2015 (tkr)", "2015", "2016"],
+        ["Övriga kostnader", 100, 120],
+      ]),
+    );
+    const b = budgetOf(tables);
+    expect([b.periods, b.unit, linesOf(b)]).toEqual([["2015", "2016"], "tkr", [["A2", "cost", "övrigt"]]]);
+  });
+
   it("keeps two columns of the same year apart: the budget keeps the year, the forecast gets its kind", () => {
     const { tables } = readBudgetSheet(
       sheet([
