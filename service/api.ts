@@ -130,6 +130,13 @@ export function openApiDocument(): object {
     responses: { 201: { description: "Created", ...json(IssuedToken) }, ...errors(400, 401, 403) },
   });
   registry.registerPath({
+    method: "get",
+    path: "/api/network-tokens",
+    summary: "List network tokens, without secrets (admin)",
+    security,
+    responses: { 200: { description: "OK", ...json(z.array(TokenInfo)) }, ...errors(401, 403) },
+  });
+  registry.registerPath({
     method: "delete",
     path: "/api/network-tokens/{tokenId}",
     summary: "Revoke a network token (admin)",

@@ -200,6 +200,11 @@ export function apiRouter(deps: RouteDeps): Router {
     res.status(201).json(await issueToken(store, "network", null, body.label));
   });
 
+  router.get("/network-tokens", async (req, res) => {
+    requireAdmin(await who(req, res));
+    res.json(await store.listTokens(null));
+  });
+
   router.delete("/network-tokens/:tokenId", async (req, res) => {
     requireAdmin(await who(req, res));
     if (!(await store.revokeToken(req.params.tokenId, null)))

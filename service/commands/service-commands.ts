@@ -68,6 +68,11 @@ async function serve(opts: { port: string; host: string; data?: string }): Promi
       ...(opts.data ? { dataDir: opts.data } : {}),
     });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EADDRINUSE" || (e as NodeJS.ErrnoException).code === "EACCES")
+      throw new CommandFailure(
+        EXIT_UNREADABLE,
+        `Kan inte lyssna på ${opts.host}:${port} (${(e as NodeJS.ErrnoException).code}); välj en annan port med --port / Cannot listen on that port`,
+      );
     throw storeFailure(e, opts.data);
   }
   process.stdout.write(
