@@ -33,6 +33,9 @@ export interface TableFrame {
   readonly repeatedHeaders: ReadonlySet<number>;
 }
 
+/** The report schema's limit on periods per table. */
+export const MAX_PERIODS = 60;
+
 const NOT_BLANK = /\S/;
 const HAS_DIGIT = /\d/;
 
@@ -122,6 +125,9 @@ const WORD_HEADER =
   /^(belopp|budget|budgetbelopp|budgeterat|kostnad|kostnader|intäkter|kronor|summa kr|kr|tkr|mkr|planerad budget)\b/i;
 
 function yearsOf(text: string): string | null {
+  // A month of a year ("2020-01") is its own period.
+  const month = /(?<!\d)((?:19[5-9]|20\d)\d-(?:0[1-9]|1[0-2]))(?![\d-])/.exec(text);
+  if (month) return month[1]!;
   const m = YEAR.exec(text);
   if (!m) return null;
   if (!m[2]) return m[1]!;
@@ -379,7 +385,8 @@ export function detectTables(view: SheetView, forcedHeader: number | null = null
     if (lastRow === null) continue;
     const caption = h.labelCol < h.cells[0]!.col ? view.text(h.row, h.labelCol) : null;
     const title = titleAbove(view, h.row - 1, prevEnd, titleBlock);
-    const periods = periodColumns(h.cells, periodFromBlock(titleBlock) ?? "Belopp");
+    // The report holds at most 60 periods (five years of months); columns beyond are left out.
+    const periods = periodColumns(h.cells.slice(0, MAX_PERIODS), periodFromBlock(titleBlock) ?? "Belopp");
     const unit =
       periods.find((p) => p.unit)?.unit ??
       (caption ? unitInText(caption) : null) ??

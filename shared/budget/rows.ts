@@ -136,7 +136,8 @@ export function readBody(
       const sheetRow = grid.origin.row + r;
       const sheetCol = grid.origin.col + p.col;
       if (typeof v === "number") {
-        if (isDateFormat(numberFormatAt(grid, r, p.col))) unreadable.push({ col: p.col, text: String(v) });
+        if (!Number.isFinite(v) || isDateFormat(numberFormatAt(grid, r, p.col)))
+          unreadable.push({ col: p.col, text: String(v) });
         else amounts.set(p.key, new Amount(v, null, pi, sheetRow, sheetCol));
         continue;
       }

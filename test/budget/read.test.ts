@@ -214,6 +214,29 @@ describe("amounts", () => {
   });
 });
 
+describe("limits", () => {
+  it("keeps at most 60 periods, the schema's limit, and reads a non-finite number as unreadable", () => {
+    const months = Array.from(
+      { length: 72 },
+      (_, i) => `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")} (kr)`,
+    );
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        [null, ...months],
+        ["Kansli", Number.NaN, ...months.slice(1).map(() => 10)],
+      ]),
+    );
+    const b = budgetOf(tables);
+    expect([b.periods.length, b.periods[0], b.periods[13], b.periods[59]]).toEqual([
+      60,
+      "2020-01",
+      "2021-02",
+      "2024-12",
+    ]);
+    expect(codes(issues)).toEqual([["B2", "amount-unreadable"]]);
+  });
+});
+
 describe("totals and results", () => {
   it("checks income, cost, sub and plain totals and the result, naming each wrong cell", () => {
     const { tables, issues } = readBudgetSheet(
