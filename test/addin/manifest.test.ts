@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { REQUIRED_EXCEL_API } from "../../addin/excel/host";
 
 const MANIFEST = resolve("manifest.xml");
-const xpath = (expr: string) => execFileSync("xmllint", ["--xpath", expr, MANIFEST], { encoding: "utf8" }).trim();
+const xpath = (expr: string) =>
+  execFileSync("xmllint", ["--xpath", expr, MANIFEST], { encoding: "utf8" }).trim();
 
 describe("manifest.xml", () => {
   it("is an Excel task pane served by the Samsyn service, asking for what the code needs", async () => {
@@ -37,7 +38,9 @@ describe("manifest.xml", () => {
   });
 
   it("names icons that exist in addin/assets, served under /addin/assets/", () => {
-    const urls = xpath("//*[local-name()='Image' or local-name()='IconUrl' or local-name()='HighResolutionIconUrl']/@DefaultValue")
+    const urls = xpath(
+      "//*[local-name()='Image' or local-name()='IconUrl' or local-name()='HighResolutionIconUrl']/@DefaultValue",
+    )
       .split(/\s+/)
       .map((attr) => /"(.*)"/.exec(attr)?.[1] ?? "")
       .filter(Boolean);

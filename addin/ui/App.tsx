@@ -1,0 +1,80 @@
+/** The task pane: header, source and actions, progress and messages, and what the import found. */
+import { Body1, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Lang } from "../../shared/messages";
+import type { ExcelHost } from "../excel/host";
+import { BusyBar } from "./components/BusyBar";
+import { Header } from "./components/Header";
+import { Notice } from "./components/Notice";
+import { ResultTabs } from "./components/ResultTabs";
+import { SourceBar } from "./components/SourceBar";
+import { STRINGS } from "./strings";
+import { useConversion } from "./useConversion";
+
+export interface AppProps {
+  readonly host: ExcelHost;
+  readonly initialLang?: Lang;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+});
+
+export function App({ host, initialLang = "sv" }: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const strings = STRINGS[lang];
+  const { state, reading, importSheet, write, correct, select, dismiss } = useConversion(host, lang);
+  const source = state.imported?.snapshot.grid.sheet ?? null;
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <main className={styles.root}>
+        <Header strings={strings} lang={lang} onLang={setLang} />
+        <SourceBar
+          strings={strings}
+          busy={state.busy !== null}
+          canWrite={reading !== null && reading.tables.length > 0}
+          isRefresh={source !== null && state.imported?.snapshot.outputs[source] !== undefined}
+          onImport={importSheet}
+          onWrite={write}
+        />
+        {state.busy && <BusyBar strings={strings} busy={state.busy} />}
+        {state.failure && (
+          <Notice
+            intent="error"
+            text={strings.failures[state.failure]}
+            dismissLabel={strings.dismiss}
+            onDismiss={dismiss}
+          />
+        )}
+        {state.written && state.busy === null && (
+          <Notice
+            intent="success"
+            text={strings.written(state.written.join(", "))}
+            dismissLabel={strings.dismiss}
+          />
+        )}
+        {reading === null || source === null ? (
+          <Body1>{strings.nothingYet}</Body1>
+        ) : (
+          <ResultTabs
+            strings={strings}
+            lang={lang}
+            reading={reading}
+            corrections={state.corrections[source] ?? {}}
+            onCorrect={(change) => correct(source, change)}
+            onSelect={select}
+          />
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

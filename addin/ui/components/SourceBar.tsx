@@ -1,0 +1,51 @@
+/** Where to read from (the active sheet or the selection), and the import and write buttons. */
+import { Button, Caption1, Field, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { UiStrings } from "../strings";
+
+export interface SourceBarProps {
+  readonly strings: UiStrings;
+  readonly busy: boolean;
+  /** Imported and ready to write. */
+  readonly canWrite: boolean;
+  /** The workbook already holds this source's output: writing updates it. */
+  readonly isRefresh: boolean;
+  readonly onImport: (scope: "active" | "selection") => void;
+  readonly onWrite: () => void;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export function SourceBar({ strings, busy, canWrite, isRefresh, onImport, onWrite }: SourceBarProps) {
+  const styles = useStyles();
+  const [scope, setScope] = useState<"active" | "selection">("active");
+  return (
+    <section className={styles.root} aria-label={strings.source}>
+      <Field label={strings.source}>
+        <RadioGroup
+          value={scope}
+          onChange={(_, data) => setScope(data.value === "selection" ? "selection" : "active")}
+        >
+          <Radio value="active" label={strings.sourceSheet} />
+          <Radio value="selection" label={strings.sourceSelection} />
+        </RadioGroup>
+      </Field>
+      <div className={styles.buttons}>
+        <Button
+          appearance={canWrite ? "secondary" : "primary"}
+          disabled={busy}
+          onClick={() => onImport(scope)}
+        >
+          {strings.import}
+        </Button>
+        <Button appearance="primary" disabled={busy || !canWrite} onClick={onWrite}>
+          {isRefresh ? strings.refresh : strings.write}
+        </Button>
+      </div>
+      {isRefresh && <Caption1>{strings.refreshHint}</Caption1>}
+    </section>
+  );
+}

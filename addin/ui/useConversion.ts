@@ -1,0 +1,105 @@
+/**
+ * The pane's state and actions: import a sheet, correct what detection guessed (recomputed
+ * locally, no round trip), write or refresh the output, select an issue's cell. Excel is only
+ * reached through the adapter; failures arrive as an ExcelFailure the pane puts into words.
+ */
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { Lang } from "../../shared/messages";
+import type { Corrections, SheetCorrections } from "../../shared/report";
+import { convert, type Imported, importSource, inspectGrid } from "../convert";
+import { classifyFailure, type ExcelFailure } from "../excel/errors";
+import type { ExcelHost } from "../excel/host";
+import { selectCell } from "../excel/select";
+
+export type Busy =
+  | { readonly kind: "importing" }
+  | { readonly kind: "writing"; readonly done: number; readonly total: number };
+
+export interface ConversionState {
+  readonly imported: Imported | null;
+  readonly corrections: Corrections;
+  readonly busy: Busy | null;
+  readonly failure: ExcelFailure | null;
+  /** Names of the sheets the last write produced. */
+  readonly written: readonly string[] | null;
+}
+
+export function useConversion(host: ExcelHost, lang: Lang) {
+  const [state, setState] = useState<ConversionState>({
+    imported: null,
+    corrections: {},
+    busy: null,
+    failure: null,
+    written: null,
+  });
+  const running = useRef(false);
+
+  /** Runs one piece of Excel work at a time; a failure becomes a message, never a crash. */
+  const guarded = useCallback(async (busy: Busy, work: () => Promise<Partial<ConversionState>>) => {
+    if (running.current) return;
+    running.current = true;
+    setState((s) => ({ ...s, busy, failure: null }));
+    try {
+      const change = await work();
+      setState((s) => ({ ...s, ...change, busy: null }));
+    } catch (error) {
+      setState((s) => ({ ...s, busy: null, failure: classifyFailure(error) }));
+    } finally {
+      running.current = false;
+    }
+  }, []);
+
+  const importSheet = useCallback(
+    (scope: "active" | "selection") =>
+      guarded({ kind: "importing" }, async () => {
+        const imported = await importSource(host, { kind: scope });
+        return { imported, corrections: imported.corrections, written: null };
+      }),
+    [guarded, host],
+  );
+
+  const write = useCallback(() => {
+    const imported = state.imported;
+    if (!imported) return Promise.resolve();
+    return guarded({ kind: "writing", done: 0, total: 1 }, async () => {
+      const converted = await convert(host, imported.snapshot.scope, {
+        corrections: state.corrections,
+        lang,
+        onProgress: (done, total) => setState((s) => ({ ...s, busy: { kind: "writing", done, total } })),
+      });
+      const outputs = { ...converted.snapshot.outputs, [converted.snapshot.grid.sheet]: converted.record };
+      return {
+        imported: { ...converted, snapshot: { ...converted.snapshot, outputs } },
+        written: converted.record.sheets.map((s) => s.name),
+      };
+    });
+  }, [guarded, host, lang, state.imported, state.corrections]);
+
+  const correct = useCallback((sheet: string, change: (before: SheetCorrections) => SheetCorrections) => {
+    setState((s) => ({
+      ...s,
+      corrections: { ...s.corrections, [sheet]: change(s.corrections[sheet] ?? {}) },
+    }));
+  }, []);
+
+  const select = useCallback(
+    async (sheet: string, cell: string) => {
+      try {
+        await selectCell(host, sheet, cell);
+      } catch (error) {
+        setState((s) => ({ ...s, failure: classifyFailure(error) }));
+      }
+    },
+    [host],
+  );
+
+  const dismiss = useCallback(() => setState((s) => ({ ...s, failure: null })), []);
+
+  // Corrections apply at once: the core runs again on the grid already read.
+  const reading = useMemo(
+    () => (state.imported ? inspectGrid(state.imported.snapshot.grid, state.corrections) : null),
+    [state.imported, state.corrections],
+  );
+
+  return { state, reading, importSheet, write, correct, select, dismiss };
+}

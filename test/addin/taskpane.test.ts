@@ -1,0 +1,225 @@
+/**
+ * The task pane in headless Chromium (Debian's, never a downloaded one), served by the Samsyn
+ * service as `npm start` serves it, with the fake Excel standing in for office.js at its CDN
+ * address: import a fixture, see the issues, click one (the cell gets selected), write, edit,
+ * refresh; axe-core finds nothing serious (WCAG 2.1 AA); no request leaves the machine.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build } from "esbuild";
+import pino from "pino";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWebServer, type WebServer } from "../../service/server";
+import type { BookJson } from "../fake-excel/book";
+import { loadBook } from "../fake-excel/xlsx";
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const FIXTURES = resolve("../shared/fixtures");
+
+let server: WebServer;
+let browser: Browser;
+let fakeHost: string;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "samsyn-pane-"));
+  execFileSync(process.execPath, ["scripts/build-addin.mjs", "--outdir", join(dir, "addin")], {
+    stdio: "pipe",
+  });
+  const bundled = await build({
+    entryPoints: [resolve("test/fake-excel/browser-host.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "chrome100",
+  });
+  fakeHost = bundled.outputFiles[0]!.text;
+  server = await startWebServer({
+    port: 0,
+    dataDir: join(dir, "data"),
+    addinDir: join(dir, "addin"),
+    logger: pino({ level: "silent" }),
+  });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  readonly page: Page;
+  /** Every request the page made that was not to the local service (office.js excepted). */
+  readonly outside: string[];
+  readonly errors: string[];
+}
+
+async function openPane(fixture: string): Promise<Opened> {
+  const book = (await loadBook(join(FIXTURES, fixture))).toJSON();
+  const page = await browser.newPage({ viewport: { width: 360, height: 1100 } });
+  const outside: string[] = [];
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ contentType: "text/javascript", body: fakeHost });
+    if (url.startsWith(server.url)) return route.continue();
+    outside.push(`${route.request().method()} ${url}`);
+    return route.abort();
+  });
+  await page.addInitScript((json: BookJson) => {
+    (window as unknown as { __SAMSYN_BOOK__: BookJson }).__SAMSYN_BOOK__ = json;
+  }, book);
+  await page.goto(`${server.url}/addin/taskpane.html`);
+  await page.getByRole("button", { name: "Läs in" }).waitFor();
+  return { page, outside, errors };
+}
+
+const bookOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __samsynFake: { json(): BookJson } }).__samsynFake.json());
+
+const selectedOf = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { __samsynFake: { book: { selected: unknown } } }).__samsynFake.book.selected,
+  );
+
+async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  // Evaluated, not injected as a <script>: the pane's CSP rightly refuses inline scripts.
+  await page.evaluate(readFileSync(resolve("node_modules/axe-core/axe.min.js"), "utf8"));
+  const violations = await page.evaluate(async () => {
+    type Result = {
+      violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<Result> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      // Fluent's focus manager (tabster) adds aria-hidden focus redirectors on purpose; Microsoft's
+      // own checker excludes exactly these (microsoft/tabster#288, accessibility-insights-web#7605).
+      nodes: v.nodes
+        .filter((n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy")))
+        .map((n) => n.target.join(" ")),
+    }))
+    .filter((v) => v.nodes.length > 0);
+}
+
+describe("task pane in Chromium", () => {
+  it("imports a budget, shows the issues, selects an issue's cell, writes and refreshes in place", async () => {
+    const { page, outside, errors } = await openPane("ale-kungalv-stenungsund-tjorn-vp2008.xlsx");
+    await page.getByRole("button", { name: "Läs in" }).click();
+    const issuesTab = page.getByRole("tab", { name: /Kontroller \(\d+\)/ });
+    await issuesTab.waitFor();
+    await expect(page.getByRole("tab", { name: "Tabeller (2)" }).isVisible()).resolves.toBe(true);
+
+    await page.getByRole("button", { name: "Skriv tabellerna" }).click();
+    await page.getByText(/^Klart:/).waitFor();
+    const written = await bookOf(page);
+    const tables = written.tables.map((t) => `${t.sheet}:${t.name}`);
+    expect(tables).toEqual([
+      "Budget 2008 (2):Bidrag_2008",
+      "Budget 2008 (2):Budget_2008",
+      "Budget 2008 (2):Budget_2008_grupper",
+      "Samsyn kontroller:Samsyn_kontroller",
+    ]);
+
+    await issuesTab.click();
+    const cellButtons = page.getByRole("button", { name: /^Visa cell / });
+    const first = (await cellButtons.first().getAttribute("aria-label"))!;
+    await cellButtons.first().click();
+    await expect
+      .poll(() => selectedOf(page))
+      .toEqual({
+        sheet: "Budget 2008",
+        address: first.replace(/^Visa cell Budget 2008!/, ""),
+      });
+    await page.screenshot({ path: artifact("taskpane.png"), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The user edits an amount on the source sheet; refresh updates the same tables.
+    await page.evaluate(() => {
+      const fake = (
+        window as unknown as {
+          __samsynFake: { book: { sheet(n: string): { patch(r: number, c: number, v: object): void } } };
+        }
+      ).__samsynFake;
+      fake.book.sheet("Budget 2008").patch(14, 1, { value: 555 });
+    });
+    const refresh = page.getByRole("button", { name: "Uppdatera tabellerna" });
+    await refresh.click();
+    await page.getByText(/^Klart:/).waitFor();
+    const refreshed = await bookOf(page);
+    expect(refreshed.sheets.map((s) => s.name)).toEqual(written.sheets.map((s) => s.name));
+    expect(refreshed.tables.map((t) => `${t.sheet}:${t.name}`)).toEqual(tables);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows participant key figures in English, writes them, and sends no participant row anywhere", async () => {
+    const { page, outside, errors } = await openPane("samverkansteamet-deltagare-2014.xlsx");
+    await page.getByRole("combobox", { name: "Språk" }).selectOption("en");
+    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByRole("tab", { name: "Key figures" }).click();
+    await page.getByText("Participants in the period").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Write the tables" }).click();
+    await page.getByText(/^Done:/).waitFor();
+    const book = await bookOf(page);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      "Deltagare 2014",
+      "Samsyn deltagare",
+      "Samsyn nyckeltal",
+    ]);
+    await page.screenshot({ path: artifact("taskpane-participants.png"), fullPage: true });
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("puts a failure into words: cell edit mode", async () => {
+    const book = (await loadBook(join(FIXTURES, "infosamverkan-projektbudget.xlsx"))).toJSON();
+    const page = await browser.newPage({ viewport: { width: 360, height: 700 } });
+    await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: fakeHost }));
+    await page.addInitScript((json: BookJson) => {
+      const w = window as unknown as { __SAMSYN_BOOK__: BookJson; __SAMSYN_FAKE_OPTIONS__: object };
+      w.__SAMSYN_BOOK__ = json;
+      w.__SAMSYN_FAKE_OPTIONS__ = { failWith: "InvalidOperationInCellEditMode" };
+    }, book);
+    await page.goto(`${server.url}/addin/taskpane.html`);
+    await page.getByRole("button", { name: "Läs in" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain(
+      "Avsluta redigeringen av cellen först",
+    );
+    await page.close();
+  });
+});
+
+function artifact(name: string): string {
+  mkdirSync(resolve("test/artifacts"), { recursive: true });
+  return resolve("test/artifacts", name);
+}
