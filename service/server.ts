@@ -26,6 +26,8 @@ export interface AppDeps {
   readonly authFailureWindowMs?: number;
   /** The built task pane (npm run build). */
   readonly addinDir?: string;
+  /** Express's "trust proxy" (hops or a list), so the rate limit sees clients behind a reverse proxy. */
+  readonly trustProxy?: number | string;
 }
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com";
@@ -92,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable("x-powered-by");
   app.set("etag", false);
   app.set("query parser", "simple");
+  if (deps.trustProxy !== undefined) app.set("trust proxy", deps.trustProxy);
   app.use(requestLog(deps.logger));
   app.use("/addin", addinFiles(deps.addinDir ?? path.resolve("dist/addin")));
   app.use(helmet());
@@ -133,6 +136,12 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
+/** SAMSYN_TRUST_PROXY: a hop count ("1") or addresses ("loopback, 10.0.0.0/8"). */
+function trustProxyFromEnv(value: string | undefined): { trustProxy?: number | string } {
+  if (!value) return {};
+  return { trustProxy: /^\d+$/.test(value) ? Number(value) : value };
+}
+
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   const logger = options.logger ?? pino({ name: "samsyn", level: process.env.LOG_LEVEL ?? "info" });
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
@@ -146,6 +155,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.authFailureLimit !== undefined ? { authFailureLimit: options.authFailureLimit } : {}),
     ...(options.addinDir ? { addinDir: options.addinDir } : {}),
+    ...trustProxyFromEnv(process.env.SAMSYN_TRUST_PROXY),
   });
   const host = options.host ?? "127.0.0.1";
   const server = app.listen(options.port ?? 3000, host);
