@@ -108,8 +108,8 @@ function budgetSheets(wb: ExcelJS.Workbook, view: MergedBudget) {
     ws,
     total,
     [
-      "Nätverket totalt",
-      view.network.reporting,
+      `Nätverket totalt (${view.network.reporting} av ${view.associations.length} förbund)`,
+      null,
       null,
       sum(inc, view.network.income),
       sum(cost, view.network.cost),
@@ -297,8 +297,8 @@ function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
     ws,
     total,
     [
-      "Nätverket totalt",
-      view.network.reporting,
+      `Nätverket totalt (${view.network.reporting} av ${view.associations.length} förbund)`,
+      null,
       null,
       null,
       ...KEY_FIGURES.map(([, p]) => networkCount(p, kfCol(p))),
@@ -329,14 +329,9 @@ function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
       ...KEY_FIGURES.map(([t, p]): [string, Cell] => [t, countCell(countAt(kf, p))]),
       ["Andel avslutade till arbete/studier", kf.shareClosedToWorkOrStudies],
       ["Genomsnittlig vistelse (dagar)", kf.averageStayDays],
-      ...Object.entries(kf.byHemkommun).map(([k, v]): [string, Cell] => [
-        `Hemkommun: ${neutraliseText(k)}`,
-        countCell(v),
-      ]),
-      ...Object.entries(kf.byAgeBand).map(([k, v]): [string, Cell] => [
-        `Ålder: ${neutraliseText(k)}`,
-        countCell(v),
-      ]),
+      // These cells start with our own words, so a key such as "-17" cannot run: no apostrophe.
+      ...Object.entries(kf.byHemkommun).map(([k, v]): [string, Cell] => [`Hemkommun: ${k}`, countCell(v)]),
+      ...Object.entries(kf.byAgeBand).map(([k, v]): [string, Cell] => [`Ålder: ${k}`, countCell(v)]),
     ];
     rows.forEach(([label, value], i) => {
       writeRow(s, 5 + i, [label, value]);

@@ -106,7 +106,7 @@ describe("merged workbook", () => {
     const ws = wb.getWorksheet("Jämförelse")!;
     const total = ws.getRow(8);
     expect([total.getCell(1).value, total.getCell(4).value, total.getCell(5).value]).toEqual([
-      "Nätverket totalt",
+      "Nätverket totalt (3 av 3 förbund)",
       { formula: "SUM(D5:D7)", result: 1000 + 1001 + 1002 },
       { formula: "SUM(E5:E7)", result: 3 * 900 },
     ]);
