@@ -204,6 +204,23 @@ function headerRowAt(view: SheetView, r: number, forced: boolean): HeaderRow | n
         });
     }
   }
+  const found = validHeader(view, r, cells, firstText, forced);
+  if (found || forced || firstText !== null || cells.length < 2 || cells[0]!.strength !== "strong")
+    return found;
+  // "Budget 2015 (tkr) | 2015 | 2016": the first cell with a year may be the caption of the labels.
+  return validHeader(view, r, cells.slice(1), cells[0]!.col, false);
+}
+
+/** Whether header cells found on row r make a header, and the label column the rows below use. */
+function validHeader(
+  view: SheetView,
+  r: number,
+  found: readonly HeaderCell[],
+  captionCol: number | null,
+  forced: boolean,
+): HeaderRow | null {
+  const cells = [...found];
+  let firstText = captionCol;
   // Word headers left of the first year ("Konto | Belopp i tkr | 2008") head the label column.
   const firstYear = cells.findIndex((h) => h.strength !== "word");
   if (firstYear > 0) {
@@ -225,17 +242,10 @@ function headerRowAt(view: SheetView, r: number, forced: boolean): HeaderRow | n
     const caption = firstText === null ? null : view.text(r, firstText);
     if (caption !== null && !isCaptionLike(caption)) return null;
   }
-  let firstPeriod = cells[0]!.col;
-  let labelCol = labelColumnBelow(view, r, firstPeriod, cells);
-  if (labelCol === null && firstText === null && cells.length >= 2 && cells[0]!.strength === "strong") {
-    // "Budget 2015 (tkr) | 2015 | 2016": the first cell with a year is the caption of the labels.
-    firstText = cells.shift()!.col;
-    firstPeriod = cells[0]!.col;
-    labelCol = labelColumnBelow(view, r, firstPeriod, cells);
-  }
+  const labelCol = labelColumnBelow(view, r, cells[0]!.col, cells);
   if (labelCol === null) {
     if (!forced) return null;
-    return { row: r, labelCol: firstText ?? Math.max(0, firstPeriod - 1), cells };
+    return { row: r, labelCol: firstText ?? Math.max(0, cells[0]!.col - 1), cells };
   }
   return { row: r, labelCol, cells };
 }

@@ -101,6 +101,18 @@ describe("headers and periods", () => {
     expect(budgetOf(tables).lines.map((l) => l.cell)).toEqual(["A3", "A4"]);
   });
 
+  it("does not read a line with a year in its label over a year-like amount as a header", () => {
+    const { tables } = readBudgetSheet(
+      sheet([
+        [null, "2005 (kr)"],
+        ["Finansiell ram", 0],
+        ["Överskott från 2007", 1950],
+        ["Projekt Avstampet", 0],
+      ]),
+    );
+    expect(tables.map((t) => [t.range, t.periods, t.lines.length])).toEqual([["A1:B4", ["2005"], 3]]);
+  });
+
   it("reads a repeated header under KOSTNADER as a section of the same table", () => {
     const { tables, issues } = readBudgetSheet(
       sheet([
