@@ -26,3 +26,16 @@ describe("sync count", () => {
     expect([large.converted, large.refreshed]).toEqual([small.converted, small.refreshed]);
   });
 });
+
+describe("payload chunks", () => {
+  it("splits a list too large for one 5 MB request into fixed-size chunks, none over the limit", async () => {
+    const book = FakeBook.fromGrids([participantList(60_000)]);
+    // The fake refuses any request or answer over 5 MB, as Excel on the web does.
+    const converted = await convert(fakeHost(book), { kind: "active" });
+    const list = book.tables.find((t) => t.name === "Samsyn_deltagare")!;
+    expect(converted.reading.tables.map((t) => t.kind)).toEqual(["participants"]);
+    expect(list.range.end.row - list.range.start.row).toBe(60_000);
+    expect(book.syncs).toBeGreaterThan(4);
+    expect(book.syncs).toBeLessThan(12);
+  });
+});
