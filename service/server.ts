@@ -175,9 +175,14 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     port,
     store,
     close: async () => {
+      // Requests in flight may finish (a revision half-acknowledged helps no one); idle sockets go now.
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        const force = setTimeout(() => server.closeAllConnections(), 5_000);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
       });
       await store.close();
     },
