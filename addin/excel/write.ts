@@ -173,7 +173,9 @@ export async function writeConversion(
         for (const t of own.tables) tableNames.delete(t.name.toLowerCase());
       }
     }
-    const tables = placeTables(workbook, plans, ownSheets, tableNames);
+    // A sheet of ours the user renamed or deleted is no longer ours: its tables are left alone.
+    const ownAlive = new Map([...ownSheets].filter(([name]) => sheetNames.has(name)));
+    const tables = placeTables(workbook, plans, ownAlive, tableNames);
 
     const records: OutputSheetRecord[] = [];
     for (const [s, plan] of plans.entries()) {

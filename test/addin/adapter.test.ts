@@ -317,3 +317,22 @@ describe("failures", () => {
     expect([editing, tooBig, gone]).toEqual(["cell-edit-mode", "too-large", "not-found"]);
   });
 });
+
+describe("writeConversion when the user renamed the output sheet", () => {
+  it("leaves the renamed sheet and its table alone and writes a fresh output beside it", async () => {
+    const book = FakeBook.fromGrids([source]);
+    const host = fakeHost(book);
+    await writeConversion(host, request(plan([["a", 1]]), book));
+    book.sheet("Samsyn ut")!.name = "Samsyn ut januari";
+    await writeConversion(host, request(plan([["a", 2]]), book));
+    expect(book.tables.map((t) => `${t.sheet.name}:${t.name}`)).toEqual([
+      "Samsyn ut januari:Poster",
+      "Samsyn ut:Poster_2",
+    ]);
+    expect([
+      book.sheet("Samsyn ut januari")!.cell(4, 1)?.value,
+      book.sheet("Samsyn ut")!.cell(4, 1)?.value,
+    ]).toEqual([1, 2]);
+    expect(book.sheet("Samsyn ut")!.cell(6, 1)?.formula).toBe("=SUM(Poster_2[Belopp])");
+  });
+});

@@ -136,9 +136,20 @@ describe("task pane in Chromium", () => {
     await issuesTab.waitFor();
     await expect(page.getByRole("tab", { name: "Tabeller (2)" }).isVisible()).resolves.toBe(true);
 
+    // A correction applies at once (the core runs again in the pane) and is saved with the workbook.
+    const surplus = page.getByText(/^Över-\/underskott 2008$/).locator("xpath=following-sibling::dd[1]");
+    const before = await surplus.textContent();
+    await page.getByRole("combobox", { name: "Enhet" }).selectOption("kr");
+    await expect.poll(() => surplus.textContent()).not.toBe(before);
+    await page.screenshot({ path: artifact("taskpane-tables.png"), fullPage: true });
+    await page.getByRole("combobox", { name: "Enhet" }).selectOption("tkr");
+
     await page.getByRole("button", { name: "Skriv tabellerna" }).click();
     await page.getByText(/^Klart:/).waitFor();
     const written = await bookOf(page);
+    expect(written.settings.find(([key]) => key === "samsyn.corrections")?.[1]).toBe(
+      JSON.stringify({ "Budget 2008": { unit: "tkr" } }),
+    );
     const tables = written.tables.map((t) => `${t.sheet}:${t.name}`);
     expect(tables).toEqual([
       "Budget 2008 (2):Bidrag_2008",

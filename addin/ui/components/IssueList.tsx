@@ -11,6 +11,9 @@ export interface IssueListProps {
   readonly onSelect: (sheet: string, cell: string) => void;
 }
 
+/** A list of thousands of buttons would freeze the pane; the full list is written to a sheet. */
+export const SHOWN_ISSUES = 200;
+
 const COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 const useStyles = makeStyles({
@@ -39,7 +42,7 @@ export function IssueList({ strings, lang, issues, onSelect }: IssueListProps) {
     <>
       <Body1>{strings.issues(issues.length)}</Body1>
       <ul className={styles.list} aria-label={strings.tabs.issues}>
-        {issues.map((issue, i) => (
+        {issues.slice(0, SHOWN_ISSUES).map((issue, i) => (
           // Issues have no id of their own; their order is stable for a given reading.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <li key={i} className={styles.item}>
@@ -61,6 +64,7 @@ export function IssueList({ strings, lang, issues, onSelect }: IssueListProps) {
           </li>
         ))}
       </ul>
+      {issues.length > SHOWN_ISSUES && <Body1>{strings.moreIssues(SHOWN_ISSUES, issues.length)}</Body1>}
     </>
   );
 }

@@ -44,6 +44,8 @@ export const en: UiStrings = {
   issues: (n: number) => (n === 0 ? "No remarks." : n === 1 ? "1 remark" : `${n} remarks`),
   severity: { error: "Error", warning: "Warning", info: "Info" },
   showCell: (cell: string) => `Show cell ${cell}`,
+  moreIssues: (shown: number, total: number) =>
+    `Showing the first ${shown} of ${total}. All of them are on the sheet Samsyn kontroller once the tables are written.`,
   wholeSheet: "whole sheet",
   keyFigures: {
     period: "Period",

@@ -44,6 +44,8 @@ export const sv = {
   issues: (n: number) => (n === 0 ? "Inga anmärkningar." : n === 1 ? "1 anmärkning" : `${n} anmärkningar`),
   severity: { error: "Fel", warning: "Varning", info: "Info" },
   showCell: (cell: string) => `Visa cell ${cell}`,
+  moreIssues: (shown: number, total: number) =>
+    `Visar de första ${shown} av ${total}. Alla finns på bladet Samsyn kontroller när tabellerna är skrivna.`,
   wholeSheet: "hela bladet",
   keyFigures: {
     period: "Period",
