@@ -14,6 +14,8 @@ export interface LineClass {
   readonly heading: string | null;
   /** False when nothing but a guess placed the line (→ `line-unclassified`). */
   readonly sure: boolean;
+  /** Placed by its words, headings, section or the user, before any stated total was consulted. */
+  readonly anchor: boolean;
 }
 
 type LineRow = BodyRow & { kind: "line" };
@@ -96,9 +98,10 @@ export function classifyLines(
     // A list of costs with no income anywhere (a project budget): every open line is a cost.
     for (const d of drafts) if (d.section === null) Object.assign(d, { section: "cost", sure: true });
   }
-  resolveOpenLines(rows, drafts, periods, tolerance);
+  const anchors = drafts.map((d) => d.section !== null);
+  resolveOpenLines(rows, drafts, anchors, periods, tolerance);
 
-  return drafts.map((d) => {
+  return drafts.map((d, i) => {
     const section = d.section ?? "cost";
     const group =
       d.group && sectionOfGroup(d.group) === section
@@ -106,7 +109,7 @@ export function classifyLines(
         : section === "cost" && options.project
           ? "insatser"
           : defaultGroup(section);
-    return { section, group, heading: d.heading, sure: d.sure };
+    return { section, group, heading: d.heading, sure: d.sure, anchor: anchors[i]! };
   });
 }
 
@@ -149,6 +152,7 @@ function draftOf(
 function resolveOpenLines(
   rows: readonly BodyRow[],
   drafts: Draft[],
+  anchors: readonly boolean[],
   periods: readonly string[],
   tolerance: number,
 ) {
@@ -176,7 +180,8 @@ function resolveOpenLines(
   let best = guess;
   let unsureRuns = new Set(runs.map((_, j) => j));
   if (hasStated && runs.length <= maxRuns) {
-    const scoreOf = (sections: Section[]) => checkTotals(rows, sections, periods, tolerance, false).count;
+    const scoreOf = (sections: Section[]) =>
+      checkTotals(rows, sections, periods, tolerance, false, anchors).count;
     let bestScore = Number.POSITIVE_INFINITY;
     let bestFlips = Number.POSITIVE_INFINITY;
     const scores: { mask: number; score: number }[] = [];
@@ -205,7 +210,7 @@ function resolveOpenLines(
         if ((s.mask ^ bestMask) & (1 << j)) unsureRuns.add(j);
       });
     }
-  } else if (hasStated && checkTotals(rows, guess, periods, tolerance, false).count === 0) {
+  } else if (hasStated && checkTotals(rows, guess, periods, tolerance, false, anchors).count === 0) {
     unsureRuns = unpinnedRuns(rows, runs);
   }
   runs.forEach((run, j) => {

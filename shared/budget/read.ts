@@ -127,7 +127,14 @@ function budgetTable(
       amounts: amountsOf(row.amounts),
     };
   });
-  for (const m of checkTotals(body.rows, sections, periods, tolerance, true).mismatches)
+  for (const m of checkTotals(
+    body.rows,
+    sections,
+    periods,
+    tolerance,
+    true,
+    classes.map((c) => c.anchor),
+  ).mismatches)
     issues.push({
       severity: "error",
       code: m.code,

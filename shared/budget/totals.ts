@@ -25,7 +25,8 @@ const round = (x: number): number => Math.round(x * 100) / 100;
  * "Summa intäkter"/"Summa kostnader" cover every line of their section so far; a sub-total
  * ("Summa insatser") the lines of the section since the previous total; a plain "Total summa"
  * every line so far of the section just above it — whichever of the two readings the stated
- * figures bear out, the stated total being checked either way.
+ * figures bear out, the stated total being checked either way. "The section just above" is that
+ * of the nearest line its words place (an anchor), so a guessed line cannot move a total's scope.
  */
 export function checkTotals(
   rows: readonly BodyRow[],
@@ -33,6 +34,8 @@ export function checkTotals(
   periods: readonly string[],
   tolerance: number,
   collect: boolean,
+  /** Per line: placed by its words, headings, section or the user (not by a guess). All, if absent. */
+  anchors?: readonly boolean[],
 ): { mismatches: Mismatch[]; count: number } {
   const p = periods.length;
   const all = { income: new Float64Array(p), cost: new Float64Array(p) };
@@ -41,6 +44,7 @@ export function checkTotals(
   let count = 0;
   let line = 0;
   let lastSection: Section = "cost";
+  let anchored = false;
 
   const score = (row: BodyRow & { kind: "total" | "result" }, sums: Float64Array): number => {
     let ok = 0;
@@ -66,8 +70,10 @@ export function checkTotals(
 
   for (const row of rows) {
     if (row.kind === "line") {
-      const s = sectionOfLine[line++]!;
-      lastSection = s;
+      const s = sectionOfLine[line]!;
+      if (!anchors || anchors[line] || !anchored) lastSection = s;
+      if (!anchors || anchors[line]) anchored = true;
+      line++;
       for (const a of row.amounts.values()) {
         all[s][a.period]! += a.value;
         block[s][a.period]! += a.value;

@@ -83,6 +83,11 @@ export interface BudgetSpec {
   readonly groups: readonly number[];
   readonly textAmounts: readonly boolean[];
   readonly blankAfter: readonly boolean[];
+  /**
+   * Amounts of an income line whose words name nothing ("Diverse"), placed after the costs where
+   * the reader first guesses cost: the stated figures must bring it back to income.
+   */
+  readonly openLine: readonly number[] | null;
   readonly corrupt: {
     readonly target: "final" | "result" | "income" | "contributions";
     readonly delta: number;
@@ -330,6 +335,20 @@ export function buildBudget(spec: BudgetSpec): { grid: Grid; truth: Truth } {
     }
     maybeBlank();
   });
+  // The open line: under KOSTNADER a cost; else income when a later stated figure pins it, else a
+  // guessed cost with a warning.
+  let openIncome: number[] = Array.from({ length: n }, () => 0);
+  if (spec.openLine) {
+    const r = lineRow("Diverse", spec.openLine, false);
+    const pinned = (spec.finalTotal !== null || spec.result !== null) && spec.openLine.some((v) => v !== 0);
+    if (spec.explicitSections) costAmounts.push([...spec.openLine]);
+    else if (pinned) openIncome = [...spec.openLine];
+    else {
+      costAmounts.push([...spec.openLine]);
+      issues.push([at(r, labelCol), "line-unclassified"]);
+    }
+  }
+  const incomeLines = incomeAmounts.length + (openIncome.some((v) => v !== 0) ? 1 : 0);
   const costTruth = sum(costAmounts);
   if (spec.finalTotal && costAmounts.length > 0) {
     const r = rows.length;
@@ -337,7 +356,7 @@ export function buildBudget(spec: BudgetSpec): { grid: Grid; truth: Truth } {
     row[labelCol] = spec.finalTotal;
     push(row);
   }
-  const surplusTruth = incomeTruth.map((v, p) => v - costTruth[p]!);
+  const surplusTruth = incomeTruth.map((v, p) => v + openIncome[p]! - costTruth[p]!);
   if (spec.result) {
     const r = rows.length;
     const textResult = spec.unit !== "mkr" && (spec.textAmounts[0] ?? false);
@@ -359,10 +378,10 @@ export function buildBudget(spec: BudgetSpec): { grid: Grid; truth: Truth } {
     grid,
     truth: {
       periods: years,
-      income: kr(incomeTruth),
+      income: kr(incomeTruth.map((v, p) => v + openIncome[p]!)),
       cost: kr(costTruth),
       surplus: kr(surplusTruth),
-      incomeLines: incomeAmounts.length,
+      incomeLines,
       costLines: costAmounts.length,
       issues,
       hasContributions,
@@ -406,6 +425,7 @@ export function budgetSpecArb(corrupt: boolean): fc.Arbitrary<BudgetSpec> {
         { minLength: 1, maxLength: 20 },
       ),
       blankAfter: fc.array(fc.boolean(), { minLength: 1, maxLength: 10 }),
+      openLine: fc.option(fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 4, maxLength: 4 })),
       corruptTarget: fc.constantFrom("final", "result", "income", "contributions"),
       delta: fc.integer({ min: 1, max: 500 }),
       corruptPeriod: fc.nat(),
@@ -461,6 +481,8 @@ export function budgetSpecArb(corrupt: boolean): fc.Arbitrary<BudgetSpec> {
         groups: r.groups,
         textAmounts: r.textAmounts,
         blankAfter: r.blankAfter,
+        // A guessed line and a corrupted figure together can fit the totals two ways: kept apart.
+        openLine: corrupt || r.openLine === null ? null : r.openLine.slice(0, n),
         corrupt:
           corrupt && targets[r.corruptTarget as keyof typeof targets]
             ? { target: r.corruptTarget as "final", delta: r.delta, period: r.corruptPeriod }
