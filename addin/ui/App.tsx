@@ -2,7 +2,7 @@
 import { Body1, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../shared/messages";
-import type { ExcelHost } from "../excel/host";
+import { type ExcelHost, REQUIRED_EXCEL_API } from "../excel/host";
 import { BusyBar } from "./components/BusyBar";
 import { Header } from "./components/Header";
 import { Notice } from "./components/Notice";
@@ -38,6 +38,9 @@ export function App({ host, initialLang = "sv" }: AppProps) {
     <FluentProvider theme={webLightTheme} lang={lang}>
       <main className={styles.root}>
         <Header strings={strings} lang={lang} onLang={setLang} />
+        {!host.supports(REQUIRED_EXCEL_API) && (
+          <Notice intent="error" text={strings.tooOld(REQUIRED_EXCEL_API)} dismissLabel={strings.dismiss} />
+        )}
         <SourceBar
           strings={strings}
           busy={state.busy !== null}

@@ -70,6 +70,7 @@ export function useConversion(host: ExcelHost, lang: Lang) {
       const outputs = { ...converted.snapshot.outputs, [converted.snapshot.grid.sheet]: converted.record };
       return {
         imported: { ...converted, snapshot: { ...converted.snapshot, outputs } },
+        corrections: converted.corrections,
         written: converted.record.sheets.map((s) => s.name),
       };
     });
@@ -96,10 +97,13 @@ export function useConversion(host: ExcelHost, lang: Lang) {
   const dismiss = useCallback(() => setState((s) => ({ ...s, failure: null })), []);
 
   // Corrections apply at once: the core runs again on the grid already read.
-  const reading = useMemo(
-    () => (state.imported ? inspectGrid(state.imported.snapshot.grid, state.corrections) : null),
-    [state.imported, state.corrections],
-  );
+  const reading = useMemo(() => {
+    const imported = state.imported;
+    if (!imported) return null;
+    return imported.corrections === state.corrections
+      ? imported.reading
+      : inspectGrid(imported.snapshot.grid, state.corrections);
+  }, [state.imported, state.corrections]);
 
   return { state, reading, importSheet, write, correct, select, dismiss };
 }

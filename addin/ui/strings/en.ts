@@ -71,4 +71,6 @@ export const en: UiStrings = {
     unknown: "Something went wrong in Excel. Try again; if it persists, restart the add-in.",
   },
   dismiss: "Close",
+  tooOld: (version: string) =>
+    `This version of Excel lacks features Samsyn needs (ExcelApi ${version}). Update Excel or use Excel on the web.`,
 };

@@ -72,6 +72,8 @@ export const sv = {
     unknown: "Något gick fel i Excel. Försök igen; om felet kvarstår, starta om tillägget.",
   } satisfies Record<ExcelFailure, string>,
   dismiss: "Stäng",
+  tooOld: (version: string) =>
+    `Den här Excel-versionen saknar funktioner som Samsyn behöver (ExcelApi ${version}). Uppdatera Excel eller använd Excel på webben.`,
 };
 
 export type UiStrings = typeof sv;
