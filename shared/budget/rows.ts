@@ -70,6 +70,8 @@ export interface TableBody {
   readonly issues: readonly Issue[];
 }
 
+const PERCENT = /^[-+\u2212]?\s*\d+([.,]\d+)?\s*%$/;
+
 /** Decimals a written amount uses, at most two. */
 function decimalsOf(x: number): number {
   if (Number.isInteger(x)) return 0;
@@ -136,8 +138,10 @@ export function readBody(
       const sheetRow = grid.origin.row + r;
       const sheetCol = grid.origin.col + p.col;
       if (typeof v === "number") {
-        if (!Number.isFinite(v) || isDateFormat(numberFormatAt(grid, r, p.col)))
-          unreadable.push({ col: p.col, text: String(v) });
+        const format = numberFormatAt(grid, r, p.col);
+        // A share ("12 %") is no amount: not summed, not an error either.
+        if (format?.includes("%")) continue;
+        if (!Number.isFinite(v) || isDateFormat(format)) unreadable.push({ col: p.col, text: String(v) });
         else amounts.set(p.key, new Amount(v, null, pi, sheetRow, sheetCol));
         continue;
       }
@@ -146,6 +150,7 @@ export function readBody(
         continue;
       }
       const text = v.trim();
+      if (PERCENT.test(text)) continue;
       texts++;
       if (UNIT_ONLY.test(text)) {
         unitTexts++;

@@ -186,6 +186,21 @@ describe("amounts", () => {
     ]);
   });
 
+  it("leaves shares ('12 %', or a number formatted as a percentage) out of the amounts, without an error", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        [null, "2014 (tkr)", "2015 (tkr)"],
+        ["Kansli", 100, 120],
+        ["Andel av budgeten", "12 %", { value: 0.14, numberFormat: "0%" }],
+        ["Summa kostnader", 100, 120],
+      ]),
+    );
+    const b = budgetOf(tables);
+    expect(b.lines.map((l) => l.label)).toEqual(["Kansli"]);
+    expect(b.totals.cost).toEqual({ "2014": 100_000, "2015": 120_000 });
+    expect(codes(issues)).toEqual([]);
+  });
+
   it("reads kr written with the amount in a tkr table as kr", () => {
     const { tables } = readBudgetSheet(
       sheet([
