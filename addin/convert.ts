@@ -36,6 +36,8 @@ export async function importSource(
   corrections?: Corrections,
 ): Promise<Imported> {
   const snapshot = await readSource(host, scope);
+  // Let the pane paint its progress before the core runs (half a second on 20 000 rows).
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
   const chosen = corrections ?? snapshot.corrections;
   return { snapshot, corrections: chosen, reading: inspectGrid(snapshot.grid, chosen) };
 }

@@ -162,3 +162,28 @@ describe("fake Excel", () => {
     expect(FakeBook.fromJSON(JSON.parse(JSON.stringify(b.toJSON()))).toJSON()).toEqual(b.toJSON());
   });
 });
+
+describe("fake Excel tables", () => {
+  it("gives a table's header, body and whole range, and resizes only with the header row kept", async () => {
+    const b = book();
+    const host = fakeHost(b);
+    const addresses = await host.run(async (context) => {
+      const table = context.workbook.worksheets.getActiveWorksheet().tables.add("A1:B3", true);
+      const parts = [table.getRange(), table.getHeaderRowRange(), table.getDataBodyRange()];
+      for (const part of parts) part.load("address");
+      await context.sync();
+      table.resize("A1:B2");
+      const after = table.getRange();
+      after.load("address");
+      await context.sync();
+      return [...parts.map((p) => p.address), after.address];
+    });
+    expect(addresses).toEqual(["Blad1!A1:B3", "Blad1!A1:B1", "Blad1!A2:B3", "Blad1!A1:B2"]);
+    await expect(
+      host.run(async (context) => {
+        context.workbook.tables.getItem("Table1").resize("A2:B3");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+});
