@@ -50,12 +50,13 @@ const SHEET_FORBIDDEN = /[:\\/?*[\]]/g;
 
 /** A valid, unique sheet name (≤ 31 chars) from a wish, avoiding the names taken. */
 export function uniqueSheetName(wish: string, taken: ReadonlySet<string>): string {
+  // Excel refuses a name that starts or ends with an apostrophe: trim them after cutting to length.
   const base =
     wish
       .replace(SHEET_FORBIDDEN, " ")
-      .replace(/^'+|'+$/g, "")
       .trim()
-      .slice(0, 31) || "Samsyn";
+      .slice(0, 31)
+      .replace(/^['\s]+|['\s]+$/g, "") || "Samsyn";
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
