@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, one after the other, figures printed side by side with a baseline. */
 export {};
+
 const suites: [string, string][] = [
   ["CLI: inspect and convert", "./cli"],
   ["Add-in through the fake Excel", "./addin"],
