@@ -78,7 +78,7 @@ export function classifyLines(
         }
         if (row.sub && headings.length > 0) dashesUnderHeading = true;
         lines.push(row);
-        drafts.push({ ...draftOf(row, headings, explicit, options.corrections?.[row.cell]), breakBefore });
+        drafts.push(draftOf(row, headings, explicit, options.corrections?.[row.cell], breakBefore));
         breakBefore = false;
         break;
       }
@@ -118,19 +118,20 @@ function draftOf(
   headings: readonly { readonly label: string; readonly group: BudgetGroup | null }[],
   explicit: Section | null,
   correction: { section?: Section | undefined; group?: BudgetGroup | undefined } | undefined,
-): Omit<Draft, "breakBefore"> {
+  breakBefore: boolean,
+): Draft {
   const heading = headings[headings.length - 1]?.label ?? null;
   if (correction && (correction.section || correction.group)) {
     const section = correction.section ?? sectionOfGroup(correction.group!);
     const group = correction.group ?? groupOfWords(wordsOf(row.n));
-    return { section, group, heading, sure: true };
+    return { section, group, heading, sure: true, breakBefore };
   }
   const own = groupOfWords(wordsOf(row.n));
   let fromHeading: BudgetGroup | null = null;
   for (let i = headings.length - 1; i >= 0 && !fromHeading; i--) fromHeading = headings[i]!.group;
   if (explicit) {
     const group = [own, fromHeading].find((g) => g && sectionOfGroup(g) === explicit) ?? null;
-    return { section: explicit, group, heading, sure: true };
+    return { section: explicit, group, heading, sure: true, breakBefore };
   }
   // A sub-item follows its heading before its own words ("- information" under "Insatser");
   // a specific word of its own still wins within the same section ("- Revision" under "Styrelse").
@@ -140,8 +141,8 @@ function draftOf(
     ((sectionOfGroup(own) !== sectionOfGroup(fromHeading) && row.sub) || own === "övrigt")
       ? fromHeading
       : (own ?? fromHeading);
-  if (group) return { section: sectionOfGroup(group), group, heading, sure: true };
-  return { section: null, group: null, heading, sure: false };
+  if (group) return { section: sectionOfGroup(group), group, heading, sure: true, breakBefore };
+  return { section: null, group: null, heading, sure: false, breakBefore };
 }
 
 /**

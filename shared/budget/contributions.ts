@@ -7,19 +7,22 @@ import type { Issue } from "../issues";
 import type { Amount, BodyRow, RowAmounts } from "./rows";
 import { type Member, memberOf } from "./words";
 
-type LineRow = BodyRow & { kind: "line" };
-
 /**
  * True when the lines of a table are member contributions: at least two of the three members
  * named, and every other line either named too or the caption says contributions.
  */
 export function looksLikeContributions(rows: readonly BodyRow[], captionSaysContributions: boolean): boolean {
-  const lines = rows.filter((r): r is LineRow => r.kind === "line");
-  if (lines.length < 2) return false;
-  const members = lines.map((l) => memberOf(l.n));
-  const named = new Set(members.filter((m) => m && m !== "övriga"));
-  if (named.size < 2) return false;
-  return members.every((m) => m !== null) || captionSaysContributions;
+  const named = new Set<Member>();
+  let lines = 0;
+  for (const row of rows) {
+    if (row.kind !== "line") continue;
+    lines++;
+    const member = memberOf(row.n);
+    // A line naming no member ends it here, unless the caption says contributions.
+    if (member === null && !captionSaysContributions) return false;
+    if (member && member !== "övriga") named.add(member);
+  }
+  return lines >= 2 && named.size >= 2;
 }
 
 /**

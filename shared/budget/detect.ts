@@ -37,6 +37,8 @@ export interface TableFrame {
 export const MAX_PERIODS = 60;
 
 const NOT_BLANK = /\S/;
+const NON_UNIT_WORD =
+  /(?<![\p{L}])(?!(?:kr|tkr|mkr|mnkr|kkr|sek|kronor|tusen|miljoner|per|år|mån|månad|månader|kvartal|halvår|vecka|veckor|v)(?![\p{L}]))\p{L}+/iu;
 const HAS_DIGIT = /\d/;
 
 /** A sheet seen cell by cell, with merged areas reduced to their top-left cell as Excel reports them. */
@@ -81,7 +83,10 @@ export class SheetView {
     if (typeof v !== "string") return false;
     // Every amount has a digit (but the lone dash of a printed zero); most labels have none.
     if (!HAS_DIGIT.test(v)) return /^\s*[-\u2212\u2013\u2014]\s*$/.test(v) || v.trim().startsWith("#");
-    return isExcelError(v) || parseAmount(v) !== null;
+    if (v.trim().startsWith("#")) return isExcelError(v);
+    // A word that is no unit or period ("- projekt 12") makes it a label, before any parsing.
+    if (NON_UNIT_WORD.test(v)) return false;
+    return parseAmount(v) !== null;
   }
 
   isBlankRow(r: number): boolean {

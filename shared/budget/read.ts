@@ -76,7 +76,9 @@ function rangeOf(grid: Grid, frame: TableFrame): string {
 
 function amountsOf(amounts: ReadonlyMap<string, { value: number }>): PeriodAmounts {
   const out: PeriodAmounts = {};
-  for (const [key, a] of amounts) out[key] = a.value;
+  amounts.forEach((a, key) => {
+    out[key] = a.value;
+  });
   return out;
 }
 
@@ -148,9 +150,9 @@ function budgetTable(
   // Member contributions written as income lines of the budget ("Bidrag Försäkringskassan").
   const memberLines: MemberLine[] = [];
   lineRows.forEach((row, i) => {
+    if (classes[i]!.group !== "medlemsbidrag") return;
     const member = memberOf(row.n);
-    if (classes[i]!.group === "medlemsbidrag" && member && member !== "övriga")
-      memberLines.push({ member, amounts: row.amounts });
+    if (member && member !== "övriga") memberLines.push({ member, amounts: row.amounts });
   });
   if (splitApplies(memberLines))
     issues.push(...checkSplit(memberLines, periods, body.step, sheet, periodCellOf(grid, frame)));

@@ -5,13 +5,9 @@ export type Member = "staten" | "regionen" | "kommunerna" | "övriga";
 
 /** A label made comparable: lower case, single spaces, no bullet, footnote star or trailing colon. */
 export function normaliseLabel(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\s\u00a0\u202f]+/g, " ")
-    .trim()
-    .replace(/^[-\u2013\u2014•·*]+\s*/, "")
-    .replace(/[\s*:]+$/, "")
-    .trim();
+  const lower = text.toLowerCase();
+  const spaced = /\s\s|[\u00a0\u202f\t\n\r]/.test(lower) ? lower.replace(/[\s\u00a0\u202f]+/g, " ") : lower;
+  return spaced.replace(/^[\s\-\u2013\u2014•·*]+|[\s*:]+$/g, "");
 }
 
 /** A sub-item as printed budgets write it: "- projekt Utgångspunkten". */
@@ -19,11 +15,8 @@ export const isSubItem = (text: string): boolean => /^\s*[-\u2013\u2014•·]\s*
 
 /** The label as the report keeps it: the bullet gone, the words as written. */
 export function cleanLabel(text: string): string {
-  return text
-    .replace(/[\s\u00a0\u202f]+/g, " ")
-    .trim()
-    .replace(/^[-\u2013\u2014•·]+\s*/, "")
-    .trim();
+  const spaced = /\s\s|[\u00a0\u202f\t\n\r]/.test(text) ? text.replace(/[\s\u00a0\u202f]+/g, " ") : text;
+  return spaced.replace(/^[\s\-\u2013\u2014•·]+|\s+$/g, "");
 }
 
 // "Över-/underskott +/-", "Överskott/underskott", "Årets resultat", "Resultat", "Netto".
