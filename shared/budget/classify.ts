@@ -42,7 +42,6 @@ export function classifyLines(
   options: { readonly project: boolean; readonly corrections?: SheetCorrections["lines"] },
 ): LineClass[] {
   const drafts: Draft[] = [];
-  const lines: LineRow[] = [];
   const headings: { readonly label: string; readonly group: BudgetGroup | null }[] = [];
   let explicit: Section | null = null;
   let dashesUnderHeading = false;
@@ -77,7 +76,6 @@ export function classifyLines(
           dashesUnderHeading = false;
         }
         if (row.sub && headings.length > 0) dashesUnderHeading = true;
-        lines.push(row);
         drafts.push(draftOf(row, headings, explicit, options.corrections?.[row.cell], breakBefore));
         breakBefore = false;
         break;
@@ -90,8 +88,7 @@ export function classifyLines(
   const incomeEvidence =
     drafts.some((d) => d.sure && d.section === "income") ||
     rows.some(
-      (r) =>
-        (r.kind === "section" || r.kind === "total") && ("section" in r ? r.section : r.scope) === "income",
+      (r) => (r.kind === "section" && r.section === "income") || (r.kind === "total" && r.scope === "income"),
     );
   const hasResult = rows.some((r) => r.kind === "result");
   if (!incomeEvidence && !hasResult) {
@@ -133,8 +130,9 @@ function draftOf(
     const group = [own, fromHeading].find((g) => g && sectionOfGroup(g) === explicit) ?? null;
     return { section: explicit, group, heading, sure: true, breakBefore };
   }
-  // A sub-item follows its heading before its own words ("- information" under "Insatser");
-  // a specific word of its own still wins within the same section ("- Revision" under "Styrelse").
+  // A line's own words place it ("- Revision" under "Styrelsen" is revision), but a heading wins
+  // over a bare "övrigt" ("- Övriga omkostnader" under "Styrelsen") and over words that would
+  // move a sub-item to the other section than its heading's.
   const group =
     own &&
     fromHeading &&
@@ -167,8 +165,7 @@ function resolveOpenLines(
       guess.push(d.section);
       continue;
     }
-    const next = drafts.slice(i + 1, i + 50).find((x) => x.section !== null)?.section ?? null;
-    guess.push(lastSure ?? next ?? "cost");
+    guess.push(lastSure ?? nextSure(drafts, i) ?? "cost");
     const run = runs[runs.length - 1];
     if (run && run[run.length - 1] === i - 1 && !d.breakBefore) run.push(i);
     else runs.push([i]);
@@ -248,6 +245,13 @@ function unpinnedRuns(rows: readonly BodyRow[], runs: readonly (readonly number[
     if (!run.some(pinned)) unsure.add(j);
   });
   return unsure;
+}
+
+/** The section of the first sure line within 50 lines after line i. */
+function nextSure(drafts: readonly Draft[], i: number): Section | null {
+  for (let k = i + 1; k < Math.min(drafts.length, i + 50); k++)
+    if (drafts[k]!.section !== null) return drafts[k]!.section;
+  return null;
 }
 
 function popcount(n: number): number {

@@ -32,7 +32,8 @@ export function readBudgetSheet(grid: Grid, corrections?: SheetCorrections): Bud
   const project = titleBlock.some((t) => isProjectTitle(normaliseLabel(t)));
   for (const frame of frames) {
     const body = readBody(view, frame, titleBlock, corrections?.unit);
-    issues.push(...body.issues);
+    // Loops, not push(...xs): a sheet of text amounts can raise more issues than a call takes arguments.
+    for (const issue of body.issues) issues.push(issue);
     const caption = normaliseLabel(`${frame.caption ?? ""} ${frame.title ?? ""}`);
     const contributions =
       body.rows.some((r) => r.kind === "line") &&
@@ -48,7 +49,7 @@ export function readBudgetSheet(grid: Grid, corrections?: SheetCorrections): Bud
         );
     if (!read) continue;
     tables.push(read.table);
-    issues.push(...read.issues);
+    for (const issue of read.issues) issues.push(issue);
   }
   if (tables.length === 0) issues.push({ severity: "info", code: "no-table", sheet: grid.sheet, cell: null });
   return { tables, issues: inSheetOrder(issues) };
