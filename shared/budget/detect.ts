@@ -292,9 +292,14 @@ function labelColumnBelow(
   return null;
 }
 
-/** Period keys from header cells: the year, disambiguated by kind where two columns share one. */
-function periodColumns(cells: readonly HeaderCell[], fallbackKey: string): PeriodColumn[] {
-  const base = cells.map((h) => h.years ?? (cleanWordHeader(h.label) || fallbackKey));
+/**
+ * Period keys from header cells: the year, disambiguated by kind where two columns share one. A
+ * single amount column headed by a word ("Belopp") takes the years of the title block if it
+ * names any, else the header's words.
+ */
+function periodColumns(cells: readonly HeaderCell[], blockPeriod: string | null): PeriodColumn[] {
+  const single = cells.length === 1 && cells[0]!.strength === "word" ? blockPeriod : null;
+  const base = cells.map((h) => h.years ?? single ?? (cleanWordHeader(h.label) || "Belopp"));
   const counts = new Map<string, number>();
   for (const k of base) counts.set(k, (counts.get(k) ?? 0) + 1);
   const used = new Set<string>();
@@ -401,7 +406,7 @@ export function detectTables(view: SheetView, forcedHeader: number | null = null
     const caption = h.labelCol < h.cells[0]!.col ? view.text(h.row, h.labelCol) : null;
     const title = titleAbove(view, h.row - 1, prevEnd, titleBlock);
     // The report holds at most 60 periods (five years of months); columns beyond are left out.
-    const periods = periodColumns(h.cells.slice(0, MAX_PERIODS), periodFromBlock(titleBlock) ?? "Belopp");
+    const periods = periodColumns(h.cells.slice(0, MAX_PERIODS), periodFromBlock(titleBlock));
     const unit =
       periods.find((p) => p.unit)?.unit ??
       (caption ? unitInText(caption) : null) ??

@@ -540,6 +540,20 @@ describe("no budget", () => {
     ]);
   });
 
+  it("keys a single 'Belopp' column by the years of the title block, else by its words", () => {
+    const rows: Rows = [
+      ["Projekt Bron", null],
+      [null, null],
+      ["Post", "Belopp (kr)"],
+      ["Projektledare", 300_000],
+    ];
+    expect(readBudgetSheet(sheet(rows)).tables.map((t) => [t.periods, t.periodLabels, t.unit])).toEqual([
+      [["Belopp"], ["Belopp (kr)"], "kr"],
+    ]);
+    const dated: Rows = [["Projekt Bron, projekttid 2012-01-01—2013-06-30"], ...rows.slice(1)];
+    expect(readBudgetSheet(sheet(dated)).tables.map((t) => t.periods)).toEqual([["2012-2013"]]);
+  });
+
   it("reads a header-less project budget with its years from the title block", () => {
     const { tables, issues } = readBudgetSheet(
       sheet([
