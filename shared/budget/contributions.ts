@@ -5,11 +5,11 @@
  */
 import type { Issue } from "../issues";
 import type { Amount, BodyRow, RowAmounts } from "./rows";
-import { type Member, memberOf } from "./words";
+import { groupOfWords, type Member, memberOf, sectionOfGroup } from "./words";
 
 /**
  * True when the lines of a table are member contributions: at least two of the three members
- * named, and every other line either named too or the caption says contributions.
+ * named, every other line either named too or the caption says contributions, and no line a cost.
  */
 export function looksLikeContributions(rows: readonly BodyRow[], captionSaysContributions: boolean): boolean {
   const named = new Set<Member>();
@@ -18,8 +18,10 @@ export function looksLikeContributions(rows: readonly BodyRow[], captionSaysCont
     if (row.kind !== "line") continue;
     lines++;
     const member = memberOf(row.n);
-    // A line naming no member ends it here, unless the caption says contributions.
+    // A line naming no member ends it here, unless the caption says contributions; a cost, always.
     if (member === null && !captionSaysContributions) return false;
+    const group = groupOfWords(row.n);
+    if (group && sectionOfGroup(group) === "cost") return false;
     if (member && member !== "övriga") named.add(member);
   }
   return lines >= 2 && named.size >= 2;

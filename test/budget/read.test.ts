@@ -496,6 +496,26 @@ describe("contributions", () => {
     ]);
   });
 
+  it("keeps a budget with member lines and costs a budget, even under a title about contributions", () => {
+    const { tables } = readBudgetSheet(
+      sheet([
+        ["Budget och medlemsbidrag 2020"],
+        ["Bidrag (tkr)", 2020],
+        ["Försäkringskassan", 2000],
+        ["Regionen", 1000],
+        ["Kommunerna", 1000],
+        ["Kansli", 3000],
+      ]),
+    );
+    expect(tables.map((t) => t.kind)).toEqual(["budget"]);
+    expect(linesOf(budgetOf(tables)).map((l) => l[2])).toEqual([
+      "medlemsbidrag",
+      "medlemsbidrag",
+      "medlemsbidrag",
+      "kansli och administration",
+    ]);
+  });
+
   it("checks member contributions written as income lines of a budget", () => {
     const { issues } = readBudgetSheet(
       sheet([
