@@ -112,17 +112,32 @@ function contributionsOutputTable(t: ContributionsTable, taken: Set<string>): Ou
 }
 
 /**
- * The sheets a conversion adds for these tables: one per source sheet, its tables in the order
- * they stand on the source sheet. Adds every sheet and table name it uses to `taken`.
+ * The sheets a conversion adds for these tables: one per budget table, with the contributions
+ * tables of its source sheet beside it on the first (or on a sheet of their own where the source
+ * sheet has no budget), tables in the order they stand on the source sheet. Adds every sheet and
+ * table name it uses to `taken`.
  */
 export function budgetOutputSheets(
   tables: readonly (BudgetTable | ContributionsTable)[],
   taken: Set<string>,
 ): OutputSheet[] {
-  const bySheet = new Map<string, (BudgetTable | ContributionsTable)[]>();
-  for (const t of tables) bySheet.set(t.sheet, [...(bySheet.get(t.sheet) ?? []), t]);
-  const sheets: OutputSheet[] = [];
-  for (const [source, group] of bySheet) {
+  // Group per output sheet: each budget opens one; contributions join the first of their source sheet.
+  const groups: (BudgetTable | ContributionsTable)[][] = [];
+  const firstOfSheet = new Map<string, (BudgetTable | ContributionsTable)[]>();
+  const waiting = new Map<string, ContributionsTable[]>();
+  for (const t of tables) {
+    if (t.kind === "budget") {
+      const group: (BudgetTable | ContributionsTable)[] = [...(waiting.get(t.sheet) ?? []), t];
+      waiting.delete(t.sheet);
+      groups.push(group);
+      if (!firstOfSheet.has(t.sheet)) firstOfSheet.set(t.sheet, group);
+    } else if (firstOfSheet.has(t.sheet)) firstOfSheet.get(t.sheet)!.push(t);
+    else waiting.set(t.sheet, [...(waiting.get(t.sheet) ?? []), t]);
+  }
+  for (const rest of waiting.values()) groups.push(rest);
+
+  return groups.map((group) => {
+    const source = group[0]!.sheet;
     const budget = group.find((t): t is BudgetTable => t.kind === "budget");
     const lead = budget ?? group[0]!;
     const name = uniqueSheetName(`${budget ? "Budget" : "Bidrag"} ${lead.periods[0] ?? source}`, taken);
@@ -132,7 +147,7 @@ export function budgetOutputSheets(
       if (t.kind === "budget") outputTables.push(...budgetOutputTable(t, taken));
       else outputTables.push(contributionsOutputTable(t, taken));
     }
-    sheets.push({
+    return {
       name,
       heading: [
         neutraliseText(lead.title ?? source),
@@ -140,7 +155,6 @@ export function budgetOutputSheets(
         "Belopp i kr",
       ],
       tables: outputTables,
-    });
-  }
-  return sheets;
+    };
+  });
 }

@@ -193,6 +193,33 @@ describe("budgetOutputSheets on small sheets", () => {
     ]);
   });
 
+  it("gives each budget table of a sheet its own sheet, the contributions beside the first", () => {
+    const reading = readBudgetSheet(
+      gridFromRows("Plan", [
+        ["Bidrag i tkr", 2020],
+        ["Försäkringskassan", 200],
+        ["Regionen", 100],
+        ["Kommunerna", 100],
+        [null, null],
+        [null, "2020 (tkr)"],
+        ["Kansli", 300],
+        [null, null],
+        [null, "2021 (tkr)"],
+        ["Kansli", 320],
+      ]),
+    );
+    expect(reading.tables.map((t) => [t.kind, t.range])).toEqual([
+      ["contributions", "A1:B4"],
+      ["budget", "A6:B7"],
+      ["budget", "A9:B10"],
+    ]);
+    const sheets = budgetOutputSheets(reading.tables, new Set(["Plan"]));
+    expect(sheets.map((s) => [s.name, s.tables.map((t) => t.name), s.heading[1]])).toEqual([
+      ["Budget 2020", ["Bidrag_2020", "Budget_2020", "Budget_2020_grupper"], "Källa: 'Plan'!A1:B4, A6:B7"],
+      ["Budget 2021", ["Budget_2021", "Budget_2021_grupper"], "Källa: 'Plan'!A9:B10"],
+    ]);
+  });
+
   it("writes nothing for no tables", () => {
     expect(budgetOutputSheets([], new Set())).toEqual([]);
   });
