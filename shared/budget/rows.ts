@@ -92,8 +92,8 @@ interface Pending {
 
 /**
  * Reads rows frame.firstRow..frame.lastRow. The unit is the corrected one, else the one the
- * sheet states, else the one the text amounts carry, else the title block's, else kr (with an
- * info issue).
+ * sheet states, else the one the text amounts carry, else the one their number formats show,
+ * else the title block's, else kr (with an info issue).
  */
 export function readBody(
   view: SheetView,
@@ -107,6 +107,7 @@ export function readBody(
   const firstPeriodCol = Math.min(...frame.periods.map((p) => p.col));
   const pending: Pending[] = [];
   const ownUnits = new Map<Unit, number>();
+  const formatUnits = new Map<Unit, number>();
   let statedUnit: Unit | null = frame.unit;
   const headerRow = (row: number, label: string | null): Pending => ({
     row,
@@ -142,7 +143,12 @@ export function readBody(
         // A share ("12 %") is no amount: not summed, not an error either.
         if (format?.includes("%")) continue;
         if (!Number.isFinite(v) || isDateFormat(format)) unreadable.push({ col: p.col, text: String(v) });
-        else amounts.set(p.key, new Amount(v, null, pi, sheetRow, sheetCol));
+        else {
+          amounts.set(p.key, new Amount(v, null, pi, sheetRow, sheetCol));
+          // '#,##0 "tkr"': the unit shown by the cell's number format.
+          const shown = format ? unitInText(format.replace(/["\\]/g, " ")) : null;
+          if (shown) formatUnits.set(shown, (formatUnits.get(shown) ?? 0) + 1);
+        }
         continue;
       }
       if (typeof v === "boolean") {
@@ -207,7 +213,12 @@ export function readBody(
     });
   }
 
-  const unit = unitCorrection ?? statedUnit ?? unitFromAmounts(ownUnits) ?? unitFromTitle(titleBlock);
+  const unit =
+    unitCorrection ??
+    statedUnit ??
+    unitFromAmounts(ownUnits) ??
+    unitFromAmounts(formatUnits) ??
+    unitFromTitle(titleBlock);
   if (unit === null) {
     const cell = frame.headerRow === null ? null : a1At(grid, frame.headerRow, frame.periods[0]!.col);
     issues.push({ severity: "info", code: "unit-assumed", sheet, cell, unit: "kr" });

@@ -201,6 +201,22 @@ describe("amounts", () => {
     expect(codes(issues)).toEqual([]);
   });
 
+  it("takes the unit from the amounts' number format ('#,##0 \"tkr\"') where no text states one", () => {
+    const tkr = (value: number) => ({ value, numberFormat: '#,##0 "tkr"' });
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        [null, "Budget 2020"],
+        ["Kansli", tkr(800)],
+        ["Revision", tkr(50)],
+      ]),
+    );
+    expect([budgetOf(tables).unit, budgetOf(tables).totals.cost, codes(issues)]).toEqual([
+      "tkr",
+      { "2020": 850_000 },
+      [],
+    ]);
+  });
+
   it("reads kr written with the amount in a tkr table as kr", () => {
     const { tables } = readBudgetSheet(
       sheet([
