@@ -51,15 +51,15 @@ export function readWorkbook(grids: readonly Grid[], options: InspectOptions = {
     const participants = readParticipantSheet(grid, options.participants);
     if (participants) {
       participantReadings.push(participants);
-      tables.push(...participants.tables);
-      issues.push(...participants.issues);
+      appendAll(tables, participants.tables);
+      appendAll(issues, participants.issues);
       builders.push(participants.outputSheets);
       continue;
     }
     const corrections = options.corrections?.[grid.sheet];
     const budget = readBudgetSheet(grid, corrections);
-    tables.push(...budget.tables);
-    issues.push(...budget.issues);
+    appendAll(tables, budget.tables);
+    appendAll(issues, budget.issues);
     const found = budget.tables as (BudgetTable | ContributionsTable)[];
     if (found.length > 0) builders.push((taken) => budgetOutputSheets(found, taken));
   }
@@ -125,6 +125,11 @@ function yearsTouched(reading: ParticipantReading): string[] {
   const years: string[] = [];
   for (let y = first; y <= last; y++) years.push(String(y));
   return years;
+}
+
+/** Loops, not push(...xs): a sheet of text amounts can raise more issues than a call takes arguments. */
+function appendAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
 }
 
 export function issueToJson(issue: Issue): IssueJson {

@@ -9,7 +9,7 @@ import {
   type OutputCell,
   type OutputSheet,
   type OutputTable,
-  uniqueSheetName,
+  outputSheetName,
   uniqueTableName,
 } from "../output";
 import { BudgetGroup, type BudgetTable, type ContributionsTable } from "../report";
@@ -140,8 +140,7 @@ export function budgetOutputSheets(
     const source = group[0]!.sheet;
     const budget = group.find((t): t is BudgetTable => t.kind === "budget");
     const lead = budget ?? group[0]!;
-    const name = uniqueSheetName(`${budget ? "Budget" : "Bidrag"} ${lead.periods[0] ?? source}`, taken);
-    taken.add(name);
+    const name = outputSheetName(`${budget ? "Budget" : "Bidrag"} ${lead.periods[0] ?? source}`, taken);
     const outputTables: OutputTable[] = [];
     for (const t of group) {
       if (t.kind === "budget") outputTables.push(...budgetOutputTable(t, taken));

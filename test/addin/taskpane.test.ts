@@ -152,9 +152,9 @@ describe("task pane in Chromium", () => {
     );
     const tables = written.tables.map((t) => `${t.sheet}:${t.name}`);
     expect(tables).toEqual([
-      "Budget 2008 (2):Bidrag_2008",
-      "Budget 2008 (2):Budget_2008",
-      "Budget 2008 (2):Budget_2008_grupper",
+      "Samsyn Budget 2008:Bidrag_2008",
+      "Samsyn Budget 2008:Budget_2008",
+      "Samsyn Budget 2008:Budget_2008_grupper",
       "Samsyn kontroller:Samsyn_kontroller",
     ]);
 

@@ -65,11 +65,11 @@ describe("budgetOutputSheets on the Ale budget", () => {
     const taken = new Set(["Budget 2008"]);
     const { sheets } = await aleSheets(taken);
     expect(sheets.map((s) => [s.name, s.tables.map((t) => t.name)])).toEqual([
-      ["Budget 2008 (2)", ["Bidrag_2008", "Budget_2008", "Budget_2008_grupper"]],
+      ["Samsyn Budget 2008", ["Bidrag_2008", "Budget_2008", "Budget_2008_grupper"]],
     ]);
     expect([...taken]).toEqual([
       "Budget 2008",
-      "Budget 2008 (2)",
+      "Samsyn Budget 2008",
       "Bidrag_2008",
       "Budget_2008",
       "Budget_2008_grupper",
@@ -188,8 +188,8 @@ describe("budgetOutputSheets on small sheets", () => {
     const first = budgetOutputSheets(readBudgetSheet(gridFromRows("Budget", rows)).tables, taken);
     const second = budgetOutputSheets(readBudgetSheet(gridFromRows("Prognos", rows)).tables, taken);
     expect([...first, ...second].map((s) => [s.name, s.tables.map((t) => t.name)])).toEqual([
-      ["Budget 2020 (2)", ["Budget_2020", "Budget_2020_grupper"]],
-      ["Budget 2020 (3)", ["Budget_2020_2", "Budget_2020_2_grupper"]],
+      ["Samsyn Budget 2020", ["Budget_2020", "Budget_2020_grupper"]],
+      ["Samsyn Budget 2020 (2)", ["Budget_2020_2", "Budget_2020_2_grupper"]],
     ]);
   });
 
@@ -215,8 +215,12 @@ describe("budgetOutputSheets on small sheets", () => {
     ]);
     const sheets = budgetOutputSheets(reading.tables, new Set(["Plan"]));
     expect(sheets.map((s) => [s.name, s.tables.map((t) => t.name), s.heading[1]])).toEqual([
-      ["Budget 2020", ["Bidrag_2020", "Budget_2020", "Budget_2020_grupper"], "Källa: 'Plan'!A1:B4, A6:B7"],
-      ["Budget 2021", ["Budget_2021", "Budget_2021_grupper"], "Källa: 'Plan'!A9:B10"],
+      [
+        "Samsyn Budget 2020",
+        ["Bidrag_2020", "Budget_2020", "Budget_2020_grupper"],
+        "Källa: 'Plan'!A1:B4, A6:B7",
+      ],
+      ["Samsyn Budget 2021", ["Budget_2021", "Budget_2021_grupper"], "Källa: 'Plan'!A9:B10"],
     ]);
   });
 

@@ -110,3 +110,19 @@ describe("When the Ale budget is inspected", () => {
     expect(result.tables.map((t) => t.kind)).toEqual(["contributions", "budget"]);
   });
 });
+
+describe("When a converted workbook is inspected again", () => {
+  it.each([
+    "ale-kungalv-stenungsund-tjorn-vp2008.xlsx",
+    "infosamverkan-projektbudget.xlsx",
+    "infosamverkan-uppfoljning.xlsx",
+    "samverkansteamet-deltagare-2014.xlsx",
+  ])("then %s gives the same tables and issues, Samsyn's own sheets skipped", async (name) => {
+    const output = join(dir, `again-${name}`);
+    expect((await samsyn(["convert", fixture(name), "-o", output])).code).toBe(0);
+    const first = await inspectJson(fixture(name));
+    const again = await inspectJson(output);
+    expect(again.tables).toEqual(first.tables);
+    expect(again.issues).toEqual(first.issues);
+  });
+});
