@@ -60,6 +60,8 @@ function addinFiles(dir: string): express.Router {
   router.use(
     helmet({
       frameguard: false,
+      // Excel (another origin) loads the ribbon icons from here.
+      crossOriginResourcePolicy: { policy: "cross-origin" },
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -69,6 +71,8 @@ function addinFiles(dir: string): express.Router {
           imgSrc: ["'self'", "data:", OFFICE_JS],
           fontSrc: ["'self'", "data:"],
           frameAncestors: null,
+          // Served over plain http on localhost by `npm start`: upgrading would break its own scripts.
+          upgradeInsecureRequests: null,
         },
       },
     }),
