@@ -4,10 +4,18 @@
  * through office.js, with the same layout (layoutSheet).
  */
 import type ExcelJS from "exceljs";
-import { columnLetters } from "../../shared/grid";
 import { isFormula, layoutSheet, type OutputCell, type OutputSheet } from "../../shared/output";
 
 export function writeOutputSheets(workbook: ExcelJS.Workbook, sheets: readonly OutputSheet[]): void {
+  const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
+  const sharedNumFmtStyle = (numFmt: string): Partial<ExcelJS.Style> => {
+    let style = sharedStyles.get(numFmt);
+    if (!style) {
+      style = { numFmt };
+      sharedStyles.set(numFmt, style);
+    }
+    return style;
+  };
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name);
     sheet.heading.forEach((line, i) => {
@@ -38,12 +46,24 @@ export function writeOutputSheets(workbook: ExcelJS.Workbook, sheets: readonly O
         if (column.width !== undefined) col.width = Math.max(col.width ?? 0, column.width);
         if (column.numberFormat === undefined) return;
         const last = placement.firstSummaryRow + table.summaryRows.length - 1;
+        // A cell with no style of its own shares one style object per format: exceljs then
+        // serialises that style once when writing (its per-object cache), not once per cell.
+        // Nothing may change a shared style afterwards.
+        const shared = sharedNumFmtStyle(column.numberFormat);
         for (let r = placement.firstBodyRow; r <= Math.max(last, placement.lastBodyRow); r++) {
-          ws.getCell(`${columnLetters(c)}${r}`).numFmt = column.numberFormat;
+          const cell = ws.getRow(r).getCell(c + 1);
+          if (isUnstyled(cell.style)) cell.style = shared;
+          else cell.numFmt = column.numberFormat;
         }
       });
     }
   }
+}
+
+function isUnstyled(style: Partial<ExcelJS.Style> | undefined): boolean {
+  if (!style) return true;
+  for (const _ in style) return false;
+  return true;
 }
 
 function toExcelJs(cell: OutputCell): ExcelJS.CellValue {
