@@ -72,34 +72,72 @@ export function gridsOf(workbook: ExcelJS.Workbook): Grid[] {
   return workbook.worksheets.map(worksheetToGrid);
 }
 
+/**
+ * The parts of exceljs's worksheet, row and cell objects the grid is read from. They are
+ * exceljs's own internals (what eachRow, eachCell and ws.model walk), read directly: one pass
+ * over the cells with no callback per cell, and no full sheet model built for its merges.
+ */
+interface SheetInternals {
+  readonly _rows: readonly (RowInternals | undefined)[];
+  readonly _merges: Readonly<Record<string, { readonly range: string }>>;
+}
+interface RowInternals {
+  readonly _cells: readonly (ExcelJS.Cell | undefined)[];
+}
+
+const NULL_TYPE = ExcelJS.ValueType.Null;
+const MERGE_TYPE = ExcelJS.ValueType.Merge;
+const FORMULA_TYPE = ExcelJS.ValueType.Formula;
+
 function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
+  const internals = ws as unknown as SheetInternals;
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   const numberFormats: (string | null)[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    const v: CellValue[] = [];
-    const f: (string | null)[] = [];
-    const n: (string | null)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
+  const rows = internals._rows;
+  // Rows with no value (styled or empty) stay out, as with eachRow({ includeEmpty: false }).
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r]?._cells;
+    if (cells === undefined) continue;
+    let v: CellValue[] | null = null;
+    let f: (string | null)[] = [];
+    let n: (string | null)[] = [];
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (cell === undefined) continue;
+      const type = cell.type;
+      if (type === NULL_TYPE) continue;
+      if (v === null) {
+        v = [];
+        f = [];
+        n = [];
+      }
       while (v.length < c) {
         v.push(null);
         f.push(null);
         n.push(null);
       }
       // Excel reports only the top-left cell of a merged area; exceljs copies it into all.
-      const slave = cell.isMerged && cell.master.address !== cell.address;
-      // cell.value drops a formula's result when it is 0 (exceljs copies only truthy fields); cell.result does not.
-      const value = cell.type === ExcelJS.ValueType.Formula ? (cell.result as ExcelJS.CellValue) : cell.value;
-      v.push(slave ? null : plainValue(value));
-      f.push(slave ? null : formulaOf(cell));
-      n.push(cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null);
-    });
+      if (type === MERGE_TYPE && cell.master.address !== cell.address) {
+        v.push(null);
+        f.push(null);
+      } else if (type === FORMULA_TYPE) {
+        // cell.value drops a formula's result when it is 0 (exceljs copies only truthy fields); cell.result does not.
+        v.push(plainValue(cell.result as ExcelJS.CellValue));
+        const text = cell.formula;
+        f.push(text ? `=${text}` : null);
+      } else {
+        v.push(plainValue(cell.value));
+        f.push(null);
+      }
+      const numFmt = cell.style?.numFmt;
+      n.push(numFmt && numFmt !== "General" ? numFmt : null);
+    }
+    if (v === null) continue;
     values[r] = v;
     formulas[r] = f;
     numberFormats[r] = n;
-  });
+  }
   for (let r = 0; r < values.length; r++) {
     if (values[r] === undefined) {
       values[r] = [];
@@ -108,18 +146,11 @@ function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     }
   }
   const merges: RangeAddress[] = [];
-  const model = ws.model as { merges?: string[] };
-  for (const text of model.merges ?? []) {
-    const range = parseRangeA1(text);
+  for (const key in internals._merges) {
+    const range = parseRangeA1(internals._merges[key]!.range);
     if (range) merges.push(range);
   }
   return { sheet: ws.name, origin: { row: 0, col: 0 }, values, formulas, numberFormats, merges };
-}
-
-function formulaOf(cell: ExcelJS.Cell): string | null {
-  if (cell.type !== ExcelJS.ValueType.Formula) return null;
-  const text = cell.formula;
-  return text ? `=${text}` : null;
 }
 
 /** The value Excel would show: a formula's cached result, a date as its serial number, rich text as text. */
