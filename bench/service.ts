@@ -10,6 +10,8 @@ import path from "node:path";
 import pg from "pg";
 import { pino } from "pino";
 import { startWebServer } from "../service/server";
+import { luhnValid } from "../shared/identity";
+import { COST_GROUPS } from "../shared/merge";
 import { BudgetReport, ParticipantsReport } from "../shared/report";
 
 const ASSOCIATIONS = 80;
@@ -17,30 +19,14 @@ const YEARS = ["2020", "2021", "2022", "2023", "2024"];
 const ADMIN = randomBytes(16).toString("hex");
 const PG_URL = process.env.SAMSYN_BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
+/** A valid organisationsnummer for association i (the check digit the service validates). */
 function orgnr(i: number): string {
   const head = `8020${String(i).padStart(5, "0")}`;
-  for (let d = 0; d <= 9; d++) {
-    const digits = head + d;
-    let sum = 0;
-    for (let k = 0; k < 10; k++) {
-      let v = Number(digits[k]) * (k % 2 === 0 ? 2 : 1);
-      if (v > 9) v -= 9;
-      sum += v;
-    }
-    if (sum % 10 === 0) return digits;
-  }
+  for (let d = 0; d <= 9; d++) if (luhnValid(head + d)) return head + d;
   throw new Error("unreachable");
 }
 
-const GROUPS = [
-  "insatser",
-  "kansli och administration",
-  "styrelse",
-  "revision",
-  "ekonomiadministration",
-  "utvärdering",
-  "övrigt",
-] as const;
+const GROUPS = COST_GROUPS;
 
 /** A plan for `year` with columns year..year+2 and 30 lines, like a real verksamhetsplan. */
 function budget(a: number, year: string): BudgetReport {
