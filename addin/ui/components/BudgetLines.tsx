@@ -1,5 +1,6 @@
 /** A budget table's lines, each with its section and group, which the user may correct. */
 import { Caption1, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { COST_GROUPS, INCOME_GROUPS } from "../../../shared/merge";
 import { BudgetGroup, type BudgetLine, type SheetCorrections } from "../../../shared/report";
 import type { UiStrings } from "../strings";
 
@@ -11,8 +12,6 @@ export interface BudgetLinesProps {
 }
 
 const GROUPS = BudgetGroup.options;
-const INCOME_GROUPS = GROUPS.slice(0, 4);
-const COST_GROUPS = GROUPS.slice(4);
 
 const useStyles = makeStyles({
   list: {
