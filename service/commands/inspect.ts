@@ -1,11 +1,10 @@
 /** `samsyn inspect` and `samsyn convert`: a workbook through the core, as text, JSON or a new workbook. */
-import ExcelJS from "exceljs";
 import { formatKr } from "../../shared/amounts";
 import { type InspectOptions, inspectResult, readWorkbook, type WorkbookReading } from "../../shared/inspect";
 import { hasErrors } from "../../shared/issues";
 import { describeIssue, type Lang } from "../../shared/messages";
 import type { InspectResult, Table } from "../../shared/report";
-import { gridsOf, readWorkbookFile } from "../xlsx/read";
+import { gridsOf, loadWorkbookFile, readWorkbookFile } from "../xlsx/read";
 import { writeOutputSheets } from "../xlsx/write";
 
 export const EXIT_OK = 0;
@@ -42,12 +41,7 @@ export async function convertFile(
 ): Promise<CommandOutput> {
   const lang = options.lang ?? "sv";
   return guarded(lang, async () => {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.readFile(file);
-    } catch {
-      await readWorkbookFile(file); // throws the WorkbookReadError that says why
-    }
+    const workbook = await loadWorkbookFile(file);
     const reading = readWorkbook(gridsOf(workbook), options);
     if (reading.tables.length === 0) return { exitCode: EXIT_UNREADABLE, stdout: "", stderr: noTables(lang) };
     const sheets = reading.outputSheets(workbook.worksheets.map((ws) => ws.name));

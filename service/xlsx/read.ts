@@ -34,6 +34,14 @@ export class WorkbookReadError extends Error {
 }
 
 export async function readWorkbookFile(path: string): Promise<Grid[]> {
+  return gridsOf(await loadWorkbookFile(path));
+}
+
+/**
+ * Opens an .xlsx with exceljs behind the same checks as every read (exists, size limit, a
+ * readable zip), for callers that write the workbook back (convert).
+ */
+export async function loadWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -47,7 +55,7 @@ export async function readWorkbookFile(path: string): Promise<Grid[]> {
   } catch (error) {
     throw unreadable(error);
   }
-  return gridsOf(workbook);
+  return workbook;
 }
 
 export async function readWorkbookBuffer(buffer: ArrayBuffer | Uint8Array): Promise<Grid[]> {

@@ -90,9 +90,14 @@ describe("When the workbook is larger than the limit", () => {
     const ws = workbook.addWorksheet("Stor");
     for (let r = 0; r < 20_000; r++) ws.addRow([`Rad ${r}`, r, r * 2, r * 3, r * 4]);
     await workbook.xlsx.writeFile(path("large.xlsx"));
-    const result = await samsyn(["inspect", path("large.xlsx")], { SAMSYN_MAX_CELLS: "50000" });
-    expect(result.code).toBe(2);
-    expectOneLine(result.stderr);
-    expect(result.stderr).toMatch(/för stor/);
+    for (const command of [
+      ["inspect", path("large.xlsx")],
+      ["convert", path("large.xlsx"), "-o", path("l.out.xlsx")],
+    ]) {
+      const result = await samsyn(command, { SAMSYN_MAX_CELLS: "50000" });
+      expect(result.code).toBe(2);
+      expectOneLine(result.stderr);
+      expect(result.stderr).toMatch(/för stor/);
+    }
   });
 });
