@@ -13,8 +13,8 @@ import {
   type ParticipantReading,
   readParticipantSheet,
   shareableReports,
+  ymdOf,
 } from "./participants";
-import { ymdOf } from "./participants/dates";
 import type {
   BudgetReport,
   BudgetTable,

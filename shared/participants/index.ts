@@ -15,7 +15,7 @@ import { participantOutputSheets } from "./output";
 import { type ShareOptions, shareableReport } from "./share";
 
 export { AVSLUTSORSAKER, type Avslutsorsak, avslutsorsakOf, type Kon, konOf } from "./codes";
-export { type Day, type Period, PeriodError, parsePeriod } from "./dates";
+export { type Day, type Period, PeriodError, parsePeriod, ymdOf } from "./dates";
 export { readFollowupTables } from "./followup";
 export { AGE_BANDS, keyFiguresFor, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN } from "./keyFigures";
 export type { Insats, Participant } from "./list";
