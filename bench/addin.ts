@@ -4,10 +4,10 @@
  * the share of the time spent in the core (readWorkbook) rather than moving cells.
  */
 import { convert } from "../addin/convert";
+import { FakeBook } from "../playground/fake-excel/book";
+import { fakeHost } from "../playground/fake-excel/excel";
 import { readWorkbook } from "../shared/inspect";
 import { participantList } from "../test/addin/generate";
-import { FakeBook } from "../test/fake-excel/book";
-import { fakeHost } from "../test/fake-excel/excel";
 
 interface Run {
   readonly convertMs: number;

@@ -8,11 +8,11 @@ import { classifyFailure } from "../../addin/excel/errors";
 import { readSource } from "../../addin/excel/read";
 import { CORRECTIONS_KEY, OUTPUTS_KEY, parseOutputs } from "../../addin/excel/state";
 import { MARK_FILL, NOTE_PREFIX, type WriteRequest, writeConversion } from "../../addin/excel/write";
+import { FakeBook, type FakeSheet } from "../../playground/fake-excel/book";
+import { fakeHost } from "../../playground/fake-excel/excel";
+import { saveBook } from "../../playground/fake-excel/xlsx";
 import { gridFromRows, toA1 } from "../../shared/grid";
 import type { OutputSheet } from "../../shared/output";
-import { FakeBook, type FakeSheet } from "../fake-excel/book";
-import { fakeHost } from "../fake-excel/excel";
-import { saveBook } from "../fake-excel/xlsx";
 
 const source = gridFromRows(
   "Källa",

@@ -2,9 +2,9 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { convert, importSource } from "../../addin/convert";
+import { fakeHost } from "../../playground/fake-excel/excel";
+import { loadBook } from "../../playground/fake-excel/xlsx";
 import type { BudgetTable } from "../../shared/report";
-import { fakeHost } from "../fake-excel/excel";
-import { loadBook } from "../fake-excel/xlsx";
 
 const budgetOf = (tables: readonly { kind: string }[]) =>
   tables.find((t): t is BudgetTable => t.kind === "budget")!;

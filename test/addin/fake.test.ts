@@ -1,8 +1,8 @@
 /** The fake Excel behaves as Excel does where the adapter depends on it. */
 import { describe, expect, it } from "vitest";
+import { FakeBook } from "../../playground/fake-excel/book";
+import { fakeHost } from "../../playground/fake-excel/excel";
 import { gridFromRows } from "../../shared/grid";
-import { FakeBook } from "../fake-excel/book";
-import { fakeHost } from "../fake-excel/excel";
 
 const book = () =>
   FakeBook.fromGrids([

@@ -8,13 +8,13 @@ import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { convert } from "../../addin/convert";
+import { fakeHost } from "../../playground/fake-excel/excel";
+import { loadBook, saveBook } from "../../playground/fake-excel/xlsx";
 import { readWorkbookFile } from "../../service/xlsx/read";
 import { writeOutputSheets } from "../../service/xlsx/write";
 import { inspectResult, readWorkbook } from "../../shared/inspect";
 import type { Issue } from "../../shared/issues";
 import type { Table } from "../../shared/report";
-import { fakeHost } from "../fake-excel/excel";
-import { loadBook, saveBook } from "../fake-excel/xlsx";
 
 const FIXTURES = resolve("../shared/fixtures");
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx"));

@@ -1,8 +1,8 @@
 /** Round trips to Excel do not grow with the row count: 20 and 20 000 participants convert in the same number of syncs. */
 import { describe, expect, it } from "vitest";
 import { convert } from "../../addin/convert";
-import { FakeBook } from "../fake-excel/book";
-import { fakeHost } from "../fake-excel/excel";
+import { FakeBook } from "../../playground/fake-excel/book";
+import { fakeHost } from "../../playground/fake-excel/excel";
 import { participantList } from "./generate";
 
 async function convertCounting(rows: number) {

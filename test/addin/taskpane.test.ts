@@ -12,9 +12,9 @@ import { build } from "esbuild";
 import pino from "pino";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BookJson } from "../../playground/fake-excel/book";
+import { loadBook } from "../../playground/fake-excel/xlsx";
 import { startWebServer, type WebServer } from "../../service/server";
-import type { BookJson } from "../fake-excel/book";
-import { loadBook } from "../fake-excel/xlsx";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const FIXTURES = resolve("../shared/fixtures");
@@ -29,7 +29,7 @@ beforeAll(async () => {
     stdio: "pipe",
   });
   const bundled = await build({
-    entryPoints: [resolve("test/fake-excel/browser-host.ts")],
+    entryPoints: [resolve("playground/fake-excel/browser-host.ts")],
     bundle: true,
     write: false,
     format: "iife",
