@@ -4,9 +4,9 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { ReportDiff } from "../shared/diff";
 import { MergedView } from "../shared/merge";
 import { BudgetGroup, Report, ReportKind } from "../shared/report";
-import { ReportDiff } from "./diff";
 
 /** A year, or a half, quarter or month of one: "2014", "2014-H1", "2014-Q3", "2014-05". */
 export const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;

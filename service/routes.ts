@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { type Request, type Response, Router } from "express";
 import type { z } from "zod";
+import { diffReports } from "../shared/diff";
 import { validateOrganisationsnummer } from "../shared/identity";
 import { merge, pickReports } from "../shared/merge";
 import { Report, ReportKind } from "../shared/report";
@@ -24,7 +25,6 @@ import {
   requireAssociation,
   requireNetwork,
 } from "./auth";
-import { diffReports } from "./diff";
 import { AppError, invalidBody, notFound } from "./errors";
 import { mergedWorkbook } from "./merged-workbook";
 import type { Store } from "./store/types";

@@ -1,6 +1,6 @@
 /** The difference between two revisions: budget lines by section + label, key figures by path. */
 import { describe, expect, it } from "vitest";
-import { diffReports } from "../../service/diff";
+import { diffReports } from "../../shared/diff";
 import { budgetReport, participantsReport } from "./helpers";
 
 const keys = (d: ReturnType<typeof diffReports>) => [

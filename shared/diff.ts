@@ -3,7 +3,7 @@
  * (matched by section + label), participant key figures by their path ("byKon.kvinna").
  */
 import { z } from "zod";
-import type { BudgetLine, Report } from "../shared/report";
+import type { BudgetLine, Report } from "./report";
 
 export const DiffEntry = z.object({
   /** "income|Medlemsbidrag" for a budget line, "byKon.kvinna" for a key figure. */
