@@ -4,13 +4,12 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { ErrorBody, PERIOD, PutResult, YEAR } from "../shared/api";
 import { ReportDiff } from "../shared/diff";
 import { MergedView } from "../shared/merge";
 import { BudgetGroup, Report, ReportKind } from "../shared/report";
 
-/** A year, or a half, quarter or month of one: "2014", "2014-H1", "2014-Q3", "2014-05". */
-export const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
-export const YEAR = /^\d{4}$/;
+export { PERIOD, YEAR } from "../shared/api";
 
 export const CreateAssociationBody = z
   .object({ name: z.string().trim().min(1).max(200), orgnr: z.string().max(20) })
@@ -32,25 +31,12 @@ export const TokenInfo = z.object({
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
 });
-export const PutResult = z.object({
-  revision: z.number().int().positive(),
-  replayed: z.boolean().optional(),
-});
 export const RevisionList = z.object({
   revisions: z.array(z.object({ revision: z.number().int(), createdAt: z.string() })),
 });
 export const GroupOverrideBody = z.object({ label: z.string().min(1).max(500), group: BudgetGroup }).strict();
 export const GroupOverrideList = z.object({
   overrides: z.array(z.object({ label: z.string(), group: BudgetGroup })),
-});
-export const ErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string().meta({ description: "Swedish" }),
-    messageEn: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    currentRevision: z.number().int().nullable().optional(),
-  }),
 });
 
 export function openApiDocument(): object {
