@@ -21,7 +21,7 @@ export const ReportDiff = z.object({
 });
 export type ReportDiff = z.infer<typeof ReportDiff>;
 
-type Entries = Map<string, unknown>;
+export type Entries = Map<string, unknown>;
 
 const lineKey = (l: BudgetLine): string => `${l.section}|${l.label}`;
 
@@ -45,7 +45,8 @@ function flatten(value: unknown, prefix: string, out: Entries): Entries {
   return out;
 }
 
-function entriesOf(report: Report): Entries {
+/** A report as comparable entries: budget lines by section and label, key figures by their path. */
+export function reportEntries(report: Report): Entries {
   if (report.kind === "budget") return budgetEntries(report.lines);
   return flatten(report.keyFigures, "", new Map());
 }
@@ -56,8 +57,8 @@ export function diffReports(
   from: { revision: number; report: Report },
   to: { revision: number; report: Report },
 ) {
-  const before = entriesOf(from.report);
-  const after = entriesOf(to.report);
+  const before = reportEntries(from.report);
+  const after = reportEntries(to.report);
   const diff: ReportDiff = { from: from.revision, to: to.revision, added: [], removed: [], changed: [] };
   for (const [key, a] of after) {
     if (!before.has(key)) diff.added.push({ key, before: null, after: a });

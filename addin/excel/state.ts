@@ -4,7 +4,7 @@
  * sheet, so a refresh updates them in place. Never a token, never a participant row.
  */
 import { z } from "zod";
-import { Corrections } from "../../shared/report";
+import { Corrections, Report, ReportKind } from "../../shared/report";
 
 export const CORRECTIONS_KEY = "samsyn.corrections";
 export const OUTPUTS_KEY = "samsyn.outputs";
@@ -42,3 +42,37 @@ export function parseSetting<T>(schema: z.ZodType<T>, raw: unknown, fallback: T)
 
 export const parseCorrections = (raw: unknown): Corrections => parseSetting(Corrections, raw, {});
 export const parseOutputs = (raw: unknown): Outputs => parseSetting(Outputs, raw, {});
+
+// —— sync: what this workbook last sent or fetched, and what waits to be sent ——
+
+export const SYNC_KEY = "samsyn.sync";
+export const OUTBOX_KEY = "samsyn.outbox";
+
+/** The revision this workbook last sent or fetched, by association id, then by "kind/period". No token. */
+export const SyncMemory = z.record(
+  z.string(),
+  z.record(z.string(), z.object({ revision: z.number().int().positive(), at: z.string() })),
+);
+export type SyncMemory = z.infer<typeof SyncMemory>;
+
+/**
+ * A send that could not reach the service: only the shareable report (the same strict schema
+ * the service takes, so no participant row can be queued), the condition it goes with, and the
+ * Idempotency-Key it was first tried with, so that a retry after a lost answer makes no second revision.
+ */
+export const OutboxEntry = z.object({
+  associationId: z.string(),
+  kind: ReportKind,
+  period: z.string(),
+  report: Report,
+  /** The revision the send was based on; null for a report new to the service. */
+  base: z.number().int().positive().nullable(),
+  override: z.boolean(),
+  idempotencyKey: z.string(),
+  queuedAt: z.string(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+export const Outbox = z.array(OutboxEntry);
+
+export const parseSyncMemory = (raw: unknown): SyncMemory => parseSetting(SyncMemory, raw, {});
+export const parseOutbox = (raw: unknown): OutboxEntry[] => parseSetting(Outbox, raw, []);
