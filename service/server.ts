@@ -54,7 +54,8 @@ function requestLog(logger: Logger): RequestHandler {
   };
 }
 
-function addinFiles(dir: string): express.Router {
+/** The task pane's built files with the CSP they need; the playground serves them the same way. */
+export function addinFiles(dir: string): express.Router {
   const router = express.Router();
   // Loaded inside Excel's iframe: no frame-ancestors or X-Frame-Options here; office.js from Microsoft's CDN.
   router.use(
