@@ -4,7 +4,17 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { ErrorBody, PERIOD, PutResult, YEAR } from "../shared/api";
+import {
+  CLIENT_HEADER,
+  ClientKind,
+  ErrorBody,
+  Me,
+  OVERRIDE_HEADER,
+  PERIOD,
+  PutResult,
+  RevisionList,
+  YEAR,
+} from "../shared/api";
 import { ReportDiff } from "../shared/diff";
 import { MergedView } from "../shared/merge";
 import { BudgetGroup, Report, ReportKind } from "../shared/report";
@@ -22,7 +32,10 @@ export const AssociationInfo = z.object({
   createdAt: z.string(),
 });
 export const IssuedToken = z.object({ tokenId: z.string(), token: z.string() });
-export const NetworkTokenBody = z.object({ label: z.string().trim().min(1).max(200) }).strict();
+/** What people call a token ("Ekonomi, Annas dator"), shown in token lists, /api/me and a report's history. */
+const TokenLabel = z.string().trim().min(1).max(200);
+export const NetworkTokenBody = z.object({ label: TokenLabel }).strict();
+export const AssociationTokenBody = z.object({ label: TokenLabel.optional() }).strict();
 export const TokenInfo = z.object({
   id: z.string(),
   scope: z.enum(["association", "network"]),
@@ -30,9 +43,6 @@ export const TokenInfo = z.object({
   label: z.string().nullable(),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
-});
-export const RevisionList = z.object({
-  revisions: z.array(z.object({ revision: z.number().int(), createdAt: z.string() })),
 });
 export const GroupOverrideBody = z.object({ label: z.string().min(1).max(500), group: BudgetGroup }).strict();
 export const GroupOverrideList = z.object({
@@ -66,6 +76,14 @@ export function openApiDocument(): object {
     responses: { 200: { description: "OK", ...json(z.object({ ok: z.boolean(), engine: z.string() })) } },
   });
   registry.registerPath({
+    method: "get",
+    path: "/api/me",
+    summary:
+      "Who this token is: an association (with the token's id and label), a network token, or the admin",
+    security,
+    responses: { 200: { description: "OK", ...json(reg("Me", Me)) }, ...errors(401, 429) },
+  });
+  registry.registerPath({
     method: "post",
     path: "/api/associations",
     summary: "Create an association (admin); its first token is returned once",
@@ -86,10 +104,16 @@ export function openApiDocument(): object {
   registry.registerPath({
     method: "post",
     path: "/api/associations/{id}/tokens",
-    summary: "Issue another token for an association (admin)",
+    summary: "Issue another token for an association (admin); the body with a label is optional",
     security,
-    request: { params: z.object({ id: z.string() }) },
-    responses: { 201: { description: "Created", ...json(IssuedToken) }, ...errors(401, 403, 404) },
+    request: {
+      params: z.object({ id: z.string() }),
+      body: { ...json(AssociationTokenBody), required: false },
+    },
+    responses: {
+      201: { description: "Created", ...json(IssuedToken) },
+      ...errors(400, 401, 403, 404, 415),
+    },
   });
   registry.registerPath({
     method: "get",
@@ -141,15 +165,34 @@ export function openApiDocument(): object {
         "If-Match": z
           .string()
           .optional()
-          .meta({ description: 'The revision the edit is based on, e.g. "3"' }),
+          .meta({ description: 'The revision the edit is based on, e.g. "3"; not with If-None-Match' }),
+        "If-None-Match": z
+          .literal("*")
+          .optional()
+          .meta({ description: "The first send: refused (409 report-exists) when any revision exists" }),
         "Idempotency-Key": z.string().max(200).optional(),
+        [CLIENT_HEADER]: z
+          .string()
+          .optional()
+          .meta({
+            description: `The sending program, recorded with the revision: ${ClientKind.options.join(", ")} (anything else is api)`,
+          }),
+        [OVERRIDE_HEADER]: z
+          .literal("1")
+          .optional()
+          .meta({ description: "The sender saw a newer revision and chose to put theirs on top" }),
       }),
       body: json(report),
     },
     responses: {
       201: { description: "A new revision", ...json(PutResult) },
       200: { description: "Replayed: this Idempotency-Key already made a revision", ...json(PutResult) },
-      ...errors(400, 401, 403, 404, 409, 413, 415, 422, 429),
+      409: {
+        description:
+          "stale-revision or report-exists: `currentRevision` and the ETag name the latest revision",
+        ...json(error),
+      },
+      ...errors(400, 401, 403, 404, 413, 415, 422, 429),
     },
   });
   registry.registerPath({
@@ -163,7 +206,8 @@ export function openApiDocument(): object {
   registry.registerPath({
     method: "get",
     path: "/api/associations/{id}/reports/{kind}/{period}/revisions",
-    summary: "The history of revisions",
+    summary:
+      "The history of revisions: when, by which token, from which program, and whether it overrode a newer one",
     security,
     request: { params: reportParams },
     responses: { 200: { description: "OK", ...json(RevisionList) }, ...errors(400, 401, 403, 404) },
@@ -218,7 +262,8 @@ export function openApiDocument(): object {
   registry.registerPath({
     method: "get",
     path: "/api/merged/{kind}/{period}",
-    summary: "Every association's newest report covering the year, side by side, with network totals",
+    summary:
+      "Every association's newest report covering the year, side by side, with network totals (any token)",
     security,
     request: { params: mergedParams },
     responses: {
@@ -229,7 +274,7 @@ export function openApiDocument(): object {
   registry.registerPath({
     method: "get",
     path: "/api/merged/{kind}/{period}.xlsx",
-    summary: "The merged workbook",
+    summary: "The merged workbook (any token)",
     security,
     request: { params: mergedParams },
     responses: {

@@ -5,14 +5,16 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Request, RequestHandler } from "express";
 import { rateLimit } from "express-rate-limit";
+import type { TokenRef } from "../shared/api";
 import { AppError, errorBody } from "./errors";
 import { sha256 } from "./store/sql";
 import type { Store, TokenScope } from "./store/types";
 
+/** Who is calling; a token's id and label travel along so a revision can record who sent it. */
 export type Principal =
   | { readonly kind: "admin" }
-  | { readonly kind: "association"; readonly associationId: string; readonly tokenId: string }
-  | { readonly kind: "network"; readonly tokenId: string };
+  | { readonly kind: "association"; readonly associationId: string; readonly token: TokenRef }
+  | { readonly kind: "network"; readonly token: TokenRef };
 
 /** A new token: its id (to revoke it by), the secret handed out once, and the hash stored. */
 export function newToken(): { id: string; token: string; hash: string } {
@@ -65,20 +67,29 @@ export async function principalOf(
   if (!token.startsWith("samsyn_")) throw unauthenticated();
   const record = await store.findToken(sha256(token));
   if (!record) throw unauthenticated();
+  const ref = { id: record.id, label: record.label };
   return record.scope === "association" && record.associationId !== null
-    ? { kind: "association", associationId: record.associationId, tokenId: record.id }
-    : { kind: "network", tokenId: record.id };
+    ? { kind: "association", associationId: record.associationId, token: ref }
+    : { kind: "network", token: ref };
 }
 
 export function requireAdmin(p: Principal): void {
   if (p.kind !== "admin") throw forbidden();
 }
 
-/** The association itself, or the admin when `adminToo`. */
-export function requireAssociation(p: Principal, associationId: string, adminToo: boolean): void {
-  if (p.kind === "association" && p.associationId === associationId) return;
-  if (adminToo && p.kind === "admin") return;
-  throw forbidden();
+export type AssociationPrincipal = Extract<Principal, { kind: "association" }>;
+
+/** The association itself: only its own tokens write its reports, so a revision always names one. */
+export function requireOwnAssociation(
+  p: Principal,
+  associationId: string,
+): asserts p is AssociationPrincipal {
+  if (p.kind !== "association" || p.associationId !== associationId) throw forbidden();
+}
+
+/** The association itself, or the admin. */
+export function requireAssociationOrAdmin(p: Principal, associationId: string): void {
+  if (p.kind !== "admin") requireOwnAssociation(p, associationId);
 }
 
 export function requireNetwork(p: Principal): void {

@@ -5,11 +5,20 @@
 import { randomUUID } from "node:crypto";
 import { type Request, type Response, Router } from "express";
 import type { z } from "zod";
+import {
+  CLIENT_HEADER,
+  type ClientKind,
+  type Me,
+  OVERRIDE_HEADER,
+  type PutConflictCode,
+  type RevisionList,
+} from "../shared/api";
 import { diffReports } from "../shared/diff";
 import { validateOrganisationsnummer } from "../shared/identity";
 import { merge, pickReports } from "../shared/merge";
 import { Report, ReportKind } from "../shared/report";
 import {
+  AssociationTokenBody,
   CreateAssociationBody,
   GroupOverrideBody,
   NetworkTokenBody,
@@ -22,8 +31,9 @@ import {
   type Principal,
   principalOf,
   requireAdmin,
-  requireAssociation,
+  requireAssociationOrAdmin,
   requireNetwork,
+  requireOwnAssociation,
 } from "./auth";
 import { AppError, invalidBody, notFound } from "./errors";
 import { mergedWorkbook } from "./merged-workbook";
@@ -89,6 +99,37 @@ function parseIfMatch(raw: string | undefined): number | undefined {
   return Number(m[1]);
 }
 
+/**
+ * The writer's base: If-Match names the revision it edited, If-None-Match: * says it saw no
+ * report (its first send); null is that "none". Both at once cannot both hold.
+ */
+function parseBase(ifMatch: string | undefined, ifNoneMatch: string | undefined): number | null | undefined {
+  if (ifNoneMatch === undefined) return parseIfMatch(ifMatch);
+  if (ifNoneMatch.trim() !== "*")
+    throw new AppError(
+      400,
+      "invalid-if-none-match",
+      "If-None-Match ska vara * (rapporten skickas första gången).",
+      "If-None-Match must be * (the report is sent for the first time).",
+      [{ path: "If-None-Match", message: "only *" }],
+    );
+  if (ifMatch !== undefined)
+    throw new AppError(
+      400,
+      "conflicting-preconditions",
+      "Skicka If-Match eller If-None-Match, inte båda.",
+      "Send If-Match or If-None-Match, not both.",
+      [{ path: "If-None-Match", message: "not with If-Match" }],
+    );
+  return null;
+}
+
+/** X-Samsyn-Client: the add-in and the CLI say who they are; any other sender is "api". */
+function clientOf(raw: string | undefined): ClientKind {
+  const name = raw?.trim().toLowerCase();
+  return name === "addin" || name === "cli" ? name : "api";
+}
+
 function parseIdempotencyKey(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,200}$/.test(raw))
@@ -112,6 +153,10 @@ function jsonBody(req: Request): unknown {
     );
   return req.body;
 }
+
+/** Whether the request came with a body at all (body-parser leaves req.body undefined either way). */
+const hasBody = (req: Request): boolean =>
+  req.get("transfer-encoding") !== undefined || Number(req.get("content-length") ?? 0) > 0;
 
 function parseBody<T extends z.ZodType>(schema: T, req: Request, what: string): z.infer<T> {
   const parsed = schema.safeParse(jsonBody(req));
@@ -139,6 +184,16 @@ export function apiRouter(deps: RouteDeps): Router {
   router.get("/openapi.json", (_req, res) => {
     openapi ??= openApiDocument();
     res.json(openapi);
+  });
+
+  router.get("/me", async (req, res) => {
+    const p = await who(req, res);
+    let me: Me;
+    if (p.kind === "association") {
+      const a = await existing(p.associationId);
+      me = { kind: "association", association: { id: a.id, name: a.name, orgnr: a.orgnr }, token: p.token };
+    } else me = p.kind === "network" ? { kind: "network", token: p.token } : { kind: "admin" };
+    res.json(me);
   });
 
   router.post("/associations", async (req, res) => {
@@ -177,8 +232,10 @@ export function apiRouter(deps: RouteDeps): Router {
 
   router.post("/associations/:id/tokens", async (req, res) => {
     requireAdmin(await who(req, res));
+    // The body is optional: without one the token has no label.
+    const body = hasBody(req) ? parseBody(AssociationTokenBody, req, "Innehållet") : {};
     const a = await existing(req.params.id);
-    res.status(201).json(await issueToken(store, "association", a.id, null));
+    res.status(201).json(await issueToken(store, "association", a.id, body.label ?? null));
   });
 
   router.get("/associations/:id/tokens", async (req, res) => {
@@ -216,10 +273,10 @@ export function apiRouter(deps: RouteDeps): Router {
 
   router.put(reportPath, async (req, res) => {
     const p = await who(req, res);
-    requireAssociation(p, req.params.id, false);
+    requireOwnAssociation(p, req.params.id);
     const kind = parseKind(req.params.kind);
     const period = parsePeriod(req.params.period, PERIOD);
-    const ifMatch = parseIfMatch(req.get("if-match"));
+    const base = parseBase(req.get("if-match"), req.get("if-none-match"));
     const idempotencyKey = parseIdempotencyKey(req.get("idempotency-key"));
     const report = parseBody(Report, req, "Rapporten");
     if (report.kind !== kind)
@@ -244,8 +301,13 @@ export function apiRouter(deps: RouteDeps): Router {
       kind,
       period,
       report,
-      ...(ifMatch !== undefined ? { ifMatch } : {}),
+      ...(base !== undefined ? { base } : {}),
       ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      source: {
+        tokenId: p.token.id,
+        client: clientOf(req.get(CLIENT_HEADER)),
+        override: req.get(OVERRIDE_HEADER)?.trim() === "1",
+      },
     });
     switch (result.status) {
       case "created":
@@ -264,26 +326,37 @@ export function apiRouter(deps: RouteDeps): Router {
           .set("ETag", etag(result.revision))
           .json({ revision: result.revision, replayed: true });
         return;
-      case "conflict":
+      case "conflict": {
         if (result.current !== null) res.set("ETag", etag(result.current));
+        const extra = { currentRevision: result.current };
+        if (base === null)
+          throw new AppError(
+            409,
+            "report-exists" satisfies PutConflictCode,
+            `Rapporten finns redan (senaste revisionen är ${result.current}). Hämta den och jämför innan du skickar.`,
+            `The report already exists (the latest revision is ${result.current}). Fetch it and compare before sending.`,
+            undefined,
+            extra,
+          );
         throw new AppError(
           409,
-          "stale-revision",
+          "stale-revision" satisfies PutConflictCode,
           result.current === null
-            ? `Rapporten finns inte ännu, men If-Match angav revision ${ifMatch}.`
-            : `Rapporten har ändrats: senaste revisionen är ${result.current}, du utgick från ${ifMatch}. Hämta den senaste och gör om ändringen.`,
+            ? `Rapporten finns inte ännu, men If-Match angav revision ${base}.`
+            : `Rapporten har ändrats: senaste revisionen är ${result.current}, du utgick från ${base}. Hämta den senaste och gör om ändringen.`,
           result.current === null
-            ? `The report does not exist yet, but If-Match named revision ${ifMatch}.`
-            : `The report has changed: the latest revision is ${result.current}, you based yours on ${ifMatch}. Fetch the latest and redo the change.`,
+            ? `The report does not exist yet, but If-Match named revision ${base}.`
+            : `The report has changed: the latest revision is ${result.current}, you based yours on ${base}. Fetch the latest and redo the change.`,
           undefined,
-          { currentRevision: result.current },
+          extra,
         );
+      }
     }
   });
 
   const readable = async (req: Request, res: Response) => {
     const p = await who(req, res);
-    requireAssociation(p, String(req.params.id), true);
+    requireAssociationOrAdmin(p, String(req.params.id));
     const kind = parseKind(String(req.params.kind));
     const period = parsePeriod(String(req.params.period), PERIOD);
     await existing(String(req.params.id));
@@ -303,7 +376,8 @@ export function apiRouter(deps: RouteDeps): Router {
     const { id, kind, period } = await readable(req, res);
     const revisions = await store.history(id, kind, period);
     if (revisions.length === 0) throw noReport();
-    res.json({ revisions: revisions.map((r) => ({ revision: r.revision, createdAt: r.createdAt })) });
+    const list: RevisionList = { revisions };
+    res.json(list);
   });
 
   router.get(`${reportPath}/revisions/:revision`, async (req, res) => {
@@ -329,14 +403,14 @@ export function apiRouter(deps: RouteDeps): Router {
   });
 
   router.get("/associations/:id/group-overrides", async (req, res) => {
-    requireAssociation(await who(req, res), req.params.id, true);
+    requireAssociationOrAdmin(await who(req, res), req.params.id);
     await existing(req.params.id);
     const list = await store.groupOverrides(req.params.id);
     res.json({ overrides: list.map(({ label, group }) => ({ label, group })) });
   });
 
   router.put("/associations/:id/group-overrides", async (req, res) => {
-    requireAssociation(await who(req, res), req.params.id, true);
+    requireAssociationOrAdmin(await who(req, res), req.params.id);
     const body = parseBody(GroupOverrideBody, req, "Innehållet");
     await existing(req.params.id);
     await store.setGroupOverride({ associationId: req.params.id, label: body.label, group: body.group });
@@ -345,7 +419,7 @@ export function apiRouter(deps: RouteDeps): Router {
   });
 
   router.delete("/associations/:id/group-overrides", async (req, res) => {
-    requireAssociation(await who(req, res), req.params.id, true);
+    requireAssociationOrAdmin(await who(req, res), req.params.id);
     const label = req.query.label;
     if (typeof label !== "string" || label.length === 0)
       throw new AppError(400, "label-required", "Ange ?label=… för raden.", "Give ?label=… for the line.", [
@@ -358,7 +432,9 @@ export function apiRouter(deps: RouteDeps): Router {
   });
 
   router.get("/merged/:kind/:period", async (req, res) => {
-    requireNetwork(await who(req, res));
+    // Any token: the associations are the ones who meet to compare, and the view holds only
+    // aggregates, suppressed as they are shared.
+    await who(req, res);
     const kind = parseKind(req.params.kind);
     const asWorkbook = req.params.period.endsWith(".xlsx");
     const period = parsePeriod(asWorkbook ? req.params.period.slice(0, -5) : req.params.period, YEAR);

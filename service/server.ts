@@ -5,9 +5,11 @@
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import cors from "cors";
 import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import { type Logger, pino } from "pino";
+import { CLIENT_HEADER, OVERRIDE_HEADER } from "../shared/api";
 import { authFailureLimiter } from "./auth";
 import { AppError, errorHandler, unknownRoute } from "./errors";
 import { apiRouter } from "./routes";
@@ -28,6 +30,11 @@ export interface AppDeps {
   readonly addinDir?: string;
   /** Express's "trust proxy" (hops or a list), so the rate limit sees clients behind a reverse proxy. */
   readonly trustProxy?: number | string;
+  /**
+   * Exact origins of a task pane hosted somewhere else, allowed to call /api from a browser.
+   * Empty (the default): no CORS headers at all, since the pane is served from this origin.
+   */
+  readonly paneOrigins?: readonly string[];
 }
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com";
@@ -52,6 +59,50 @@ function requestLog(logger: Logger): RequestHandler {
     });
     next();
   };
+}
+
+/** CORS for exactly the pane's origins: an origin not listed gets no Access-Control-Allow-Origin. */
+function paneCors(origins: readonly string[]): RequestHandler {
+  return cors({
+    origin: [...origins],
+    methods: ["GET", "HEAD", "PUT", "POST", "DELETE"],
+    allowedHeaders: [
+      "Authorization",
+      "Content-Type",
+      "If-Match",
+      "If-None-Match",
+      "Idempotency-Key",
+      CLIENT_HEADER,
+      OVERRIDE_HEADER,
+    ],
+    // The pane reads the revision it sent or fetched from ETag.
+    exposedHeaders: ["ETag"],
+    maxAge: 600,
+  });
+}
+
+/** A setting from the environment that cannot be used; its message names the setting. */
+export class SettingError extends Error {
+  override readonly name = "SettingError";
+}
+
+/**
+ * The pane's origins (SAMSYN_PANE_ORIGINS, comma-separated): each an exact scheme://host[:port],
+ * so a typo fails at start rather than silently matching no browser's Origin.
+ */
+export function checkPaneOrigins(list: readonly string[]): string[] {
+  const origins = list.map((s) => s.trim()).filter((s) => s.length > 0);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {}
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin)
+      throw new SettingError(
+        `SAMSYN_PANE_ORIGINS: "${origin.slice(0, 100)}" är inget ursprung; skriv till exempel https://excel.example.se, utan sökväg och utan / på slutet / is not an origin`,
+      );
+  }
+  return origins;
 }
 
 /** The task pane's built files with the CSP they need; the playground serves them the same way. */
@@ -107,6 +158,8 @@ export function createApp(deps: AppDeps): Express {
     await deps.store.listAssociations();
     res.json({ ok: true, engine: deps.store.engine });
   });
+  // Before the rate limit, so preflights are not counted and a 429 still reaches the pane.
+  if (deps.paneOrigins?.length) app.use("/api", paneCors(deps.paneOrigins));
   app.use(
     "/api",
     authFailureLimiter(deps.authFailureLimit ?? 30, deps.authFailureWindowMs ?? 15 * 60_000),
@@ -132,6 +185,8 @@ export interface WebServerOptions {
   readonly bodyLimit?: string;
   readonly authFailureLimit?: number;
   readonly addinDir?: string;
+  /** Default: SAMSYN_PANE_ORIGINS. */
+  readonly paneOrigins?: readonly string[];
 }
 
 export interface WebServer {
@@ -149,6 +204,10 @@ function trustProxyFromEnv(value: string | undefined): { trustProxy?: number | s
 
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   const logger = options.logger ?? pino({ name: "samsyn", level: process.env.LOG_LEVEL ?? "info" });
+  // Checked before the store opens: a bad setting must not leave a PGlite folder locked.
+  const paneOrigins = checkPaneOrigins(
+    options.paneOrigins ?? (process.env.SAMSYN_PANE_ORIGINS ?? "").split(","),
+  );
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   const store = await openStore(
     databaseUrl ? { databaseUrl } : { dataDir: options.dataDir ?? process.env.SAMSYN_DATA ?? "./data" },
@@ -161,6 +220,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     ...(options.authFailureLimit !== undefined ? { authFailureLimit: options.authFailureLimit } : {}),
     ...(options.addinDir ? { addinDir: options.addinDir } : {}),
     ...trustProxyFromEnv(process.env.SAMSYN_TRUST_PROXY),
+    paneOrigins,
   });
   const host = options.host ?? "127.0.0.1";
   const server = app.listen(options.port ?? 3000, host);

@@ -32,6 +32,14 @@ export const Me = z.discriminatedUnion("kind", [
 ]);
 export type Me = z.infer<typeof Me>;
 
+/**
+ * The `error.code` of a 409 answer to a PUT of a report: If-Match named a revision that is no
+ * longer the latest ("stale-revision"), or If-None-Match: * found one ("report-exists"). Both
+ * carry `currentRevision` and the current revision's ETag.
+ */
+export const PutConflictCode = z.enum(["stale-revision", "report-exists"]);
+export type PutConflictCode = z.infer<typeof PutConflictCode>;
+
 export const PutResult = z.object({
   revision: z.number().int().positive(),
   replayed: z.boolean().optional(),

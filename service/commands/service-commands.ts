@@ -6,11 +6,12 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Command } from "commander";
+import { CLIENT_HEADER, type ClientKind } from "../../shared/api";
 import { validateOrganisationsnummer } from "../../shared/identity";
 import { type PushableReport, pushableReports, readWorkbook } from "../../shared/inspect";
 import { PERIOD } from "../api";
 import { issueToken } from "../auth";
-import { startWebServer } from "../server";
+import { SettingError, startWebServer } from "../server";
 import { openStore, StoreLockedError } from "../store/engines";
 import { readWorkbookFile, WorkbookReadError } from "../xlsx/read";
 
@@ -68,6 +69,7 @@ async function serve(opts: { port: string; host: string; data?: string }): Promi
       ...(opts.data ? { dataDir: opts.data } : {}),
     });
   } catch (e) {
+    if (e instanceof SettingError) throw new CommandFailure(EXIT_UNREADABLE, e.message);
     if ((e as NodeJS.ErrnoException).code === "EADDRINUSE" || (e as NodeJS.ErrnoException).code === "EACCES")
       throw new CommandFailure(
         EXIT_UNREADABLE,
@@ -181,6 +183,7 @@ async function push(
         "content-type": "application/json",
         // One key per report and run: a retry after a dropped connection makes no second revision.
         "idempotency-key": randomUUID(),
+        [CLIENT_HEADER]: "cli" satisfies ClientKind,
       },
       body: JSON.stringify(report),
     };

@@ -118,10 +118,13 @@ function postgresDb(connectionString: string): SqlDb {
   };
 }
 
+/** The database the options name, not yet migrated (tests build older schemas on it). */
+export async function openDatabase(options: StoreOptions): Promise<SqlDb> {
+  return options.databaseUrl ? postgresDb(options.databaseUrl) : await pgliteDb(options.dataDir ?? "./data");
+}
+
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const db = options.databaseUrl
-    ? postgresDb(options.databaseUrl)
-    : await pgliteDb(options.dataDir ?? "./data");
+  const db = await openDatabase(options);
   try {
     await migrate(db);
   } catch (e) {

@@ -4,6 +4,7 @@
  * updated; the primary key (association, kind, period, revision) decides concurrent writers.
  */
 import { createHash } from "node:crypto";
+import { ClientKind, type RevisionInfo } from "../../shared/api";
 import { coveredYears, type ReportHead } from "../../shared/merge";
 import { type BudgetGroup, Report, type ReportKind } from "../../shared/report";
 import type {
@@ -11,7 +12,6 @@ import type {
   GroupOverride,
   PutReportInput,
   PutReportResult,
-  RevisionSummary,
   Store,
   StoredRevision,
   TokenRecord,
@@ -32,7 +32,7 @@ export interface SqlDb extends SqlRunner {
 }
 
 /** Migrations, in order; each runs once, in a transaction, recorded in schema_migrations. */
-const MIGRATIONS: readonly (readonly string[])[] = [
+export const MIGRATIONS: readonly (readonly string[])[] = [
   [
     `CREATE TABLE associations (
        id text PRIMARY KEY,
@@ -84,11 +84,22 @@ const MIGRATIONS: readonly (readonly string[])[] = [
         ORDER BY 1)`,
     "ALTER TABLE report_revisions ALTER COLUMN years SET NOT NULL",
   ],
+  [
+    // Who sent each revision and from where; rows from before stay unknown (null), "api", no override.
+    "ALTER TABLE report_revisions ADD COLUMN token_id text REFERENCES tokens(id)",
+    `ALTER TABLE report_revisions ADD COLUMN client text NOT NULL DEFAULT 'api'
+       CHECK (client IN ('addin', 'cli', 'api'))`,
+    "ALTER TABLE report_revisions ADD COLUMN override boolean NOT NULL DEFAULT false",
+  ],
 ];
 
 const MIGRATION_LOCK = 7_270_001;
 
-export async function migrate(db: SqlDb): Promise<void> {
+/** Runs the migrations not yet applied; tests pass a prefix to build a database as an older version left it. */
+export async function migrate(
+  db: SqlDb,
+  migrations: readonly (readonly string[])[] = MIGRATIONS,
+): Promise<void> {
   await db.transaction(async (tx) => {
     // Two servers starting against one PostgreSQL must not both migrate.
     await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
@@ -98,7 +109,7 @@ export async function migrate(db: SqlDb): Promise<void> {
     );
     const done = await tx.query("SELECT version FROM schema_migrations");
     const applied = new Set(done.map((r) => Number(r.version)));
-    for (const [i, statements] of MIGRATIONS.entries()) {
+    for (const [i, statements] of migrations.entries()) {
       const version = i + 1;
       if (applied.has(version)) continue;
       for (const statement of statements) await tx.query(statement);
@@ -242,13 +253,28 @@ export class SqlStore implements Store {
           );
           const current =
             latest[0]?.revision === null || latest[0] === undefined ? 0 : Number(latest[0].revision);
-          if (input.ifMatch !== undefined && input.ifMatch !== current)
+          // Decided here, in the transaction: two writers on one base both read `current`, and
+          // the primary key lets only one insert current + 1; the other retries and sees the winner.
+          if (input.base !== undefined && (input.base ?? 0) !== current)
             return { status: "conflict", current: current === 0 ? null : current };
           const revision = current + 1;
+          const { tokenId, client, override } = input.source;
           await tx.query(
-            `INSERT INTO report_revisions (association_id, kind, period, revision, body, body_hash, years)
-             VALUES ($1, $2, $3, $4, $5::jsonb, $6, ARRAY(SELECT jsonb_array_elements_text($7::jsonb)))`,
-            [input.associationId, input.kind, input.period, revision, body, bodyHash, years],
+            `INSERT INTO report_revisions
+               (association_id, kind, period, revision, body, body_hash, years, token_id, client, override)
+             VALUES ($1, $2, $3, $4, $5::jsonb, $6, ARRAY(SELECT jsonb_array_elements_text($7::jsonb)), $8, $9, $10)`,
+            [
+              input.associationId,
+              input.kind,
+              input.period,
+              revision,
+              body,
+              bodyHash,
+              years,
+              tokenId,
+              client,
+              override,
+            ],
           );
           if (input.idempotencyKey !== undefined)
             await tx.query(
@@ -286,16 +312,23 @@ export class SqlStore implements Store {
     return rows[0] ? toRevision(rows[0]) : null;
   }
 
-  async history(associationId: string, kind: ReportKind, period: string): Promise<RevisionSummary[]> {
+  async history(associationId: string, kind: ReportKind, period: string): Promise<RevisionInfo[]> {
+    // The label is read from the token, so a revision shows the name its token has.
     const rows = await this.db.query(
-      `SELECT revision, created_at, body_hash FROM report_revisions
-        WHERE association_id = $1 AND kind = $2 AND period = $3 ORDER BY revision`,
+      `SELECT r.revision, r.created_at, r.token_id, t.label AS token_label, r.client, r.override
+         FROM report_revisions r LEFT JOIN tokens t ON t.id = r.token_id
+        WHERE r.association_id = $1 AND r.kind = $2 AND r.period = $3 ORDER BY r.revision`,
       [associationId, kind, period],
     );
     return rows.map((r) => ({
       revision: Number(r.revision),
       createdAt: iso(r.created_at),
-      bodyHash: String(r.body_hash),
+      token:
+        r.token_id === null
+          ? null
+          : { id: String(r.token_id), label: r.token_label === null ? null : String(r.token_label) },
+      client: ClientKind.parse(r.client),
+      override: r.override === true,
     }));
   }
 

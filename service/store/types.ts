@@ -3,6 +3,7 @@
  * never overwritten, idempotency keys and label → group overrides. Two engines implement it
  * over the same SQL (PGlite embedded, PostgreSQL over `pg`).
  */
+import type { ClientKind, RevisionInfo } from "../../shared/api";
 import type { ReportHead } from "../../shared/merge";
 import type { BudgetGroup, Report, ReportKind } from "../../shared/report";
 
@@ -34,10 +35,11 @@ export interface StoredRevision {
   readonly createdAt: string;
 }
 
-export interface RevisionSummary {
-  readonly revision: number;
-  readonly createdAt: string;
-  readonly bodyHash: string;
+/** Where a revision came from: the token that sent it (never its secret), the program, and whether the sender overrode a newer revision. */
+export interface RevisionSource {
+  readonly tokenId: string;
+  readonly client: ClientKind;
+  readonly override: boolean;
 }
 
 export interface PutReportInput {
@@ -45,9 +47,13 @@ export interface PutReportInput {
   readonly kind: ReportKind;
   readonly period: string;
   readonly report: Report;
-  /** The revision the writer based its edit on (If-Match); undefined writes unconditionally. */
-  readonly ifMatch?: number;
+  /**
+   * The revision the writer based its edit on (If-Match), or null when it saw no report at all
+   * (If-None-Match: *); undefined writes unconditionally.
+   */
+  readonly base?: number | null;
   readonly idempotencyKey?: string;
+  readonly source: RevisionSource;
 }
 
 export type PutReportResult =
@@ -60,7 +66,7 @@ export type PutReportResult =
       readonly period: string;
       readonly sameBody: boolean;
     }
-  /** If-Match named a revision that is not the latest; `current` is null when none exists. */
+  /** `base` is not the latest revision; `current` is null when none exists. */
   | { readonly status: "conflict"; readonly current: number | null };
 
 export interface GroupOverride {
@@ -97,7 +103,8 @@ export interface Store {
     period: string,
     revision?: number,
   ): Promise<StoredRevision | null>;
-  history(associationId: string, kind: ReportKind, period: string): Promise<RevisionSummary[]>;
+  /** Every revision, oldest first, with who sent it. */
+  history(associationId: string, kind: ReportKind, period: string): Promise<RevisionInfo[]>;
   /** For the merge: the latest revision of every (association, period) of a kind that covers the year, without bodies. */
   latestHeads(kind: ReportKind, year: string): Promise<ReportHead[]>;
   /** The stored revisions named, in no particular order. */

@@ -1,8 +1,13 @@
-/** The store on both engines: migrations, revisions, conflicts, idempotency, heads for the merge, tokens, overrides. */
+/** The store on both engines: migrations, revisions, conflicts, idempotency, provenance, heads for the merge, tokens, overrides. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore } from "../../service/store/engines";
-import type { Store } from "../../service/store/types";
+import { openDatabase, openStore } from "../../service/store/engines";
+import { MIGRATIONS, migrate } from "../../service/store/sql";
+import type { RevisionSource, Store } from "../../service/store/types";
 import { engines, participantsReport, simpleBudget } from "./helpers";
+
+/** Revisions written by the store tests come from these tokens, made in beforeAll. */
+const fromAle: RevisionSource = { tokenId: "ale-1", client: "api", override: false };
+const fromNora: RevisionSource = { tokenId: "nora-1", client: "api", override: false };
 
 describe.each(engines())("store on $name", (engine) => {
   let store: Store;
@@ -13,6 +18,20 @@ describe.each(engines())("store on $name", (engine) => {
     store = await openStore(options);
     await store.createAssociation({ id: "ale", name: "Ale", orgnr: "802000-0001" });
     await store.createAssociation({ id: "nora", name: "Nora", orgnr: "802000-0002" });
+    await store.addToken({
+      id: "ale-1",
+      hash: "ha1",
+      scope: "association",
+      associationId: "ale",
+      label: null,
+    });
+    await store.addToken({
+      id: "nora-1",
+      hash: "hn1",
+      scope: "association",
+      associationId: "nora",
+      label: null,
+    });
   });
   afterAll(async () => {
     await store?.close();
@@ -27,14 +46,15 @@ describe.each(engines())("store on $name", (engine) => {
   });
 
   it("When revisions are written, then each is a new row and If-Match decides conflicts", async () => {
-    const put = (ifMatch?: number, key?: string) =>
+    const put = (base?: number, key?: string) =>
       store.putReport({
         associationId: "ale",
         kind: "budget",
         period: "2008",
         report: simpleBudget(["2008", "2009", "2010"]),
-        ...(ifMatch !== undefined ? { ifMatch } : {}),
+        ...(base !== undefined ? { base } : {}),
         ...(key !== undefined ? { idempotencyKey: key } : {}),
+        source: fromAle,
       });
     expect([
       await put(),
@@ -60,9 +80,56 @@ describe.each(engines())("store on $name", (engine) => {
         kind: "budget",
         period: "2030",
         report: simpleBudget(["2030"]),
-        ifMatch: 4,
+        base: 4,
+        source: fromNora,
       }),
     ).toEqual({ status: "conflict", current: null });
+  });
+
+  it("When the writer saw no report (If-None-Match: *), then only the first write succeeds", async () => {
+    const first = (base?: number | null) =>
+      store.putReport({
+        associationId: "nora",
+        kind: "participants",
+        period: "2016",
+        report: participantsReport("2016"),
+        ...(base !== undefined ? { base } : {}),
+        source: fromNora,
+      });
+    expect([await first(null), await first(null), await first(1), await first(null)]).toEqual([
+      { status: "created", revision: 1 },
+      { status: "conflict", current: 1 },
+      { status: "created", revision: 2 },
+      { status: "conflict", current: 2 },
+    ]);
+  });
+
+  it("When revisions are written, then the history names the token, its label, the program and an override", async () => {
+    await store.addToken({
+      id: "ale-2",
+      hash: "ha2",
+      scope: "association",
+      associationId: "ale",
+      label: "Ekonomi, Annas dator",
+    });
+    const put = (source: RevisionSource) =>
+      store.putReport({
+        associationId: "ale",
+        kind: "budget",
+        period: "2017",
+        report: simpleBudget(["2017"]),
+        source,
+      });
+    await put({ tokenId: "ale-2", client: "addin", override: false });
+    await put({ tokenId: "ale-1", client: "cli", override: false });
+    await put({ tokenId: "ale-2", client: "addin", override: true });
+    const history = await store.history("ale", "budget", "2017");
+    expect(history.map((h) => [h.revision, h.token, h.client, h.override])).toEqual([
+      [1, { id: "ale-2", label: "Ekonomi, Annas dator" }, "addin", false],
+      [2, { id: "ale-1", label: null }, "cli", false],
+      [3, { id: "ale-2", label: "Ekonomi, Annas dator" }, "addin", true],
+    ]);
+    expect(history.every((h) => !Number.isNaN(Date.parse(h.createdAt)))).toBe(true);
   });
 
   it("When the merge asks for heads, then only the latest revision of each report counts, and only if it covers the year", async () => {
@@ -72,12 +139,14 @@ describe.each(engines())("store on $name", (engine) => {
       kind: "budget",
       period: "2009",
       report: simpleBudget(["2009", "2010", "2011"]),
+      source: fromNora,
     });
     await store.putReport({
       associationId: "nora",
       kind: "budget",
       period: "2009",
       report: simpleBudget(["2009"]),
+      source: fromNora,
     });
     const heads = await store.latestHeads("budget", "2010");
     expect(heads.map((h) => [h.associationId, h.period, h.revision, h.years])).toEqual([
@@ -92,6 +161,7 @@ describe.each(engines())("store on $name", (engine) => {
       kind: "participants",
       period: "2014-H1",
       report: participantsReport("2014-H1"),
+      source: fromAle,
     });
     expect((await store.latestHeads("participants", "2014")).map((h) => [h.period, h.years])).toEqual([
       ["2014-H1", ["2014"]],
@@ -111,7 +181,11 @@ describe.each(engines())("store on $name", (engine) => {
       await store.revokeToken("t1", "ale"),
     ]).toEqual([false, true, false]);
     expect(await store.findToken("h1")).toBeNull();
-    expect((await store.listTokens("ale")).map((t) => [t.id, t.revokedAt !== null])).toEqual([["t1", true]]);
+    expect((await store.listTokens("ale")).map((t) => [t.id, t.revokedAt !== null])).toEqual([
+      ["ale-1", false],
+      ["ale-2", false],
+      ["t1", true],
+    ]);
   });
 
   it("When overrides are set, changed and removed, then the list follows", async () => {
@@ -127,5 +201,34 @@ describe.each(engines())("store on $name", (engine) => {
       await store.removeGroupOverride("ale", "Kansli"),
     ]).toEqual([true, false]);
     expect(await store.groupOverrides("ale")).toEqual([]);
+  });
+
+  it("When a database from before provenance is migrated, then its revisions have no token, client api and no override", async () => {
+    const old = await engine.storeOptions();
+    const db = await openDatabase(old);
+    try {
+      await migrate(db, MIGRATIONS.slice(0, 2));
+      await db.query("INSERT INTO associations (id, name, orgnr) VALUES ('ale', 'Ale', '802000-0001')");
+      await db.query(
+        `INSERT INTO report_revisions (association_id, kind, period, revision, body, body_hash, years)
+         VALUES ('ale', 'participants', '2014', 1, $1::jsonb, 'h', ARRAY['2014'])`,
+        [JSON.stringify(participantsReport("2014"))],
+      );
+    } finally {
+      await db.close();
+    }
+    const migrated = await openStore(old);
+    try {
+      expect(
+        (await migrated.history("ale", "participants", "2014")).map((h) => [
+          h.revision,
+          h.token,
+          h.client,
+          h.override,
+        ]),
+      ).toEqual([[1, null, "api", false]]);
+    } finally {
+      await migrated.close();
+    }
   });
 });
