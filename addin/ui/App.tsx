@@ -8,8 +8,10 @@ import { Header } from "./components/Header";
 import { Notice } from "./components/Notice";
 import { ResultTabs } from "./components/ResultTabs";
 import { SourceBar } from "./components/SourceBar";
+import { SyncPanel } from "./components/SyncPanel";
 import { STRINGS } from "./strings";
 import { useConversion } from "./useConversion";
+import { useSync } from "./useSync";
 
 export interface AppProps {
   readonly host: ExcelHost;
@@ -34,6 +36,8 @@ export function App({ host, initialLang = "sv" }: AppProps) {
   const strings = STRINGS[lang];
   const { state, reading, importSheet, write, correct, select, dismiss } = useConversion(host, lang);
   const source = state.imported?.snapshot.grid.sheet ?? null;
+  const sync = useSync(host, reading);
+  const planYear = reading?.tables.find((t) => t.kind === "budget")?.periods[0]?.match(/\d{4}/)?.[0];
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
       <main className={styles.root}>
@@ -77,6 +81,21 @@ export function App({ host, initialLang = "sv" }: AppProps) {
             onSelect={select}
           />
         )}
+        <SyncPanel
+          strings={strings}
+          lang={lang}
+          state={sync.state}
+          canSend={reading?.tables.some((t) => t.kind === "budget" || t.kind === "participants") === true}
+          suggestedYear={planYear ?? String(new Date().getFullYear())}
+          defaultUrl={window.location.origin}
+          onSignIn={sync.signIn}
+          onSignOut={sync.signOut}
+          onSend={sync.send}
+          onRetry={sync.retry}
+          onResolve={sync.resolve}
+          onFetch={sync.fetchMerged}
+          onDismiss={sync.dismiss}
+        />
       </main>
     </FluentProvider>
   );

@@ -1,5 +1,6 @@
 /** Svenska: every text of the task pane (issue messages come from shared/messages). */
 import type { ExcelFailure } from "../../excel/errors";
+import type { SyncFailureCode } from "../../sync/service";
 
 export const sv = {
   lang: "sv",
@@ -71,6 +72,70 @@ export const sv = {
     "no-data": "Det finns inget att läsa in på bladet.",
     unknown: "Något gick fel i Excel. Försök igen; om felet kvarstår, starta om tillägget.",
   } satisfies Record<ExcelFailure, string>,
+  sync: {
+    heading: "Samsyn-tjänsten",
+    serviceUrl: "Tjänstens adress",
+    serviceUrlHint: "Adressen som nätverkets samordnare gav dig.",
+    token: "Nyckel",
+    tokenHint:
+      "Förbundets nyckel, eller en nätverksnyckel för den som bara läser sammanställningen. Den sparas i tilläggets webbläsarlagring på den här datorn, aldrig i arbetsboken.",
+    signIn: "Logga in",
+    signOut: "Logga ut",
+    signingIn: "Loggar in …",
+    signedInAs: (who: string) => `Inloggad som ${who}`,
+    network: "nätverket (läser sammanställningen)",
+    admin: "administratör",
+    send: "Skicka till Samsyn",
+    sendHint:
+      "Skickar budgetarna och deltagarnas sammanräknade nyckeltal, aldrig en deltagarrad. Små antal döljs.",
+    sendNeedsRead: "Läs in ett blad först.",
+    sendNeedsAssociation: "Bara ett förbunds nyckel kan skicka; en nätverksnyckel läser sammanställningen.",
+    budgetYear: "Budgetår",
+    budgetYearHint: "Tomt: budgetens första år.",
+    sending: "Skickar …",
+    reportName: (kind: "budget" | "participants", period: string) =>
+      `${kind === "budget" ? "Budget" : "Deltagare"} ${period}`,
+    sent: (revision: number) => `skickad som revision ${revision}`,
+    queued: "väntar på att skickas",
+    conflicted: "någon annan har skickat en nyare version",
+    waiting: (n: number) =>
+      n === 1 ? "1 rapport väntar på att skickas" : `${n} rapporter väntar på att skickas`,
+    waitingHint:
+      "Tjänsten gick inte att nå. Rapporten finns kvar i arbetsboken och skickas när du öppnar Samsyn nästa gång eller trycker Försök igen.",
+    retry: "Försök igen",
+    conflictTitle: (report: string) => `${report}: tjänsten har en version du inte har sett`,
+    conflictBy: (who: string, when: string, from: string) => `Skickad av ${who} ${when} (${from}).`,
+    conflictUnknownSender: "Vem som skickade den går inte att säga.",
+    clients: { addin: "från Excel", cli: "från kommandoraden", api: "via API:t" },
+    conflictNone: "Siffrorna är desamma; bara annat har ändrats.",
+    conflictColumns: { label: "Rad", period: "Period", theirs: "Deras", mine: "Min" },
+    conflictMore: (n: number) => `… och ${n} rader till.`,
+    sendMine: "Skicka min version ändå",
+    keepTheirs: "Behåll deras",
+    keptTheirs: (sheet: string) => `Deras version finns på bladet ${sheet}. Arbetsboken bygger nu på den.`,
+    fetchHeading: "Nätverkets sammanställning",
+    year: "År",
+    kind: "Typ",
+    kinds: { budget: "Budget", participants: "Deltagare" },
+    fetch: "Hämta sammanställning",
+    fetching: "Hämtar …",
+    fetched: (sheet: string, n: number) => `Sammanställningen finns på bladet ${sheet} (${n} förbund).`,
+    badYear: "Skriv ett år med fyra siffror, till exempel 2009.",
+    failures: {
+      "bad-address":
+        "Adressen ska börja med https:// (eller http:// på den egna datorn), till exempel https://samsyn.example.se.",
+      unreachable:
+        "Tjänsten går inte att nå. Kontrollera adressen och nätverket och försök igen; inget har gått förlorat.",
+      unauthenticated:
+        "Nyckeln gäller inte (fel eller återkallad). Be nätverkets samordnare om en ny nyckel och logga in igen.",
+      forbidden: "Nyckeln ger inte rätt till det här. Logga in med förbundets egen nyckel.",
+      "not-found": "Det finns inget att hämta för det valet.",
+      "too-large": "Rapporten är större än tjänsten tar emot. Dela upp bladet och skicka igen.",
+      "rate-limited": "För många försök just nu. Vänta en stund och försök igen.",
+      "service-error": "Tjänsten svarade med ett fel. Försök igen om en stund; inget har gått förlorat.",
+      rejected: "Tjänsten tog inte emot rapporten.",
+    } satisfies Record<SyncFailureCode, string>,
+  },
   dismiss: "Stäng",
   tooOld: (version: string) =>
     `Den här Excel-versionen saknar funktioner som Samsyn behöver (ExcelApi ${version}). Uppdatera Excel eller använd Excel på webben.`,

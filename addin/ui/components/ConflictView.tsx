@@ -1,0 +1,95 @@
+/**
+ * A revision on the service this workbook has not seen: who sent it and when, what differs
+ * line by line, and the user's choice. Nothing is overwritten until they choose.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  makeStyles,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import type { Lang } from "../../../shared/messages";
+import type { Conflict } from "../../sync/flow";
+import { formatAmount, formatDateTime } from "../format";
+import type { UiStrings } from "../strings";
+
+export interface ConflictViewProps {
+  readonly strings: UiStrings;
+  readonly lang: Lang;
+  readonly conflict: Conflict;
+  readonly busy: boolean;
+  readonly onChoose: (choice: "mine" | "theirs") => void;
+}
+
+/** Enough rows to judge by at 320 px; the rest are counted. */
+const SHOWN_ROWS = 12;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  table: { tableLayout: "fixed", width: "100%" },
+  label: { overflowWrap: "anywhere" },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export function ConflictView({ strings, lang, conflict, busy, onChoose }: ConflictViewProps) {
+  const styles = useStyles();
+  const s = strings.sync;
+  const { item, theirs, rows } = conflict;
+  const name = s.reportName(item.address.kind, item.address.period);
+  const info = theirs.info;
+  const who = info?.token ? (info.token.label ?? info.token.id) : null;
+  return (
+    <Card className={styles.root} role="region" aria-label={s.conflictTitle(name)}>
+      <Subtitle2 as="h3">{s.conflictTitle(name)}</Subtitle2>
+      <Body1>
+        {info && who
+          ? s.conflictBy(who, formatDateTime(info.createdAt, lang), s.clients[info.client])
+          : s.conflictUnknownSender}{" "}
+        (revision {theirs.revision})
+      </Body1>
+      {rows.length === 0 ? (
+        <Caption1>{s.conflictNone}</Caption1>
+      ) : (
+        <Table size="extra-small" className={styles.table} aria-label={s.conflictTitle(name)}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{s.conflictColumns.label}</TableHeaderCell>
+              <TableHeaderCell>{s.conflictColumns.period}</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>{s.conflictColumns.theirs}</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>{s.conflictColumns.mine}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.slice(0, SHOWN_ROWS).map((row) => (
+              <TableRow key={`${row.section}|${row.label}|${row.period}`}>
+                <TableCell className={styles.label}>{row.label}</TableCell>
+                <TableCell>{row.period}</TableCell>
+                <TableCell className={styles.number}>{formatAmount(row.theirs, lang)}</TableCell>
+                <TableCell className={styles.number}>{formatAmount(row.mine, lang)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {rows.length > SHOWN_ROWS && <Caption1>{s.conflictMore(rows.length - SHOWN_ROWS)}</Caption1>}
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy} onClick={() => onChoose("mine")}>
+          {s.sendMine}
+        </Button>
+        <Button disabled={busy} onClick={() => onChoose("theirs")}>
+          {s.keepTheirs}
+        </Button>
+      </div>
+    </Card>
+  );
+}
