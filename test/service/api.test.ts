@@ -1,7 +1,15 @@
-/** The HTTP contract on both engines: access, revisions, conflicts, idempotency, bad input, the merge. */
+/** The HTTP contract on both engines: access, who a token is, revisions and their provenance, conflicts, idempotency, bad input, the merge. */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebServer } from "../../service/server";
+import {
+  CLIENT_HEADER,
+  ErrorBody,
+  Me,
+  OVERRIDE_HEADER,
+  PutConflictCode,
+  RevisionList,
+} from "../../shared/api";
 import {
   ADMIN,
   bearer,
@@ -154,7 +162,7 @@ describe.each(engines())("service API on $name", (engine) => {
       (await fetch(path, { headers: bearer(nora.token) })).status,
       (await putReport(url, { id: ale.id, token: nora.token }, "budget", "2008", simpleBudget(["2008"])))
         .status,
-      (await fetch(`${url}/api/merged/budget/2009`, { headers: bearer(ale.token) })).status,
+      (await fetch(`${url}/api/associations`, { headers: bearer(ale.token) })).status,
       (
         await fetch(`${url}/api/associations`, {
           method: "POST",
@@ -177,6 +185,228 @@ describe.each(engines())("service API on $name", (engine) => {
     expect(revoke.status).toBe(204);
     expect((await fetch(mine, { headers: bearer(extra.token) })).status).toBe(401);
     expect((await fetch(mine, { headers: bearer(nora.token) })).status).toBe(200);
+  });
+
+  it("When GET /api/me is asked, then it says who the token is: the association and its token, a network token, the admin", async () => {
+    const labelled = (await (
+      await fetch(`${url}/api/associations/${nora.id}/tokens`, {
+        method: "POST",
+        headers: bearer(ADMIN),
+        body: JSON.stringify({ label: "  Ekonomi, Annas dator " }),
+      })
+    ).json()) as { tokenId: string; token: string };
+    const network = (await (
+      await fetch(`${url}/api/network-tokens`, {
+        method: "POST",
+        headers: bearer(ADMIN),
+        body: JSON.stringify({ label: "Nätverksträff Väst" }),
+      })
+    ).json()) as { tokenId: string; token: string };
+    const me = async (token?: string) => {
+      const r = await fetch(`${url}/api/me`, token ? { headers: bearer(token) } : {});
+      const body = (await r.json()) as unknown;
+      return [r.status, r.status === 200 ? Me.parse(body) : (body as { error: { code: string } }).error.code];
+    };
+    expect(await me(labelled.token)).toEqual([
+      200,
+      {
+        kind: "association",
+        association: { id: nora.id, name: "Samordningsförbundet Nora", orgnr: orgnr(2) },
+        token: { id: labelled.tokenId, label: "Ekonomi, Annas dator" },
+      },
+    ]);
+    expect(await me(ale.token)).toEqual([
+      200,
+      {
+        kind: "association",
+        association: {
+          id: ale.id,
+          name: "Samordningsförbundet Ale Kungälv Stenungsund Tjörn",
+          orgnr: orgnr(1),
+        },
+        token: { id: ale.tokenId, label: null },
+      },
+    ]);
+    expect(await me(network.token)).toEqual([
+      200,
+      { kind: "network", token: { id: network.tokenId, label: "Nätverksträff Väst" } },
+    ]);
+    expect(await me(ADMIN)).toEqual([200, { kind: "admin" }]);
+    expect(await me()).toEqual([401, "unauthenticated"]);
+    expect(await me("samsyn_nope_nope")).toEqual([401, "unauthenticated"]);
+    await fetch(`${url}/api/network-tokens/${network.tokenId}`, { method: "DELETE", headers: bearer(ADMIN) });
+    expect(await me(network.token)).toEqual([401, "unauthenticated"]);
+  });
+
+  it("When an association's token is issued with or without a label, then the label is trimmed and listed; a bad one is a 400", async () => {
+    type Answer = { tokenId?: string; error?: { code: string; fields?: { path: string }[] } };
+    const issue = (init: RequestInit) =>
+      fetch(`${url}/api/associations/${ale.id}/tokens`, { method: "POST", ...init }).then(
+        async (r): Promise<[number, Answer]> => [r.status, (await r.json()) as Answer],
+      );
+    const [noBody, plain] = await issue({ headers: { authorization: `Bearer ${ADMIN}` } });
+    const [emptyObject, unlabelled] = await issue({ headers: bearer(ADMIN), body: "{}" });
+    const [withLabel, labelled] = await issue({
+      headers: bearer(ADMIN),
+      body: JSON.stringify({ label: " Kansliet " }),
+    });
+    expect([noBody, emptyObject, withLabel]).toEqual([201, 201, 201]);
+    const bad = await Promise.all(
+      [{ label: "   " }, { label: "x".repeat(201) }, { label: 7 }, { label: "ok", scope: "network" }].map(
+        (body) => issue({ headers: bearer(ADMIN), body: JSON.stringify(body) }),
+      ),
+    );
+    expect(bad.map(([status, body]) => [status, body.error?.code, body.error?.fields?.[0]?.path])).toEqual([
+      [400, "invalid-body", "label"],
+      [400, "invalid-body", "label"],
+      [400, "invalid-body", "label"],
+      [400, "invalid-body", "(body)"],
+    ]);
+    const [notJson] = await issue({
+      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "text/plain" },
+      body: "Kansliet",
+    });
+    expect(notJson).toBe(415);
+    const listed = (await (
+      await fetch(`${url}/api/associations/${ale.id}/tokens`, { headers: bearer(ADMIN) })
+    ).json()) as { id: string; label: string | null }[];
+    const labelOf = (id: string | undefined) => listed.find((t) => t.id === id)?.label;
+    expect([labelOf(plain.tokenId), labelOf(unlabelled.tokenId), labelOf(labelled.tokenId)]).toEqual([
+      null,
+      null,
+      "Kansliet",
+    ]);
+    expect(listed).toHaveLength(4);
+  });
+
+  it("When the first send goes with If-None-Match: *, then it is created; once any revision exists, 409 report-exists with it", async () => {
+    const first = { "if-none-match": "*" };
+    const a = await putReport(url, ale, "participants", "2016", participantsReport("2016"), first);
+    expect([a.status, await a.json(), a.headers.get("etag")]).toEqual([201, { revision: 1 }, '"1"']);
+    await putReport(url, ale, "participants", "2016", participantsReport("2016", { new: 3 }), {
+      "if-match": '"1"',
+    });
+    const again = await putReport(
+      url,
+      ale,
+      "participants",
+      "2016",
+      participantsReport("2016", { new: 9 }),
+      first,
+    );
+    const body = (await again.json()) as {
+      error: { code: string; currentRevision: number; message: string };
+    };
+    expect([again.status, body.error.code, body.error.currentRevision, again.headers.get("etag")]).toEqual([
+      409,
+      "report-exists",
+      2,
+      '"2"',
+    ]);
+    expect(PutConflictCode.parse(body.error.code)).toBe("report-exists");
+    expect(body.error.message).toMatch(/finns redan/);
+    // The same Idempotency-Key sent again after a lost answer is a replay, not a conflict.
+    const key = { ...first, "idempotency-key": "first-send-2017" };
+    const sent = await putReport(url, ale, "participants", "2017", participantsReport("2017"), key);
+    const resent = await putReport(url, ale, "participants", "2017", participantsReport("2017"), key);
+    expect([sent.status, resent.status, await resent.json()]).toEqual([
+      201,
+      200,
+      { revision: 1, replayed: true },
+    ]);
+  });
+
+  it("When 20 first sends with If-None-Match: * race, then exactly one gets 201 and the rest 409 report-exists", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        putReport(url, nora, "participants", "2018", participantsReport("2018", { new: i }), {
+          "if-none-match": "*",
+        }).then(async (r) => [
+          r.status,
+          ((await r.json()) as { error?: { code: string } }).error?.code ?? null,
+        ]),
+      ),
+    );
+    expect(results.filter(([s]) => s === 201)).toHaveLength(1);
+    expect(results.filter(([s, code]) => s === 409 && code === "report-exists")).toHaveLength(19);
+    const history = await fetch(`${url}/api/associations/${nora.id}/reports/participants/2018/revisions`, {
+      headers: bearer(nora.token),
+    });
+    expect(RevisionList.parse(await history.json()).revisions.map((r) => r.revision)).toEqual([1]);
+  });
+
+  it("When revisions come from the add-in, the CLI and elsewhere, then the history names the token, the program and an override", async () => {
+    const laptop = (await (
+      await fetch(`${url}/api/associations/${nora.id}/tokens`, {
+        method: "POST",
+        headers: bearer(ADMIN),
+        body: JSON.stringify({ label: "Förbundschefens dator" }),
+      })
+    ).json()) as { tokenId: string; token: string };
+    const send = (token: string, headers: Record<string, string>) =>
+      putReport(url, { id: nora.id, token }, "budget", "2019", simpleBudget(["2019"]), headers);
+    const statuses = [
+      (await send(laptop.token, { [CLIENT_HEADER]: "addin", "if-none-match": "*" })).status,
+      (await send(nora.token, { [CLIENT_HEADER]: "cli" })).status,
+      (await send(laptop.token, { [CLIENT_HEADER]: "addin", [OVERRIDE_HEADER]: "1" })).status,
+      (await send(nora.token, { [CLIENT_HEADER]: "excel" })).status,
+      (await send(nora.token, { [OVERRIDE_HEADER]: "yes" })).status,
+    ];
+    expect(statuses).toEqual([201, 201, 201, 201, 201]);
+    const r = await fetch(`${url}/api/associations/${nora.id}/reports/budget/2019/revisions`, {
+      headers: bearer(ADMIN),
+    });
+    const { revisions } = RevisionList.parse(await r.json());
+    const mine = { id: laptop.tokenId, label: "Förbundschefens dator" };
+    const first = { id: nora.tokenId, label: null };
+    expect(revisions.map((v) => [v.revision, v.token, v.client, v.override])).toEqual([
+      [1, mine, "addin", false],
+      [2, first, "cli", false],
+      [3, mine, "addin", true],
+      [4, first, "api", false],
+      [5, first, "api", false],
+    ]);
+    const text = JSON.stringify(revisions);
+    expect([text.includes(laptop.token), text.includes(nora.token)]).toEqual([false, false]);
+  });
+
+  it("When any token reads the merged view, then association, network and admin get it; no token or a revoked one gets 401", async () => {
+    const network = (await (
+      await fetch(`${url}/api/network-tokens`, {
+        method: "POST",
+        headers: bearer(ADMIN),
+        body: JSON.stringify({ label: "Regionalt nätverk" }),
+      })
+    ).json()) as { tokenId: string; token: string };
+    const spare = (await (
+      await fetch(`${url}/api/associations/${ale.id}/tokens`, { method: "POST", headers: bearer(ADMIN) })
+    ).json()) as { tokenId: string; token: string };
+    await fetch(`${url}/api/associations/${ale.id}/tokens/${spare.tokenId}`, {
+      method: "DELETE",
+      headers: bearer(ADMIN),
+    });
+    const read = async (suffix: string, token?: string) =>
+      (await fetch(`${url}/api/merged/budget/2009${suffix}`, token ? { headers: bearer(token) } : {})).status;
+    const matrix = [];
+    for (const suffix of ["", ".xlsx"])
+      matrix.push([
+        suffix,
+        await read(suffix, ale.token),
+        await read(suffix, nora.token),
+        await read(suffix, network.token),
+        await read(suffix, ADMIN),
+        await read(suffix),
+        await read(suffix, spare.token),
+      ]);
+    expect(matrix).toEqual([
+      ["", 200, 200, 200, 200, 401, 401],
+      [".xlsx", 200, 200, 200, 200, 401, 401],
+    ]);
+    // Reading the comparison is all: an association's token still cannot list the associations or read another's report.
+    const other = await fetch(`${url}/api/associations/${nora.id}/reports/budget/2009`, {
+      headers: bearer(ale.token),
+    });
+    expect(other.status).toBe(403);
   });
 
   it("When input is bad, then a clear status and a JSON error, never a 500", async () => {
@@ -208,6 +438,21 @@ describe.each(engines())("service API on $name", (engine) => {
         "invalid-if-match",
       ],
       [
+        "If-None-Match not *",
+        putReport(url, ale, "budget", "2008", simpleBudget(["2008"]), { "if-none-match": '"1"' }),
+        400,
+        "invalid-if-none-match",
+      ],
+      [
+        "If-Match and If-None-Match",
+        putReport(url, ale, "budget", "2008", simpleBudget(["2008"]), {
+          "if-match": '"1"',
+          "if-none-match": "*",
+        }),
+        400,
+        "conflicting-preconditions",
+      ],
+      [
         "not JSON",
         fetch(`${url}/api/associations/${ale.id}/reports/budget/2008`, {
           method: "PUT",
@@ -228,12 +473,18 @@ describe.each(engines())("service API on $name", (engine) => {
     const seen = [];
     for (const [name, response, ,] of cases) {
       const r = await response;
-      const body = (await r.json()) as { error: { code: string; message: string; messageEn: string } };
+      const body = ErrorBody.parse(await r.json());
       expect(body.error.message.length, name).toBeGreaterThan(0);
       expect(body.error.messageEn.length, name).toBeGreaterThan(0);
-      seen.push([name, r.status, body.error.code]);
+      seen.push([name, r.status, body.error.code, body.error.fields?.[0]?.path]);
     }
-    expect(seen).toEqual(cases.map(([name, , status, code]) => [name, status, code]));
+    const header: Record<string, string> = {
+      "kind mismatch": "kind",
+      "bad If-Match": "If-Match",
+      "If-None-Match not *": "If-None-Match",
+      "If-Match and If-None-Match": "If-None-Match",
+    };
+    expect(seen).toEqual(cases.map(([name, , status, code]) => [name, status, code, header[name]]));
   });
 
   it("When a report fails the schema, then 400 names the fields", async () => {
@@ -358,6 +609,7 @@ describe.each(engines())("service API on $name", (engine) => {
         "/api/associations/{id}/reports/{kind}/{period}",
         "/api/merged/{kind}/{period}",
         "/api/merged/{kind}/{period}.xlsx",
+        "/api/me",
       ]),
     );
   });
