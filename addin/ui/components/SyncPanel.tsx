@@ -219,7 +219,7 @@ export function SyncPanel(props: SyncPanelProps) {
           </Field>
           <div className={styles.row}>
             <Button disabled={busy || !yearOk} onClick={() => props.onFetch(kind, year.trim())}>
-              {state.busy === "fetching" ? s.fetching : s.fetch}
+              {state.busy === "fetching" ? s.fetching : s.fetchComparison}
             </Button>
           </div>
         </>

@@ -115,7 +115,7 @@ export const en: UiStrings = {
     year: "Year",
     kind: "Kind",
     kinds: { budget: "Budget", participants: "Participants" },
-    fetch: "Fetch the comparison",
+    fetchComparison: "Fetch the comparison",
     fetching: "Fetching …",
     fetched: (sheet: string, n: number) => `The comparison is on the sheet ${sheet} (${n} associations).`,
     badYear: "Write a four-digit year, for example 2009.",

@@ -117,7 +117,7 @@ export const sv = {
     year: "År",
     kind: "Typ",
     kinds: { budget: "Budget", participants: "Deltagare" },
-    fetch: "Hämta sammanställning",
+    fetchComparison: "Hämta sammanställning",
     fetching: "Hämtar …",
     fetched: (sheet: string, n: number) => `Sammanställningen finns på bladet ${sheet} (${n} förbund).`,
     badYear: "Skriv ett år med fyra siffror, till exempel 2009.",
