@@ -1,7 +1,8 @@
 /**
  * The state behind the fake Excel: sheets of cells (value, formula, number format, fill),
- * tables, notes, workbook settings, the selection. Plain data that serialises to JSON, so the
- * same workbook can be handed to the fake running in a browser page. No Node, no exceljs here.
+ * tables, charts, notes, workbook settings, the selection. Plain data that serialises to JSON,
+ * so the same workbook can be handed to the fake running in a browser page. No Node, no
+ * exceljs here.
  */
 import type { CellValue, Grid, RangeAddress } from "../../shared/grid";
 import { parseRangeA1, rangeToA1 } from "../../shared/grid";
@@ -71,6 +72,45 @@ export interface FakeTable {
   style: string;
 }
 
+/** A range on a sheet, as a chart series refers to it. */
+export interface FakeRangeRef {
+  sheet: FakeSheet;
+  range: RangeAddress;
+}
+
+/** One series of a chart: its name and the cells its values and categories (x-axis values) come from. */
+export interface FakeSeries {
+  name: string;
+  values: FakeRangeRef | null;
+  xValues: FakeRangeRef | null;
+}
+
+/** A chart embedded on a worksheet. Names need not be unique (ChartCollection.getItem takes the first). */
+export interface FakeChart {
+  name: string;
+  sheet: FakeSheet;
+  /** Excel.ChartType ("ColumnStacked"). */
+  type: string;
+  title: string;
+  series: FakeSeries[];
+  /** The cells it covers, as set with setPosition; null until set. */
+  position: { from: string; to: string | null } | null;
+}
+
+interface RangeRefJson {
+  sheet: string;
+  range: string;
+}
+
+export interface ChartJson {
+  name: string;
+  sheet: string;
+  type: string;
+  title: string;
+  series: { name: string; values: RangeRefJson | null; xValues: RangeRefJson | null }[];
+  position: { from: string; to: string | null } | null;
+}
+
 export interface BookJson {
   sheets: {
     name: string;
@@ -79,6 +119,8 @@ export interface BookJson {
     notes: [string, string][];
   }[];
   tables: { name: string; sheet: string; range: string; style: string }[];
+  /** Optional: workbooks saved before the fake knew charts have none. */
+  charts?: ChartJson[];
   settings: [string, unknown][];
   active: string;
   selection: { sheet: string; range: string } | null;
@@ -87,6 +129,7 @@ export interface BookJson {
 export class FakeBook {
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
+  readonly charts: FakeChart[] = [];
   readonly settings = new Map<string, unknown>();
   active: FakeSheet | null = null;
   /** What the user has selected (getSelectedRange reads it). */
@@ -104,6 +147,11 @@ export class FakeBook {
   table(name: string): FakeTable | null {
     const lower = name.toLowerCase();
     return this.tables.find((t) => t.name.toLowerCase() === lower) ?? null;
+  }
+
+  /** The charts on a sheet, in the order they were added (ChartCollection order). */
+  chartsOn(sheet: FakeSheet): FakeChart[] {
+    return this.charts.filter((c) => c.sheet === sheet);
   }
 
   addSheet(name: string): FakeSheet {
@@ -152,6 +200,18 @@ export class FakeBook {
         range: rangeToA1(t.range),
         style: t.style,
       })),
+      charts: this.charts.map((c) => ({
+        name: c.name,
+        sheet: c.sheet.name,
+        type: c.type,
+        title: c.title,
+        series: c.series.map((s) => ({
+          name: s.name,
+          values: refToJson(s.values),
+          xValues: refToJson(s.xValues),
+        })),
+        position: c.position,
+      })),
       settings: [...this.settings],
       active: this.active?.name ?? "",
       selection: this.selection
@@ -177,6 +237,22 @@ export class FakeBook {
         range: parseRangeA1(t.range)!,
         style: t.style,
       });
+    for (const c of json.charts ?? []) {
+      const sheet = book.sheet(c.sheet);
+      if (!sheet) continue;
+      book.charts.push({
+        name: c.name,
+        sheet,
+        type: c.type,
+        title: c.title,
+        series: c.series.map((s) => ({
+          name: s.name,
+          values: refFromJson(book, s.values),
+          xValues: refFromJson(book, s.xValues),
+        })),
+        position: c.position,
+      });
+    }
     for (const [k, v] of json.settings) book.settings.set(k, v);
     book.active = book.sheet(json.active) ?? book.sheets[0] ?? null;
     if (json.selection) {
@@ -185,4 +261,13 @@ export class FakeBook {
     }
     return book;
   }
+}
+
+const refToJson = (ref: FakeRangeRef | null): RangeRefJson | null =>
+  ref ? { sheet: ref.sheet.name, range: rangeToA1(ref.range) } : null;
+
+function refFromJson(book: FakeBook, json: RangeRefJson | null): FakeRangeRef | null {
+  const sheet = json ? book.sheet(json.sheet) : null;
+  const range = json ? parseRangeA1(json.range) : null;
+  return sheet && range ? { sheet, range } : null;
 }

@@ -1,7 +1,8 @@
 /**
  * Node-only edge of the fake: a FakeBook from an .xlsx file (through the service's exceljs
  * reader, so the fake holds the cells the command line sees) and a FakeBook saved as .xlsx
- * with exceljs — tables as real exceljs tables, formulas kept — for checking with exceljs.
+ * with exceljs — tables as real exceljs tables, formulas kept, charts left out — for checking
+ * with exceljs.
  */
 import ExcelJS from "exceljs";
 import { readWorkbookFile } from "../../service/xlsx/read";
@@ -59,6 +60,11 @@ function saveSheet(workbook: ExcelJS.Workbook, book: FakeBook, sheet: FakeSheet)
   for (const [c, points] of sheet.columnWidths) ws.getColumn(columnLetters(c)).width = points / 7;
 }
 
+/**
+ * The workbook as .xlsx: sheets, cells, formulas, tables, notes, merges. Not its charts:
+ * exceljs cannot write charts (it reads and writes drawings of images only), so a saved book
+ * has the charts' data but not the charts; book.charts (and toJSON) still hold them.
+ */
 export async function saveBook(book: FakeBook, path: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   for (const sheet of book.sheets) saveSheet(workbook, book, sheet);

@@ -1,0 +1,399 @@
+/**
+ * The network's comparison as a sheet plan: one real Excel table with a row per association,
+ * network totals under it as live formulas over the table's columns, and two native charts
+ * over the table. Pure: the add-in renders it through office.js (charts too), the service
+ * through exceljs (which cannot write charts), so both give the same cells.
+ */
+import { columnLetters, rangeToA1, toA1 } from "./grid";
+import {
+  COST_GROUPS,
+  type MergedBudget,
+  type MergedParticipants,
+  type MergedParticipantsAssociation,
+  type MergedView,
+} from "./merge";
+import {
+  columnRef,
+  type Formula,
+  layoutSheet,
+  neutraliseText,
+  type OutputCell,
+  type OutputColumn,
+  type OutputSheet,
+  type OutputTable,
+  uniqueSheetName,
+  uniqueTableName,
+} from "./output";
+import type { ReportKind } from "./report";
+
+/** What Swedish statistics prints for a count withheld as too small to publish. */
+export const SUPPRESSED = "..";
+/** The mark of an association that has no report for the year: never a blank row. */
+export const NO_REPORT = "ingen rapport";
+
+const AMOUNT = "#,##0";
+const SHARE = "0.0%";
+const COUNT = "0";
+const DAYS = "0.0";
+
+/**
+ * A formula with the value the core computed for it. Range.formulas ignores the value (Excel
+ * calculates); a file writer saves it beside the formula, for previews and importers that
+ * show an uncalculated formula as blank.
+ */
+export interface ComputedFormula extends Formula {
+  readonly result: number | string;
+}
+
+export const hasResult = (cell: OutputCell): cell is ComputedFormula =>
+  cell !== null && typeof cell === "object" && "formula" in cell && "result" in cell;
+
+/** A native chart over the table: one series per value column, the categories from another column. */
+export interface NetworkChart {
+  /** Stable, so that a refresh finds the chart again (Excel's ChartCollection.getItem). */
+  readonly name: string;
+  readonly title: string;
+  /** Excel.ChartType. */
+  readonly type: "ColumnStacked" | "ColumnClustered";
+  /** Header of the column holding the category labels (the associations). */
+  readonly categories: string;
+  /** Headers of adjacent columns, one series each, named by their header cell. */
+  readonly values: readonly string[];
+}
+
+export interface NetworkSheet {
+  readonly kind: ReportKind;
+  readonly period: string;
+  /** One sheet holding one table. */
+  readonly sheet: OutputSheet;
+  readonly charts: readonly NetworkChart[];
+}
+
+/** Where a chart's data and the chart itself sit on the sheet, in A1. */
+export interface ChartPlacement {
+  readonly chart: NetworkChart;
+  /** The value columns, header row included (the series names), through the last body row. */
+  readonly values: string;
+  /** The category column's body rows. */
+  readonly categories: string;
+  /** Top-left and bottom-right cells the chart covers when it is first created. */
+  readonly from: string;
+  readonly to: string;
+}
+
+/** "Samsyn nätverk 2009", "Samsyn nätverk deltagare 2009". */
+export function networkSheetName(kind: ReportKind, period: string): string {
+  return uniqueSheetName(`Samsyn nätverk ${kind === "budget" ? "" : "deltagare "}${period}`, new Set());
+}
+
+const networkTableName = (kind: ReportKind, period: string): string =>
+  uniqueTableName(`Samsyn_natverk_${kind === "budget" ? "" : "deltagare_"}${period}`, new Set());
+
+/** Characters that make Excel want a column specifier in double brackets (Budget[[2009-2010]]). */
+const SPECIAL_IN_COLUMN = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/]/;
+
+/**
+ * A structured reference to a whole table column as Excel takes it typed (Range.formulas):
+ * columnRef's escaping, and the double brackets a name with a special character needs
+ * ("Över-/underskott" has two). LibreOffice accepts either form, so its recalculation cannot
+ * prove this; the rule is Excel's (EXCEL-ADDIN.md).
+ */
+export function tableColumnRef(table: string, column: string): string {
+  const ref = columnRef(table, column);
+  return SPECIAL_IN_COLUMN.test(column) ? `${table}[${ref.slice(table.length)}]` : ref;
+}
+
+/** The plan for a merged view: the sheet, its table with live totals, and its charts. */
+export function networkSheet(view: MergedView): NetworkSheet {
+  return view.kind === "budget" ? budgetSheet(view) : participantsSheet(view);
+}
+
+/** Where each chart of a plan takes its data from, and where it goes beside the table. */
+export function chartPlacements(plan: NetworkSheet): ChartPlacement[] {
+  const [placement] = layoutSheet(plan.sheet);
+  if (!placement) return [];
+  const { table } = placement;
+  const index = (header: string): number => {
+    const i = table.columns.findIndex((c) => c.header === header);
+    if (i < 0) throw new Error(`chart column "${header}" is not in table ${table.name}`);
+    return i;
+  };
+  const left = table.columns.length + 1;
+  return plan.charts.map((chart, n) => {
+    const first = index(chart.values[0] ?? "");
+    chart.values.forEach((header, i) => {
+      // One range feeds the series: the value columns must sit side by side.
+      if (index(header) !== first + i) throw new Error(`chart ${chart.name}: "${header}" is not adjacent`);
+    });
+    const cat = index(chart.categories);
+    const top = placement.headerRow - 1 + n * 20;
+    return {
+      chart,
+      values: rangeToA1({
+        start: { row: placement.headerRow - 1, col: first },
+        end: { row: placement.lastBodyRow - 1, col: first + chart.values.length - 1 },
+      }),
+      categories: rangeToA1({
+        start: { row: placement.firstBodyRow - 1, col: cat },
+        end: { row: placement.lastBodyRow - 1, col: cat },
+      }),
+      from: toA1({ row: top, col: left }),
+      to: toA1({ row: top + 18, col: left + 8 }),
+    };
+  });
+}
+
+// —— shared pieces ——
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const formula = (text: string, result: number | string): ComputedFormula => ({ formula: text, result });
+const sum = (values: readonly (number | null | undefined)[]): number =>
+  values.reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
+
+/** 1-based sheet row of the table's first body row for a sheet with these heading lines. */
+function firstBodyRow(heading: readonly string[], columns: readonly OutputColumn[]): number {
+  const skeleton: OutputTable = { name: "T", columns, rows: [], summaryRows: [] };
+  return layoutSheet({ name: "S", heading, tables: [skeleton] })[0]!.firstBodyRow;
+}
+
+const reportedText = (reporting: number, of: number) =>
+  `${reporting} av ${of} förbund har rapporterat för året`;
+
+// —— budget ——
+
+const BUDGET = {
+  name: "Förbund",
+  cost: "Kostnader",
+  income: "Intäkter",
+  surplus: "Över-/underskott",
+  share: "Andel av intäkter",
+  report: "Rapport",
+} as const;
+
+function budgetSheet(view: MergedBudget): NetworkSheet {
+  const name = networkTableName("budget", view.period);
+  const groups = COST_GROUPS.map((g) => ({ group: g, header: cap(g) }));
+  const columns: OutputColumn[] = [
+    { header: BUDGET.name, width: 36 },
+    // The cost groups beside the names: one contiguous range feeds the stacked chart.
+    ...groups.map(({ header }) => ({ header, numberFormat: AMOUNT, width: 14 })),
+    { header: BUDGET.cost, numberFormat: AMOUNT, width: 14 },
+    { header: BUDGET.income, numberFormat: AMOUNT, width: 14 },
+    { header: BUDGET.surplus, numberFormat: AMOUNT, width: 16 },
+    { header: BUDGET.share, numberFormat: SHARE, width: 12 },
+    { header: BUDGET.report, width: 30 },
+  ];
+  const heading = [
+    `Samsyn – nätverkets sammanställning, budget ${view.period}`,
+    `En rad per förbund, belopp i kronor. ${reportedText(view.network.reporting, view.associations.length)}.`,
+    "Summorna under tabellen och över-/underskottet är formler: de räknas om när du ändrar i tabellen.",
+  ];
+  const col = (header: string) => columnLetters(columns.findIndex((c) => c.header === header));
+  const [inc, cost, surplus] = [col(BUDGET.income), col(BUDGET.cost), col(BUDGET.surplus)];
+  const top = firstBodyRow(heading, columns);
+
+  const rows: OutputCell[][] = view.associations.map((a, i) => {
+    const r = top + i;
+    const reported = a.revision !== null;
+    // The same formula on every row (a calculated column); a row without a report shows none.
+    const surplusCell = formula(`=IF(ISNUMBER(${inc}${r}),${inc}${r}-${cost}${r},"")`, a.surplus ?? "");
+    const shareCell = formula(`=IF(N(${inc}${r})=0,"",${surplus}${r}/${inc}${r})`, a.surplusShare ?? "");
+    const period = a.periodKey !== null && a.periodKey !== a.reportPeriod ? ` (kolumn ${a.periodKey})` : "";
+    return [
+      neutraliseText(a.name),
+      ...groups.map(({ group }) => (reported ? (a.costByGroup[group] ?? 0) : null)),
+      a.cost,
+      a.income,
+      surplusCell,
+      shareCell,
+      reported ? `revision ${a.revision}, budget ${a.reportPeriod ?? ""}${period}` : NO_REPORT,
+    ];
+  });
+
+  const total = (header: string, result: number): ComputedFormula =>
+    formula(`=SUM(${tableColumnRef(name, header)})`, result);
+  const n = view.network;
+  const incomeRef = tableColumnRef(name, BUDGET.income);
+  const surplusRef = tableColumnRef(name, BUDGET.surplus);
+  const summaryRows: OutputCell[][] = [
+    [
+      "Nätverket totalt",
+      ...groups.map(({ group, header }) => total(header, n.costByGroup[group] ?? 0)),
+      total(BUDGET.cost, n.cost),
+      total(BUDGET.income, n.income),
+      total(BUDGET.surplus, n.surplus),
+      formula(`=IF(SUM(${incomeRef})=0,"",SUM(${surplusRef})/SUM(${incomeRef}))`, n.surplusShare ?? ""),
+      reportedText(n.reporting, view.associations.length),
+    ],
+  ];
+
+  return {
+    kind: "budget",
+    period: view.period,
+    sheet: {
+      name: networkSheetName("budget", view.period),
+      heading,
+      tables: [{ name, columns, rows, summaryRows }],
+    },
+    charts: [
+      {
+        name: "Samsyn_kostnader",
+        title: `Kostnader per grupp och förbund ${view.period}`,
+        type: "ColumnStacked",
+        categories: BUDGET.name,
+        values: groups.map((g) => g.header),
+      },
+      {
+        name: "Samsyn_overskott",
+        title: `Över-/underskott per förbund ${view.period}`,
+        type: "ColumnClustered",
+        categories: BUDGET.name,
+        values: [BUDGET.surplus],
+      },
+    ],
+  };
+}
+
+// —— participants ——
+
+type KeyFigures = NonNullable<MergedParticipantsAssociation["keyFigures"]>;
+
+/** The counts, as columns: a suppressed one is "..", and its network total a lower bound. */
+const COUNTS: readonly { header: string; path: string; of: (k: KeyFigures) => number | null }[] = [
+  { header: "Deltagare", path: "participants", of: (k) => k.participants },
+  { header: "Nya", path: "new", of: (k) => k.new },
+  { header: "Avslutade", path: "closed", of: (k) => k.closed },
+  { header: "Till arbete/studier", path: "closedToWorkOrStudies", of: (k) => k.closedToWorkOrStudies },
+  { header: "Kvinnor", path: "byKon.kvinna", of: (k) => k.byKon.kvinna },
+  { header: "Män", path: "byKon.man", of: (k) => k.byKon.man },
+  { header: "Över tidsgränsen", path: "staysOverLimit", of: (k) => k.staysOverLimit },
+];
+
+const PARTICIPANTS = {
+  name: "Förbund",
+  share: "Andel till arbete/studier",
+  stay: "Genomsnittlig vistelse (dagar)",
+  insats: "Insats",
+  report: "Rapport",
+} as const;
+
+/** A ratio or mean an association withheld is "..", one it could not compute (no one closed) blank. */
+function withheld(a: MergedParticipantsAssociation, path: string, value: number | null): OutputCell {
+  if (value !== null) return value;
+  return a.suppressed.includes(path) ? SUPPRESSED : null;
+}
+
+function participantsSheet(view: MergedParticipants): NetworkSheet {
+  const name = networkTableName("participants", view.period);
+  const [participants, , closed, toWork] = COUNTS;
+  const columns: OutputColumn[] = [
+    { header: PARTICIPANTS.name, width: 36 },
+    ...COUNTS.slice(0, 4).map((c) => ({ header: c.header, numberFormat: COUNT, width: 12 })),
+    { header: PARTICIPANTS.share, numberFormat: SHARE, width: 14 },
+    ...COUNTS.slice(4).map((c) => ({ header: c.header, numberFormat: COUNT, width: 12 })),
+    { header: PARTICIPANTS.stay, numberFormat: DAYS, width: 14 },
+    { header: PARTICIPANTS.insats, width: 24 },
+    { header: PARTICIPANTS.report, width: 28 },
+  ];
+  const heading = [
+    `Samsyn – nätverkets sammanställning, deltagare ${view.period}`,
+    `En rad per förbund. ${reportedText(view.network.reporting, view.associations.length)}. "${SUPPRESSED}" = för litet antal för att visas.`,
+    `Summorna under tabellen är formler över tabellens kolumner. Där ett förbunds antal är dolt ("${SUPPRESSED}") är summan de kända antalens summa: minst så många, aldrig exakt.`,
+  ];
+
+  const rows: OutputCell[][] = view.associations.map((a) => {
+    const kf = a.keyFigures;
+    const count = (c: (typeof COUNTS)[number]): OutputCell => {
+      if (!kf) return null;
+      const v = c.of(kf);
+      return v === null ? SUPPRESSED : v;
+    };
+    return [
+      neutraliseText(a.name),
+      ...COUNTS.slice(0, 4).map(count),
+      kf ? withheld(a, "shareClosedToWorkOrStudies", kf.shareClosedToWorkOrStudies) : null,
+      ...COUNTS.slice(4).map(count),
+      kf ? withheld(a, "averageStayDays", kf.averageStayDays) : null,
+      a.insats === null ? null : neutraliseText(a.insats),
+      kf ? `revision ${a.revision}, period ${a.reportPeriod ?? ""}` : NO_REPORT,
+    ];
+  });
+
+  const reported = view.associations.flatMap((a) => (a.keyFigures ? [a.keyFigures] : []));
+  const known = (c: (typeof COUNTS)[number]) => sum(reported.map(c.of));
+  const hidden = (c: (typeof COUNTS)[number]) => reported.filter((k) => c.of(k) === null).length;
+  const ref = (header: string) => tableColumnRef(name, header);
+  const hiddenIn = (header: string) => `COUNTIF(${ref(header)},"${SUPPRESSED}")`;
+
+  // Three rows per count column: the sum of what is known, whether that is the exact total or
+  // only a lower bound, and how many associations' figures are hidden. All live.
+  const byColumn = (
+    each: (c: (typeof COUNTS)[number]) => OutputCell,
+    share: OutputCell,
+    stay: OutputCell,
+  ): OutputCell[] => [...COUNTS.slice(0, 4).map(each), share, ...COUNTS.slice(4).map(each), stay];
+
+  const p = participants!;
+  const c = closed!;
+  const w = toWork!;
+  const shareHidden = hidden(c) + hidden(w) > 0;
+  const closedKnown = known(c);
+  const shareFormula = formula(
+    `=IF(${hiddenIn(c.header)}+${hiddenIn(w.header)}>0,"${SUPPRESSED}",IF(SUM(${ref(c.header)})=0,"",SUM(${ref(w.header)})/SUM(${ref(c.header)})))`,
+    shareHidden ? SUPPRESSED : closedKnown === 0 ? "" : known(w) / closedKnown,
+  );
+  // A mean weighted by counts that may be hidden is not a total: the merge's value, withheld as it withholds.
+  const stayWithheld = view.associations.some(
+    (a) =>
+      a.keyFigures !== null &&
+      (a.keyFigures.participants === null || a.suppressed.includes("averageStayDays")),
+  );
+  const stay: OutputCell = view.network.keyFigures.averageStayDays ?? (stayWithheld ? SUPPRESSED : null);
+
+  const summaryRows: OutputCell[][] = [
+    [
+      "Nätverket totalt (kända antal)",
+      ...byColumn((k) => formula(`=SUM(${ref(k.header)})`, known(k)), shareFormula, stay),
+      null,
+      reportedText(view.network.reporting, view.associations.length),
+    ],
+    [
+      "Summan är",
+      ...byColumn(
+        (k) => formula(`=IF(${hiddenIn(k.header)}>0,"minst","exakt")`, hidden(k) > 0 ? "minst" : "exakt"),
+        null,
+        null,
+      ),
+    ],
+    [
+      `Förbund med dolt antal ("${SUPPRESSED}")`,
+      ...byColumn((k) => formula(`=${hiddenIn(k.header)}`, hidden(k)), null, null),
+    ],
+  ];
+
+  return {
+    kind: "participants",
+    period: view.period,
+    sheet: {
+      name: networkSheetName("participants", view.period),
+      heading,
+      tables: [{ name, columns, rows, summaryRows }],
+    },
+    charts: [
+      {
+        name: "Samsyn_deltagare",
+        title: `Deltagare per förbund ${view.period}`,
+        type: "ColumnClustered",
+        categories: PARTICIPANTS.name,
+        values: [p.header],
+      },
+      {
+        name: "Samsyn_arbete_studier",
+        title: `Andel avslutade till arbete eller studier ${view.period}`,
+        type: "ColumnClustered",
+        categories: PARTICIPANTS.name,
+        values: [PARTICIPANTS.share],
+      },
+    ],
+  };
+}
