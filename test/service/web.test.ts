@@ -1,11 +1,12 @@
-/** What surrounds the API: the task pane's files with headers Excel can frame, and logs that never carry a token. */
+/** What surrounds the API: the task pane's files with headers Excel can frame, CORS only for configured pane origins, and logs that never carry a token. */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { startWebServer } from "../../service/server";
-import { ADMIN, bearer, createAssociation, putReport, simpleBudget } from "./helpers";
+import { SettingError, startWebServer, type WebServer } from "../../service/server";
+import { CLIENT_HEADER, OVERRIDE_HEADER } from "../../shared/api";
+import { ADMIN, bearer, createAssociation, pgliteEngine, putReport, simpleBudget } from "./helpers";
 
 const addinDir = mkdtempSync(path.join(tmpdir(), "samsyn-addin-"));
 afterAll(() => rmSync(addinDir, { recursive: true, force: true }));
@@ -70,5 +71,151 @@ describe("web server around the API", () => {
     } finally {
       await server.close();
     }
+  });
+
+  describe("CORS for a task pane hosted elsewhere", () => {
+    const PANE = "https://excel.example.se";
+    const serve = (paneOrigins?: string[]) =>
+      startWebServer({
+        port: 0,
+        dataDir: "memory://",
+        adminToken: ADMIN,
+        logger: pino({ level: "silent" }),
+        ...(paneOrigins ? { paneOrigins } : {}),
+      });
+    const corsHeaders = (r: Response) =>
+      Object.fromEntries([...r.headers].filter(([name]) => name.startsWith("access-control-")));
+    const preflight = (server: WebServer, origin: string, path = "/api/associations/x/reports/budget/2008") =>
+      fetch(`${server.url}${path}`, {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "PUT",
+          "access-control-request-headers":
+            `authorization,content-type,if-none-match,idempotency-key,${CLIENT_HEADER},${OVERRIDE_HEADER}`.toLowerCase(),
+        },
+      });
+
+    it("When the pane's origin is configured, then /api answers its preflight and requests and exposes ETag; any other origin gets no Access-Control-Allow-Origin", async () => {
+      const server = await serve([PANE, "http://localhost:3001"]);
+      try {
+        const pre = await preflight(server, PANE);
+        expect([pre.status, pre.headers.get("access-control-allow-origin"), pre.headers.get("vary")]).toEqual(
+          [204, PANE, "Origin"],
+        );
+        expect(pre.headers.get("access-control-allow-headers")?.split(",")).toEqual([
+          "Authorization",
+          "Content-Type",
+          "If-Match",
+          "If-None-Match",
+          "Idempotency-Key",
+          CLIENT_HEADER,
+          OVERRIDE_HEADER,
+        ]);
+        expect(pre.headers.get("access-control-allow-methods")?.split(",")).toContain("PUT");
+        expect(pre.headers.get("access-control-allow-credentials")).toBeNull();
+
+        const ale = await createAssociation(server.url, "Ale", 1);
+        const put = await putReport(server.url, ale, "budget", "2008", simpleBudget(["2008"]), {
+          origin: PANE,
+          "if-none-match": "*",
+        });
+        expect([
+          put.status,
+          put.headers.get("access-control-allow-origin"),
+          put.headers.get("access-control-expose-headers"),
+          put.headers.get("etag"),
+        ]).toEqual([201, PANE, "ETag", '"1"']);
+        // An error must reach the pane too, or it cannot tell a revoked token from a dead network.
+        const refused = await fetch(`${server.url}/api/me`, { headers: { origin: "http://localhost:3001" } });
+        expect([refused.status, refused.headers.get("access-control-allow-origin")]).toEqual([
+          401,
+          "http://localhost:3001",
+        ]);
+
+        for (const stranger of [
+          "https://evil.example",
+          "null",
+          `${PANE}.evil.example`,
+          "http://excel.example.se",
+        ]) {
+          const pre2 = await preflight(server, stranger);
+          const get = await fetch(`${server.url}/api/me`, {
+            headers: { ...bearer(ale.token), origin: stranger },
+          });
+          expect([
+            stranger,
+            pre2.headers.get("access-control-allow-origin"),
+            get.status,
+            get.headers.get("access-control-allow-origin"),
+          ]).toEqual([stranger, null, 200, null]);
+        }
+        // Only /api: the pane's own files and /healthz are not opened to other origins.
+        const health = await fetch(`${server.url}/healthz`, { headers: { origin: PANE } });
+        expect(corsHeaders(health)).toEqual({});
+      } finally {
+        await server.close();
+      }
+    });
+
+    it("When SAMSYN_PANE_ORIGINS is not set, then no CORS headers at all, for any origin", async () => {
+      const server = await serve();
+      try {
+        const pre = await preflight(server, PANE);
+        const get = await fetch(`${server.url}/api/openapi.json`, { headers: { origin: PANE } });
+        expect([corsHeaders(pre), corsHeaders(get), get.status]).toEqual([{}, {}, 200]);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it("When SAMSYN_PANE_ORIGINS is set in the environment, then startWebServer allows exactly those; a value that is no origin stops the start and leaves the data folder free", async () => {
+      const saved = process.env.SAMSYN_PANE_ORIGINS;
+      const engine = pgliteEngine();
+      try {
+        process.env.SAMSYN_PANE_ORIGINS = " https://a.example.se , https://b.example.se:8443,";
+        const server = await serve();
+        try {
+          const allowed = await Promise.all(
+            ["https://a.example.se", "https://b.example.se:8443", "https://b.example.se"].map(
+              async (origin) => (await preflight(server, origin)).headers.get("access-control-allow-origin"),
+            ),
+          );
+          expect(allowed).toEqual(["https://a.example.se", "https://b.example.se:8443", null]);
+        } finally {
+          await server.close();
+        }
+
+        const store = (await engine.storeOptions()) as { dataDir: string };
+        for (const bad of [
+          "*",
+          "https://excel.example.se/",
+          "excel.example.se",
+          "https://x.example/pane",
+          "ftp://x.example",
+        ]) {
+          process.env.SAMSYN_PANE_ORIGINS = bad;
+          const failed = await startWebServer({ port: 0, ...store, logger: pino({ level: "silent" }) }).then(
+            async (s) => {
+              await s.close();
+              return null;
+            },
+            (e: unknown) => e,
+          );
+          expect([bad, failed instanceof SettingError, String(failed)]).toEqual([
+            bad,
+            true,
+            expect.stringContaining("SAMSYN_PANE_ORIGINS"),
+          ]);
+        }
+        delete process.env.SAMSYN_PANE_ORIGINS;
+        const after = await startWebServer({ port: 0, ...store, logger: pino({ level: "silent" }) });
+        await after.close();
+      } finally {
+        if (saved === undefined) delete process.env.SAMSYN_PANE_ORIGINS;
+        else process.env.SAMSYN_PANE_ORIGINS = saved;
+        await engine.cleanup();
+      }
+    });
   });
 });
