@@ -1,5 +1,6 @@
 /** The `samsyn` command line: inspect and convert workbooks, run the service, push reports. */
 import { Command, Option } from "commander";
+import { registerPlaygroundCommand } from "../playground/command";
 import type { Lang } from "../shared/messages";
 import { type CommandOutput, convertFile, inspectFile } from "./commands/inspect";
 import { registerServiceCommands } from "./commands/service-commands";
@@ -55,6 +56,7 @@ program
   });
 
 registerServiceCommands(program);
+registerPlaygroundCommand(program);
 
 program.exitOverride((err) => {
   process.exit(err.exitCode === 0 ? 0 : 2);

@@ -1,11 +1,34 @@
-/** Entry of the task pane bundle: render after Office is ready, against the real Excel host. */
+/**
+ * Entry of the task pane bundle: find where the pane runs (Excel, the playground, or a plain
+ * browser tab) and render the App over that host, or the page that says what Samsyn is.
+ * Whatever happens, the pane is never blank: the App sits inside an error boundary.
+ */
 import { createRoot } from "react-dom/client";
 import { officeHost } from "../excel/host";
 import { App } from "./App";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+import { OutsideExcel } from "./components/OutsideExcel";
+import { findPlacement } from "./embedding";
 
-void Office.onReady(() => {
-  const root = document.getElementById("root");
-  if (!root) return;
-  const lang = Office.context.displayLanguage?.toLowerCase().startsWith("sv") === false ? "en" : "sv";
-  createRoot(root).render(<App host={officeHost()} initialLang={lang} />);
-});
+async function main(): Promise<void> {
+  const element = document.getElementById("root");
+  if (!element) return;
+  const root = createRoot(element);
+  const placement = await findPlacement(window);
+  if (placement.kind === "outside") {
+    root.render(<OutsideExcel initialLang={placement.lang} playgroundUrl={placement.playgroundUrl} />);
+    return;
+  }
+  const bridge = placement.kind === "playground" ? placement.bridge : null;
+  // Called through a wrapper, so the App never depends on how the playground bound its methods.
+  const host = bridge
+    ? { run: bridge.run.bind(bridge), supports: (version: string) => bridge.supports(version) }
+    : officeHost();
+  root.render(
+    <ErrorBoundary lang={placement.lang}>
+      <App host={host} initialLang={placement.lang} />
+    </ErrorBoundary>,
+  );
+}
+
+void main();

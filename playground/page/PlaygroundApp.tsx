@@ -1,0 +1,186 @@
+/**
+ * The playground page: the task pane (its real files, in an iframe at a task pane's width) over
+ * the fake workbook held here, the workbook's sheets beside it, and buttons to open another
+ * workbook and to download this one as it now stands.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  makeStyles,
+  Select,
+  Title3,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useRef, useState } from "react";
+import type { Lang } from "../../shared/messages";
+import { FakeBook } from "../fake-excel/book";
+import type { BookHolder } from "./bridge";
+import { downloadWorkbook, openWorkbook, PlaygroundRequestError } from "./files";
+import { SheetView } from "./SheetView";
+import { PAGE_STRINGS } from "./strings";
+
+/** The default task pane width in Excel for Windows; Excel on the web uses about 350 px. */
+export const PANE_WIDTH_PX = 320;
+
+export interface PlaygroundAppProps {
+  readonly holder: BookHolder;
+  readonly version: number;
+  readonly lang: Lang;
+  readonly onLang: (lang: Lang) => void;
+  /** Bumped to make the pane start again (another workbook, another language). */
+  readonly paneKey: number;
+  readonly onChanged: () => void;
+  readonly onReplaced: (name: string | null) => void;
+  readonly bookName: string | null;
+  readonly serviceUrl: string | null;
+}
+
+const useStyles = makeStyles({
+  page: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    height: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: tokens.spacingHorizontalL },
+  titles: { display: "flex", flexDirection: "column", flexGrow: 1, flexBasis: "360px", minWidth: 0 },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  hidden: { display: "none" },
+  main: { display: "flex", gap: tokens.spacingHorizontalL, flexGrow: 1, minHeight: 0 },
+  pane: {
+    width: `${PANE_WIDTH_PX}px`,
+    flexShrink: 0,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
+  sheets: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+export function PlaygroundApp(props: PlaygroundAppProps) {
+  const { holder, version, lang, paneKey, onChanged, onReplaced, bookName, serviceUrl } = props;
+  const styles = useStyles();
+  const s = PAGE_STRINGS[lang];
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<"open" | "download" | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const explain = (e: unknown) =>
+    setFailure(
+      e instanceof PlaygroundRequestError
+        ? lang === "sv"
+          ? e.messageSv
+          : e.messageEn
+        : `${s.loadFailed} (${e instanceof Error ? e.message : String(e)})`,
+    );
+
+  const open = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy("open");
+    setFailure(null);
+    try {
+      holder.book = FakeBook.fromJSON(await openWorkbook(file));
+      onReplaced(file.name);
+    } catch (e) {
+      explain(e);
+    } finally {
+      setBusy(null);
+      if (input.current) input.current.value = "";
+    }
+  };
+
+  const download = async () => {
+    setBusy("download");
+    setFailure(null);
+    try {
+      const base = (bookName ?? "arbetsbok.xlsx").replace(/\.xlsx$/i, "");
+      await downloadWorkbook(holder.book.toJSON(), `${base} (Samsyn).xlsx`);
+    } catch (e) {
+      explain(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <div className={styles.page}>
+        <header className={styles.header}>
+          <div className={styles.titles}>
+            <Title3 as="h1">
+              {s.title}
+              {bookName ? ` – ${bookName}` : ""}
+            </Title3>
+            <Body1>{s.intro}</Body1>
+            {serviceUrl && <Caption1 className={styles.note}>{s.serviceNote(serviceUrl)}</Caption1>}
+          </div>
+          <div className={styles.actions}>
+            <Select
+              aria-label={s.language}
+              value={lang}
+              onChange={(_, data) => props.onLang(data.value === "en" ? "en" : "sv")}
+            >
+              <option value="sv">Svenska</option>
+              <option value="en">English</option>
+            </Select>
+            <input
+              ref={input}
+              className={styles.hidden}
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-label={s.openInput}
+              onChange={(event) => void open(event.target.files?.[0])}
+            />
+            <Button disabled={busy !== null} onClick={() => input.current?.click()}>
+              {busy === "open" ? s.opening : s.open}
+            </Button>
+            <Button appearance="primary" disabled={busy !== null} onClick={() => void download()}>
+              {busy === "download" ? s.downloading : s.download}
+            </Button>
+          </div>
+        </header>
+        <Caption1 className={styles.note}>{s.chartsNote}</Caption1>
+        {failure && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{failure}</MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="transparent" size="small" onClick={() => setFailure(null)}>
+                {s.dismiss}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        <div className={styles.main}>
+          <iframe key={paneKey} className={styles.pane} src="/addin/taskpane.html" title={s.paneTitle} />
+          <div className={styles.sheets}>
+            <SheetView
+              book={holder.book}
+              version={version}
+              strings={s}
+              lang={lang}
+              onActivate={(sheet) => {
+                holder.book.active = sheet;
+                onChanged();
+              }}
+              onSelect={(sheet, range) => {
+                holder.book.active = sheet;
+                holder.book.selection = { sheet, range };
+                onChanged();
+              }}
+            />
+          </div>
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}
