@@ -51,13 +51,13 @@ export const NOTE_PREFIX = "Samsyn: ";
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A1 area from 1-based rows, columns from A. */
-const area = (firstRow: number, lastRow: number, columns: number): string =>
+export const area = (firstRow: number, lastRow: number, columns: number): string =>
   rangeToA1({
     start: { row: firstRow - 1, col: 0 },
     end: { row: lastRow - 1, col: Math.max(columns, 1) - 1 },
   });
 
-interface SheetPlan {
+export interface SheetPlan {
   readonly sheet: OutputSheet;
   readonly placements: readonly TablePlacement[];
   /** 1-based last row and widest column count: the area a refresh clears. */
@@ -65,7 +65,7 @@ interface SheetPlan {
   readonly columns: number;
 }
 
-function planSheet(sheet: OutputSheet): SheetPlan {
+export function planSheet(sheet: OutputSheet): SheetPlan {
   const placements = layoutSheet(sheet);
   let lastRow = sheet.heading.length;
   let columns = 1;
@@ -77,7 +77,7 @@ function planSheet(sheet: OutputSheet): SheetPlan {
 }
 
 /** Queues writes and syncs before a request would grow past the budget; yields to the UI between. */
-class RequestBudget {
+export class RequestBudget {
   private bytes = 0;
   constructor(
     private readonly context: Excel.RequestContext,
@@ -232,7 +232,7 @@ export async function writeConversion(
   });
 }
 
-interface PlacedTable {
+export interface PlacedTable {
   readonly name: string;
   /** The existing table to resize, or null to create one. */
   readonly existing: Excel.Table | null;
@@ -296,7 +296,8 @@ function placeTables(
   return { placed, renames };
 }
 
-async function writeSheet(
+/** One plan sheet's cells, its tables (made or resized) and their formats; shared with the network sheet. */
+export async function writeSheet(
   ws: Excel.Worksheet,
   plan: SheetPlan,
   tables: readonly PlacedTable[],
@@ -339,7 +340,8 @@ async function writeSheet(
     if (placed.existing) {
       placed.existing.resize(ws.getRange(address));
     } else {
-      const created = ws.tables.add(address, true);
+      // A Range, not a string: a string address without a sheet name means the active sheet.
+      const created = ws.tables.add(ws.getRange(address), true);
       created.name = placed.name;
       created.style = "TableStyleMedium2";
     }
