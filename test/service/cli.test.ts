@@ -1,6 +1,7 @@
 /** The service's commands as an operator runs them: association add offline, serve, push of the real fixtures. */
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Me, RevisionList } from "../../shared/api";
 import { ADMIN, bearer, killed, orgnr, pgliteEngine, type Running, runCli, startService } from "./helpers";
 
 const fixture = (name: string) => path.resolve("../shared/fixtures", name);
@@ -65,6 +66,17 @@ describe("samsyn association add, serve and push", () => {
     const row = view.associations.find((a) => a.id === ale.id)!;
     expect(row.revision).toBe(1);
     expect(row.income).toBeGreaterThan(0);
+    // The history says the CLI sent it, with Ale's token.
+    const me = Me.parse(await (await fetch(`${service.url}/api/me`, { headers: bearer(ale.token) })).json());
+    const history = await fetch(`${service.url}/api/associations/${ale.id}/reports/budget/2008/revisions`, {
+      headers: bearer(ADMIN),
+    });
+    const [first] = RevisionList.parse(await history.json()).revisions;
+    expect([first?.client, first?.override, first?.token?.id]).toEqual([
+      "cli",
+      false,
+      me.kind === "association" ? me.token.id : "not an association",
+    ]);
   });
 
   it("When the participant list is pushed, then only aggregates arrive, filed per year", async () => {
@@ -88,6 +100,13 @@ describe("samsyn association add, serve and push", () => {
     expect(got.status).toBe(200);
     // No identity number of any form reached the service.
     expect(text).not.toMatch(/\d{6}[-+]?\d{4}/);
+  });
+
+  it("When SAMSYN_PANE_ORIGINS is not a list of origins, then serve does not start: one line naming the setting, exit 2", async () => {
+    const { dataDir: fresh } = (await engine.storeOptions()) as { dataDir: string };
+    const served = await runCli(["serve", "--port", "0", "--data", fresh], { SAMSYN_PANE_ORIGINS: "*" });
+    expect([served.code, served.stderr.trim().split("\n").length, served.stdout]).toEqual([2, 1, ""]);
+    expect(served.stderr).toMatch(/^samsyn: SAMSYN_PANE_ORIGINS: "\*" är inget ursprung/);
   });
 
   it("When push cannot read the file, is refused, or cannot connect, then exit 2, 1 and 2 with one line each", async () => {

@@ -1,10 +1,12 @@
 /**
- * Random requests against the real server on loopback — bodies, paths, headers, mutated
- * reports — bounded in count and time: never a 500, every error a JSON error body.
+ * Random requests against the real server on loopback — bodies, paths, headers (If-Match,
+ * If-None-Match, the client and override headers), mutated reports — bounded in count and
+ * time: never a 500, every error a JSON error body.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebServer } from "../../service/server";
+import { CLIENT_HEADER, OVERRIDE_HEADER } from "../../shared/api";
 import {
   ADMIN,
   bearer,
@@ -55,6 +57,7 @@ const segment = fc.oneof(
     "network-tokens",
     "2009.xlsx",
     "openapi.json",
+    "me",
   ),
   fc.constantFrom("%", "%zz", "%E0%A4%A", "..", ".", "%00", "%2F", "ÅÄÖ", "x".repeat(300)),
   fc.string({ maxLength: 12 }).map(encodeURIComponent),
@@ -74,6 +77,7 @@ const path = fc.oneof(
         `/api/associations/${who}/reports/${kind}/${period}${rest ? `/${rest}` : ""}`,
     ),
   fc.tuple(fc.constantFrom("budget", "participants", "x"), segment).map(([k, p]) => `/api/merged/${k}/${p}`),
+  fc.constantFrom("ale", "nora", "x").map((who) => `/api/associations/${who}/tokens`),
 );
 
 const reportKeys = [
@@ -126,7 +130,10 @@ const request = fc.record({
     "",
   ),
   ifMatch: fc.option(fc.oneof(fc.constantFrom('"1"', "*", 'W/"2"', "-1", '"99999999999"'), visibleAscii)),
+  ifNoneMatch: fc.option(fc.oneof(fc.constantFrom("*", " * ", '"1"', 'W/"1"', "*, *"), visibleAscii)),
   idempotencyKey: fc.option(visibleAscii),
+  client: fc.option(fc.oneof(fc.constantFrom("addin", "cli", "api", "ADDIN"), visibleAscii)),
+  override: fc.option(fc.oneof(fc.constantFrom("1", "0", "true"), visibleAscii)),
   contentEncoding: fc.option(fc.constantFrom("gzip", "br", "identity", "x-nope")),
   body,
 });
@@ -145,7 +152,10 @@ describe("fuzzing the service", () => {
         if (token) headers.authorization = `Bearer ${token}`;
         if (req.contentType) headers["content-type"] = req.contentType;
         if (req.ifMatch !== null) headers["if-match"] = req.ifMatch;
+        if (req.ifNoneMatch !== null) headers["if-none-match"] = req.ifNoneMatch;
         if (req.idempotencyKey) headers["idempotency-key"] = req.idempotencyKey;
+        if (req.client !== null) headers[CLIENT_HEADER] = req.client;
+        if (req.override !== null) headers[OVERRIDE_HEADER] = req.override;
         if (req.contentEncoding) headers["content-encoding"] = req.contentEncoding;
         const withBody = req.body !== undefined && req.method !== "GET" && req.method !== "HEAD";
         const r = await fetch(`${server.url}${path}${req.query ?? ""}`, {
