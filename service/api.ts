@@ -210,7 +210,10 @@ export function openApiDocument(): object {
       "The history of revisions: when, by which token, from which program, and whether it overrode a newer one",
     security,
     request: { params: reportParams },
-    responses: { 200: { description: "OK", ...json(RevisionList) }, ...errors(400, 401, 403, 404) },
+    responses: {
+      200: { description: "OK", ...json(reg("RevisionList", RevisionList)) },
+      ...errors(400, 401, 403, 404),
+    },
   });
   registry.registerPath({
     method: "get",
