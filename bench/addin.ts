@@ -1,13 +1,20 @@
 /**
  * The add-in's conversion through the fake Excel: a 20-row and a 20 000-row participant list,
  * first conversion and refresh, with the number of context.sync() round trips each took and
- * the share of the time spent in the core (readWorkbook) rather than moving cells.
+ * the share of the time spent in the core (readWorkbook) rather than moving cells. Then
+ * "Hämta sammanställning": the network's comparison for 2 and 80 associations, planned and
+ * written (first fetch and fetching again), with its syncs and the 80/2 ratio.
  */
 import { convert } from "../addin/convert";
+import { writeNetworkSheet } from "../addin/excel/network";
 import { FakeBook } from "../playground/fake-excel/book";
 import { fakeHost } from "../playground/fake-excel/excel";
+import { gridFromRows } from "../shared/grid";
 import { readWorkbook } from "../shared/inspect";
+import type { MergedView } from "../shared/merge";
+import { networkSheet } from "../shared/network";
 import { participantList } from "../test/addin/generate";
+import { budgetView, participantsView } from "../test/addin/network-views";
 
 interface Run {
   readonly convertMs: number;
@@ -52,5 +59,60 @@ export async function bench(): Promise<void> {
         `| ${ms(median(runs.map((x) => x.refreshMs)))} (${r.refreshSyncs})`.padEnd(20) +
         `| ${ms(median(runs.map((x) => x.coreMs)))}`,
     );
+  }
+  await benchFetch();
+}
+
+interface Fetch {
+  readonly planMs: number;
+  readonly fetchMs: number;
+  readonly fetchSyncs: number;
+  readonly againMs: number;
+  readonly againSyncs: number;
+}
+
+/** One fetch into a workbook without the sheet, then the same fetch again (the in-place refresh). */
+async function fetchOnce(view: MergedView): Promise<Fetch> {
+  const book = FakeBook.fromGrids([gridFromRows("Budget", [["Verksamhetsplan"]])]);
+  const host = fakeHost(book);
+  let start = performance.now();
+  const plan = networkSheet(view);
+  const planMs = performance.now() - start;
+  start = performance.now();
+  await writeNetworkSheet(host, plan);
+  const fetchMs = performance.now() - start + planMs;
+  const fetchSyncs = book.syncs;
+  book.syncs = 0;
+  start = performance.now();
+  await writeNetworkSheet(host, networkSheet(view));
+  return { planMs, fetchMs, fetchSyncs, againMs: performance.now() - start, againSyncs: book.syncs };
+}
+
+async function benchFetch(): Promise<void> {
+  const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
+  console.log("\nfetch the comparison (plan + write)");
+  console.log("kind      assoc. | plan       | fetch (syncs)  | again (syncs)");
+  for (const [kind, make] of [
+    ["budget", budgetView],
+    ["deltagare", participantsView],
+  ] as const) {
+    const medians: number[] = [];
+    for (const count of [2, 80]) {
+      const view = await make(count);
+      await fetchOnce(view); // warm-up
+      const runs: Fetch[] = [];
+      for (let i = 0; i < 5; i++) runs.push(await fetchOnce(view));
+      const r = runs[0]!;
+      const fetchMs = median(runs.map((x) => x.fetchMs));
+      medians.push(fetchMs);
+      const cells = [
+        `${kind.padEnd(9)} ${String(count).padStart(6)}`,
+        ms(median(runs.map((x) => x.planMs))),
+        `${ms(fetchMs)} (${r.fetchSyncs})`,
+        `${ms(median(runs.map((x) => x.againMs)))} (${r.againSyncs})`,
+      ];
+      console.log(cells.join(" | "));
+    }
+    console.log(`${kind.padEnd(9)} 80 / 2 | fetch time ×${(medians[1]! / medians[0]!).toFixed(1)}`);
   }
 }
