@@ -4,6 +4,8 @@
  * line, for the conflict view. Pure: the pane's network module and its settings call this.
  */
 import { reportEntries } from "./diff";
+import { SUPPRESSED } from "./network";
+import { neutraliseText, type OutputCell, type OutputSheet } from "./output";
 import type { Report, ReportKind } from "./report";
 
 /** Where a report is filed: one association, one kind, one period. */
@@ -73,4 +75,76 @@ export function conflictRows(theirs: Report, mine: Report): ConflictRow[] {
     }
   }
   return rows;
+}
+
+/** Where "Behåll deras" puts their version, beside the user's own sheets, to compare. */
+export const THEIR_VERSION_SHEET = "Samsyn deras version";
+
+export interface TheirVersionMeta {
+  readonly revision: number;
+  /** "Kansliet (token 3f9a…)" or null when the history could not say. */
+  readonly sentBy: string | null;
+  readonly sentAt: string | null;
+}
+
+/**
+ * Their revision as a sheet: a budget's lines (section, group, label, one column per period,
+ * in kronor) or a participants report's key figures, with a heading that says whose it is.
+ */
+export function theirVersionSheet(report: Report, meta: TheirVersionMeta): OutputSheet {
+  const what = report.kind === "budget" ? `budget ${report.periods[0] ?? ""}` : `deltagare ${report.period}`;
+  const heading = [
+    `Deras version av ${what}: revision ${meta.revision}`,
+    meta.sentBy
+      ? `Skickad av ${meta.sentBy}${meta.sentAt ? ` ${meta.sentAt}` : ""}.`
+      : "Avsändaren är okänd.",
+    "Jämför med ditt eget blad. Arbetsboken bygger nu på den här revisionen.",
+  ];
+  if (report.kind === "budget") {
+    return {
+      name: THEIR_VERSION_SHEET,
+      heading,
+      tables: [
+        {
+          name: "Samsyn_deras_version",
+          columns: [
+            { header: "Del", width: 10 },
+            { header: "Grupp", width: 24 },
+            { header: "Rad", width: 40 },
+            ...report.periods.map((p) => ({ header: p, numberFormat: "#,##0", width: 14 })),
+          ],
+          rows: report.lines.map((l) => [
+            l.section === "income" ? "Intäkt" : "Kostnad",
+            l.group,
+            neutraliseText(l.label),
+            ...report.periods.map((p) => l.amounts[p] ?? null),
+          ]),
+          summaryRows: [
+            ["Summa intäkter", null, null, ...report.periods.map((p) => report.totals.income[p] ?? null)],
+            ["Summa kostnader", null, null, ...report.periods.map((p) => report.totals.cost[p] ?? null)],
+            ["Över-/underskott", null, null, ...report.periods.map((p) => report.totals.surplus[p] ?? null)],
+          ],
+        },
+      ],
+    };
+  }
+  const rows: OutputCell[][] = [];
+  const suppressed = new Set(report.suppression.suppressed);
+  for (const [key, value] of reportEntries(report))
+    rows.push([key, typeof value === "number" ? value : suppressed.has(key) ? SUPPRESSED : null]);
+  return {
+    name: THEIR_VERSION_SHEET,
+    heading,
+    tables: [
+      {
+        name: "Samsyn_deras_version",
+        columns: [
+          { header: "Nyckeltal", width: 36 },
+          { header: "Värde", width: 14 },
+        ],
+        rows,
+        summaryRows: [],
+      },
+    ],
+  };
 }

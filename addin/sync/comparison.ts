@@ -1,21 +1,40 @@
 /**
  * The network's comparison into a sheet, and their version of a report beside mine: fetched
- * through the one network module, planned by the core, written by the adapter.
+ * through the one network module, planned by the core, written by the adapter in place.
  */
+import { networkSheet } from "../../shared/network";
 import type { ReportKind } from "../../shared/report";
+import { theirVersionSheet } from "../../shared/sync";
 import type { ExcelHost } from "../excel/host";
+import { writeNetworkSheet } from "../excel/network";
 import type { Conflict } from "./flow";
 import type { ServiceClient } from "./service";
 
+/** "Hämta sammanställning": the merged view for a kind and year, written into "Samsyn nätverk …". */
 export async function fetchComparison(
-  _host: ExcelHost,
-  _client: ServiceClient,
-  _kind: ReportKind,
-  _year: string,
+  host: ExcelHost,
+  client: ServiceClient,
+  kind: ReportKind,
+  year: string,
 ): Promise<{ sheet: string; associations: number }> {
-  throw new Error("not wired yet");
+  const view = await client.merged(kind, year);
+  const written = await writeNetworkSheet(host, networkSheet(view));
+  return { sheet: written.sheet, associations: written.associations };
 }
 
-export async function keepTheirsInSheet(_host: ExcelHost, _conflict: Conflict): Promise<string> {
-  throw new Error("not wired yet");
+/** "Behåll deras": their revision into "Samsyn deras version", replaced in place on the next conflict. */
+export async function keepTheirsInSheet(host: ExcelHost, conflict: Conflict): Promise<string> {
+  const { theirs, item } = conflict;
+  const sheet = theirVersionSheet(theirs.report, {
+    revision: theirs.revision,
+    sentBy: theirs.info?.token ? (theirs.info.token.label ?? theirs.info.token.id) : null,
+    sentAt: theirs.info?.createdAt.slice(0, 16).replace("T", " ") ?? null,
+  });
+  const written = await writeNetworkSheet(host, {
+    kind: item.address.kind,
+    period: item.address.period,
+    sheet,
+    charts: [],
+  });
+  return written.sheet;
 }

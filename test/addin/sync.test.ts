@@ -16,6 +16,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { importSource } from "../../addin/convert";
 import type { ExcelHost } from "../../addin/excel/host";
 import { readSyncSettings } from "../../addin/excel/sync-memory";
+import { fetchComparison, keepTheirsInSheet } from "../../addin/sync/comparison";
 import { keepTheirs, reportsToSend, sendMineAnyway, sendReports, sendWaiting } from "../../addin/sync/flow";
 import { ServiceClient, SyncFailure } from "../../addin/sync/service";
 import { FakeBook } from "../../playground/fake-excel/book";
@@ -91,7 +92,12 @@ async function readAndPlan(host: ExcelHost, associationId: string) {
 
 const servers: Server[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+  await Promise.all(
+    servers.splice(0).map((s) => {
+      s.closeAllConnections();
+      return new Promise((r) => s.close(r));
+    }),
+  );
 });
 
 /** A local HTTP server answering every request the same way (or never). */
@@ -194,16 +200,25 @@ describe("when the bookkeeper sends from Excel", () => {
     const client = new ServiceClient({ serviceUrl: service.url, token: a.token });
     const items = await readAndPlan(host, a.id);
     expect(items.length).toBeGreaterThan(0);
-    const copy = fakeHost(FakeBook.fromJSON(book.toJSON()));
+    const copyBook = FakeBook.fromJSON(book.toJSON());
+    const copy = fakeHost(copyBook);
     await sendReports(host, client, items);
     const conflict = (await sendReports(copy, client, items)).results[0]!;
     expect(conflict.status).toBe("conflict");
     if (conflict.status !== "conflict") return;
     // Same figures on both sides: the conflict says so rather than listing nothing silently.
     expect(conflict.conflict.rows).toEqual([]);
+    expect(await keepTheirsInSheet(copy, conflict.conflict)).toBe("Samsyn deras version");
     await keepTheirs(copy, conflict.conflict);
     const again = await sendReports(copy, client, items);
     expect(again.results.map((r) => r.status)).toEqual(["sent"]);
+    // Their lines, one row each, in a real table on its own sheet.
+    const theirs = copyBook.tables.find((t) => t.name === "Samsyn_deras_version")!;
+    expect(theirs.sheet.name).toBe("Samsyn deras version");
+    const report = items[0]!.report;
+    expect(theirs.range.end.row - theirs.range.start.row).toBe(
+      report.kind === "budget" ? report.lines.length : 0,
+    );
   });
 });
 
@@ -383,5 +398,56 @@ describe("what the pane sends", () => {
       // Municipality names are aggregate keys; anything else found is a leak.
       expect(leaked.filter((t) => !/^[A-ZÅÄÖ][a-zåäö]+$/.test(t))).toEqual([]);
     }
+  });
+});
+
+describe("when the network meeting fetches the comparison", () => {
+  it("then the sheet holds one row per association, live network totals and the two charts, replaced in place", async () => {
+    const ale = await newAssociation("Samordningsförbundet Jämför Ale");
+    const info = await newAssociation("Samordningsförbundet Jämför Info");
+    const aleBook = await loadBook(join(FIXTURES, "ale-kungalv-stenungsund-tjorn-vp2008.xlsx"));
+    const infoBook = await loadBook(join(FIXTURES, "infosamverkan-projektbudget.xlsx"));
+    for (const [book, a] of [
+      [aleBook, ale],
+      [infoBook, info],
+    ] as const) {
+      const host = fakeHost(book);
+      const items = (await readAndPlan(host, a.id)).map((i) => ({
+        ...i,
+        address: { ...i.address, period: i.address.kind === "budget" ? "2009" : i.address.period },
+      }));
+      await sendReports(host, new ServiceClient({ serviceUrl: service.url, token: a.token }), items);
+    }
+    const host = fakeHost(aleBook);
+    const client = new ServiceClient({ serviceUrl: service.url, token: ale.token });
+    const view = await client.merged("budget", "2009");
+    const fetched = await fetchComparison(host, client, "budget", "2009");
+    expect(fetched.sheet).toBe("Samsyn nätverk 2009");
+    expect(fetched.associations).toBe(view.associations.length);
+    const sheet = aleBook.sheet("Samsyn nätverk 2009")!;
+    const table = aleBook.tables.find((t) => t.sheet === sheet)!;
+    expect(table.range.end.row - table.range.start.row).toBe(view.associations.length);
+    const names = [];
+    for (let r = table.range.start.row + 1; r <= table.range.end.row; r++)
+      names.push(sheet.cell(r, 0)?.value);
+    expect(names).toEqual(
+      expect.arrayContaining(["Samordningsförbundet Jämför Ale", "Samordningsförbundet Jämför Info"]),
+    );
+    // The network row under the table is live: a SUM over the table's column.
+    const totalRow = [...sheet.cells.entries()].find(([, c]) => c.value === "Nätverket totalt")!;
+    const totalCells = [1, 2, 3].map((c) => sheet.cell(Math.floor(totalRow[0] / 16_384), c)?.formula);
+    for (const f of totalCells) expect(f).toMatch(/^=SUM\(Samsyn_natverk_2009\[/);
+    expect(
+      aleBook.charts
+        .filter((c) => c.sheet === sheet)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(["Samsyn_kostnader", "Samsyn_overskott"]);
+
+    // Fetching again replaces in place: no second sheet, table or chart.
+    await fetchComparison(host, client, "budget", "2009");
+    expect(aleBook.sheets.filter((s) => s.name.startsWith("Samsyn nätverk")).length).toBe(1);
+    expect(aleBook.tables.filter((t) => t.sheet === sheet).length).toBe(1);
+    expect(aleBook.charts.filter((c) => c.sheet === sheet).length).toBe(2);
   });
 });
