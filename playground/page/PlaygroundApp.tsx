@@ -13,6 +13,7 @@ import {
   MessageBarBody,
   makeStyles,
   Select,
+  Subtitle2,
   Title3,
   tokens,
   webLightTheme,
@@ -65,6 +66,7 @@ const useStyles = makeStyles({
   },
   sheets: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
   note: { color: tokens.colorNeutralForeground3 },
+  file: { overflowWrap: "anywhere", marginBlockEnd: tokens.spacingVerticalXS },
 });
 
 export function PlaygroundApp(props: PlaygroundAppProps) {
@@ -117,10 +119,8 @@ export function PlaygroundApp(props: PlaygroundAppProps) {
       <div className={styles.page}>
         <header className={styles.header}>
           <div className={styles.titles}>
-            <Title3 as="h1">
-              {s.title}
-              {bookName ? ` – ${bookName}` : ""}
-            </Title3>
+            <Title3 as="h1">{s.title}</Title3>
+            {bookName && <Subtitle2 className={styles.file}>{bookName}</Subtitle2>}
             <Body1>{s.intro}</Body1>
             {serviceUrl && <Caption1 className={styles.note}>{s.serviceNote(serviceUrl)}</Caption1>}
           </div>

@@ -73,13 +73,13 @@ export const OUTSIDE: Readonly<Record<Lang, OutsideStrings>> = {
 export const CRASH: Readonly<Record<Lang, CrashStrings>> = {
   sv: {
     title: "Något gick fel i Samsyn",
-    body: "Ett oväntat fel stoppade fönstret. Ladda om fönstret och försök igen; kvarstår felet, ange koden nedan när du hör av dig.",
+    body: "Ett oväntat fel stoppade fönstret. Ladda om fönstret och försök igen; kvarstår felet, ange felkoden när du hör av dig.",
     code: (code) => `Felkod: ${code}`,
     reload: "Ladda om fönstret",
   },
   en: {
     title: "Something went wrong in Samsyn",
-    body: "An unexpected error stopped the pane. Reload the pane and try again; if it happens again, give the code below when you get in touch.",
+    body: "An unexpected error stopped the pane. Reload the pane and try again; if it happens again, give the error code when you get in touch.",
     code: (code) => `Error code: ${code}`,
     reload: "Reload the pane",
   },

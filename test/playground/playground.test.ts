@@ -1,0 +1,282 @@
+/**
+ * The playground in headless Chromium (Debian's): the pane's real files in an iframe over the
+ * fake Excel, a budget read and written, the sheet view following, the workbook downloaded and
+ * read back with exceljs; the pane opened in a plain tab says what Samsyn is instead of going
+ * blank; an error inside the App shows the error boundary; at 320 px nothing overflows.
+ * office.js is always blocked, as offline; no request leaves the machine.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import pino from "pino";
+import { type Browser, chromium, type Frame, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BookJson } from "../../playground/fake-excel/book";
+import { type Playground, startPlayground } from "../../playground/server";
+import { startWebServer, type WebServer } from "../../service/server";
+import { fixture } from "../support/cli";
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const silent = pino({ level: "silent" });
+
+let dir: string;
+let service: WebServer;
+let playground: Playground;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "samsyn-playground-"));
+  execFileSync(process.execPath, ["scripts/build-addin.mjs", "--outdir", join(dir, "addin")], {
+    stdio: "pipe",
+  });
+  service = await startWebServer({
+    port: 0,
+    dataDir: join(dir, "data"),
+    addinDir: join(dir, "addin"),
+    logger: silent,
+  });
+  playground = await startPlayground({
+    port: 0,
+    file: fixture("ale-kungalv-stenungsund-tjorn-vp2008.xlsx"),
+    serviceUrl: service.url,
+    addinDir: join(dir, "addin"),
+    playgroundDir: join(dir, "playground"),
+    logger: silent,
+  });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.close();
+  await service?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Opened {
+  readonly page: Page;
+  readonly outside: string[];
+  readonly errors: string[];
+}
+
+/**
+ * A page where only this machine answers. office.js is blocked (offline) unless `officeJs`
+ * stands in for it; what else tried to leave is recorded in `outside`.
+ */
+async function newPage(width: number, height: number, officeJs?: string): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true });
+  const outside: string[] = [];
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS)
+      return officeJs ? route.fulfill({ contentType: "text/javascript", body: officeJs }) : route.abort();
+    if (url.startsWith(playground.url) || url.startsWith(service.url)) return route.continue();
+    outside.push(`${route.request().method()} ${url}`);
+    return route.abort();
+  });
+  return { page, outside, errors };
+}
+
+/** The pane's frame in the playground page. */
+async function paneOf(page: Page): Promise<Frame> {
+  const handle = await page.getByTitle("Samsyns aktivitetsfönster").elementHandle();
+  const frame = await handle!.contentFrame();
+  await frame!.getByRole("button", { name: "Läs in" }).waitFor();
+  return frame!;
+}
+
+const bookOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __samsynFake: { json(): BookJson } }).__samsynFake.json());
+
+/** Horizontal overflow of a document: how far its content reaches past its width. */
+const overflowOf = (frame: Frame) =>
+  frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+function artifact(name: string): string {
+  mkdirSync(resolve("test/artifacts"), { recursive: true });
+  return resolve("test/artifacts", name);
+}
+
+describe("the playground", () => {
+  it("reads and writes the budget in the pane, shows the new sheets, and downloads the workbook as it stands", async () => {
+    const { page, outside, errors } = await newPage(1400, 1000);
+    await page.goto(playground.url);
+    const pane = await paneOf(page);
+    expect(await pane.evaluate(() => window.innerWidth)).toBe(320);
+
+    await pane.getByRole("button", { name: "Läs in" }).click();
+    await pane.getByRole("tab", { name: "Tabeller (2)" }).waitFor();
+    await pane.getByRole("button", { name: "Skriv tabellerna" }).click();
+    await pane.getByText(/^Klart:/).waitFor();
+
+    // The sheet view follows what the pane wrote.
+    const tabs = page.getByRole("tablist", { name: "Blad i arbetsboken" });
+    await tabs.getByRole("tab", { name: "Samsyn Budget 2008" }).waitFor();
+    const sheetNames = ["Budget 2008", "Samsyn Budget 2008", "Samsyn kontroller"];
+    expect(await tabs.getByRole("tab").count()).toBe(sheetNames.length);
+    for (const name of sheetNames) await tabs.getByRole("tab", { name, exact: true }).waitFor();
+    await tabs.getByRole("tab", { name: "Samsyn Budget 2008" }).click();
+    const grid = page.getByRole("table", { name: "Bladet Samsyn Budget 2008" });
+    await grid.waitFor();
+    await expect(page.getByText("Budget_2008 (", { exact: false }).first().isVisible()).resolves.toBe(true);
+    await page.getByRole("switch", { name: "Visa formler" }).check();
+    await expect(
+      grid
+        .getByText(/^=SUM|^=SUBTOTAL/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await page.screenshot({ path: artifact("playground.png"), animations: "disabled" });
+
+    const inPage = await bookOf(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Ladda ned arbetsboken" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("ale-kungalv-stenungsund-tjorn-vp2008 (Samsyn).xlsx");
+    const file = join(dir, "downloaded.xlsx");
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(inPage.sheets.map((s) => s.name));
+    const tablesOf = (ws: ExcelJS.Worksheet) =>
+      Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables).sort();
+    expect(workbook.worksheets.flatMap((ws) => tablesOf(ws).map((t) => `${ws.name}:${t}`))).toEqual(
+      inPage.tables.map((t) => `${t.sheet}:${t.name}`).sort(),
+    );
+    // Every cell as the fake holds it: values, and formulas with their values.
+    for (const sheet of inPage.sheets) {
+      const ws = workbook.getWorksheet(sheet.name)!;
+      for (const [row, col, value, formula] of sheet.cells) {
+        const cell = ws.getCell(row + 1, col + 1).value;
+        if (formula) expect(cell, `${sheet.name}!${row}:${col}`).toMatchObject({ formula: formula.slice(1) });
+        else expect(cell, `${sheet.name}!${row}:${col}`).toEqual(value);
+      }
+    }
+    const formulas = inPage.sheets.flatMap((s) => s.cells.filter((c) => c[3] !== null));
+    expect(formulas.length).toBeGreaterThan(5);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  // Known defect (issue 10, no. 7), in the pane, not the playground: the "Rubrikrad" Input in
+  // addin/ui/components/CorrectionFields.tsx keeps Fluent's 200 px width and reaches 46 px past
+  // a 320 px pane. When the pane fixes it this test turns red: make it a plain `it`.
+  it.fails("at 320 px the pane has no horizontal overflow, before and after reading and writing", async () => {
+    const { page } = await newPage(1200, 900);
+    await page.goto(playground.url);
+    const pane = await paneOf(page);
+    const overflow: number[] = [await overflowOf(pane)];
+    await pane.getByRole("button", { name: "Läs in" }).click();
+    await pane.getByRole("tab", { name: "Tabeller (2)" }).waitFor();
+    overflow.push(await overflowOf(pane));
+    await pane.getByRole("tab", { name: /Kontroller/ }).click();
+    overflow.push(await overflowOf(pane));
+    await page.close();
+    expect(overflow).toEqual([0, 0, 0]);
+  });
+
+  it("opens an uploaded workbook, and a file that is no workbook gets a message", async () => {
+    const { page, errors } = await newPage(1200, 900);
+    await page.goto(playground.url);
+    await paneOf(page);
+    await page
+      .getByLabel("Arbetsbok att öppna (.xlsx)")
+      .setInputFiles(fixture("samverkansteamet-deltagare-2014.xlsx"));
+    const tabs = page.getByRole("tablist", { name: "Blad i arbetsboken" });
+    await tabs.getByRole("tab", { name: "Deltagare 2014" }).waitFor();
+    await page.getByText("samverkansteamet-deltagare-2014.xlsx", { exact: true }).waitFor();
+    const pane = await paneOf(page);
+    await pane.getByRole("button", { name: "Läs in" }).click();
+    await pane.getByRole("tab", { name: "Nyckeltal" }).waitFor();
+
+    await page
+      .getByLabel("Arbetsbok att öppna (.xlsx)")
+      .setInputFiles({ name: "inte.xlsx", mimeType: "text/plain", buffer: Buffer.from("ingen arbetsbok") });
+    await expect(page.getByRole("alert").textContent()).resolves.toMatch(/\S/);
+    expect(await tabs.getByRole("tab").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the pane outside Excel", () => {
+  it("says what Samsyn is and how to get it into Excel when office.js cannot load, with no playground link from the service", async () => {
+    const { page, errors } = await newPage(360, 900);
+    await page.goto(`${service.url}/addin/taskpane.html`);
+    await page.getByRole("heading", { name: "Samsyn körs i Excel" }).waitFor();
+    await expect(page.getByText(/Ladda upp mitt tillägg/).isVisible()).resolves.toBe(true);
+    expect(await page.getByRole("link", { name: "Öppna Samsyns lekplats" }).count()).toBe(0);
+    await page.screenshot({ path: artifact("taskpane-outside-excel.png"), fullPage: true });
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Samsyn runs in Excel" }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("links to the playground when the playground's server sent the pane", async () => {
+    const { page } = await newPage(360, 900);
+    await page.goto(`${playground.url}addin/taskpane.html`);
+    await page.getByRole("heading", { name: "Samsyn körs i Excel" }).waitFor();
+    const link = page.getByRole("link", { name: "Öppna Samsyns lekplats" });
+    expect(await link.getAttribute("href")).toBe(playground.url);
+    await page.close();
+  });
+
+  it("says the same when office.js loads but finds no Office host, or never answers", async () => {
+    const noHost = `window.Office = { HostType: { Excel: "Excel" }, context: {},
+      onReady: () => Promise.resolve({ host: null, platform: null }) };`;
+    const { page } = await newPage(360, 900, noHost);
+    await page.goto(`${service.url}/addin/taskpane.html`);
+    await page.getByRole("heading", { name: "Samsyn körs i Excel" }).waitFor();
+    await page.close();
+
+    const silentOffice = `window.Office = { HostType: { Excel: "Excel" }, context: {},
+      onReady: () => new Promise(() => {}) };`;
+    const hanging = await newPage(360, 900, silentOffice);
+    await hanging.page.goto(`${service.url}/addin/taskpane.html`);
+    await hanging.page.getByRole("heading", { name: "Samsyn körs i Excel" }).waitFor({ timeout: 10_000 });
+    await hanging.page.close();
+  });
+
+  it("shows the error boundary's message with a code when the App throws", async () => {
+    const { page } = await newPage(360, 900);
+    // A parent page on the pane's origin that lends a host whose every answer is an error.
+    const parent = `${playground.url}test/broken-parent.html`;
+    await page.route(parent, (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<!doctype html><script>
+          window.samsynPlayground = {
+            displayLanguage: "sv-SE",
+            run: () => Promise.reject(new Error("trasig")),
+            supports: () => { throw new Error("Testfel: värden är trasig"); },
+          };
+        </script><iframe title="rutan" src="/addin/taskpane.html" width="320" height="800"></iframe>`,
+      }),
+    );
+    await page.goto(parent);
+    const frame = page.frameLocator("iframe[title=rutan]");
+    await frame.getByRole("heading", { name: "Något gick fel i Samsyn" }).waitFor();
+    await expect(frame.getByRole("alert").textContent()).resolves.toMatch(/Felkod: UI-[0-9A-F]{4}/);
+    await frame.getByRole("button", { name: "Ladda om fönstret" }).waitFor();
+    await page.screenshot({ path: artifact("taskpane-error.png") });
+    await page.close();
+  });
+});
