@@ -1,17 +1,20 @@
 /**
- * The merged workbook (exceljs): a comparison sheet with one row per association and live
- * formulas for the network totals, and a sheet per association. Every string that came from
- * an association goes through neutraliseText, so none of it can run as a formula.
+ * The merged workbook (exceljs): the comparison sheet — the same plan the add-in writes with
+ * "Hämta sammanställning" (shared/network.ts), one real Excel table with a row per association
+ * and live network totals under it — and a sheet per association. exceljs cannot write charts,
+ * so the file has the charts' data but not the charts. Every string that came from an
+ * association goes through neutraliseText (in the plan, or here), so none of it can run as a
+ * formula.
  */
 import ExcelJS from "exceljs";
-import { columnLetters } from "../shared/grid";
-import { COST_GROUPS, type MergedBudget, type MergedParticipants, type MergedView } from "../shared/merge";
-import { neutraliseText, uniqueSheetName } from "../shared/output";
+import type { MergedBudget, MergedParticipants, MergedView } from "../shared/merge";
+import { hasResult, type NetworkSheet, networkSheet, SUPPRESSED } from "../shared/network";
+import { layoutSheet, neutraliseText, uniqueSheetName } from "../shared/output";
+import { writeOutputSheets } from "./xlsx/write";
 
 const AMOUNT = "#,##0";
-const SHARE = "0.0%";
-/** What Swedish statistics prints for a count withheld as too small. */
-export const SUPPRESSED = "..";
+/** The comparison sheet's name in the downloaded workbook (in Excel the plan's own, "Samsyn nätverk 2009"). */
+const COMPARISON = "Jämförelse";
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -52,81 +55,38 @@ function header(ws: ExcelJS.Worksheet, row: number, titles: readonly string[]) {
 export async function mergedWorkbook(view: MergedView): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Samsyn";
+  comparisonSheet(wb, networkSheet(view));
   if (view.kind === "budget") budgetSheets(wb, view);
   else participantsSheets(wb, view);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function budgetSheets(wb: ExcelJS.Workbook, view: MergedBudget) {
-  const taken = new Set<string>(["Jämförelse"]);
-  const ws = wb.addWorksheet("Jämförelse");
-  writeRow(ws, 1, [`Samsyn – sammanställning av budget ${view.period}`]);
-  ws.getRow(1).font = { bold: true, size: 14 };
-  writeRow(ws, 2, ["Belopp i kronor. Nätverkets summor är formler över förbundens rader."]);
-  const groups = [...COST_GROUPS];
-  const titles = [
-    "Förbund",
-    "Revision",
-    "Rapportperiod",
-    "Intäkter",
-    "Kostnader",
-    ...groups.map((g) => `Kostnader: ${g}`),
-    "Över-/underskott",
-    "Andel av intäkter",
-  ];
-  header(ws, 4, titles);
-  const col = (title: string) => columnLetters(titles.indexOf(title));
-  const [inc, cost, surplus] = [col("Intäkter"), col("Kostnader"), col("Över-/underskott")];
-  const first = 5;
-  const formats = [null, null, null, AMOUNT, AMOUNT, ...groups.map(() => AMOUNT), AMOUNT, SHARE];
-  view.associations.forEach((a, i) => {
-    const r = first + i;
-    const reported = a.revision !== null;
-    writeRow(
-      ws,
-      r,
-      [
-        neutraliseText(a.name),
-        reported ? a.revision : "ingen rapport",
-        reported ? neutraliseText(a.reportPeriod ?? "") : null,
-        a.income,
-        a.cost,
-        ...groups.map((g) => (reported ? (a.costByGroup[g] ?? 0) : null)),
-        reported ? { formula: `${inc}${r}-${cost}${r}`, result: a.surplus } : null,
-        reported
-          ? { formula: `IF(${inc}${r}=0,"",${surplus}${r}/${inc}${r})`, result: a.surplusShare ?? "" }
-          : null,
-      ],
-      formats,
-    );
-  });
-  const last = first + view.associations.length - 1;
-  const total = last + 1;
-  const sum = (c: string, result: number) =>
-    view.associations.length > 0 ? { formula: `SUM(${c}${first}:${c}${last})`, result } : 0;
-  writeRow(
-    ws,
-    total,
-    [
-      `Nätverket totalt (${view.network.reporting} av ${view.associations.length} förbund)`,
-      null,
-      null,
-      sum(inc, view.network.income),
-      sum(cost, view.network.cost),
-      ...groups.map((g, i) => sum(columnLetters(5 + i), view.network.costByGroup[g] ?? 0)),
-      { formula: `${inc}${total}-${cost}${total}`, result: view.network.surplus },
-      {
-        formula: `IF(${inc}${total}=0,"",${surplus}${total}/${inc}${total})`,
-        result: view.network.surplusShare ?? "",
-      },
-    ],
-    formats,
-  );
-  ws.getRow(total).font = { bold: true };
-  ws.getColumn(1).width = 36;
-  for (let c = 2; c <= titles.length; c++) ws.getColumn(c).width = 16;
-  ws.views = [{ state: "frozen", ySplit: 4, xSplit: 1 }];
+/**
+ * The network sheet's plan through the same exceljs writer the CLI's conversions use. That
+ * writer saves formulas only; previews and importers show a formula without a saved value as
+ * blank (EXCEL-ADDIN.md), so the values the core computed go in beside them.
+ */
+function comparisonSheet(wb: ExcelJS.Workbook, plan: NetworkSheet): void {
+  const sheet = { ...plan.sheet, name: COMPARISON };
+  writeOutputSheets(wb, [sheet]);
+  const ws = wb.getWorksheet(COMPARISON)!;
+  for (const p of layoutSheet(sheet)) {
+    const rows = [
+      ...p.table.rows.map((row, i) => [p.firstBodyRow + i, row] as const),
+      ...p.table.summaryRows.map((row, i) => [p.firstSummaryRow + i, row] as const),
+    ];
+    for (const [r, row] of rows) {
+      row.forEach((cell, c) => {
+        if (hasResult(cell))
+          ws.getCell(r, c + 1).value = { formula: cell.formula.slice(1), result: cell.result };
+      });
+    }
+    ws.views = [{ state: "frozen", ySplit: p.headerRow, xSplit: 1 }];
+  }
+}
 
+function budgetSheets(wb: ExcelJS.Workbook, view: MergedBudget) {
+  const taken = new Set<string>([COMPARISON]);
   for (const a of view.associations) {
     if (a.revision === null) continue;
     const name = uniqueSheetName(sheetWish(a.name), taken);
@@ -235,86 +195,7 @@ function countAt(
 const countCell = (v: number | null): Cell => (v === null ? SUPPRESSED : v);
 
 function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
-  const taken = new Set<string>(["Jämförelse"]);
-  const ws = wb.addWorksheet("Jämförelse");
-  writeRow(ws, 1, [`Samsyn – deltagare ${view.period}, nyckeltal per förbund`]);
-  ws.getRow(1).font = { bold: true, size: 14 };
-  writeRow(ws, 2, [
-    `"${SUPPRESSED}" = för litet antal för att visas. En nätverkssumma som innehåller ett sådant värde visas inte heller.`,
-  ]);
-  const titles = [
-    "Förbund",
-    "Revision",
-    "Period",
-    "Insats",
-    ...KEY_FIGURES.map(([t]) => t),
-    "Andel avslutade till arbete/studier",
-    "Genomsnittlig vistelse (dagar)",
-  ];
-  header(ws, 4, titles);
-  const first = 5;
-  const kfCol = (path: KeyFigurePath) => columnLetters(4 + KEY_FIGURES.findIndex(([, p]) => p === path));
-  const closedCol = kfCol("closed");
-  const workCol = kfCol("closedToWorkOrStudies");
-  const formats = [null, null, null, null, ...KEY_FIGURES.map(() => "0"), SHARE, "0.0"];
-  view.associations.forEach((a, i) => {
-    const r = first + i;
-    const kf = a.keyFigures;
-    writeRow(
-      ws,
-      r,
-      [
-        neutraliseText(a.name),
-        a.revision ?? "ingen rapport",
-        a.reportPeriod === null ? null : neutraliseText(a.reportPeriod),
-        a.insats === null ? null : neutraliseText(a.insats),
-        ...KEY_FIGURES.map(([, p]) => (kf ? countCell(countAt(kf, p)) : null)),
-        kf
-          ? {
-              formula: `IFERROR(${workCol}${r}/${closedCol}${r},"")`,
-              result: kf.shareClosedToWorkOrStudies ?? "",
-            }
-          : null,
-        kf ? kf.averageStayDays : null,
-      ],
-      formats,
-    );
-  });
-  const last = first + view.associations.length - 1;
-  const total = last + 1;
-  const nk = view.network.keyFigures;
-  const networkCount = (path: KeyFigurePath, c: string): Cell => {
-    const v = countAt(nk, path);
-    if (view.associations.length === 0) return countCell(v);
-    // Live, and never a partial sum: any withheld cell in the column withholds the total.
-    const range = `${c}${first}:${c}${last}`;
-    return {
-      formula: `IF(COUNTIF(${range},"${SUPPRESSED}")>0,"${SUPPRESSED}",SUM(${range}))`,
-      result: v ?? SUPPRESSED,
-    };
-  };
-  writeRow(
-    ws,
-    total,
-    [
-      `Nätverket totalt (${view.network.reporting} av ${view.associations.length} förbund)`,
-      null,
-      null,
-      null,
-      ...KEY_FIGURES.map(([, p]) => networkCount(p, kfCol(p))),
-      {
-        formula: `IFERROR(${workCol}${total}/${closedCol}${total},"")`,
-        result: nk.shareClosedToWorkOrStudies ?? "",
-      },
-      nk.averageStayDays,
-    ],
-    formats,
-  );
-  ws.getRow(total).font = { bold: true };
-  ws.getColumn(1).width = 36;
-  for (let c = 2; c <= titles.length; c++) ws.getColumn(c).width = 14;
-  ws.views = [{ state: "frozen", ySplit: 4, xSplit: 1 }];
-
+  const taken = new Set<string>([COMPARISON]);
   for (const a of view.associations) {
     const kf = a.keyFigures;
     if (a.revision === null || !kf) continue;

@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { mergedWorkbook, SUPPRESSED } from "../../service/merged-workbook";
+import { mergedWorkbook } from "../../service/merged-workbook";
 import { merge } from "../../shared/merge";
+import { SUPPRESSED } from "../../shared/network";
 import { recalculate, shownValue } from "../support/libreoffice";
 import { budgetReport, participantsReport, simpleBudget } from "./helpers";
 
@@ -74,21 +75,25 @@ describe("merged workbook in a real spreadsheet engine", () => {
     writeFileSync(participantsFile, await mergedWorkbook(participants));
 
     const b = (await recalculate(budgetFile)).getWorksheet("Jämförelse")!;
-    // Row 8: the network row under three association rows (5–7). D income, E cost, M surplus, N share.
+    // The comparison table: header row 5, the three associations in rows 6–8, the network row 10.
+    // B Insatser, G Utvärdering, I Kostnader, J Intäkter, K Över-/underskott, L Andel av intäkter.
     const shown = (ws: typeof b, a1: string) => shownValue(ws.getCell(a1));
-    expect(["D8", "E8", "F8", "K8", "M8"].map((a) => shown(b, a))).toEqual([
+    expect(["J10", "I10", "B10", "G10", "K10"].map((a) => shown(b, a))).toEqual([
       budget.network.income,
       budget.network.cost,
       budget.network.costByGroup.insatser,
       budget.network.costByGroup.utvärdering,
       budget.network.surplus,
     ]);
-    expect(shown(b, "N8") as number).toBeCloseTo(budget.network.surplusShare!, 10);
-    expect(shown(b, "M6")).toBe(-75_500);
+    expect(shown(b, "L10") as number).toBeCloseTo(budget.network.surplusShare!, 10);
+    expect(shown(b, "K7")).toBe(-75_500);
 
     const p = (await recalculate(participantsFile)).getWorksheet("Jämförelse")!;
-    // E participants, I kvinnor, J män; row 8 the network.
-    expect(["E8", "I8", "J8"].map((a) => shown(p, a))).toEqual([80, SUPPRESSED, 27]);
+    // B Deltagare, G Kvinnor, H Män; row 10 the known sum, 11 "minst"/"exakt", 12 how many hidden.
+    expect(["B10", "B11", "B12"].map((a) => shown(p, a))).toEqual([80, "exakt", 0]);
+    expect(["G10", "G11", "G12"].map((a) => shown(p, a))).toEqual([22, "minst", 1]);
+    expect(["H10", "H11"].map((a) => shown(p, a))).toEqual([27, "exakt"]);
+    expect(shown(p, "G8")).toBe(SUPPRESSED);
     expect(participants.network.keyFigures.byKon).toEqual({ kvinna: null, man: 27 });
   }, 240_000);
 });

@@ -2,8 +2,9 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mergedWorkbook, SUPPRESSED } from "../../service/merged-workbook";
+import { mergedWorkbook } from "../../service/merged-workbook";
 import { merge } from "../../shared/merge";
+import { SUPPRESSED } from "../../shared/network";
 import { budgetReport, participantsReport } from "./helpers";
 
 const HOSTILE = [
@@ -17,9 +18,25 @@ const HOSTILE = [
   "=1+1",
 ];
 
-/** Formulas the builder writes: cell references, SUM/SUMIF/IF/IFERROR/COUNTIF, our own literals. */
-const OUR_FORMULA =
-  /^(?:SUM\([A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+-[A-Z]+\d+|IF\([A-Z]+\d+=0,"",[A-Z]+\d+\/[A-Z]+\d+\)|IFERROR\([A-Z]+\d+\/[A-Z]+\d+,""\)|SUMIF\(D\d+:D\d+,"(?:Intäkter|Kostnader)",H\d+:H\d+\)|IF\(COUNTIF\([A-Z]+\d+:[A-Z]+\d+,"\.\."\)>0,"\.\.",SUM\([A-Z]+\d+:[A-Z]+\d+\)\))$/;
+/** A structured reference to a column of the comparison table: T[Name] or T[[Name with - or /]]. */
+const REF = String.raw`Samsyn_natverk_(?:deltagare_)?\d{4}\[(?:[A-Za-zÅÄÖåäö ]+|\[[A-Za-zÅÄÖåäö /-]+\])\]`;
+const SUM = String.raw`SUM\(${REF}\)`;
+const HIDDEN = String.raw`COUNTIF\(${REF},"\.\."\)`;
+
+/** Formulas the builder writes: cell references, SUM/SUMIF/IF/COUNTIF over the table, our own literals. */
+const OUR_FORMULA = new RegExp(
+  `^(?:${[
+    String.raw`[A-Z]+\d+-[A-Z]+\d+`,
+    String.raw`SUMIF\(D\d+:D\d+,"(?:Intäkter|Kostnader)",H\d+:H\d+\)`,
+    String.raw`IF\(ISNUMBER\([A-Z]+\d+\),[A-Z]+\d+-[A-Z]+\d+,""\)`,
+    String.raw`IF\(N\([A-Z]+\d+\)=0,"",[A-Z]+\d+\/[A-Z]+\d+\)`,
+    SUM,
+    String.raw`IF\(${SUM}=0,"",${SUM}\/${SUM}\)`,
+    HIDDEN,
+    String.raw`IF\(${HIDDEN}>0,"minst","exakt"\)`,
+    String.raw`IF\(${HIDDEN}\+${HIDDEN}>0,"\.\.",IF\(${SUM}=0,"",${SUM}\/${SUM}\)\)`,
+  ].join("|")})$`,
+);
 
 interface CellSeen {
   readonly where: string;
@@ -92,24 +109,38 @@ describe("merged workbook", () => {
     expect(unsafe(cells)).toEqual([]);
     // The hostile text is there, neutralised, and our formulas are there too.
     expect(cells.filter((c) => c.text === `'${HOSTILE[0]}`).length).toBeGreaterThan(0);
+    // Eight associations in rows 6–13; the network totals one blank row under the table.
     expect(
       cells
         .filter((c) => c.where.startsWith("Jämförelse!") && c.formula?.startsWith("SUM("))
         .map((c) => c.where),
-    ).toEqual(["D13", "E13", "F13", "G13", "H13", "I13", "J13", "K13", "L13"].map((a) => `Jämförelse!${a}`));
+    ).toEqual(
+      ["B15", "C15", "D15", "E15", "F15", "G15", "H15", "I15", "J15", "K15"].map((a) => `Jämförelse!${a}`),
+    );
   });
 
-  it("When the comparison sheet is read back, then the network row sums the association rows with live formulas", async () => {
+  it("When the comparison sheet is read back, then it is a real table and the network row sums its columns with live formulas", async () => {
     const view = hostileBudgetView(["Ale", "Nora", "Lerum"], false);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await mergedWorkbook(view)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("Jämförelse")!;
-    const total = ws.getRow(8);
-    expect([total.getCell(1).value, total.getCell(4).value, total.getCell(5).value]).toEqual([
-      "Nätverket totalt (3 av 3 förbund)",
-      { formula: "SUM(D5:D7)", result: 1000 + 1001 + 1002 },
-      { formula: "SUM(E5:E7)", result: 3 * 900 },
+    const tables = (
+      ws as unknown as { tables: Record<string, { table: { tableRef?: string; ref?: string } }> }
+    ).tables;
+    expect(Object.keys(tables)).toEqual(["Samsyn_natverk_2009"]);
+    // The header row 5, the associations in rows 6–8, the network row 10. I Kostnader, J Intäkter, K Över-/underskott.
+    expect(ws.getCell("A5").value).toBe("Förbund");
+    const total = ws.getRow(10);
+    expect([total.getCell(1).value, total.getCell(10).value, total.getCell(9).value]).toEqual([
+      "Nätverket totalt",
+      { formula: "SUM(Samsyn_natverk_2009[Intäkter])", result: 1000 + 1001 + 1002 },
+      { formula: "SUM(Samsyn_natverk_2009[Kostnader])", result: 3 * 900 },
     ]);
+    expect(total.getCell(11).value).toEqual({
+      formula: "SUM(Samsyn_natverk_2009[[Över-/underskott]])",
+      result: 1000 + 1001 + 1002 - 3 * 900,
+    });
+    expect(ws.getCell("K7").value).toEqual({ formula: 'IF(ISNUMBER(J7),J7-I7,"")', result: 1001 - 900 });
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Jämförelse", "Ale", "Nora", "Lerum"]);
   });
 
@@ -134,7 +165,7 @@ describe("merged workbook", () => {
     );
   });
 
-  it("When participant counts are suppressed, then the sheet shows '..' and the network formula withholds the total", async () => {
+  it("When participant counts are suppressed, then the sheet shows '..' and the network total is the known sum, marked as a lower bound, with how many are hidden", async () => {
     const reports = [
       participantsReport("2014"),
       participantsReport("2014", { byKon: { kvinna: null, man: 12 }, byHemkommun: { "=Nora": 3 } }, [
@@ -161,15 +192,24 @@ describe("merged workbook", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("Jämförelse")!;
-    // Columns: Förbund, Revision, Period, Insats, Deltagare, Nya, Avslutade, …, Kvinnor (I), Män (J).
-    expect([ws.getCell("I6").value, ws.getCell("J6").value]).toEqual([SUPPRESSED, 12]);
-    expect(ws.getCell("I7").value).toEqual({
-      formula: 'IF(COUNTIF(I5:I6,"..")>0,"..",SUM(I5:I6))',
-      result: SUPPRESSED,
-    });
-    expect(ws.getCell("J7").value).toEqual({
-      formula: 'IF(COUNTIF(J5:J6,"..")>0,"..",SUM(J5:J6))',
-      result: 30,
-    });
+    // Columns: Förbund, Deltagare, Nya, Avslutade, Till arbete/studier, Andel, Kvinnor (G), Män (H) …
+    // Rows: Ale 6, @Nora 7; the network 9, "Summan är" 10, hidden counts 11.
+    expect([ws.getCell("A7").value, ws.getCell("G7").value, ws.getCell("H7").value]).toEqual([
+      "'@Nora",
+      SUPPRESSED,
+      12,
+    ]);
+    const kvinnor = "Samsyn_natverk_deltagare_2014[Kvinnor]";
+    expect(["G9", "G10", "G11"].map((a) => ws.getCell(a).value)).toEqual([
+      { formula: `SUM(${kvinnor})`, result: 22 },
+      { formula: `IF(COUNTIF(${kvinnor},"..")>0,"minst","exakt")`, result: "minst" },
+      { formula: `COUNTIF(${kvinnor},"..")`, result: 1 },
+    ]);
+    expect(["H9", "H10"].map((a) => ws.getCell(a).value)).toEqual([
+      { formula: "SUM(Samsyn_natverk_deltagare_2014[Män])", result: 30 },
+      { formula: 'IF(COUNTIF(Samsyn_natverk_deltagare_2014[Män],"..")>0,"minst","exakt")', result: "exakt" },
+    ]);
+    // The merge withholds the network's count; the sheet never shows the known sum as exact.
+    expect(view.network.keyFigures.byKon.kvinna).toBeNull();
   });
 });
