@@ -53,14 +53,6 @@ async function playground(file: string | undefined, flags: PlaygroundFlags): Pro
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     return fail(`Ogiltig port "${flags.port}"`, "Invalid port");
-  try {
-    buildIfMissing();
-  } catch {
-    return fail(
-      "Aktivitetsfönstret kunde inte byggas: kör npm run build",
-      "The task pane could not be built",
-    );
-  }
   let started: Awaited<ReturnType<typeof startPlayground>>;
   try {
     started = await startPlayground({
@@ -79,6 +71,16 @@ async function playground(file: string | undefined, flags: PlaygroundFlags): Pro
         "Cannot listen on that port",
       );
     throw e;
+  }
+  // After the file and the port are known to be good: a bad argument fails at once, unbuilt or not.
+  try {
+    buildIfMissing();
+  } catch {
+    await started.close();
+    return fail(
+      "Aktivitetsfönstret kunde inte byggas: kör npm run build",
+      "The task pane could not be built",
+    );
   }
   process.stdout.write(`Samsyns lekplats / Samsyn playground: ${started.url}\n`);
   if (await serviceAnswers(started.serviceUrl))
