@@ -210,13 +210,13 @@ describe("the network sheet plan", () => {
 });
 
 describe("the network sheet through the fake Excel", () => {
-  async function fetchTwice(first: number, second: number) {
+  async function fetchTwice(first: number, second: number, view = budgetView) {
     const book = userBook();
     const host = fakeHost(book);
-    const written = await writeNetworkSheet(host, networkSheet(await budgetView(first)));
+    const written = await writeNetworkSheet(host, networkSheet(await view(first)));
     const firstSyncs = book.syncs;
     book.syncs = 0;
-    const refreshed = await writeNetworkSheet(host, networkSheet(await budgetView(second)));
+    const refreshed = await writeNetworkSheet(host, networkSheet(await view(second)));
     return { book, written, refreshed, syncs: [firstSyncs, book.syncs] };
   }
 
@@ -227,6 +227,14 @@ describe("the network sheet through the fake Excel", () => {
     expect(large.syncs).toEqual([2, 2]);
     expect([small.written.associations, large.written.associations]).toEqual([2, 80]);
     expect([small.written.refreshed, small.refreshed.refreshed]).toEqual([false, true]);
+    const participants = [
+      await fetchTwice(2, 80, participantsView),
+      await fetchTwice(80, 2, participantsView),
+    ];
+    expect(participants.map((p) => p.syncs)).toEqual([
+      [2, 2],
+      [2, 2],
+    ]);
   });
 
   it("creates the charts once; fetching again re-points the same charts at the new rows, with no second sheet, table or chart", async () => {
