@@ -14,7 +14,7 @@ import { FakeBook } from "../../playground/fake-excel/book";
 import { fakeHost } from "../../playground/fake-excel/excel";
 import { saveBook } from "../../playground/fake-excel/xlsx";
 import { gridFromRows, parseA1, parseRangeA1 } from "../../shared/grid";
-import { COST_GROUPS, type MergedParticipants } from "../../shared/merge";
+import { COST_GROUPS, type MergedParticipants, type MergedView } from "../../shared/merge";
 import {
   chartPlacements,
   hasResult,
@@ -210,7 +210,11 @@ describe("the network sheet plan", () => {
 });
 
 describe("the network sheet through the fake Excel", () => {
-  async function fetchTwice(first: number, second: number, view = budgetView) {
+  async function fetchTwice(
+    first: number,
+    second: number,
+    view: (count: number) => Promise<MergedView> = budgetView,
+  ) {
     const book = userBook();
     const host = fakeHost(book);
     const written = await writeNetworkSheet(host, networkSheet(await view(first)));
