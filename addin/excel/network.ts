@@ -61,7 +61,7 @@ export async function writeNetworkSheet(
 ): Promise<NetworkSheetWritten> {
   const sheetPlan = planSheet(plan.sheet);
   const placement = sheetPlan.placements[0];
-  if (!placement) throw new Error("a network sheet plan holds one table");
+  if (!placement || sheetPlan.placements.length > 1) throw new Error("a network sheet plan holds one table");
   const key = plan.sheet.name.toLowerCase();
   const wrote = area(1, sheetPlan.lastRow, sheetPlan.columns);
   const totalRows = sheetPlan.lastRow;
