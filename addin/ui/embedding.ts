@@ -70,17 +70,42 @@ interface OfficeReadyInfo {
   readonly host: unknown;
 }
 
+type OfficeGlobal = { onReady?: () => Promise<OfficeReadyInfo> } | undefined;
+
+let readyOnce: Promise<OfficeReadyInfo | null> | undefined;
+/** Office.onReady asked once; null when office.js is missing (offline, blocked) or it fails. */
+function onReady(): Promise<OfficeReadyInfo | null> {
+  if (!readyOnce) {
+    const office = (globalThis as { Office?: OfficeGlobal }).Office;
+    readyOnce =
+      typeof office?.onReady === "function"
+        ? office.onReady().then(
+            (info) => info ?? null,
+            () => null,
+          )
+        : Promise.resolve(null);
+  }
+  return readyOnce;
+}
+
+/**
+ * Resolves if office.js ever says it is in Excel, however late: a slow Excel start must not
+ * leave the user on the outside page. Never resolves outside Excel.
+ */
+export function lateExcel(): Promise<void> {
+  return onReady().then((info) => (info?.host === "Excel" ? undefined : new Promise<void>(() => {})));
+}
+
 /** Office.onReady's answer, or null when office.js is missing or has not answered in time. */
 async function officeReady(timeoutMs: number): Promise<OfficeReadyInfo | null> {
-  const office = (globalThis as { Office?: { onReady?: () => Promise<OfficeReadyInfo> } }).Office;
   // Offline (or blocked) the <script> failed before this bundle ran: decide now.
-  if (typeof office?.onReady !== "function") return null;
+  if (typeof (globalThis as { Office?: OfficeGlobal }).Office?.onReady !== "function") return null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), timeoutMs);
   });
   try {
-    return await Promise.race([office.onReady().catch(() => null), late]);
+    return await Promise.race([onReady(), late]);
   } finally {
     clearTimeout(timer);
   }

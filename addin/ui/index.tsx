@@ -4,19 +4,28 @@
  * Whatever happens, the pane is never blank: the App sits inside an error boundary.
  */
 import { createRoot } from "react-dom/client";
-import { officeHost } from "../excel/host";
+import type { Lang } from "../../shared/messages";
+import { type ExcelHost, officeHost } from "../excel/host";
 import { App } from "./App";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { OutsideExcel } from "./components/OutsideExcel";
-import { findPlacement } from "./embedding";
+import { findPlacement, langOf, lateExcel } from "./embedding";
 
 async function main(): Promise<void> {
   const element = document.getElementById("root");
   if (!element) return;
   const root = createRoot(element);
   const placement = await findPlacement(window);
+  const renderApp = (host: ExcelHost, lang: Lang) =>
+    root.render(
+      <ErrorBoundary lang={lang}>
+        <App host={host} initialLang={lang} />
+      </ErrorBoundary>,
+    );
   if (placement.kind === "outside") {
     root.render(<OutsideExcel initialLang={placement.lang} playgroundUrl={placement.playgroundUrl} />);
+    // Excel answered after the pane stopped waiting: it is Excel after all.
+    void lateExcel().then(() => renderApp(officeHost(), langOf(Office.context.displayLanguage)));
     return;
   }
   const bridge = placement.kind === "playground" ? placement.bridge : null;
@@ -24,11 +33,7 @@ async function main(): Promise<void> {
   const host = bridge
     ? { run: bridge.run.bind(bridge), supports: (version: string) => bridge.supports(version) }
     : officeHost();
-  root.render(
-    <ErrorBoundary lang={placement.lang}>
-      <App host={host} initialLang={placement.lang} />
-    </ErrorBoundary>,
-  );
+  renderApp(host, placement.lang);
 }
 
 void main();
