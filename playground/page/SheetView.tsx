@@ -195,7 +195,7 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
   const styles = useStyles();
   const [showFormulas, setShowFormulas] = useState(false);
   const anchor = useRef<{ row: number; col: number } | null>(null);
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
   const sheet = book.active ?? book.sheets[0] ?? null;
   const selection = book.selection && book.selection.sheet === sheet ? book.selection.range : undefined;
   const selectionKey = selection ? `${sheet?.name}!${rangeToA1(selection)}` : "";
@@ -306,7 +306,8 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
         )}
         {layout.clipped && <Caption1>{strings.clipped(layout.rows, layout.cols)}</Caption1>}
       </div>
-      <div className={styles.scroller} ref={scroller}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus, or the keyboard cannot scroll it (WCAG 2.1.1, axe scrollable-region-focusable). */}
+      <section className={styles.scroller} ref={scroller} aria-label={strings.gridRegion} tabIndex={0}>
         <table className={styles.grid} aria-label={strings.gridLabel(sheet.name)}>
           <thead>
             <tr>
@@ -320,7 +321,7 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
           </thead>
           <tbody>{body}</tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

@@ -16,12 +16,12 @@ export interface PageStrings {
   readonly showFormulas: string;
   readonly tablesLegend: string;
   readonly noTables: string;
-  readonly emptySheet: string;
   readonly clipped: (rows: number, cols: number) => string;
   readonly loadFailed: string;
   readonly serviceNote: (url: string) => string;
   readonly dismiss: string;
   readonly gridLabel: (sheet: string) => string;
+  readonly gridRegion: string;
 }
 
 export const PAGE_STRINGS: Readonly<Record<Lang, PageStrings>> = {
@@ -42,12 +42,12 @@ export const PAGE_STRINGS: Readonly<Record<Lang, PageStrings>> = {
     showFormulas: "Visa formler",
     tablesLegend: "Tabeller",
     noTables: "Inga Excel-tabeller på bladet.",
-    emptySheet: "Bladet är tomt.",
     clipped: (rows, cols) => `Visar de första ${rows} raderna och ${cols} kolumnerna.`,
     loadFailed: "Arbetsboken kunde inte läsas in.",
     serviceNote: (url) => `Inloggning och sändning går till Samsyn-tjänsten på ${url}.`,
     dismiss: "Stäng",
     gridLabel: (sheet) => `Bladet ${sheet}`,
+    gridRegion: "Bladets celler",
   },
   en: {
     title: "Samsyn playground",
@@ -66,11 +66,11 @@ export const PAGE_STRINGS: Readonly<Record<Lang, PageStrings>> = {
     showFormulas: "Show formulas",
     tablesLegend: "Tables",
     noTables: "No Excel tables on this sheet.",
-    emptySheet: "The sheet is empty.",
     clipped: (rows, cols) => `Showing the first ${rows} rows and ${cols} columns.`,
     loadFailed: "The workbook could not be loaded.",
     serviceNote: (url) => `Sign-in and sending go to the Samsyn service at ${url}.`,
     dismiss: "Close",
     gridLabel: (sheet) => `Sheet ${sheet}`,
+    gridRegion: "The sheet's cells",
   },
 };

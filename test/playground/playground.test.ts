@@ -6,7 +6,7 @@
  * office.js is always blocked, as offline; no request leaves the machine.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -107,6 +107,33 @@ const bookOf = (page: Page) =>
 const overflowOf = (frame: Frame) =>
   frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
+/** Serious and critical WCAG 2.1 AA findings on the playground page itself (the pane has its own test). */
+async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  // Evaluated, not injected as a <script>: the page's CSP rightly refuses inline scripts.
+  await page.evaluate(readFileSync(resolve("node_modules/axe-core/axe.min.js"), "utf8"));
+  const violations = await page.evaluate(async () => {
+    type Result = {
+      violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<Result> } }).axe;
+    const result = await axe.run(
+      { exclude: [["iframe"]] },
+      { iframes: false, runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } },
+    );
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      id: v.id,
+      // Fluent's focus manager adds aria-hidden focus redirectors on purpose (see the pane's test).
+      nodes: v.nodes
+        .filter((n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy")))
+        .map((n) => n.target.join(" ")),
+    }))
+    .filter((v) => v.nodes.length > 0);
+}
+
 function artifact(name: string): string {
   mkdirSync(resolve("test/artifacts"), { recursive: true });
   return resolve("test/artifacts", name);
@@ -142,6 +169,7 @@ describe("the playground", () => {
         .isVisible(),
     ).resolves.toBe(true);
     await page.screenshot({ path: artifact("playground.png"), animations: "disabled" });
+    expect(await axeViolations(page)).toEqual([]);
 
     const inPage = await bookOf(page);
     const [download] = await Promise.all([
