@@ -16,10 +16,10 @@ export async function fetchComparison(
   client: ServiceClient,
   kind: ReportKind,
   year: string,
-): Promise<{ sheet: string; associations: number }> {
+): Promise<{ sheet: string; reporting: number; associations: number }> {
   const view = await client.merged(kind, year);
   const written = await writeNetworkSheet(host, networkSheet(view));
-  return { sheet: written.sheet, associations: written.associations };
+  return { sheet: written.sheet, reporting: view.network.reporting, associations: written.associations };
 }
 
 /** "Behåll deras": their revision into "Samsyn deras version", replaced in place on the next conflict. */

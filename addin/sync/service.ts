@@ -94,6 +94,9 @@ function failureOf(status: number, body: unknown): SyncFailure {
   if (status === 404) return new SyncFailure("not-found", detail, status);
   if (status === 413) return new SyncFailure("too-large", detail, status);
   if (status === 429) return new SyncFailure("rate-limited", detail, status);
+  // A gateway in front of the service (a reverse proxy, the playground) answers for it when it is down.
+  if (status === 502 || status === 503 || status === 504)
+    return new SyncFailure("unreachable", detail, status);
   if (status >= 500 || !parsed.success) return new SyncFailure("service-error", detail, status);
   return new SyncFailure("rejected", detail, status);
 }

@@ -40,7 +40,12 @@ export interface SyncState {
   /** Reports of the signed-in association waiting in the workbook's outbox. */
   readonly waiting: number;
   readonly done:
-    | { readonly kind: "fetched"; readonly sheet: string; readonly associations: number }
+    | {
+        readonly kind: "fetched";
+        readonly sheet: string;
+        readonly reporting: number;
+        readonly associations: number;
+      }
     | {
         readonly kind: "kept-theirs";
         readonly sheet: string;
@@ -217,7 +222,7 @@ export function useSync(host: ExcelHost, reading: WorkbookReading | null) {
         const written = await fetchComparison(host, client, kind, year);
         return (s) => ({
           ...s,
-          done: { kind: "fetched", sheet: written.sheet, associations: written.associations },
+          done: { kind: "fetched", ...written },
         });
       }),
     [guarded, client, host],

@@ -14,6 +14,8 @@ export interface CorrectionFieldsProps {
 const useStyles = makeStyles({
   root: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
   field: { minWidth: "120px", flex: "1 1 120px" },
+  // Fluent's Input is wider than half a 320 px pane: let it shrink to its field.
+  input: { minWidth: 0, width: "100%" },
 });
 
 export function CorrectionFields({ strings, unit, headerRow, onCorrect }: CorrectionFieldsProps) {
@@ -35,6 +37,7 @@ export function CorrectionFields({ strings, unit, headerRow, onCorrect }: Correc
       </Field>
       <Field className={styles.field} label={strings.headerRow} hint={strings.headerRowHint}>
         <Input
+          className={styles.input}
           type="number"
           min={1}
           value={headerRow === null ? "" : String(headerRow)}

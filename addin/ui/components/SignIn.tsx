@@ -13,6 +13,7 @@ export interface SignInProps {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   button: { alignSelf: "flex-start" },
+  input: { minWidth: 0, width: "100%" },
 });
 
 export function SignIn({ strings, busy, defaultUrl, onSignIn }: SignInProps) {
@@ -28,10 +29,22 @@ export function SignIn({ strings, busy, defaultUrl, onSignIn }: SignInProps) {
       }}
     >
       <Field label={strings.sync.serviceUrl} hint={strings.sync.serviceUrlHint}>
-        <Input type="url" value={url} onChange={(_, d) => setUrl(d.value)} autoComplete="url" />
+        <Input
+          className={styles.input}
+          type="url"
+          value={url}
+          onChange={(_, d) => setUrl(d.value)}
+          autoComplete="url"
+        />
       </Field>
       <Field label={strings.sync.token} hint={strings.sync.tokenHint}>
-        <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} autoComplete="off" />
+        <Input
+          className={styles.input}
+          type="password"
+          value={token}
+          onChange={(_, d) => setToken(d.value)}
+          autoComplete="off"
+        />
       </Field>
       <Button
         className={styles.button}

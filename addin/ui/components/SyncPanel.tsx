@@ -52,7 +52,7 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   who: { overflowWrap: "anywhere" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  year: { maxWidth: "120px" },
+  year: { minWidth: 0, width: "120px" },
 });
 
 export function SyncPanel(props: SyncPanelProps) {
@@ -189,7 +189,7 @@ export function SyncPanel(props: SyncPanelProps) {
           intent="success"
           text={
             state.done.kind === "fetched"
-              ? s.fetched(state.done.sheet, state.done.associations)
+              ? s.fetched(state.done.sheet, state.done.reporting, state.done.associations)
               : s.keptTheirs(state.done.sheet)
           }
           dismissLabel={strings.dismiss}

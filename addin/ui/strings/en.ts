@@ -117,7 +117,8 @@ export const en: UiStrings = {
     kinds: { budget: "Budget", participants: "Participants" },
     fetchComparison: "Fetch the comparison",
     fetching: "Fetching …",
-    fetched: (sheet: string, n: number) => `The comparison is on the sheet ${sheet} (${n} associations).`,
+    fetched: (sheet: string, reporting: number, total: number) =>
+      `The comparison is on the sheet ${sheet}: ${reporting} of ${total} associations have reported.`,
     badYear: "Write a four-digit year, for example 2009.",
     failures: {
       "bad-address":

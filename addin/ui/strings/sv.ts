@@ -119,7 +119,8 @@ export const sv = {
     kinds: { budget: "Budget", participants: "Deltagare" },
     fetchComparison: "Hämta sammanställning",
     fetching: "Hämtar …",
-    fetched: (sheet: string, n: number) => `Sammanställningen finns på bladet ${sheet} (${n} förbund).`,
+    fetched: (sheet: string, reporting: number, total: number) =>
+      `Sammanställningen finns på bladet ${sheet}: ${reporting} av ${total} förbund har rapporterat.`,
     badYear: "Skriv ett år med fyra siffror, till exempel 2009.",
     failures: {
       "bad-address":
