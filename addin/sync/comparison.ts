@@ -27,7 +27,7 @@ export async function keepTheirsInSheet(host: ExcelHost, conflict: Conflict): Pr
   const { theirs, item } = conflict;
   const sheet = theirVersionSheet(theirs.report, {
     revision: theirs.revision,
-    sentBy: theirs.info?.token ? (theirs.info.token.label ?? theirs.info.token.id) : null,
+    sentBy: theirs.info?.token ? (theirs.info.token.label ?? `nyckel ${theirs.info.token.id}`) : null,
     sentAt: theirs.info?.createdAt.slice(0, 16).replace("T", " ") ?? null,
   });
   const written = await writeNetworkSheet(host, {

@@ -69,18 +69,6 @@ export function App({ host, initialLang = "sv" }: AppProps) {
             dismissLabel={strings.dismiss}
           />
         )}
-        {reading === null || source === null ? (
-          <Body1>{strings.nothingYet}</Body1>
-        ) : (
-          <ResultTabs
-            strings={strings}
-            lang={lang}
-            reading={reading}
-            corrections={state.corrections[source] ?? {}}
-            onCorrect={(change) => correct(source, change)}
-            onSelect={select}
-          />
-        )}
         <SyncPanel
           strings={strings}
           lang={lang}
@@ -96,6 +84,18 @@ export function App({ host, initialLang = "sv" }: AppProps) {
           onFetch={sync.fetchMerged}
           onDismiss={sync.dismiss}
         />
+        {reading === null || source === null ? (
+          <Body1>{strings.nothingYet}</Body1>
+        ) : (
+          <ResultTabs
+            strings={strings}
+            lang={lang}
+            reading={reading}
+            corrections={state.corrections[source] ?? {}}
+            onCorrect={(change) => correct(source, change)}
+            onSelect={select}
+          />
+        )}
       </main>
     </FluentProvider>
   );

@@ -36,7 +36,8 @@ const SHOWN_ROWS = 12;
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   table: { tableLayout: "fixed", width: "100%" },
-  label: { overflowWrap: "anywhere" },
+  label: { overflowWrap: "anywhere", width: "38%" },
+  period: { width: "18%" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
@@ -47,7 +48,7 @@ export function ConflictView({ strings, lang, conflict, busy, onChoose }: Confli
   const { item, theirs, rows } = conflict;
   const name = s.reportName(item.address.kind, item.address.period);
   const info = theirs.info;
-  const who = info?.token ? (info.token.label ?? info.token.id) : null;
+  const who = info?.token ? (info.token.label ?? s.tokenNamed(info.token.id)) : null;
   return (
     <Card className={styles.root} role="region" aria-label={s.conflictTitle(name)}>
       <Subtitle2 as="h3">{s.conflictTitle(name)}</Subtitle2>
@@ -63,8 +64,8 @@ export function ConflictView({ strings, lang, conflict, busy, onChoose }: Confli
         <Table size="extra-small" className={styles.table} aria-label={s.conflictTitle(name)}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{s.conflictColumns.label}</TableHeaderCell>
-              <TableHeaderCell>{s.conflictColumns.period}</TableHeaderCell>
+              <TableHeaderCell className={styles.label}>{s.conflictColumns.label}</TableHeaderCell>
+              <TableHeaderCell className={styles.period}>{s.conflictColumns.period}</TableHeaderCell>
               <TableHeaderCell className={styles.number}>{s.conflictColumns.theirs}</TableHeaderCell>
               <TableHeaderCell className={styles.number}>{s.conflictColumns.mine}</TableHeaderCell>
             </TableRow>

@@ -103,6 +103,7 @@ export const en: UiStrings = {
     retry: "Try again",
     conflictTitle: (report: string) => `${report}: the service has a version you have not seen`,
     conflictBy: (who: string, when: string, from: string) => `Sent by ${who} ${when} (${from}).`,
+    tokenNamed: (id: string) => `token ${id}`,
     conflictUnknownSender: "Who sent it cannot be told.",
     clients: { addin: "from Excel", cli: "from the command line", api: "through the API" },
     conflictNone: "The figures are the same; only other things changed.",

@@ -105,6 +105,7 @@ export const sv = {
     retry: "Försök igen",
     conflictTitle: (report: string) => `${report}: tjänsten har en version du inte har sett`,
     conflictBy: (who: string, when: string, from: string) => `Skickad av ${who} ${when} (${from}).`,
+    tokenNamed: (id: string) => `nyckel ${id}`,
     conflictUnknownSender: "Vem som skickade den går inte att säga.",
     clients: { addin: "från Excel", cli: "från kommandoraden", api: "via API:t" },
     conflictNone: "Siffrorna är desamma; bara annat har ändrats.",
