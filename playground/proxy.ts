@@ -58,8 +58,9 @@ export function serviceProxy(serviceUrl: string, options: ProxyOptions = {}): Re
   return (req: Request, res: Response) => {
     const headers = endToEnd(req.headers);
     headers.host = target.host;
-    const forwardedFor = req.headers["x-forwarded-for"];
-    headers["x-forwarded-for"] = [forwardedFor, req.socket.remoteAddress].filter(Boolean).join(", ");
+    // No X-Forwarded-For: the service trusts no proxy by default (SAMSYN_TRUST_PROXY), so the header
+    // would only make its rate limiter warn; the playground is one person on this computer.
+    delete headers["x-forwarded-for"];
     const upstream = client.request({
       protocol: target.protocol,
       hostname: target.hostname,
