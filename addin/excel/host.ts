@@ -13,7 +13,11 @@ export interface ExcelHost {
 /** The real host: office.js globals, waiting for the user to leave cell edit mode instead of failing. */
 export function officeHost(): ExcelHost {
   return {
-    run: (batch) => Excel.run({ delayForCellEdit: true }, batch),
+    // A rejected promise, never a synchronous throw, if office.js came without Excel (a stub, an old host).
+    run: (batch) =>
+      typeof Excel === "undefined"
+        ? Promise.reject(new Error("office.js has no Excel object"))
+        : Excel.run({ delayForCellEdit: true }, batch),
     supports: (version) => Office.context.requirements.isSetSupported("ExcelApi", version),
   };
 }
