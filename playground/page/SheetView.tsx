@@ -127,7 +127,9 @@ const numberText = (lang: Lang) =>
   new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 2 });
 
 function shownValue(cell: FakeCell, showFormulas: boolean, lang: Lang): string {
-  if (cell.formula && showFormulas) return cell.formula;
+  // The fake does not calculate: a formula the add-in wrote has no value until Excel computes it,
+  // so the view shows its text rather than a blank that looks like a missing total.
+  if (cell.formula && (showFormulas || cell.value === null)) return cell.formula;
   const value: CellValue = cell.value;
   if (value === null) return "";
   if (typeof value === "boolean")

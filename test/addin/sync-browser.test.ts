@@ -222,6 +222,11 @@ describe("sync from Excel, in the browser", () => {
     await ale.pane
       .getByText("Sammanställningen finns på bladet Samsyn nätverk 2009: 2 av 3 förbund har rapporterat.")
       .waitFor();
+    await ale.page
+      .getByRole("tablist", { name: "Blad i arbetsboken" })
+      .getByRole("tab", { name: "Samsyn nätverk 2009" })
+      .click();
+    await ale.page.getByRole("table", { name: "Bladet Samsyn nätverk 2009" }).waitFor();
     await ale.page.screenshot({ path: artifact("sync-comparison.png") });
     const book = await bookOf(ale.page);
     expect(book.sheets.map((s) => s.name)).toContain("Samsyn nätverk 2009");
