@@ -2,14 +2,13 @@
  * The merged workbook (exceljs): the comparison sheet — the same plan the add-in writes with
  * "Hämta sammanställning" (shared/network.ts), one real Excel table with a row per association
  * and live network totals under it — and a sheet per association. exceljs cannot write charts,
- * so the file has the charts' data but not the charts. Every string that came from an
- * association goes through neutraliseText (in the plan, or here), so none of it can run as a
- * formula.
+ * so the file has the charts' data but not the charts. Text is saved as text cells, which
+ * Excel never runs as a formula, so it is written as it came: no apostrophe to see.
  */
 import ExcelJS from "exceljs";
 import type { MergedBudget, MergedParticipants, MergedView } from "../shared/merge";
-import { hasResult, type NetworkSheet, networkSheet, SUPPRESSED } from "../shared/network";
-import { layoutSheet, neutraliseText, uniqueSheetName } from "../shared/output";
+import { type NetworkSheet, networkSheet, SUPPRESSED } from "../shared/network";
+import { hasResult, layoutSheet, uniqueSheetName } from "../shared/output";
 import { writeOutputSheets } from "./xlsx/write";
 
 const AMOUNT = "#,##0";
@@ -92,11 +91,9 @@ function budgetSheets(wb: ExcelJS.Workbook, view: MergedBudget) {
     const name = uniqueSheetName(sheetWish(a.name), taken);
     taken.add(name);
     const s = wb.addWorksheet(name);
-    writeRow(s, 1, [neutraliseText(a.name)]);
+    writeRow(s, 1, [a.name]);
     s.getRow(1).font = { bold: true, size: 14 };
-    writeRow(s, 2, [
-      `Revision ${a.revision}, rapport ${neutraliseText(a.reportPeriod ?? "")}, kolumn ${neutraliseText(a.periodKey ?? "")}`,
-    ]);
+    writeRow(s, 2, [`Revision ${a.revision}, rapport ${a.reportPeriod ?? ""}, kolumn ${a.periodKey ?? ""}`]);
     const lineTitles = [
       "Rubrik",
       "Rad",
@@ -113,9 +110,9 @@ function budgetSheets(wb: ExcelJS.Workbook, view: MergedBudget) {
         s,
         5 + i,
         [
-          m.heading === null ? null : neutraliseText(m.heading),
-          neutraliseText(m.label),
-          neutraliseText(m.cell),
+          m.heading === null ? null : m.heading,
+          m.label,
+          m.cell,
           m.section === "income" ? "Intäkter" : "Kostnader",
           cap(m.detectedGroup),
           cap(m.group),
@@ -202,9 +199,9 @@ function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
     const name = uniqueSheetName(sheetWish(a.name), taken);
     taken.add(name);
     const s = wb.addWorksheet(name);
-    writeRow(s, 1, [neutraliseText(a.name)]);
+    writeRow(s, 1, [a.name]);
     s.getRow(1).font = { bold: true, size: 14 };
-    writeRow(s, 2, [`Revision ${a.revision}, period ${neutraliseText(a.reportPeriod ?? "")}`]);
+    writeRow(s, 2, [`Revision ${a.revision}, period ${a.reportPeriod ?? ""}`]);
     header(s, 4, ["Nyckeltal", "Värde"]);
     const rows: [string, Cell][] = [
       ...KEY_FIGURES.map(([t, p]): [string, Cell] => [t, countCell(countAt(kf, p))]),

@@ -7,7 +7,7 @@ import { budgetOutputSheets, readBudgetSheet } from "./budget";
 import type { Grid } from "./grid";
 import { countBySeverity, type Issue } from "./issues";
 import { describeIssue } from "./messages";
-import { isOutputSheet, type OutputSheet, outputSheetName } from "./output";
+import { computed, isOutputSheet, type OutputSheet, outputSheetName } from "./output";
 import {
   type ParticipantOptions,
   type ParticipantReading,
@@ -162,12 +162,13 @@ function issuesOutputSheet(issues: readonly Issue[], taken: Set<string>): Output
   const rows = issues.map((issue) => {
     const target = issue.cell ?? "A1";
     const sheetRef = `'${issue.sheet.replace(/'/g, "''")}'!${target}`;
-    const label = `${issue.sheet}!${target}`.replace(/"/g, '""');
+    const shown = `${issue.sheet}!${target}`;
+    const label = shown.replace(/"/g, '""');
     return [
       SEVERITY_SV[issue.severity],
       issue.code,
       issue.sheet,
-      { formula: `=HYPERLINK("#${sheetRef.replace(/"/g, '""')}","${label}")` },
+      computed(`=HYPERLINK("#${sheetRef.replace(/"/g, '""')}","${label}")`, shown),
       describeIssue(issue, "sv"),
       describeIssue(issue, "en"),
     ];

@@ -13,10 +13,10 @@ import {
   type MergedView,
 } from "./merge";
 import {
+  type ComputedFormula,
   columnRef,
-  type Formula,
+  computed,
   layoutSheet,
-  neutraliseText,
   type OutputCell,
   type OutputColumn,
   type OutputSheet,
@@ -35,18 +35,6 @@ const AMOUNT = "#,##0";
 const SHARE = "0.0%";
 const COUNT = "0";
 const DAYS = "0.0";
-
-/**
- * A formula with the value the core computed for it. Range.formulas ignores the value (Excel
- * calculates); a file writer saves it beside the formula, for previews and importers that
- * show an uncalculated formula as blank.
- */
-export interface ComputedFormula extends Formula {
-  readonly result: number | string;
-}
-
-export const hasResult = (cell: OutputCell): cell is ComputedFormula =>
-  cell !== null && typeof cell === "object" && "formula" in cell && "result" in cell;
 
 /** A native chart over the table: one series per value column, the categories from another column. */
 export interface NetworkChart {
@@ -88,20 +76,6 @@ export function networkSheetName(kind: ReportKind, period: string): string {
 
 const networkTableName = (kind: ReportKind, period: string): string =>
   uniqueTableName(`Samsyn_natverk_${kind === "budget" ? "" : "deltagare_"}${period}`, new Set());
-
-/** Characters that make Excel want a column specifier in double brackets (Budget[[2009-2010]]). */
-const SPECIAL_IN_COLUMN = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/]/;
-
-/**
- * A structured reference to a whole table column as Excel takes it typed (Range.formulas):
- * columnRef's escaping, and the double brackets a name with a special character needs
- * ("Över-/underskott" has two). LibreOffice accepts either form, so its recalculation cannot
- * prove this; the rule is Excel's (EXCEL-ADDIN.md).
- */
-export function tableColumnRef(table: string, column: string): string {
-  const ref = columnRef(table, column);
-  return SPECIAL_IN_COLUMN.test(column) ? `${table}[${ref.slice(table.length)}]` : ref;
-}
 
 /** The plan for a merged view: the sheet, its table with live totals, and its charts. */
 export function networkSheet(view: MergedView): NetworkSheet {
@@ -146,7 +120,7 @@ export function chartPlacements(plan: NetworkSheet): ChartPlacement[] {
 // —— shared pieces ——
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-const formula = (text: string, result: number | string): ComputedFormula => ({ formula: text, result });
+const formula = computed;
 const sum = (values: readonly (number | null | undefined)[]): number =>
   values.reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
 
@@ -200,7 +174,7 @@ function budgetSheet(view: MergedBudget): NetworkSheet {
     const shareCell = formula(`=IF(N(${inc}${r})=0,"",${surplus}${r}/${inc}${r})`, a.surplusShare ?? "");
     const period = a.periodKey !== null && a.periodKey !== a.reportPeriod ? ` (kolumn ${a.periodKey})` : "";
     return [
-      neutraliseText(a.name),
+      a.name,
       ...groups.map(({ group }) => (reported ? (a.costByGroup[group] ?? 0) : null)),
       a.cost,
       a.income,
@@ -211,10 +185,10 @@ function budgetSheet(view: MergedBudget): NetworkSheet {
   });
 
   const total = (header: string, result: number): ComputedFormula =>
-    formula(`=SUM(${tableColumnRef(name, header)})`, result);
+    formula(`=SUM(${columnRef(name, header)})`, result);
   const n = view.network;
-  const incomeRef = tableColumnRef(name, BUDGET.income);
-  const surplusRef = tableColumnRef(name, BUDGET.surplus);
+  const incomeRef = columnRef(name, BUDGET.income);
+  const surplusRef = columnRef(name, BUDGET.surplus);
   const summaryRows: OutputCell[][] = [
     [
       "Nätverket totalt",
@@ -309,12 +283,12 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
       return v === null ? SUPPRESSED : v;
     };
     return [
-      neutraliseText(a.name),
+      a.name,
       ...COUNTS.slice(0, 4).map(count),
       kf ? withheld(a, "shareClosedToWorkOrStudies", kf.shareClosedToWorkOrStudies) : null,
       ...COUNTS.slice(4).map(count),
       kf ? withheld(a, "averageStayDays", kf.averageStayDays) : null,
-      a.insats === null ? null : neutraliseText(a.insats),
+      a.insats === null ? null : a.insats,
       kf ? `revision ${a.revision}, period ${a.reportPeriod ?? ""}` : NO_REPORT,
     ];
   });
@@ -322,7 +296,7 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
   const reported = view.associations.flatMap((a) => (a.keyFigures ? [a.keyFigures] : []));
   const known = (c: (typeof COUNTS)[number]) => sum(reported.map(c.of));
   const hidden = (c: (typeof COUNTS)[number]) => reported.filter((k) => c.of(k) === null).length;
-  const ref = (header: string) => tableColumnRef(name, header);
+  const ref = (header: string) => columnRef(name, header);
   const hiddenIn = (header: string) => `COUNTIF(${ref(header)},"${SUPPRESSED}")`;
 
   // Three rows per count column: the sum of what is known, whether that is the exact total or

@@ -10,10 +10,23 @@ export interface Formula {
   readonly formula: string;
 }
 
+/**
+ * A formula with the value the core computed for it. Range.formulas ignores the value (Excel
+ * calculates); a file writer saves it beside the formula, for previews and importers that
+ * show an uncalculated formula as blank.
+ */
+export interface ComputedFormula extends Formula {
+  readonly result: number | string;
+}
+
 export type OutputCell = CellValue | Formula;
 
 export const isFormula = (cell: OutputCell): cell is Formula =>
   cell !== null && typeof cell === "object" && "formula" in cell;
+
+export const hasResult = (cell: OutputCell): cell is ComputedFormula => isFormula(cell) && "result" in cell;
+
+export const computed = (formula: string, result: number | string): ComputedFormula => ({ formula, result });
 
 export interface OutputColumn {
   readonly header: string;
@@ -39,11 +52,6 @@ export interface OutputSheet {
   /** Lines written above the first table (title, source, notes). */
   readonly heading: readonly string[];
   readonly tables: readonly OutputTable[];
-}
-
-/** User text that Excel would run as a formula (=, +, -, @, tab, CR, LF first) gets a leading apostrophe. */
-export function neutraliseText(text: string): string {
-  return /^[=+\-@\t\r\n]/.test(text) ? `'${text}` : text;
 }
 
 const SHEET_FORBIDDEN = /[:\\/?*[\]]/g;
@@ -97,10 +105,21 @@ export function uniqueTableName(wish: string, taken: ReadonlySet<string>): strin
   for (let i = 2; ; i++) if (!lower.has(`${base}_${i}`.toLowerCase())) return `${base}_${i}`;
 }
 
-/** A structured reference to a table column, escaping what Excel wants escaped: Budget[[#Data],[2008]]. */
+/**
+ * Characters that make Excel want a column specifier in double brackets (Budget[[2009-2010]]);
+ * a space alone does not. Microsoft, "Using structured references with Excel tables".
+ */
+const SPECIAL_IN_COLUMN = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/]/;
+
+/**
+ * A structured reference to a whole table column as Excel takes it typed (Range.formulas):
+ * `[ ] # '` escaped with an apostrophe, and double brackets around a name with a special
+ * character ("Över-/underskott" → T[[Över-/underskott]]). LibreOffice accepts the single-bracket
+ * form too, so its recalculation cannot prove this; the fake Excel refuses it, as Excel does.
+ */
 export function columnRef(table: string, column: string): string {
   const escaped = column.replace(/['#[\]]/g, (ch) => `'${ch}`);
-  return `${table}[${escaped}]`;
+  return SPECIAL_IN_COLUMN.test(column) ? `${table}[[${escaped}]]` : `${table}[${escaped}]`;
 }
 
 /** Where a table of a sheet goes: 1-based sheet rows, first column A. */

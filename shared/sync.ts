@@ -5,7 +5,7 @@
  */
 import { reportEntries } from "./diff";
 import { SUPPRESSED } from "./network";
-import { neutraliseText, type OutputCell, type OutputSheet } from "./output";
+import type { OutputCell, OutputSheet } from "./output";
 import type { Report, ReportKind } from "./report";
 
 /** Where a report is filed: one association, one kind, one period. */
@@ -116,7 +116,7 @@ export function theirVersionSheet(report: Report, meta: TheirVersionMeta): Outpu
           rows: report.lines.map((l) => [
             l.section === "income" ? "Intäkt" : "Kostnad",
             l.group,
-            neutraliseText(l.label),
+            l.label,
             ...report.periods.map((p) => l.amounts[p] ?? null),
           ]),
           summaryRows: [

@@ -22,6 +22,7 @@ import {
   type FakeTable,
   MAX_ROWS,
 } from "./book";
+import { structuredReferenceError } from "./formula";
 
 export class FakeOfficeError extends Error {
   constructor(
@@ -262,7 +263,15 @@ function inputToCell(input: unknown): { value: CellValue; formula: string | null
   const text = String(input);
   if (text === "") return { value: null, formula: null };
   if (text.startsWith("'")) return { value: text.slice(1), formula: null };
-  if (text.startsWith("=") && text.length > 1) return { value: null, formula: text };
+  if (text.startsWith("=") && text.length > 1) {
+    const error = structuredReferenceError(text);
+    if (error)
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The argument is invalid or missing or has an incorrect format: ${error}.`,
+      );
+    return { value: null, formula: text };
+  }
   if (NUMERIC.test(text.trim())) return { value: Number(text), formula: null };
   if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true", formula: null };
   return { value: text, formula: null };

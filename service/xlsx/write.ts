@@ -4,7 +4,7 @@
  * through office.js, with the same layout (layoutSheet).
  */
 import type ExcelJS from "exceljs";
-import { isFormula, layoutSheet, type OutputCell, type OutputSheet } from "../../shared/output";
+import { hasResult, isFormula, layoutSheet, type OutputCell, type OutputSheet } from "../../shared/output";
 
 export function writeOutputSheets(workbook: ExcelJS.Workbook, sheets: readonly OutputSheet[]): void {
   const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
@@ -66,7 +66,12 @@ function isUnstyled(style: Partial<ExcelJS.Style> | undefined): boolean {
   return true;
 }
 
+/**
+ * A formula goes with the value the core computed (an uncalculated file shows it in previews,
+ * pandas, Power BI); text goes as a text cell, which Excel never runs, so it needs no apostrophe.
+ */
 function toExcelJs(cell: OutputCell): ExcelJS.CellValue {
-  if (isFormula(cell)) return { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-  return cell;
+  if (!isFormula(cell)) return cell;
+  const formula = cell.formula.replace(/^=/, "");
+  return (hasResult(cell) ? { formula, result: cell.result } : { formula }) as ExcelJS.CellFormulaValue;
 }

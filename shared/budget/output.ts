@@ -5,7 +5,7 @@
  */
 import {
   columnRef,
-  neutraliseText,
+  computed,
   type OutputCell,
   type OutputSheet,
   type OutputTable,
@@ -19,7 +19,11 @@ const AMOUNT = { numberFormat: "#,##0", width: 14 } as const;
 const FIXED_BUDGET = ["Avsnitt", "Grupp", "Rubrik", "Rad", "Källcell"] as const;
 const RAD = FIXED_BUDGET.indexOf("Rad");
 
-const sourceCell = (sheet: string, cell: string): string => neutraliseText(`${sheet}!${cell}`);
+const sourceCell = (sheet: string, cell: string): string => `${sheet}!${cell}`;
+
+/** What a SUM over these amounts gives in Excel: blanks and text count as nothing. */
+const total = (amounts: readonly (number | null | undefined)[]): number =>
+  amounts.reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
 
 /** Names a table and reserves the name (sheet and table names share `taken`, so both stay unique). */
 function tableName(wish: string, taken: Set<string>): string {
@@ -37,17 +41,26 @@ function budgetOutputTable(t: BudgetTable, taken: Set<string>): OutputTable[] {
   const rows: OutputCell[][] = t.lines.map((l) => [
     SECTION_SV[l.section],
     l.group,
-    l.heading === null ? null : neutraliseText(l.heading),
-    neutraliseText(l.label),
+    l.heading,
+    l.label,
     sourceCell(t.sheet, l.cell),
     ...t.periods.map((p) => l.amounts[p] ?? null),
   ]);
-  const summary = (label: string, formula: (p: string) => string): OutputCell[] => [
+  // Each formula carries the value the core computed, saved beside it by the file writer.
+  const summary = (
+    label: string,
+    formula: (p: string) => string,
+    result: (p: string) => number,
+  ): OutputCell[] => [
     ...FIXED_BUDGET.map((_, i) => (i === RAD ? label : null)),
-    ...t.periods.map((p) => ({ formula: `=${formula(p)}` })),
+    ...t.periods.map((p) => computed(`=${formula(p)}`, result(p))),
   ];
+  const sumOf = (p: string, keep: (l: BudgetTable["lines"][number]) => boolean) =>
+    total(t.lines.filter(keep).map((l) => l.amounts[p]));
   const income = (p: string) => sumifs(name, p, "Avsnitt", SECTION_SV.income);
   const cost = (p: string) => sumifs(name, p, "Avsnitt", SECTION_SV.cost);
+  const incomeOf = (p: string) => sumOf(p, (l) => l.section === "income");
+  const costOf = (p: string) => sumOf(p, (l) => l.section === "cost");
   const main: OutputTable = {
     name,
     columns: [
@@ -60,9 +73,13 @@ function budgetOutputTable(t: BudgetTable, taken: Set<string>): OutputTable[] {
     ],
     rows,
     summaryRows: [
-      summary("Summa intäkter", income),
-      summary("Summa kostnader", cost),
-      summary("Över-/underskott", (p) => `${income(p)}-${cost(p)}`),
+      summary("Summa intäkter", income, incomeOf),
+      summary("Summa kostnader", cost, costOf),
+      summary(
+        "Över-/underskott",
+        (p) => `${income(p)}-${cost(p)}`,
+        (p) => incomeOf(p) - costOf(p),
+      ),
     ],
   };
   // The groups present, in the schema's order (income groups first), each a live sum over the lines.
@@ -81,7 +98,12 @@ function budgetOutputTable(t: BudgetTable, taken: Set<string>): OutputTable[] {
       return [
         SECTION_SV[section],
         g,
-        ...t.periods.map((p) => ({ formula: `=${sumifs(name, p, "Grupp", g)}` })),
+        ...t.periods.map((p) =>
+          computed(
+            `=${sumifs(name, p, "Grupp", g)}`,
+            sumOf(p, (l) => l.group === g),
+          ),
+        ),
       ];
     }),
     summaryRows: [],
@@ -101,12 +123,19 @@ function contributionsOutputTable(t: ContributionsTable, taken: Set<string>): Ou
     ],
     rows: t.lines.map((l) => [
       l.member,
-      neutraliseText(l.label),
+      l.label,
       sourceCell(t.sheet, l.cell),
       ...t.periods.map((p) => l.amounts[p] ?? null),
     ]),
     summaryRows: [
-      [null, "Totalt", null, ...t.periods.map((p) => ({ formula: `=SUBTOTAL(109,${columnRef(name, p)})` }))],
+      [
+        null,
+        "Totalt",
+        null,
+        ...t.periods.map((p) =>
+          computed(`=SUBTOTAL(109,${columnRef(name, p)})`, total(t.lines.map((l) => l.amounts[p]))),
+        ),
+      ],
     ],
   };
 }
@@ -149,7 +178,7 @@ export function budgetOutputSheets(
     return {
       name,
       heading: [
-        neutraliseText(lead.title ?? source),
+        lead.title ?? source,
         `Källa: '${source}'!${group.map((t) => t.range).join(", ")}`,
         "Belopp i kr",
       ],

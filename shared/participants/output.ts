@@ -5,7 +5,7 @@
  */
 import {
   columnRef,
-  neutraliseText,
+  computed,
   type OutputSheet,
   type OutputTable,
   outputSheetName,
@@ -28,8 +28,6 @@ const ORSAK_LABEL = {
 // Age bands as keys are "-17" and "65-"; in a cell they read better with a dash and no sign.
 const AGE_BAND_LABEL: Readonly<Record<string, string>> = { "-17": "0–17", "65-": "65–" };
 
-const userText = (t: string | null): string | null => (t === null ? null : neutraliseText(t));
-
 export function participantsTable(name: string, participants: readonly Participant[]): OutputTable {
   return {
     name,
@@ -46,20 +44,24 @@ export function participantsTable(name: string, participants: readonly Participa
       { header: "Dagar i insats", numberFormat: "0", width: 10 },
     ],
     rows: participants.map((p) => [
-      p.id ?? userText(p.idText),
+      p.id ?? p.idText,
       p.kon ? KON_LABEL[p.kon] : null,
-      userText(p.hemkommun),
-      userText(p.remittent),
-      userText(p.kontaktMed),
+      p.hemkommun,
+      p.remittent,
+      p.kontaktMed,
       p.start === null ? null : excelSerialOf(p.start),
       p.end === null ? null : excelSerialOf(p.end),
-      p.avslutsorsak ? ORSAK_LABEL[p.avslutsorsak] : userText(p.avslutsorsakText),
+      p.avslutsorsak ? ORSAK_LABEL[p.avslutsorsak] : p.avslutsorsakText,
       p.ageAtStart,
       p.end === null ? null : p.stayDays,
     ]),
     summaryRows: [
-      ["Antal", { formula: `=ROWS(${columnRef(name, "Personnummer")})` }],
-      ["Avslutade", { formula: `=COUNT(${columnRef(name, "Avslutad")})` }],
+      // An empty list still has one (blank) body row: an Excel table cannot have none.
+      ["Antal", computed(`=ROWS(${columnRef(name, "Personnummer")})`, Math.max(1, participants.length))],
+      [
+        "Avslutade",
+        computed(`=COUNT(${columnRef(name, "Avslutad")})`, participants.filter((p) => p.end !== null).length),
+      ],
     ],
   };
 }
@@ -71,8 +73,16 @@ function countTable(name: string, header: string, counts: Readonly<Record<string
       { header, width: 24 },
       { header: "Antal", numberFormat: "0", width: 10 },
     ],
-    rows: Object.entries(counts).map(([k, n]) => [neutraliseText(k), n]),
-    summaryRows: [["Summa", { formula: `=SUM(${columnRef(name, "Antal")})` }]],
+    rows: Object.entries(counts).map(([k, n]) => [k, n]),
+    summaryRows: [
+      [
+        "Summa",
+        computed(
+          `=SUM(${columnRef(name, "Antal")})`,
+          Object.values(counts).reduce((s, n) => s + n, 0),
+        ),
+      ],
+    ],
   };
 }
 

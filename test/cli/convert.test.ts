@@ -126,3 +126,33 @@ describe("When a converted workbook is inspected again", () => {
     expect(again.issues).toEqual(first.issues);
   });
 });
+
+describe("When a converted workbook is opened by something that does not calculate", () => {
+  it.each([
+    "ale-kungalv-stenungsund-tjorn-vp2008.xlsx",
+    "infosamverkan-projektbudget.xlsx",
+    "samverkansteamet-deltagare-2014.xlsx",
+  ])(
+    "then every formula Samsyn added in %s has its value saved, the value LibreOffice calculates",
+    async (name) => {
+      const output = join(dir, `values-${name}`);
+      expect((await samsyn(["convert", fixture(name), "-o", output])).code).toBe(0);
+      const saved = new ExcelJS.Workbook();
+      await saved.xlsx.readFile(output);
+      const recalculated = await recalculate(output);
+      const formulas: [string, unknown, unknown][] = [];
+      for (const ws of saved.worksheets.filter((w) => w.name.startsWith("Samsyn "))) {
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.type !== ExcelJS.ValueType.Formula) return;
+            const computed = shownValue(recalculated.getWorksheet(ws.name)!.getCell(cell.address));
+            formulas.push([`${ws.name}!${cell.address}`, cell.result, computed]);
+          }),
+        );
+      }
+      expect(formulas.length).toBeGreaterThan(5);
+      // What pandas, a mail preview or Power BI's import show is what Excel would calculate.
+      expect(formulas.filter(([, result, computed]) => result !== computed)).toEqual([]);
+    },
+  );
+});
