@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { registerPlaygroundCommand } from "../playground/command";
 import type { Lang } from "../shared/messages";
 import { type CommandOutput, convertFile, inspectFile } from "./commands/inspect";
+import { registerManifestCommand } from "./commands/manifest";
 import { registerServiceCommands } from "./commands/service-commands";
 
 const program = new Command("samsyn")
@@ -57,6 +58,7 @@ program
 
 registerServiceCommands(program);
 registerPlaygroundCommand(program);
+registerManifestCommand(program);
 
 program.exitOverride((err) => {
   process.exit(err.exitCode === 0 ? 0 : 2);
