@@ -1,10 +1,20 @@
 /**
- * What went wrong in Excel, as a small closed set the pane can put into words; never a stack
- * trace. office.js rejects with OfficeExtension.Error, which carries a string `code`.
+ * What went wrong in Excel, as a small closed set the pane can put into words as what the user
+ * can do; never a stack trace. office.js rejects with OfficeExtension.Error, which carries a
+ * string `code`. The codes and when Excel gives them: Microsoft, "Error handling with the
+ * application-specific JavaScript APIs" (docs/testing/application-specific-api-error-handling.md),
+ * "Troubleshoot Excel add-ins" (another workbook took focus: GeneralException, InvalidSelection),
+ * "Work with workbooks" (getSelectedRange over several areas: InvalidSelection) and "Delay
+ * execution while cell is being edited" (cell-edit mode without delayForCellEdit: InvalidOperation).
  */
 
 export type ExcelFailure =
   | "cell-edit-mode"
+  | "several-areas"
+  | "other-workbook"
+  | "not-allowed-now"
+  | "refused-input"
+  | "excel-internal"
   | "too-large"
   | "not-found"
   | "already-exists"
@@ -39,6 +49,18 @@ export function classifyFailure(error: unknown): ExcelFailure {
   switch (errorCode(error)) {
     case "InvalidOperationInCellEditMode":
       return "cell-edit-mode";
+    // getSelectedRange gives it for several areas (the adapter says so itself); elsewhere it
+    // means another workbook took focus while the batch ran.
+    case "InvalidSelection":
+      return "other-workbook";
+    // The batch was not allowed in Excel's present state: a cell being edited, a protected sheet.
+    case "InvalidOperation":
+      return "not-allowed-now";
+    case "InvalidArgument":
+    case "InvalidReference":
+      return "refused-input";
+    case "GeneralException":
+      return "excel-internal";
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
       return "too-large";

@@ -8,7 +8,7 @@
 import type { CellValue, Grid, RangeAddress } from "../../shared/grid";
 import { parseRangeA1 } from "../../shared/grid";
 import type { Corrections } from "../../shared/report";
-import { AddinError, isPayloadTooLarge } from "./errors";
+import { AddinError, errorCode, isPayloadTooLarge } from "./errors";
 import type { ExcelHost } from "./host";
 import { CORRECTIONS_KEY, OUTPUTS_KEY, type Outputs, parseCorrections, parseOutputs } from "./state";
 
@@ -75,6 +75,17 @@ export function toGridRows(
 }
 
 export async function readSource(host: ExcelHost, scope: SourceScope): Promise<SourceSnapshot> {
+  try {
+    return await readBatch(host, scope);
+  } catch (error) {
+    // getSelectedRange refuses a selection of several areas (Microsoft, "Work with workbooks").
+    if (scope.kind === "selection" && errorCode(error) === "InvalidSelection")
+      throw new AddinError("several-areas");
+    throw error;
+  }
+}
+
+function readBatch(host: ExcelHost, scope: SourceScope): Promise<SourceSnapshot> {
   return host.run(async (context) => {
     const workbook = context.workbook;
     let sheet: Excel.Worksheet;

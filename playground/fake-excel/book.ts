@@ -134,6 +134,8 @@ export class FakeBook {
   active: FakeSheet | null = null;
   /** What the user has selected (getSelectedRange reads it). */
   selection: { sheet: FakeSheet; range: RangeAddress } | null = null;
+  /** Further areas selected with Ctrl (Excel's multiple selection); empty for one area. */
+  moreSelectedAreas: RangeAddress[] = [];
   /** The last cell the add-in selected with Range.select(). */
   selected: { sheet: string; address: string } | null = null;
   /** Every context.sync() of every batch. */

@@ -453,6 +453,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       const t = this.target();
       this.context.book.active = t.sheet;
       this.context.book.selection = t;
+      this.context.book.moreSelectedAreas = [];
       this.context.book.selected = { sheet: t.sheet.name, address: a1Of(t.range) };
       return 0;
     });
@@ -1328,6 +1329,9 @@ export class FakeWorkbook {
   getSelectedRange(): FakeRange {
     return new FakeRange(this.context, () => {
       const book = this.context.book;
+      // Microsoft, "Work with workbooks": "If multiple ranges are selected, the method throws an InvalidSelection error."
+      if (book.moreSelectedAreas.length > 0)
+        throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
       if (book.selection) return book.selection;
       return book.active
         ? { sheet: book.active, range: { start: { row: 0, col: 0 }, end: { row: 0, col: 0 } } }

@@ -175,6 +175,7 @@ export function PlaygroundApp(props: PlaygroundAppProps) {
               onSelect={(sheet, range) => {
                 holder.book.active = sheet;
                 holder.book.selection = { sheet, range };
+                holder.book.moreSelectedAreas = [];
                 onChanged();
               }}
             />

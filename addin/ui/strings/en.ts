@@ -63,6 +63,16 @@ export const en: UiStrings = {
   privacy: "Participant data stays in the workbook. Samsyn sends no participant row anywhere.",
   failures: {
     "cell-edit-mode": "Finish editing the cell first (press Enter or Esc) and try again.",
+    "several-areas":
+      "Select a single area: several selected areas cannot be imported as one table. Click in the table or select one block of cells and try again.",
+    "other-workbook":
+      "Excel switched to another workbook while Samsyn was working. Go back to this workbook and try again.",
+    "not-allowed-now":
+      "Excel did not allow the change just now. Finish editing the cell if you are editing one (Enter or Esc), unprotect the sheet if it is protected, and try again.",
+    "refused-input":
+      "Excel did not accept what Samsyn was about to write. Import the sheet again and retry; if it persists, send the error code InvalidArgument to whoever supports you.",
+    "excel-internal":
+      "Excel could not finish (an internal error). Stay in this workbook, wait a moment and try again; what was already written stays and is not written twice.",
     "too-large": "The sheet is too large to read or write at once. Select part of it and try again.",
     "not-found": "The sheet or table no longer exists. Import the sheet again.",
     "already-exists": "A sheet or table with that name already exists.",

@@ -64,6 +64,16 @@ export const sv = {
   privacy: "Deltagaruppgifterna stannar i arbetsboken. Samsyn skickar inga deltagarrader någonstans.",
   failures: {
     "cell-edit-mode": "Avsluta redigeringen av cellen först (tryck Enter eller Esc) och försök igen.",
+    "several-areas":
+      "Markera ett enda område: flera markerade områden går inte att läsa in som en tabell. Klicka i tabellen eller markera ett sammanhängande block och försök igen.",
+    "other-workbook":
+      "Excel bytte till en annan arbetsbok medan Samsyn arbetade. Gå tillbaka till den här arbetsboken och försök igen.",
+    "not-allowed-now":
+      "Excel tillät inte ändringen just nu. Avsluta redigeringen av cellen om du redigerar en (Enter eller Esc), ta bort bladskyddet om bladet är skyddat, och försök igen.",
+    "refused-input":
+      "Excel tog inte emot det Samsyn skulle skriva. Läs in bladet igen och försök på nytt; kvarstår felet, skicka felkoden InvalidArgument till den som ger dig support.",
+    "excel-internal":
+      "Excel kunde inte slutföra åtgärden (ett internt fel). Stanna kvar i den här arbetsboken, vänta en stund och försök igen; det som redan skrivits finns kvar och skrivs inte dubbelt.",
     "too-large":
       "Bladet är för stort för att läsas eller skrivas på en gång. Markera en del av det och försök igen.",
     "not-found": "Bladet eller tabellen finns inte längre. Läs in bladet igen.",
