@@ -4,7 +4,6 @@
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Request, RequestHandler } from "express";
-import { rateLimit } from "express-rate-limit";
 import type { TokenRef } from "../shared/api";
 import { AppError, errorBody } from "./errors";
 import { sha256 } from "./store/sql";
@@ -96,16 +95,25 @@ export function requireNetwork(p: Principal): void {
   if (p.kind !== "network" && p.kind !== "admin") throw forbidden();
 }
 
-/** Counts only answers 401/403 per client address; past the limit every request gets 429. */
+/**
+ * Past `limit` answers of 401 or 403 to one client address within a window, every request
+ * from it gets 429. Only answers count, when they are sent: requests in flight (an office
+ * behind one NAT, a page loading) are not failures.
+ */
 export function authFailureLimiter(limit: number, windowMs: number): RequestHandler {
-  return rateLimit({
-    windowMs,
-    limit,
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (_req, res) => res.statusCode !== 401 && res.statusCode !== 403,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    handler: (_req, res) => {
+  const failures = new Map<string, { count: number; resetAt: number }>();
+  let nextSweep = 0;
+  return (req, res, next) => {
+    const now = Date.now();
+    if (now >= nextSweep) {
+      // Forget expired windows, so addresses seen once do not pile up.
+      for (const [key, entry] of failures) if (entry.resetAt <= now) failures.delete(key);
+      nextSweep = now + windowMs;
+    }
+    const key = req.ip ?? "unknown";
+    const entry = failures.get(key);
+    if (entry && entry.resetAt > now && entry.count >= limit) {
+      res.set("Retry-After", String(Math.ceil((entry.resetAt - now) / 1000)));
       res
         .status(429)
         .json(
@@ -118,6 +126,15 @@ export function authFailureLimiter(limit: number, windowMs: number): RequestHand
             ),
           ),
         );
-    },
-  });
+      return;
+    }
+    res.on("finish", () => {
+      if (res.statusCode !== 401 && res.statusCode !== 403) return;
+      const at = Date.now();
+      const current = failures.get(key);
+      if (current && current.resetAt > at) current.count++;
+      else failures.set(key, { count: 1, resetAt: at + windowMs });
+    });
+    next();
+  };
 }

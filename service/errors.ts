@@ -79,6 +79,31 @@ interface BodyParserError {
   limit?: number;
 }
 
+/**
+ * What an unexpected error may put in the log: its kind, the database's code, the first line
+ * of its message with anything quoted left out, and where it was thrown. Never its other
+ * fields: a PGlite or pg error carries the statement's parameters (a whole report, a token
+ * hash) and a "where" quoting them.
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err };
+  const code = (err as { code?: unknown }).code;
+  const routine = (err as { routine?: unknown }).routine;
+  const message = (err.message.split("\n")[0] ?? "").replace(/(["'`])(?:(?!\1).)*\1/g, "$1…$1").slice(0, 200);
+  const frames = (err.stack ?? "")
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 12)
+    .map((line) => line.trim());
+  return {
+    type: err.name,
+    ...(typeof code === "string" && code.length <= 12 ? { code } : {}),
+    ...(typeof routine === "string" && routine.length <= 60 ? { routine } : {}),
+    message,
+    stack: frames,
+  };
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     let app: AppError;
@@ -109,7 +134,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       else if (typeof bp.status === "number" && bp.status >= 400 && bp.status < 500)
         app = new AppError(bp.status, "bad-request", "Felaktig begäran.", "Bad request.");
       else {
-        logger.error({ err, method: req.method, path: req.path }, "unexpected error");
+        logger.error(
+          { error: loggableError(err), method: req.method, path: req.path.slice(0, 200) },
+          "unexpected error",
+        );
         app = new AppError(
           500,
           "internal",

@@ -3,7 +3,7 @@
  * and hand off to the store, the merge and the workbook builder.
  */
 import { randomUUID } from "node:crypto";
-import { type Request, type Response, Router } from "express";
+import { type Request, type RequestHandler, type Response, Router } from "express";
 import type { z } from "zod";
 import {
   CLIENT_HEADER,
@@ -15,7 +15,7 @@ import {
 } from "../shared/api";
 import { diffReports } from "../shared/diff";
 import { validateOrganisationsnummer } from "../shared/identity";
-import { merge, pickReports } from "../shared/merge";
+import { type MergeInput, merge, pickReports } from "../shared/merge";
 import { Report, ReportKind } from "../shared/report";
 import {
   AssociationTokenBody,
@@ -36,12 +36,19 @@ import {
   requireOwnAssociation,
 } from "./auth";
 import { AppError, invalidBody, notFound } from "./errors";
-import { mergedWorkbook } from "./merged-workbook";
+import { checkStorableJson, checkSuppressed } from "./input";
 import type { Store } from "./store/types";
+import { type WorkbookBuilder, workbookBuilder } from "./workbook-thread";
 
 export interface RouteDeps {
   readonly store: Store;
   readonly adminToken?: string | undefined;
+  /** Reads a JSON body; run only once the caller is known. */
+  readonly jsonParser: RequestHandler;
+  /** Counts from 1 to threshold − 1 must arrive suppressed. */
+  readonly suppressionThreshold: number;
+  /** Builds merged workbooks off the main thread (default: a worker of its own). */
+  readonly workbooks?: WorkbookBuilder;
 }
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -143,7 +150,10 @@ function parseIdempotencyKey(raw: string | undefined): string | undefined {
   return raw;
 }
 
-function jsonBody(req: Request): unknown {
+async function jsonBody(req: Request, res: Response, parser: RequestHandler): Promise<unknown> {
+  await new Promise<void>((resolve, reject) => {
+    void parser(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
+  });
   if (req.body === undefined)
     throw new AppError(
       415,
@@ -151,6 +161,7 @@ function jsonBody(req: Request): unknown {
       "Skicka innehållet som JSON (Content-Type: application/json).",
       "Send the body as JSON (Content-Type: application/json).",
     );
+  checkStorableJson(req.body);
   return req.body;
 }
 
@@ -158,8 +169,14 @@ function jsonBody(req: Request): unknown {
 const hasBody = (req: Request): boolean =>
   req.get("transfer-encoding") !== undefined || Number(req.get("content-length") ?? 0) > 0;
 
-function parseBody<T extends z.ZodType>(schema: T, req: Request, what: string): z.infer<T> {
-  const parsed = schema.safeParse(jsonBody(req));
+async function parseBody<T extends z.ZodType>(
+  schema: T,
+  req: Request,
+  res: Response,
+  parser: RequestHandler,
+  what: string,
+): Promise<z.infer<T>> {
+  const parsed = schema.safeParse(await jsonBody(req, res, parser));
   if (!parsed.success) throw invalidBody(parsed.error, what);
   return parsed.data;
 }
@@ -169,6 +186,9 @@ const etag = (revision: number): string => `"${revision}"`;
 export function apiRouter(deps: RouteDeps): Router {
   const { store } = deps;
   const router = Router();
+  const workbooks = deps.workbooks ?? workbookBuilder();
+  const body = <T extends z.ZodType>(schema: T, req: Request, res: Response, what: string) =>
+    parseBody(schema, req, res, deps.jsonParser, what);
   const who = async (req: Request, res: Response): Promise<Principal> => {
     const p = await principalOf(req, store, deps.adminToken);
     res.locals.principal = p.kind === "association" ? `association:${p.associationId}` : p.kind;
@@ -198,19 +218,19 @@ export function apiRouter(deps: RouteDeps): Router {
 
   router.post("/associations", async (req, res) => {
     requireAdmin(await who(req, res));
-    const body = parseBody(CreateAssociationBody, req, "Förbundet");
-    const orgnr = validateOrganisationsnummer(body.orgnr);
+    const input = await body(CreateAssociationBody, req, res, "Förbundet");
+    const orgnr = validateOrganisationsnummer(input.orgnr);
     if (!orgnr.ok)
       throw new AppError(
         400,
         "invalid-orgnr",
-        `Organisationsnumret "${body.orgnr}" är ogiltigt (${orgnr.reason === "checksum" ? "fel kontrollsiffra" : orgnr.reason === "month" ? "månadsdelen ska vara minst 20" : "skriv tio siffror, NNNNNN-NNNN"}).`,
-        `The organisationsnummer "${body.orgnr}" is invalid (${orgnr.reason}).`,
+        `Organisationsnumret "${input.orgnr}" är ogiltigt (${orgnr.reason === "checksum" ? "fel kontrollsiffra" : orgnr.reason === "month" ? "månadsdelen ska vara minst 20" : "skriv tio siffror, NNNNNN-NNNN"}).`,
+        `The organisationsnummer "${input.orgnr}" is invalid (${orgnr.reason}).`,
         [{ path: "orgnr", message: orgnr.reason }],
       );
     const created = await store.createAssociation({
       id: randomUUID(),
-      name: body.name,
+      name: input.name,
       orgnr: orgnr.normalised,
     });
     if (created === "orgnr-taken")
@@ -233,9 +253,9 @@ export function apiRouter(deps: RouteDeps): Router {
   router.post("/associations/:id/tokens", async (req, res) => {
     requireAdmin(await who(req, res));
     // The body is optional: without one the token has no label.
-    const body = hasBody(req) ? parseBody(AssociationTokenBody, req, "Innehållet") : {};
+    const input = hasBody(req) ? await body(AssociationTokenBody, req, res, "Innehållet") : {};
     const a = await existing(req.params.id);
-    res.status(201).json(await issueToken(store, "association", a.id, body.label ?? null));
+    res.status(201).json(await issueToken(store, "association", a.id, input.label ?? null));
   });
 
   router.get("/associations/:id/tokens", async (req, res) => {
@@ -253,8 +273,8 @@ export function apiRouter(deps: RouteDeps): Router {
 
   router.post("/network-tokens", async (req, res) => {
     requireAdmin(await who(req, res));
-    const body = parseBody(NetworkTokenBody, req, "Innehållet");
-    res.status(201).json(await issueToken(store, "network", null, body.label));
+    const input = await body(NetworkTokenBody, req, res, "Innehållet");
+    res.status(201).json(await issueToken(store, "network", null, input.label));
   });
 
   router.get("/network-tokens", async (req, res) => {
@@ -278,7 +298,7 @@ export function apiRouter(deps: RouteDeps): Router {
     const period = parsePeriod(req.params.period, PERIOD);
     const base = parseBase(req.get("if-match"), req.get("if-none-match"));
     const idempotencyKey = parseIdempotencyKey(req.get("idempotency-key"));
-    const report = parseBody(Report, req, "Rapporten");
+    const report = await body(Report, req, res, "Rapporten");
     if (report.kind !== kind)
       throw new AppError(
         400,
@@ -295,6 +315,7 @@ export function apiRouter(deps: RouteDeps): Router {
         `The report covers ${report.period} but the address says ${period}.`,
         [{ path: "period", message: `expected ${period}` }],
       );
+    if (report.kind === "participants") checkSuppressed(report, deps.suppressionThreshold);
     await existing(req.params.id);
     const result = await store.putReport({
       associationId: req.params.id,
@@ -411,9 +432,13 @@ export function apiRouter(deps: RouteDeps): Router {
 
   router.put("/associations/:id/group-overrides", async (req, res) => {
     requireAssociationOrAdmin(await who(req, res), req.params.id);
-    const body = parseBody(GroupOverrideBody, req, "Innehållet");
+    const override = await body(GroupOverrideBody, req, res, "Innehållet");
     await existing(req.params.id);
-    await store.setGroupOverride({ associationId: req.params.id, label: body.label, group: body.group });
+    await store.setGroupOverride({
+      associationId: req.params.id,
+      label: override.label,
+      group: override.group,
+    });
     const list = await store.groupOverrides(req.params.id);
     res.json({ overrides: list.map(({ label, group }) => ({ label, group })) });
   });
@@ -438,12 +463,12 @@ export function apiRouter(deps: RouteDeps): Router {
     const kind = parseKind(req.params.kind);
     const asWorkbook = req.params.period.endsWith(".xlsx");
     const period = parsePeriod(asWorkbook ? req.params.period.slice(0, -5) : req.params.period, YEAR);
-    const view = await mergedView(store, kind, period);
+    const input = await mergeInput(store, kind, period);
     if (!asWorkbook) {
-      res.json(view);
+      res.json(merge(input));
       return;
     }
-    const buffer = await mergedWorkbook(view);
+    const buffer = await workbooks.build(input);
     res
       .set("Content-Type", XLSX)
       .set("Content-Disposition", `attachment; filename="samsyn-${kind}-${period}.xlsx"`)
@@ -453,13 +478,13 @@ export function apiRouter(deps: RouteDeps): Router {
   return router;
 }
 
-/** The merge use case: choose each association's report from the heads, load only those, merge. */
-export async function mergedView(store: Store, kind: ReportKind, period: string) {
+/** The merge use case: choose each association's report from the heads, load only those. */
+export async function mergeInput(store: Store, kind: ReportKind, period: string): Promise<MergeInput> {
   const [associations, heads, overrides] = await Promise.all([
     store.listAssociations(),
     store.latestHeads(kind, period),
     kind === "budget" ? store.groupOverrides() : Promise.resolve([]),
   ]);
   const reports = await store.getRevisions(kind, [...pickReports(kind, period, heads).values()]);
-  return merge({ kind, period, associations, reports, overrides });
+  return { kind, period, associations, reports, overrides };
 }

@@ -12,9 +12,11 @@ import { type Logger, pino } from "pino";
 import { CLIENT_HEADER, OVERRIDE_HEADER } from "../shared/api";
 import { authFailureLimiter } from "./auth";
 import { AppError, errorHandler, unknownRoute } from "./errors";
+import { isStorable, unstorableText } from "./input";
 import { apiRouter } from "./routes";
 import { openStore } from "./store/engines";
 import type { Store } from "./store/types";
+import { type WorkbookBuilder, workbookBuilder } from "./workbook-thread";
 
 export interface AppDeps {
   readonly store: Store;
@@ -35,6 +37,10 @@ export interface AppDeps {
    * Empty (the default): no CORS headers at all, since the pane is served from this origin.
    */
   readonly paneOrigins?: readonly string[];
+  /** Smallest count a shared participants report may publish (SAMSYN_SUPPRESSION_THRESHOLD). */
+  readonly suppressionThreshold?: number;
+  /** Where merged workbooks are built; default a worker thread of the router's own. */
+  readonly workbooks?: WorkbookBuilder;
 }
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com";
@@ -61,6 +67,27 @@ function requestLog(logger: Logger): RequestHandler {
   };
 }
 
+/**
+ * A path segment or query value the database could not store (NUL) is refused here, naming
+ * it, before any route or store sees it. Undecodable segments are left to Express's own 400.
+ */
+const storableAddress: RequestHandler = (req, _res, next) => {
+  for (const segment of req.path.split("/")) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      continue;
+    }
+    if (!isStorable(decoded)) return next(unstorableText("(path)"));
+  }
+  for (const [name, value] of Object.entries(req.query))
+    for (const v of Array.isArray(value) ? value : [value])
+      if (typeof v === "string" && !isStorable(v))
+        return next(unstorableText(isStorable(name) ? name : "(query)"));
+  next();
+};
+
 /** CORS for exactly the pane's origins: an origin not listed gets no Access-Control-Allow-Origin. */
 function paneCors(origins: readonly string[]): RequestHandler {
   return cors({
@@ -84,6 +111,33 @@ function paneCors(origins: readonly string[]): RequestHandler {
 /** A setting from the environment that cannot be used; its message names the setting. */
 export class SettingError extends Error {
   override readonly name = "SettingError";
+}
+
+/** The admin token opens every association: one short enough to guess is refused at start. */
+export const MIN_ADMIN_TOKEN = 32;
+
+export function checkAdminToken(token: string | undefined): string | undefined {
+  if (token === undefined || token === "") return undefined;
+  if (token.length < MIN_ADMIN_TOKEN)
+    throw new SettingError(
+      `SAMSYN_ADMIN_TOKEN är för kort (${token.length} tecken); den ska ha minst ${MIN_ADMIN_TOKEN}, till exempel från openssl rand -hex 24 / the admin token must have at least ${MIN_ADMIN_TOKEN} characters`,
+    );
+  return token;
+}
+
+export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+/** Below 3 a published count and its total can single out one or two people. */
+export const MIN_SUPPRESSION_THRESHOLD = 3;
+
+/** SAMSYN_SUPPRESSION_THRESHOLD: a whole number, 3 or more (at most 100, as a report's own). */
+export function checkSuppressionThreshold(value: string | number | undefined): number {
+  if (value === undefined || value === "") return DEFAULT_SUPPRESSION_THRESHOLD;
+  const n = typeof value === "number" ? value : /^\s*\d{1,3}\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < MIN_SUPPRESSION_THRESHOLD || n > 100)
+    throw new SettingError(
+      `SAMSYN_SUPPRESSION_THRESHOLD: "${String(value).slice(0, 20)}" ska vara ett heltal från ${MIN_SUPPRESSION_THRESHOLD} till 100 / must be a whole number from ${MIN_SUPPRESSION_THRESHOLD} to 100`,
+    );
+  return n;
 }
 
 /**
@@ -163,12 +217,19 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     "/api",
     authFailureLimiter(deps.authFailureLimit ?? 30, deps.authFailureWindowMs ?? 15 * 60_000),
-    express.json({
-      limit: deps.bodyLimit ?? "2mb",
-      strict: true,
-      type: ["application/json", "application/*+json"],
+    storableAddress,
+    apiRouter({
+      store: deps.store,
+      adminToken: deps.adminToken,
+      // Run by each route after it has checked the token: no body is read for a stranger.
+      jsonParser: express.json({
+        limit: deps.bodyLimit ?? "2mb",
+        strict: true,
+        type: ["application/json", "application/*+json"],
+      }),
+      suppressionThreshold: deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+      ...(deps.workbooks ? { workbooks: deps.workbooks } : {}),
     }),
-    apiRouter({ store: deps.store, adminToken: deps.adminToken }),
   );
   app.use(unknownRoute);
   app.use(errorHandler(deps.logger));
@@ -187,6 +248,8 @@ export interface WebServerOptions {
   readonly addinDir?: string;
   /** Default: SAMSYN_PANE_ORIGINS. */
   readonly paneOrigins?: readonly string[];
+  /** Default: SAMSYN_SUPPRESSION_THRESHOLD, else 5. */
+  readonly suppressionThreshold?: number;
 }
 
 export interface WebServer {
@@ -208,14 +271,21 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   const paneOrigins = checkPaneOrigins(
     options.paneOrigins ?? (process.env.SAMSYN_PANE_ORIGINS ?? "").split(","),
   );
+  const adminToken = checkAdminToken(options.adminToken ?? process.env.SAMSYN_ADMIN_TOKEN);
+  const suppressionThreshold = checkSuppressionThreshold(
+    options.suppressionThreshold ?? process.env.SAMSYN_SUPPRESSION_THRESHOLD,
+  );
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   const store = await openStore(
     databaseUrl ? { databaseUrl } : { dataDir: options.dataDir ?? process.env.SAMSYN_DATA ?? "./data" },
   );
+  const workbooks = workbookBuilder();
   const app = createApp({
     store,
     logger,
-    adminToken: options.adminToken ?? process.env.SAMSYN_ADMIN_TOKEN,
+    workbooks,
+    adminToken,
+    suppressionThreshold,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.authFailureLimit !== undefined ? { authFailureLimit: options.authFailureLimit } : {}),
     ...(options.addinDir ? { addinDir: options.addinDir } : {}),
@@ -230,6 +300,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       server.once("error", reject);
     });
   } catch (e) {
+    await workbooks.close();
     await store.close();
     throw e;
   }
@@ -249,6 +320,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
         });
         server.closeIdleConnections();
       });
+      await workbooks.close();
       await store.close();
     },
   };

@@ -4,9 +4,22 @@
  * z.infer of its schema, never written twice.
  */
 import { z } from "zod";
+import { MUNICIPALITIES } from "./participants/municipalities";
+
+/**
+ * The bound on any amount, in kronor: 10^13 kr is a thousand times Sweden's state budget, so
+ * anything larger is a typing error or an attack — and 80 of them still add up exactly.
+ */
+export const MAX_AMOUNT = 1e13;
+
+/** An amount in kronor: finite and |x| < 10^13. */
+export const Amount = z
+  .number("a finite amount in kronor")
+  .gt(-MAX_AMOUNT, "an amount greater than -10^13 kr")
+  .lt(MAX_AMOUNT, "an amount less than 10^13 kr");
 
 /** Amounts keyed by period ("2008" → 1 400 000), always in kronor. */
-export const PeriodAmounts = z.record(z.string(), z.number());
+export const PeriodAmounts = z.record(z.string(), Amount);
 export type PeriodAmounts = z.infer<typeof PeriodAmounts>;
 
 export const UnitSchema = z.enum(["kr", "tkr", "mkr"]);
@@ -90,11 +103,47 @@ export const ContributionsTable = z.object({
 });
 export type ContributionsTable = z.infer<typeof ContributionsTable>;
 
-/** A count in a shared report: null where it was suppressed as too small to publish. */
-export const SharedCount = z.number().int().nonnegative().nullable();
+/** A count of people: no association counts more than Sweden's population. */
+export const Count = z.number().int().nonnegative().max(20_000_000);
 
-/** Participant key figures for a period. Local (inspect) figures are plain counts. */
-const keyFiguresOf = <C extends z.ZodType>(count: C) =>
+/** A count in a shared report: null where it was suppressed as too small to publish. */
+export const SharedCount = Count.nullable();
+
+/** The age bands of the key figures, in order (keyFigures.ts counts by them). */
+export const AGE_BANDS = ["-17", "18-24", "25-29", "30-39", "40-49", "50-64", "65-"] as const;
+
+/**
+ * The hemkommun keys a shared report may carry: the 290 municipalities, "Övriga" for any
+ * other text and "Uppgift saknas" for none — a closed set, so a report cannot bring a merge
+ * 200 000 keys. keyFigures.ts writes the same two buckets (OTHER_HEMKOMMUN, MISSING_HEMKOMMUN).
+ */
+export const SHARED_HEMKOMMUN = [...MUNICIPALITIES, "Övriga", "Uppgift saknas"] as const;
+const HEMKOMMUN_SET: ReadonlySet<string> = new Set(SHARED_HEMKOMMUN);
+const AGE_BAND_SET: ReadonlySet<string> = new Set(AGE_BANDS);
+const HemkommunKey = z
+  .string()
+  .refine((k) => HEMKOMMUN_SET.has(k), "one of the 290 municipalities, Övriga or Uppgift saknas");
+const AgeBandKey = z.string().refine((k) => AGE_BAND_SET.has(k), `an age band: ${AGE_BANDS.join(", ")}`);
+
+/**
+ * A record whose number of keys is checked before its keys are: a report with 200 000 keys
+ * is refused at once, not after 200 000 issues have been collected.
+ */
+const fewKeys = <T extends z.ZodType>(record: T, max: number) =>
+  z
+    .unknown()
+    .refine((v) => typeof v !== "object" || v === null || Object.keys(v).length <= max, `at most ${max} keys`)
+    .pipe(record);
+
+/** A mean in days: a stay longer than a century is no stay. */
+const Days = z.number().nonnegative().max(36_525);
+
+/** Participant key figures for a period. Local (inspect) figures are plain counts, any hemkommun. */
+const keyFiguresOf = <C extends z.ZodType, H extends z.ZodType, A extends z.ZodType>(
+  count: C,
+  byHemkommun: (count: C) => H,
+  byAgeBand: (count: C) => A,
+) =>
   z.object({
     participants: count,
     new: count,
@@ -102,14 +151,18 @@ const keyFiguresOf = <C extends z.ZodType>(count: C) =>
     closedToWorkOrStudies: count,
     /** closedToWorkOrStudies / closed, 0–1; null when not computable or suppressed. */
     shareClosedToWorkOrStudies: z.number().min(0).max(1).nullable(),
-    byHemkommun: z.record(z.string().max(100), count),
+    byHemkommun: byHemkommun(count),
     byKon: z.object({ kvinna: count, man: count }),
-    byAgeBand: z.record(z.string().max(20), count),
-    averageStayDays: z.number().nonnegative().nullable(),
+    byAgeBand: byAgeBand(count),
+    averageStayDays: Days.nullable(),
     staysOverLimit: count,
   });
 
-export const KeyFigures = keyFiguresOf(z.number().int().nonnegative());
+export const KeyFigures = keyFiguresOf(
+  Count,
+  (count) => z.record(z.string().max(100), count),
+  (count) => z.record(z.string().max(20), count),
+);
 export type KeyFigures = z.infer<typeof KeyFigures>;
 
 export const ParticipantsTable = z.object({
@@ -189,7 +242,11 @@ export const ParticipantsReport = z
         suppressed: z.array(z.string().max(200)),
       })
       .strict(),
-    keyFigures: keyFiguresOf(SharedCount).strict(),
+    keyFigures: keyFiguresOf(
+      SharedCount,
+      (count) => fewKeys(z.record(HemkommunKey, count), SHARED_HEMKOMMUN.length),
+      (count) => fewKeys(z.record(AgeBandKey, count), AGE_BANDS.length),
+    ).strict(),
   })
   .strict();
 export type ParticipantsReport = z.infer<typeof ParticipantsReport>;

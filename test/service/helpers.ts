@@ -14,7 +14,7 @@ import { startWebServer, type WebServer } from "../../service/server";
 import { BudgetReport, ParticipantsReport } from "../../shared/report";
 
 export const PG_ADMIN_URL = process.env.SAMSYN_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-export const ADMIN = "test-admin-token-0123456789";
+export const ADMIN = "test-admin-token-0123456789abcdef";
 
 /** Valid organisationsnummer (Luhn, month part ≥ 20), one per index. */
 export function orgnr(i: number): string {
@@ -111,7 +111,7 @@ export function participantsReport(
       shareClosedToWorkOrStudies: 0.6,
       byHemkommun: { Ale: 25, Kungälv: 15 },
       byKon: { kvinna: 22, man: 18 },
-      byAgeBand: { "18–24": 30, "25–29": 10 },
+      byAgeBand: { "18-24": 30, "25-29": 10 },
       averageStayDays: 210,
       staysOverLimit: 0,
       ...figures,

@@ -1,0 +1,91 @@
+/**
+ * Checks on what callers send that a schema cannot express: text the database cannot store,
+ * and counts a shared report must not publish. Each names the field it refuses.
+ */
+import type { ParticipantsReport } from "../shared/report";
+import { AppError, type FieldProblem } from "./errors";
+
+/** NUL, or a surrogate without its other half: PostgreSQL stores neither, in text or jsonb. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is refused.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const isStorable = (text: string): boolean => !UNSTORABLE.test(text);
+
+export function unstorableText(field: string): AppError {
+  return new AppError(
+    400,
+    "invalid-text",
+    `${field} innehåller ett tecken som inte kan sparas (NUL eller ett ensamt surrogattecken).`,
+    `${field} contains a character that cannot be stored (NUL or a lone surrogate).`,
+    [{ path: field, message: "NUL or a lone surrogate" }],
+  );
+}
+
+/**
+ * Refuses the first string or key in a parsed JSON body that cannot be stored, naming its
+ * path ("lines.3.label"). Iterative: a deeply nested body cannot overflow the stack.
+ */
+export function checkStorableJson(body: unknown): void {
+  const stack: [unknown, string][] = [[body, ""]];
+  const at = (path: string, key: string | number) => (path === "" ? String(key) : `${path}.${key}`);
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === "string") {
+      if (!isStorable(value)) throw unstorableText(path || "(body)");
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) stack.push([value[i], at(path, i)]);
+    } else if (typeof value === "object" && value !== null) {
+      for (const [k, v] of Object.entries(value)) {
+        // The key itself, named by a printable stand-in: the real one cannot be shown either.
+        if (!isStorable(k)) throw unstorableText(at(path, k.replace(UNSTORABLE_ALL, "\ufffd")));
+        stack.push([v, at(path, k)]);
+      }
+    }
+  }
+}
+
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, "g");
+
+/** The counts of a shared report, by the path that names them in the body. */
+function countsOf(report: ParticipantsReport): [string, number | null | undefined][] {
+  const k = report.keyFigures;
+  return [
+    ["keyFigures.participants", k.participants],
+    ["keyFigures.new", k.new],
+    ["keyFigures.closed", k.closed],
+    ["keyFigures.closedToWorkOrStudies", k.closedToWorkOrStudies],
+    ["keyFigures.staysOverLimit", k.staysOverLimit],
+    ["keyFigures.byKon.kvinna", k.byKon.kvinna],
+    ["keyFigures.byKon.man", k.byKon.man],
+    ...Object.entries(k.byHemkommun).map(([name, n]): [string, number | null | undefined] => [
+      `keyFigures.byHemkommun.${name}`,
+      n,
+    ]),
+    ...Object.entries(k.byAgeBand).map(([band, n]): [string, number | null | undefined] => [
+      `keyFigures.byAgeBand.${band}`,
+      n,
+    ]),
+  ];
+}
+
+/**
+ * The network's threshold, whatever the client used: a count from 1 to threshold − 1 that is
+ * not suppressed (null) describes too few people to share, so the report is refused.
+ */
+export function checkSuppressed(report: ParticipantsReport, threshold: number): void {
+  const fields: FieldProblem[] = countsOf(report)
+    .filter(([, n]) => typeof n === "number" && n >= 1 && n < threshold)
+    .map(([path]) => ({ path, message: `1–${threshold - 1} must be suppressed (null)` }));
+  if (fields.length === 0) return;
+  const names = fields
+    .slice(0, 8)
+    .map((f) => f.path)
+    .join(", ");
+  throw new AppError(
+    422,
+    "unsuppressed-count",
+    `Antal från 1 till ${threshold - 1} får inte delas; lämna dem tomma (null) och ange dem som dolda: ${names}`,
+    `Counts from 1 to ${threshold - 1} must not be shared; send them as null and list them as suppressed: ${names}`,
+    fields.slice(0, 50),
+  );
+}
