@@ -312,10 +312,17 @@ describe("when something is wrong, the pane gets a code it can put into words", 
       "unauthenticated",
     );
     const broken = await fakeService((res) => {
-      res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>");
+      res.writeHead(500, { "content-type": "text/html" }).end("<h1>Internal error</h1>");
     });
     expect(await failureOf(() => new ServiceClient({ serviceUrl: broken, token: "t" }).me())).toBe(
       "service-error",
+    );
+    // A gateway saying the service behind it is down is the same as no answer: the report will wait.
+    const gateway = await fakeService((res) => {
+      res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>");
+    });
+    expect(await failureOf(() => new ServiceClient({ serviceUrl: gateway, token: "t" }).me())).toBe(
+      "unreachable",
     );
     const hanging = await fakeService("hang");
     expect(await failureOf(() => new ServiceClient({ serviceUrl: hanging, token: "t" }, 200).me())).toBe(
