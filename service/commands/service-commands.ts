@@ -32,7 +32,7 @@ function storeFailure(e: unknown, dataDir: string | undefined): CommandFailure {
   if (e instanceof StoreLockedError)
     return new CommandFailure(
       EXIT_UNREADABLE,
-      `Datamappen ${e.dataDir} används av en annan process (pid ${e.pid}); stoppa tjänsten eller använd POST /api/associations / The data folder is in use by process ${e.pid}`,
+      `Datamappen ${e.dataDir} används av en annan process${e.pid === null ? "" : ` (pid ${e.pid})`}; stoppa tjänsten eller använd POST /api/associations / The data folder is in use by another process`,
     );
   const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
   return new CommandFailure(

@@ -3,9 +3,10 @@
  * default) and a PostgreSQL server over `pg` (when DATABASE_URL is set). `openStore` picks one
  * and runs the migrations.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, constants, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import fsx from "fs-native-extensions";
 import pg from "pg";
 import { migrate, type Row, type SqlDb, SqlStore } from "./sql";
 import type { Store } from "./types";
@@ -22,39 +23,41 @@ export class StoreLockedError extends Error {
   override readonly name = "StoreLockedError";
   constructor(
     readonly dataDir: string,
-    readonly pid: number,
+    /** The holder's process id as it wrote it (in its own PID namespace), if readable. */
+    readonly pid: number | null,
   ) {
-    super(`The data folder ${dataDir} is in use by process ${pid}`);
+    super(`The data folder ${dataDir} is in use by another process${pid === null ? "" : ` (pid ${pid})`}`);
   }
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
-
 /**
- * PGlite is one process's database: two processes on one folder would corrupt it. A lock file
- * with our pid keeps a second one out; a lock left by a killed process is taken over.
+ * PGlite is one process's database: two processes on one folder would corrupt it. An
+ * exclusive OS lock on samsyn.lock (flock/OFD lock, LockFileEx on Windows) keeps a second one
+ * out for as long as the first lives: the kernel lets go when it exits, however it exits, so
+ * no process id is ever trusted (in a container every server is pid 1). The file is never
+ * removed: a process waiting on the old file and one creating a new one would both hold "it".
  */
 function lockDataDir(dir: string): () => void {
   const file = path.join(dir, "samsyn.lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(file, String(process.pid), { flag: "wx" });
-      return () => rmSync(file, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const pid = Number(readFileSync(file, "utf8"));
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new StoreLockedError(dir, pid);
-      rmSync(file, { force: true });
-    }
+  const fd = openSync(file, constants.O_RDWR | constants.O_CREAT, 0o644);
+  let locked = false;
+  try {
+    locked = fsx.tryLock(fd);
+  } finally {
+    if (!locked) closeSync(fd);
   }
-  throw new Error(`Cannot lock ${dir}`);
+  if (!locked) {
+    let pid: number | null = null;
+    try {
+      const text = readFileSync(file, "utf8").trim();
+      pid = /^\d{1,10}$/.test(text) ? Number(text) : null;
+    } catch {}
+    throw new StoreLockedError(dir, pid);
+  }
+  // For the operator reading the file; the lock, not this number, is what keeps others out.
+  ftruncateSync(fd, 0);
+  writeSync(fd, `${process.pid}\n`, 0);
+  return () => closeSync(fd);
 }
 
 async function pgliteDb(dataDir: string): Promise<SqlDb> {

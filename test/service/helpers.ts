@@ -231,6 +231,8 @@ export interface Running {
 export function startService(
   store: { dataDir: string } | { databaseUrl: string },
   env: NodeJS.ProcessEnv = {},
+  /** A command the service runs under, e.g. unshare into a PID namespace of its own. */
+  wrapper: readonly string[] = [],
 ): Promise<Running> {
   const args = ["--import", "tsx", "service/cli.ts", "serve", "--port", "0"];
   if ("dataDir" in store) args.push("--data", store.dataDir);
@@ -242,7 +244,8 @@ export function startService(
   };
   delete childEnv.DATABASE_URL;
   if ("databaseUrl" in store) childEnv.DATABASE_URL = store.databaseUrl;
-  const child = spawn(process.execPath, args, {
+  const [command, ...prefix] = [...wrapper, process.execPath];
+  const child = spawn(command!, [...prefix, ...args], {
     cwd: process.cwd(),
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
