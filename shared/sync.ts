@@ -5,7 +5,7 @@
  */
 import { reportEntries } from "./diff";
 import { SUPPRESSED } from "./network";
-import type { OutputCell, OutputSheet } from "./output";
+import type { OutputCell, OutputSheet, OutputTable } from "./output";
 import type { Report, ReportKind } from "./report";
 
 /** Where a report is filed: one association, one kind, one period. */
@@ -100,13 +100,9 @@ export function theirVersionSheet(report: Report, meta: TheirVersionMeta): Outpu
       : "Avsändaren är okänd.",
     "Jämför med ditt eget blad. Arbetsboken bygger nu på den här revisionen.",
   ];
-  if (report.kind === "budget") {
-    return {
-      name: THEIR_VERSION_SHEET,
-      heading,
-      tables: [
-        {
-          name: "Samsyn_deras_version",
+  const table: Omit<OutputTable, "name"> =
+    report.kind === "budget"
+      ? {
           columns: [
             { header: "Del", width: 10 },
             { header: "Grupp", width: 24 },
@@ -119,32 +115,29 @@ export function theirVersionSheet(report: Report, meta: TheirVersionMeta): Outpu
             l.label,
             ...report.periods.map((p) => l.amounts[p] ?? null),
           ]),
-          summaryRows: [
-            ["Summa intäkter", null, null, ...report.periods.map((p) => report.totals.income[p] ?? null)],
-            ["Summa kostnader", null, null, ...report.periods.map((p) => report.totals.cost[p] ?? null)],
-            ["Över-/underskott", null, null, ...report.periods.map((p) => report.totals.surplus[p] ?? null)],
+          summaryRows: (["income", "cost", "surplus"] as const).map((total) => [
+            { income: "Summa intäkter", cost: "Summa kostnader", surplus: "Över-/underskott" }[total],
+            null,
+            null,
+            ...report.periods.map((p) => report.totals[total][p] ?? null),
+          ]),
+        }
+      : {
+          columns: [
+            { header: "Nyckeltal", width: 36 },
+            { header: "Värde", width: 14 },
           ],
-        },
-      ],
-    };
-  }
-  const rows: OutputCell[][] = [];
+          rows: keyFigureRows(report),
+          summaryRows: [],
+        };
+  return { name: THEIR_VERSION_SHEET, heading, tables: [{ name: "Samsyn_deras_version", ...table }] };
+}
+
+/** A participants report's figures by path; a suppressed count is "..", one not computed blank. */
+function keyFigureRows(report: Extract<Report, { kind: "participants" }>): OutputCell[][] {
   const suppressed = new Set(report.suppression.suppressed);
-  for (const [key, value] of reportEntries(report))
-    rows.push([key, typeof value === "number" ? value : suppressed.has(key) ? SUPPRESSED : null]);
-  return {
-    name: THEIR_VERSION_SHEET,
-    heading,
-    tables: [
-      {
-        name: "Samsyn_deras_version",
-        columns: [
-          { header: "Nyckeltal", width: 36 },
-          { header: "Värde", width: 14 },
-        ],
-        rows,
-        summaryRows: [],
-      },
-    ],
-  };
+  return [...reportEntries(report)].map(([key, value]) => [
+    key,
+    typeof value === "number" ? value : suppressed.has(key) ? SUPPRESSED : null,
+  ]);
 }

@@ -24,6 +24,7 @@ import { fakeHost } from "../../playground/fake-excel/excel";
 import { loadBook } from "../../playground/fake-excel/xlsx";
 import { startWebServer, type WebServer } from "../../service/server";
 import { parseA1 } from "../../shared/grid";
+import { orgnr } from "../service/helpers";
 
 const FIXTURES = resolve("../shared/fixtures");
 const ADMIN = "sync-test-admin-token-0123456789";
@@ -48,28 +49,13 @@ afterAll(async () => {
   await service?.close();
 });
 
-let orgSeq = 0;
-/** A valid organisationsnummer (Luhn, month part ≥ 20), a new one per call. */
-function orgnr(): string {
-  const head = `8021${String(++orgSeq).padStart(5, "0")}`;
-  for (let d = 0; d <= 9; d++) {
-    const digits = head + d;
-    let sum = 0;
-    for (let k = 0; k < 10; k++) {
-      let v = Number(digits[k]) * (k % 2 === 0 ? 2 : 1);
-      if (v > 9) v -= 9;
-      sum += v;
-    }
-    if (sum % 10 === 0) return `${digits.slice(0, 6)}-${digits.slice(6)}`;
-  }
-  throw new Error("no check digit");
-}
+let orgSeq = 800;
 
 async function newAssociation(name: string): Promise<{ id: string; token: string }> {
   const res = await realFetch(`${service.url}/api/associations`, {
     method: "POST",
     headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-    body: JSON.stringify({ name, orgnr: orgnr() }),
+    body: JSON.stringify({ name, orgnr: orgnr(++orgSeq) }),
   });
   expect(res.status).toBe(201);
   return (await res.json()) as { id: string; token: string };
@@ -348,7 +334,7 @@ describe("when something is wrong, the pane gets a code it can put into words", 
       const res = await realFetch(`${small.url}/api/associations`, {
         method: "POST",
         headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-        body: JSON.stringify({ name: "Samordningsförbundet Stor", orgnr: orgnr() }),
+        body: JSON.stringify({ name: "Samordningsförbundet Stor", orgnr: orgnr(++orgSeq) }),
       });
       const a = (await res.json()) as { id: string; token: string };
       const book = await loadBook(join(FIXTURES, "ale-kungalv-stenungsund-tjorn-vp2008.xlsx"));
