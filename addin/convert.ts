@@ -11,7 +11,7 @@ import type { OutputSheet } from "../shared/output";
 import type { Corrections } from "../shared/report";
 import type { ExcelHost } from "./excel/host";
 import { readSource, type SourceScope, type SourceSnapshot } from "./excel/read";
-import type { OutputRecord, Outputs } from "./excel/state";
+import type { OutputRecord } from "./excel/state";
 import { type IssueMark, type Progress, writeConversion } from "./excel/write";
 
 export interface Imported {
@@ -42,12 +42,6 @@ export async function importSource(
   return { snapshot, corrections: chosen, reading: inspectGrid(snapshot.grid, chosen) };
 }
 
-/** Sheet names the plan must avoid: every sheet except the outputs this source wrote before (those get reused). */
-export function namesToAvoid(sheetNames: readonly string[], outputs: Outputs, source: string): string[] {
-  const own = new Set((outputs[source]?.sheets ?? []).map((s) => s.name.toLowerCase()));
-  return sheetNames.filter((name) => !own.has(name.toLowerCase()));
-}
-
 export function issueMarks(issues: readonly Issue[], sheet: string, lang: Lang): IssueMark[] {
   return issues
     .filter((issue) => issue.sheet === sheet && issue.cell !== null)
@@ -55,28 +49,45 @@ export function issueMarks(issues: readonly Issue[], sheet: string, lang: Lang):
 }
 
 /**
- * Reads the source again and writes its output: the first time new sheets and tables, on
- * refresh the same ones updated in place. The corrections given are saved with the workbook.
+ * Writes what the user reviewed: the reading on screen (the grid as read, with the corrections
+ * made since), not the sheet read again. The corrections given are saved with the workbook.
  */
+export async function writeReading(
+  host: ExcelHost,
+  imported: Imported,
+  options: { corrections?: Corrections; lang?: Lang; onProgress?: Progress } = {},
+): Promise<Converted> {
+  const { snapshot } = imported;
+  const corrections = options.corrections ?? imported.corrections;
+  const reading =
+    corrections === imported.corrections ? imported.reading : inspectGrid(snapshot.grid, corrections);
+  const source = snapshot.grid.sheet;
+  // Planned inside the write, against the sheets there are then: a retry reuses what a stopped write made.
+  let sheets: readonly OutputSheet[] = [];
+  const record = await writeConversion(
+    host,
+    {
+      source,
+      sourceId: snapshot.sourceId,
+      sheets: (avoid) => {
+        sheets = reading.outputSheets(avoid);
+        return sheets;
+      },
+      marks: issueMarks(reading.issues, source, options.lang ?? "sv"),
+      corrections,
+      outputs: snapshot.outputs,
+    },
+    options.onProgress,
+  );
+  return { snapshot, corrections, reading, sheets, record };
+}
+
+/** Reads the source again and writes its output ("Uppdatera tabellerna"): the same sheets and tables updated in place. */
 export async function convert(
   host: ExcelHost,
   scope: SourceScope,
   options: { corrections?: Corrections; lang?: Lang; onProgress?: Progress } = {},
 ): Promise<Converted> {
   const imported = await importSource(host, scope, options.corrections);
-  const { snapshot, reading } = imported;
-  const source = snapshot.grid.sheet;
-  const sheets = reading.outputSheets(namesToAvoid(snapshot.sheetNames, snapshot.outputs, source));
-  const record = await writeConversion(
-    host,
-    {
-      source,
-      sheets,
-      marks: issueMarks(reading.issues, source, options.lang ?? "sv"),
-      corrections: imported.corrections,
-      outputs: snapshot.outputs,
-    },
-    options.onProgress,
-  );
-  return { ...imported, sheets, record };
+  return writeReading(host, imported, { ...options, corrections: imported.corrections });
 }

@@ -21,6 +21,8 @@ export type SourceScope =
 
 export interface SourceSnapshot {
   readonly grid: Grid;
+  /** The source sheet's Worksheet.id: what its outputs are remembered under, whatever its name. */
+  readonly sourceId: string;
   /** How to read the same source again on refresh. */
   readonly scope: Extract<SourceScope, { kind: "sheet" | "range" }>;
   readonly sheetNames: readonly string[];
@@ -104,7 +106,7 @@ function readBatch(host: ExcelHost, scope: SourceScope): Promise<SourceSnapshot>
     const used = base.getUsedRangeOrNullObject();
     // Formulas are fetched for formula cells only: reading them for every cell would double the answer.
     const formulaCells = base.getSpecialCellsOrNullObject("Formulas");
-    sheet.load("name");
+    sheet.load("name,id");
     used.load("address,rowIndex,columnIndex,rowCount,columnCount");
     workbook.worksheets.load("items/name");
     const corrections = workbook.settings.getItemOrNullObject(CORRECTIONS_KEY);
@@ -114,6 +116,7 @@ function readBatch(host: ExcelHost, scope: SourceScope): Promise<SourceSnapshot>
     await context.sync();
 
     const snapshot = {
+      sourceId: sheet.id,
       sheetNames: workbook.worksheets.items.map((s) => s.name),
       corrections: parseCorrections(corrections.isNullObject ? null : corrections.value),
       outputs: parseOutputs(outputs.isNullObject ? null : outputs.value),

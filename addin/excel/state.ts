@@ -22,12 +22,21 @@ export const OutputRecord = z.object({
   /** Cells on the source sheet marked as issues last time (fill, and a note where supported). */
   marks: z.array(z.string()),
   notes: z.boolean(),
+  /** The user's own fill of a marked cell before Samsyn marked it, put back when the mark goes. */
+  fills: z.record(z.string(), z.string()).default({}),
 });
 export type OutputRecord = z.infer<typeof OutputRecord>;
 
-/** Keyed by source sheet name. */
+/**
+ * Keyed by the source worksheet's id (Worksheet.id stays when the user renames the sheet);
+ * records from before ids were used are keyed by the sheet's name.
+ */
 export const Outputs = z.record(z.string(), OutputRecord);
 export type Outputs = z.infer<typeof Outputs>;
+
+/** Where a source sheet's outputs are remembered: under its id, or under its name from older versions. */
+export const outputsOf = (outputs: Outputs, source: { id: string; name: string }): OutputRecord | undefined =>
+  outputs[source.id] ?? outputs[source.name];
 
 /** Parses a stored setting; a damaged or foreign value reads as nothing stored, never as a crash. */
 export function parseSetting<T>(schema: z.ZodType<T>, raw: unknown, fallback: T): T {

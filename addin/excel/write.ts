@@ -9,7 +9,7 @@
  */
 import { columnLetters, rangeToA1 } from "../../shared/grid";
 import type { OutputCell, OutputSheet, TablePlacement } from "../../shared/output";
-import { isFormula, layoutSheet, uniqueTableName } from "../../shared/output";
+import { isFormula, layoutSheet, uniqueSheetName, uniqueTableName } from "../../shared/output";
 import type { Corrections } from "../../shared/report";
 import { type ExcelInput, estimateBytes, toExcelInput } from "./cells";
 import type { ExcelHost } from "./host";
@@ -20,6 +20,8 @@ import {
   type OutputRecord,
   type OutputSheetRecord,
   type Outputs,
+  outputsOf,
+  parseOutputs,
 } from "./state";
 
 /** Bytes of cell data per request; Excel on the web refuses requests over 5 MB. */
@@ -33,12 +35,19 @@ export interface IssueMark {
 }
 
 export interface WriteRequest {
-  /** The source sheet the plan was read from; what the output is remembered under. */
+  /** The source sheet the plan was read from, by name as read. */
   readonly source: string;
-  readonly sheets: readonly OutputSheet[];
+  /** Its Worksheet.id: what the output is remembered under, and how the sheet is found if renamed. */
+  readonly sourceId: string;
+  /**
+   * The plan, or how to make it once the workbook's present sheets are known (inside the write,
+   * so a retry after a write that stopped midway reuses that write's sheets): given the sheet
+   * names to avoid, the sheets to write.
+   */
+  readonly sheets: readonly OutputSheet[] | ((avoid: readonly string[]) => readonly OutputSheet[]);
   readonly marks: readonly IssueMark[];
   readonly corrections: Corrections;
-  /** What the workbook remembered at the read just before (the outputs of every source). */
+  /** What the workbook remembered at the read just before; what it holds at the write wins. */
   readonly outputs: Outputs;
 }
 
@@ -140,69 +149,147 @@ export async function writeConversion(
   onProgress?: Progress,
 ): Promise<OutputRecord> {
   const notesSupported = host.supports(NOTES_EXCEL_API);
-  const plans = request.sheets.map(planSheet);
-  const totalRows = plans.reduce((n, p) => n + p.lastRow, 0) + 1;
-  const previous = request.outputs[request.source];
-  const ownSheets = new Map((previous?.sheets ?? []).map((s) => [s.name.toLowerCase(), s]));
   const newMarks = new Map<string, IssueMark[]>();
   for (const mark of request.marks) newMarks.set(mark.cell, [...(newMarks.get(mark.cell) ?? []), mark]);
 
   return host.run(async (context) => {
     const workbook = context.workbook;
     let rowsDone = 0;
+    let totalRows = 1;
     const budget = new RequestBudget(context, () => onProgress?.(Math.min(rowsDone, totalRows), totalRows));
 
     // —— round trip 1: what exists ——
     workbook.worksheets.load("items/name");
-    workbook.tables.load("items/name");
-    const source = workbook.worksheets.getItemOrNullObject(request.source);
-    const noteCells = notesSupported ? [...new Set([...(previous?.marks ?? []), ...newMarks.keys()])] : [];
+    workbook.tables.load("items/name,items/worksheet/name");
+    const stored = workbook.settings.getItemOrNullObject(OUTPUTS_KEY);
+    stored.load("value");
+    // By id: the user may have renamed the source sheet since it was read.
+    const source = workbook.worksheets.getItemOrNullObject(request.sourceId);
+    const sourceKey = { id: request.sourceId, name: request.source };
+    // Marks of the last write, as the pane saw it and as the workbook has it now.
+    const knownMarks = outputsOf(request.outputs, sourceKey)?.marks ?? [];
+    const noteCells = notesSupported ? [...new Set([...knownMarks, ...newMarks.keys()])] : [];
     const notes = new Map(noteCells.map((cell) => [cell, source.notes.getItemOrNullObject(cell)] as const));
     for (const note of notes.values()) note.load("content");
+    // The user's own fill of each cell about to be marked, to put back when the mark goes.
+    const fills = new Map(
+      [...newMarks.keys()].map((cell) => [cell, source.getRange(cell).format.fill.load("color")] as const),
+    );
     await context.sync();
+
+    // What the workbook holds now wins over what the pane read: a write that stopped midway left it.
+    const outputs = stored.isNullObject ? request.outputs : parseOutputs(stored.value);
+    const previous = outputsOf(outputs, sourceKey);
+    const ownSheets = new Map((previous?.sheets ?? []).map((s) => [s.name.toLowerCase(), s]));
+    const markedBefore = new Set(previous?.marks ?? []);
+    const present = workbook.worksheets.items.map((s) => s.name);
+    const own = new Set(ownSheets.keys());
+    const sheets =
+      typeof request.sheets === "function"
+        ? request.sheets(present.filter((name) => !own.has(name.toLowerCase())))
+        : request.sheets;
+    const plans = sheets.map(planSheet);
+    totalRows = plans.reduce((n, p) => n + p.lastRow, 0) + 1;
 
     const sheetNames = new Set(workbook.worksheets.items.map((s) => s.name.toLowerCase()));
     const tableNames = new Set(workbook.tables.items.map((t) => t.name.toLowerCase()));
+    // A table on a sheet of ours that our record does not name was left by a write that stopped
+    // between Excel making the table and naming it: it goes, or ours would overlap it.
+    const recorded = new Set(
+      (previous?.sheets ?? []).flatMap((s) => s.tables.map((t) => t.name.toLowerCase())),
+    );
+    const strays = workbook.tables.items.filter(
+      (t) => ownSheets.has(t.worksheet.name.toLowerCase()) && !recorded.has(t.name.toLowerCase()),
+    );
+    const userFills: Record<string, string> = {};
+    for (const cell of newMarks.keys()) {
+      const before = previous?.fills[cell];
+      if (before !== undefined) userFills[cell] = before;
+    }
+    for (const [cell, fill] of fills) {
+      if (markedBefore.has(cell)) continue;
+      // No fill reads as white; our own colour left by a write whose record was lost is not the user's.
+      const color = source.isNullObject ? null : fill.color;
+      if (color && !isMarkFill(color) && color.toUpperCase() !== "#FFFFFF") userFills[cell] = color;
+    }
 
     // —— round trip 2: the writes ——
+    // A sheet that took a planned name since the read, and is not ours, is left alone: ours takes another name.
+    const taken = new Set(workbook.worksheets.items.map((s) => s.name));
+    const sheetNamesPlanned = plans.map((plan) => {
+      const wish = plan.sheet.name;
+      if (!sheetNames.has(wish.toLowerCase()) || ownSheets.has(wish.toLowerCase())) return wish;
+      const name = uniqueSheetName(wish, taken);
+      taken.add(name);
+      return name;
+    });
+    const planned = new Set(sheetNamesPlanned.map((n) => n.toLowerCase()));
+    // A sheet of ours the user renamed or deleted is no longer ours: its tables are left alone.
+    const ownAlive = new Map([...ownSheets].filter(([name]) => sheetNames.has(name) && planned.has(name)));
+    for (const stray of strays) {
+      stray.delete();
+      tableNames.delete(stray.name.toLowerCase());
+    }
+    const tables = placeTables(workbook, plans, sheetNamesPlanned, ownAlive, tableNames);
+    const records: OutputSheetRecord[] = plans.map((plan, s) => ({
+      name: sheetNamesPlanned[s]!,
+      area: area(1, plan.lastRow, plan.columns),
+      tables: plan.placements.map((p, i) => ({ name: tables.placed[s]![i]!.name, headerRow: p.headerRow })),
+    }));
+    const finalRecord: OutputRecord = {
+      sheets: records,
+      marks: source.isNullObject ? [] : [...newMarks.keys()],
+      notes: notesSupported,
+      fills: userFills,
+    };
+    // What this write will leave is remembered first: a write that fails midway is found again
+    // by the retry (same sheets, tables, notes), never duplicated. Marks of both runs stay
+    // listed until the write is through, so none is forgotten.
+    const remember = (record: OutputRecord) =>
+      workbook.settings.add(
+        OUTPUTS_KEY,
+        JSON.stringify({ ...withoutLegacyKey(outputs, request), [request.sourceId]: record }),
+      );
+    remember({
+      ...finalRecord,
+      marks: [...new Set([...markedBefore, ...finalRecord.marks])],
+      fills: { ...previous?.fills, ...userFills },
+    });
+    workbook.settings.add(CORRECTIONS_KEY, JSON.stringify(request.corrections));
+
     // Our sheets the new plan no longer has (the checks sheet once every issue is fixed) go.
-    const planned = new Set(request.sheets.map((s) => s.name.toLowerCase()));
     for (const own of previous?.sheets ?? []) {
       if (!planned.has(own.name.toLowerCase()) && sheetNames.has(own.name.toLowerCase())) {
         workbook.worksheets.getItem(own.name).delete();
         for (const t of own.tables) tableNames.delete(t.name.toLowerCase());
       }
     }
-    // A sheet of ours the user renamed or deleted is no longer ours: its tables are left alone.
-    const ownAlive = new Map([...ownSheets].filter(([name]) => sheetNames.has(name)));
-    const tables = placeTables(workbook, plans, ownAlive, tableNames);
 
-    const records: OutputSheetRecord[] = [];
     for (const [s, plan] of plans.entries()) {
-      const key = plan.sheet.name.toLowerCase();
+      const name = sheetNamesPlanned[s]!;
+      const key = name.toLowerCase();
       const own = ownSheets.get(key);
       const exists = sheetNames.has(key);
-      const ws = exists
-        ? workbook.worksheets.getItem(plan.sheet.name)
-        : workbook.worksheets.add(plan.sheet.name);
+      const ws = exists ? workbook.worksheets.getItem(name) : workbook.worksheets.add(name);
       // A refresh rewrites our area; clearing contents only keeps the user's formatting.
       if (exists && own) ws.getRange(own.area).clear("Contents");
       await writeSheet(ws, plan, tables.placed[s]!, tables.renames, budget, !exists, (n) => {
         rowsDone += n;
       });
-      records.push({
-        name: plan.sheet.name,
-        area: area(1, plan.lastRow, plan.columns),
-        tables: plan.placements.map((p, i) => ({ name: tables.placed[s]![i]!.name, headerRow: p.headerRow })),
-      });
     }
 
-    // Issue marks on the source sheet: last run's cleared, this run's set.
+    // Issue marks on the source sheet: last run's cleared (the user's fill put back), this run's set.
     if (!source.isNullObject) {
-      for (const cell of previous?.marks ?? []) {
-        if (!newMarks.has(cell)) source.getRange(cell).format.fill.clear();
+      for (const cell of markedBefore) {
+        if (!newMarks.has(cell)) {
+          const fill = source.getRange(cell).format.fill;
+          const own = previous?.fills[cell];
+          if (own) fill.color = own;
+          else fill.clear();
+        }
         const note = notes.get(cell);
-        if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) note.delete();
+        if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX) && !newMarks.has(cell))
+          note.delete();
       }
       for (const [cell, marks] of newMarks) {
         const worst = marks.some((m) => m.severity === "error")
@@ -213,24 +300,29 @@ export async function writeConversion(
         const text = NOTE_PREFIX + marks.map((m) => m.text).join("\n");
         await budget.reserve(text.length + 120);
         source.getRange(cell).format.fill.color = MARK_FILL[worst];
+        if (!notesSupported) continue;
         const note = notes.get(cell);
-        const foreign = note && !note.isNullObject && !note.content.startsWith(NOTE_PREFIX);
-        if (notesSupported && !foreign) source.notes.add(cell, text);
+        // A note of ours already there (a write that stopped midway, settings lost) is rewritten, never added twice.
+        if (!note || note.isNullObject) source.notes.add(cell, text);
+        else if (note.content.startsWith(NOTE_PREFIX)) note.content = text;
       }
     }
 
-    const record: OutputRecord = {
-      sheets: records,
-      marks: source.isNullObject ? [] : [...newMarks.keys()],
-      notes: notesSupported,
-    };
-    workbook.settings.add(OUTPUTS_KEY, JSON.stringify({ ...request.outputs, [request.source]: record }));
-    workbook.settings.add(CORRECTIONS_KEY, JSON.stringify(request.corrections));
+    remember(finalRecord);
     await budget.flush();
     onProgress?.(totalRows, totalRows);
-    return record;
+    return finalRecord;
   });
 }
+
+/** The outputs to keep beside this source's: an older record of it under its name is replaced. */
+function withoutLegacyKey(outputs: Outputs, request: WriteRequest): Outputs {
+  const { [request.source]: _legacy, ...rest } = outputs;
+  return request.source === request.sourceId ? outputs : rest;
+}
+
+const isMarkFill = (color: string): boolean =>
+  Object.values(MARK_FILL).some((c) => c.toUpperCase() === color.toUpperCase());
 
 export interface PlacedTable {
   readonly name: string;
@@ -247,13 +339,14 @@ export interface PlacedTable {
 function placeTables(
   workbook: Excel.Workbook,
   plans: readonly SheetPlan[],
+  sheetNames: readonly string[],
   ownSheets: ReadonlyMap<string, OutputSheetRecord>,
   tableNames: Set<string>,
 ): { placed: PlacedTable[][]; renames: Map<string, string> } {
   const reused = new Set<string>();
   const kept: { plan: TablePlacement; before: OutputSheetRecord["tables"][number] | null }[][] = [];
-  for (const plan of plans) {
-    const own = ownSheets.get(plan.sheet.name.toLowerCase());
+  for (const [s, plan] of plans.entries()) {
+    const own = ownSheets.get(sheetNames[s]!.toLowerCase());
     kept.push(
       plan.placements.map((p, i) => {
         const before = own?.tables[i];

@@ -3,6 +3,7 @@ import { Body1, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluen
 import { useState } from "react";
 import type { Lang } from "../../shared/messages";
 import { type ExcelHost, REQUIRED_EXCEL_API } from "../excel/host";
+import { outputsOf } from "../excel/state";
 import { BusyBar } from "./components/BusyBar";
 import { Header } from "./components/Header";
 import { Notice } from "./components/Notice";
@@ -10,7 +11,7 @@ import { ResultTabs } from "./components/ResultTabs";
 import { SourceBar } from "./components/SourceBar";
 import { SyncPanel } from "./components/SyncPanel";
 import { STRINGS } from "./strings";
-import { useConversion } from "./useConversion";
+import { sourceOf, useConversion } from "./useConversion";
 import { useSync } from "./useSync";
 
 export interface AppProps {
@@ -49,7 +50,10 @@ export function App({ host, initialLang = "sv" }: AppProps) {
           strings={strings}
           busy={state.busy !== null}
           canWrite={reading !== null && reading.tables.length > 0}
-          isRefresh={source !== null && state.imported?.snapshot.outputs[source] !== undefined}
+          isRefresh={
+            state.imported !== null &&
+            outputsOf(state.imported.snapshot.outputs, sourceOf(state.imported)) !== undefined
+          }
           onImport={importSheet}
           onWrite={write}
         />

@@ -6,10 +6,17 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { Lang } from "../../shared/messages";
 import type { Corrections, SheetCorrections } from "../../shared/report";
-import { convert, type Imported, importSource, inspectGrid } from "../convert";
+import { convert, type Imported, importSource, inspectGrid, writeReading } from "../convert";
 import { classifyFailure, type ExcelFailure } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { selectCell } from "../excel/select";
+import { outputsOf } from "../excel/state";
+
+/** The source sheet of an import, as its outputs are remembered. */
+export const sourceOf = (imported: Imported) => ({
+  id: imported.snapshot.sourceId,
+  name: imported.snapshot.grid.sheet,
+});
 
 export type Busy =
   | { readonly kind: "importing" }
@@ -62,12 +69,19 @@ export function useConversion(host: ExcelHost, lang: Lang) {
     const imported = state.imported;
     if (!imported) return Promise.resolve();
     return guarded({ kind: "writing", done: 0, total: 1 }, async () => {
-      const converted = await convert(host, imported.snapshot.scope, {
+      const options = {
         corrections: state.corrections,
         lang,
-        onProgress: (done, total) => setState((s) => ({ ...s, busy: { kind: "writing", done, total } })),
-      });
-      const outputs = { ...converted.snapshot.outputs, [converted.snapshot.grid.sheet]: converted.record };
+        onProgress: (done: number, total: number) =>
+          setState((s) => ({ ...s, busy: { kind: "writing", done, total } })),
+      };
+      // "Skriv tabellerna" writes the reading on screen; "Uppdatera tabellerna" reads the sheet again.
+      const refresh = outputsOf(imported.snapshot.outputs, sourceOf(imported)) !== undefined;
+      const converted = refresh
+        ? await convert(host, imported.snapshot.scope, options)
+        : await writeReading(host, imported, options);
+      const { [converted.snapshot.grid.sheet]: _byName, ...rest } = converted.snapshot.outputs;
+      const outputs = { ...rest, [converted.snapshot.sourceId]: converted.record };
       return {
         imported: { ...converted, snapshot: { ...converted.snapshot, outputs } },
         corrections: converted.corrections,

@@ -27,7 +27,17 @@ export class FakeSheet {
   readonly bold = new Set<string>();
   /** Column widths in points, by column index. */
   readonly columnWidths = new Map<number, number>();
-  constructor(public name: string) {}
+  /** Page layout (ExcelApi 1.9): what printing a sheet gives. */
+  pageLayout: FakePageLayout | null = null;
+  /**
+   * Worksheet.id: stable for the sheet's life, kept when the user renames it (Microsoft,
+   * Excel.Worksheet.id: "Returns a value that uniquely identifies the worksheet in a given
+   * workbook. The value of the identifier remains the same even when the worksheet is renamed or moved.").
+   */
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
 
   cell(row: number, col: number): FakeCell | undefined {
     return this.cells.get(key(row, col));
@@ -62,6 +72,14 @@ export class FakeSheet {
     }
     return bottom < 0 ? null : { start: { row: top, col: left }, end: { row: bottom, col: right } };
   }
+}
+
+export interface FakePageLayout {
+  orientation: "Portrait" | "Landscape";
+  fitToPagesWide: number | null;
+  fitToPagesTall: number | null;
+  printTitleRows: string | null;
+  centerHeader: string | null;
 }
 
 export interface FakeTable {
@@ -114,6 +132,8 @@ export interface ChartJson {
 export interface BookJson {
   sheets: {
     name: string;
+    /** Optional: workbooks saved before the fake knew sheet ids get new ones. */
+    id?: string;
     cells: [number, number, CellValue, string | null, string | null, string | null][];
     merges: string[];
     notes: [string, string][];
@@ -141,9 +161,12 @@ export class FakeBook {
   /** Every context.sync() of every batch. */
   syncs = 0;
 
-  sheet(name: string): FakeSheet | null {
-    const lower = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === lower) ?? null;
+  private nextSheetId = 1;
+
+  /** By name (any case) or by id, as WorksheetCollection.getItem takes either. */
+  sheet(nameOrId: string): FakeSheet | null {
+    const lower = nameOrId.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower || s.id === nameOrId) ?? null;
   }
 
   table(name: string): FakeTable | null {
@@ -156,8 +179,11 @@ export class FakeBook {
     return this.charts.filter((c) => c.sheet === sheet);
   }
 
-  addSheet(name: string): FakeSheet {
-    const sheet = new FakeSheet(name);
+  addSheet(name: string, id?: string): FakeSheet {
+    const sheet = new FakeSheet(
+      name,
+      id ?? `{${String(this.nextSheetId++).padStart(8, "0")}-0001-0000-0000-000000000000}`,
+    );
     this.sheets.push(sheet);
     this.active ??= sheet;
     return sheet;
@@ -185,6 +211,7 @@ export class FakeBook {
     return {
       sheets: this.sheets.map((s) => ({
         name: s.name,
+        id: s.id,
         cells: [...s.cells].map(([k, c]) => [
           Math.floor(k / COLS),
           k % COLS,
@@ -225,7 +252,7 @@ export class FakeBook {
   static fromJSON(json: BookJson): FakeBook {
     const book = new FakeBook();
     for (const s of json.sheets) {
-      const sheet = book.addSheet(s.name);
+      const sheet = book.addSheet(s.name, s.id);
       for (const [row, col, value, formula, numberFormat, fill] of s.cells) {
         sheet.patch(row, col, { value, formula, numberFormat, fill });
       }

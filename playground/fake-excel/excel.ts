@@ -41,6 +41,12 @@ export interface FakeOptions {
   readonly payloadLimit?: number;
   /** When set, every batch fails with this code (e.g. "InvalidOperationInCellEditMode"). */
   readonly failWith?: string;
+  /**
+   * Fails the n-th sync (1-based, counted over the host's batches) halfway: the first half of
+   * its queued work takes effect, then GeneralException. Excel applies a batch's operations in
+   * order and keeps those done before one that fails; there is no rollback.
+   */
+  readonly failAtSync?: number;
 }
 
 type Op = () => number | undefined;
@@ -78,8 +84,12 @@ export class FakeRequestContext {
     return this.queue.length;
   }
 
+  /** Syncs this host has run, for failAtSync; shared by the host's contexts. */
+  syncCounter: { n: number } = { n: 0 };
+
   async sync(): Promise<void> {
     this.book.syncs++;
+    this.syncCounter.n++;
     const ops = this.queue;
     const bytes = this.requestBytes;
     this.queue = [];
@@ -90,6 +100,13 @@ export class FakeRequestContext {
       throw new FakeOfficeError(
         "RequestPayloadSizeLimitExceeded",
         `The request payload size has exceeded the limit (${bytes} bytes).`,
+      );
+    }
+    if (this.options.failAtSync === this.syncCounter.n) {
+      for (const op of ops.slice(0, Math.floor(ops.length / 2))) op();
+      throw new FakeOfficeError(
+        "GeneralException",
+        "There was an internal error while processing the request.",
       );
     }
     let answer = 0;
@@ -193,6 +210,7 @@ function parseCollectionLoad(spec: string | LoadTree): { item: LoadTree; count: 
     return { item: spec, count: false };
   }
   const item: Record<string, boolean> = {};
+  const nested: Record<string, Record<string, boolean>> = {};
   let count = false;
   for (const n of spec
     .split(",")
@@ -200,9 +218,13 @@ function parseCollectionLoad(spec: string | LoadTree): { item: LoadTree; count: 
     .filter(Boolean)) {
     if (n === "count") count = true;
     else if (n.startsWith("items/") && !n.slice("items/".length).includes("/")) item[n.slice(6)] = true;
-    else throw new Error(`fake Excel: collection load "${n}" is not faked; use items/<property> or count`);
+    else if (/^items\/\w+\/\w+$/.test(n)) {
+      // A navigation property of each item: items/worksheet/name.
+      const [, nav, prop] = n.split("/") as [string, string, string];
+      nested[nav] = { ...nested[nav], [prop]: true };
+    } else throw new Error(`fake Excel: collection load "${n}" is not faked; use items/<property> or count`);
   }
-  return { item, count };
+  return { item: { ...item, ...nested }, count };
 }
 
 /** Collections: items become proxies with the asked properties (and nested collections) loaded. */
@@ -234,9 +256,9 @@ abstract class FakeCollection<T, P> {
       bytes += p.loadNow(scalars);
       for (const [key, tree] of nested) {
         const child = (p as unknown as Record<string, unknown>)[key];
-        if (!(child instanceof FakeCollection))
-          throw new Error(`fake Excel: loading "${key}" of each item is not faked`);
-        bytes += child.loadNow({ item: tree, count: false });
+        if (child instanceof FakeClientObject) bytes += child.loadNow(Object.keys(tree));
+        else if (child instanceof FakeCollection) bytes += child.loadNow({ item: tree, count: false });
+        else throw new Error(`fake Excel: loading "${key}" of each item is not faked`);
       }
     }
     this.loadedItems = items;
@@ -590,8 +612,42 @@ export class FakeRangeCollection extends FakeCollection<RangeTarget, FakeRange> 
   }
 }
 
+/**
+ * Range.format.fill, per cell. Reading color follows Excel.RangeFill.color: "#FFFFFF" where
+ * there is no fill, null when the cells of the range differ.
+ */
+export class FakeRangeFill extends FakeClientObject<RangeTarget> {
+  protected read(t: RangeTarget, name: string): unknown {
+    if (name !== "color") throw new Error(`fake Excel: RangeFill.${name} is not faked`);
+    const colors = new Set<string>();
+    for (let r = t.range.start.row; r <= t.range.end.row; r++)
+      for (let c = t.range.start.col; c <= t.range.end.col; c++)
+        colors.add(t.sheet.cell(r, c)?.fill ?? "#FFFFFF");
+    return colors.size === 1 ? [...colors][0] : null;
+  }
+  get color(): string {
+    return this.loadedValue("color");
+  }
+  set color(color: string) {
+    this.context.enqueue(() => {
+      const t = this.target();
+      for (let r = t.range.start.row; r <= t.range.end.row; r++)
+        for (let c = t.range.start.col; c <= t.range.end.col; c++) t.sheet.patch(r, c, { fill: color });
+      return 0;
+    });
+  }
+  clear(): void {
+    this.context.enqueue(() => {
+      const t = this.target();
+      for (let r = t.range.start.row; r <= t.range.end.row; r++)
+        for (let c = t.range.start.col; c <= t.range.end.col; c++) t.sheet.patch(r, c, { fill: null });
+      return 0;
+    });
+  }
+}
+
 export class FakeRangeFormat {
-  readonly fill: { color: string; clear(): void };
+  readonly fill: FakeRangeFill;
   readonly font: { bold: boolean };
   constructor(
     private readonly context: FakeRequestContext,
@@ -601,24 +657,7 @@ export class FakeRangeFormat {
       for (let r = t.range.start.row; r <= t.range.end.row; r++)
         for (let c = t.range.start.col; c <= t.range.end.col; c++) f(r, c);
     };
-    this.fill = {
-      get color(): string {
-        throw notLoaded("color");
-      },
-      set color(color: string) {
-        context.enqueue(() => {
-          const t = range();
-          each(t, (r, c) => t.sheet.patch(r, c, { fill: color }));
-          return 0;
-        });
-      },
-      clear: () =>
-        context.enqueue(() => {
-          const t = range();
-          each(t, (r, c) => t.sheet.patch(r, c, { fill: null }));
-          return 0;
-        }),
-    };
+    this.fill = new FakeRangeFill(context, range);
     this.font = {
       get bold(): boolean {
         throw notLoaded("bold");
@@ -657,10 +696,14 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
   protected read(t: FakeSheet, name: string): unknown {
     if (name === "name") return t.name;
+    if (name === "id") return t.id;
     throw new Error(`fake Excel: Worksheet.${name} is not faked`);
   }
   get name(): string {
     return this.loadedValue("name");
+  }
+  get id(): string {
+    return this.loadedValue("id");
   }
   getRange(address = ""): FakeRange {
     return new FakeRange(this.context, () => {
@@ -803,8 +846,11 @@ export class FakeTableProxy extends FakeClientObject<FakeTable> {
     });
     this.remember("name", name);
   }
+  // Kept per proxy, so that what a load put into it is there to read after the sync.
+  private sheetProxy: FakeWorksheet | undefined;
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.target().sheet);
+    this.sheetProxy ??= new FakeWorksheet(this.context, () => this.target().sheet);
+    return this.sheetProxy;
   }
   set style(style: string) {
     this.context.enqueue(() => {
@@ -1237,6 +1283,13 @@ export class FakeNote extends FakeClientObject<{ sheet: FakeSheet; cell: string 
   get content(): string {
     return this.loadedValue("content");
   }
+  set content(text: string) {
+    this.context.enqueue(() => {
+      const t = this.target();
+      t.sheet.notes.set(t.cell, text);
+      return 0;
+    }, text.length + 40);
+  }
   delete(): void {
     this.context.enqueue(() => {
       const t = this.target();
@@ -1353,8 +1406,10 @@ export async function runFake<T>(
   book: FakeBook,
   options: FakeOptions,
   batch: (context: Excel.RequestContext) => Promise<T>,
+  syncCounter: { n: number } = { n: 0 },
 ): Promise<T> {
   const context = new FakeRequestContext(book, options);
+  context.syncCounter = syncCounter;
   const result = await batch(context as unknown as Excel.RequestContext);
   if (context.pending > 0)
     throw new Error(`fake Excel: the batch ended with ${context.pending} queued operations never synced`);
@@ -1363,8 +1418,9 @@ export async function runFake<T>(
 
 /** An ExcelHost over the fake, for the adapter's tests and the bench. */
 export function fakeHost(book: FakeBook, options: FakeOptions = {}): ExcelHost {
+  const syncs = { n: 0 };
   return {
-    run: (batch) => runFake(book, options, batch),
+    run: (batch) => runFake(book, options, batch, syncs),
     supports: (version) => supports(options, version),
   };
 }

@@ -55,6 +55,7 @@ function plan(rows: (string | number)[][]): OutputSheet[] {
 function request(sheets: OutputSheet[], book: FakeBook, marks: WriteRequest["marks"] = []): WriteRequest {
   return {
     source: "Källa",
+    sourceId: book.sheet("Källa")?.id ?? "Källa",
     sheets,
     marks,
     corrections: { Källa: { unit: "tkr" } },
@@ -290,15 +291,16 @@ describe("writeConversion", () => {
     ]);
   });
 
-  it("remembers corrections and which outputs belong to the source in the workbook's settings", async () => {
+  it("remembers corrections and which outputs belong to the source, by the source sheet's id, in the workbook's settings", async () => {
     const book = FakeBook.fromGrids([source]);
     await writeConversion(fakeHost(book), request(plan([["a", 1]]), book));
     expect(JSON.parse(String(book.settings.get(CORRECTIONS_KEY)))).toEqual({ Källa: { unit: "tkr" } });
     expect(parseOutputs(book.settings.get(OUTPUTS_KEY))).toEqual({
-      Källa: {
+      [book.sheet("Källa")!.id]: {
         sheets: [{ name: "Samsyn ut", area: "A1:B7", tables: [{ name: "Poster", headerRow: 4 }] }],
         marks: [],
         notes: true,
+        fills: {},
       },
     });
   });

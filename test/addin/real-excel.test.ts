@@ -4,9 +4,10 @@
  * of several areas, idempotent writes, the user's own fill on the source sheet.
  */
 import { describe, expect, it } from "vitest";
-import { convert } from "../../addin/convert";
+import { convert, importSource, writeReading } from "../../addin/convert";
 import { AddinError, classifyFailure, type ExcelFailure } from "../../addin/excel/errors";
 import { readSource } from "../../addin/excel/read";
+import { MARK_FILL } from "../../addin/excel/write";
 import { en } from "../../addin/ui/strings/en";
 import { sv } from "../../addin/ui/strings/sv";
 import { FakeBook } from "../../playground/fake-excel/book";
@@ -76,5 +77,110 @@ describe("When Excel refuses", () => {
     // One area again: it reads.
     book.moreSelectedAreas = [];
     await expect(readSource(fakeHost(book), { kind: "selection" })).resolves.toBeDefined();
+  });
+});
+
+/** What a workbook holds, to compare two: sheets, tables, notes, settings' outputs, fills. */
+function state(book: FakeBook) {
+  return {
+    sheets: book.sheets.map((s) => s.name),
+    tables: book.tables.map((t) => `${t.sheet.name}!${t.name}`).sort(),
+    notes: book.sheets.flatMap((s) => [...s.notes].map(([a1, text]) => `${s.name}!${a1}:${text}`)).sort(),
+    fills: book.sheets
+      .flatMap((s) =>
+        [...s.cells].filter(([, c]) => c.fill !== null).map(([k, c]) => `${s.name}!${k}:${c.fill}`),
+      )
+      .sort(),
+    cells: book.sheets
+      .filter((s) => s.name.startsWith("Samsyn "))
+      .map((s) =>
+        [...s.cells]
+          .sort(([a], [b]) => a - b)
+          .map(([k, c]) => `${k}:${String(c.value)}:${c.formula}`)
+          .join("|"),
+      ),
+  };
+}
+
+describe("When a write stops midway", () => {
+  it("then the retry finds what it wrote and finishes it: no duplicate sheet, table, note or name, at whichever sync it stopped", async () => {
+    const clean = FakeBook.fromGrids([budgetGrid()]);
+    const imported = await importSource(fakeHost(clean), { kind: "active" });
+    const before = clean.syncs;
+    await writeReading(fakeHost(clean), imported);
+    const syncs = clean.syncs - before;
+    expect(syncs).toBe(2);
+    expect(state(clean).notes.length).toBeGreaterThan(0);
+
+    for (let k = 1; k <= syncs; k++) {
+      const book = FakeBook.fromGrids([budgetGrid()]);
+      const read = await importSource(fakeHost(book), { kind: "active" });
+      await expect(writeReading(fakeHost(book, { failAtSync: k }), read)).rejects.toMatchObject({
+        code: "GeneralException",
+      });
+      // The pane retries with what it had read before the failure.
+      await writeReading(fakeHost(book), read);
+      expect(state(book), `stopped at sync ${k}`).toEqual(state(clean));
+      // And once more, as a user pressing again would: still the same workbook.
+      await writeReading(fakeHost(book), read);
+      expect(state(book), `again after sync ${k}`).toEqual(state(clean));
+    }
+  });
+
+  it("then lost settings with the notes still there give no second note and no second sheet", async () => {
+    const book = FakeBook.fromGrids([budgetGrid()]);
+    const read = await importSource(fakeHost(book), { kind: "active" });
+    await writeReading(fakeHost(book), read);
+    const once = state(book);
+    book.settings.clear();
+    // The sheets Samsyn made are the user's now (nothing says otherwise): ours go beside them, but notes are not doubled.
+    const again = await importSource(fakeHost(book), { kind: "active" });
+    await writeReading(fakeHost(book), again);
+    expect(state(book).notes).toEqual(once.notes);
+  });
+});
+
+describe("When the source sheet is renamed between reading and writing", () => {
+  it("then the write finds it by its id: marks land on it and a refresh reuses the same outputs", async () => {
+    const book = FakeBook.fromGrids([budgetGrid()]);
+    const read = await importSource(fakeHost(book), { kind: "active" });
+    book.sheets[0]!.name = "Budget omdöpt";
+    const written = await writeReading(fakeHost(book), read);
+    expect(written.record.marks.length).toBeGreaterThan(0);
+    expect([...book.sheets[0]!.notes.keys()]).toEqual(written.record.marks);
+    const sheets = book.sheets.map((s) => s.name);
+    await convert(fakeHost(book), { kind: "sheet", sheet: "Budget omdöpt" });
+    expect(book.sheets.map((s) => s.name)).toEqual(sheets);
+  });
+});
+
+describe("When the source sheet has the user's own fill", () => {
+  it("then a mark keeps it aside and puts it back when the issue is gone; cells Samsyn never marked keep theirs", async () => {
+    const book = FakeBook.fromGrids([budgetGrid()]);
+    const sheet = book.sheets[0]!;
+    // The stated total B9 is wrong (800 000 against 700 000): it will be marked. A1 is the user's too.
+    sheet.patch(8, 1, { fill: "#00B050" });
+    sheet.patch(0, 0, { fill: "#FFFF00" });
+    await convert(fakeHost(book), { kind: "active" });
+    expect(sheet.cell(8, 1)?.fill).toBe(MARK_FILL.error);
+    // Fixed: the mark goes, the user's green comes back; the yellow was never touched.
+    sheet.patch(8, 1, { value: 700_000 });
+    await convert(fakeHost(book), { kind: "active" });
+    expect([sheet.cell(8, 1)?.fill, sheet.cell(0, 0)?.fill]).toEqual(["#00B050", "#FFFF00"]);
+  });
+});
+
+describe("When Skriv tabellerna is pressed", () => {
+  it("then what is written is the reading on screen, not the sheet read again", async () => {
+    const book = FakeBook.fromGrids([budgetGrid()]);
+    const read = await importSource(fakeHost(book), { kind: "active" });
+    // Edited after the reading the user reviewed: not what they asked to write.
+    book.sheets[0]!.patch(6, 1, { value: 999 });
+    const written = await writeReading(fakeHost(book), read);
+    const texts = book.sheets.find((s) => s.name.startsWith("Samsyn Budget"))!;
+    const values = [...texts.cells.values()].map((c) => c.value);
+    expect(values).toContain(600_000);
+    expect(values).not.toContain(999);
+    expect(written.reading).toBe(read.reading);
   });
 });

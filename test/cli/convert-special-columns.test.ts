@@ -76,6 +76,7 @@ describe("When column names hold Excel's special characters", () => {
     const book = FakeBook.fromGrids([gridFromRows("Källa", [["a"]])]);
     await writeConversion(fakeHost(book), {
       source: "Källa",
+      sourceId: book.sheets[0]!.id,
       sheets: [plan],
       marks: [],
       corrections: {},
