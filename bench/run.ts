@@ -5,6 +5,7 @@ const suites: [string, string][] = [
   ["CLI: inspect and convert", "./cli"],
   ["Add-in through the fake Excel", "./addin"],
   ["Sync service", "./service"],
+  ["Fidelity: generated messy budgets", "./fidelity"],
 ];
 
 const only = process.argv.slice(2);

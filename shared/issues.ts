@@ -20,6 +20,13 @@ export type Issue = At &
     | { readonly code: "formula-error"; readonly text: string }
     | { readonly code: "unit-assumed"; readonly unit: string }
     | { readonly code: "line-unclassified"; readonly label: string; readonly guess: "income" | "cost" }
+    | {
+        /** A cost line naming two groups ("Styrelse och revision"): counted under the first it names. */
+        readonly code: "group-combined";
+        readonly label: string;
+        readonly group: string;
+        readonly others: readonly string[];
+      }
     // —— budget amounts and totals ——
     | { readonly code: "amount-as-text"; readonly text: string; readonly value: number }
     | { readonly code: "amount-unreadable"; readonly text: string }

@@ -5,7 +5,7 @@
  */
 import { parseAmount, type Unit, unitInText } from "../amounts";
 import { type CellValue, colCount, type Grid, isDateFormat, numberFormatAt, rowCount } from "../grid";
-import { isBudgetWord, isContributionsCaption, normaliseLabel } from "./words";
+import { isBudgetWord, isContributionsCaption, memberOf, normaliseLabel } from "./words";
 
 export interface PeriodColumn {
   readonly col: number;
@@ -245,7 +245,9 @@ function validHeader(
     // A blank row above starts a block; a row with something over these columns is a table going on.
     if (r > 0 && cells.some((h) => view.value(r - 1, h.col) !== null)) return null;
     const caption = firstText === null ? null : view.text(r, firstText);
-    if (caption !== null && !isCaptionLike(caption)) return null;
+    // Years typed as text ("2023") are headers whatever labels the column; an amount is not typed so.
+    const typedAsText = cells.every((h) => typeof view.value(r, h.col) === "string");
+    if (caption !== null && !typedAsText && !isCaptionLike(caption)) return null;
   }
   const labelCol = labelColumnBelow(view, r, cells[0]!.col, cells);
   if (labelCol === null) {
@@ -260,8 +262,9 @@ function isCaptionLike(text: string): boolean {
   const n = normaliseLabel(text);
   return (
     unitInText(text) !== null ||
-    isContributionsCaption(n) ||
-    /^(post|poster|konto|kostnadsslag|benämning|belopp|budget|rad|text|verksamhet|intäkter|kostnader|finansiering|år|period)\b/.test(
+    // "Bidrag i tkr" heads a column; "Medlemsbidrag Försäkringskassan | 1950" is a line.
+    (isContributionsCaption(n) && memberOf(n) === null) ||
+    /^(post|poster|konto|kostnadsslag|benämning|belopp|budget|budgetpost|budgetposter|rad|text|verksamhet|intäkter|kostnader|finansiering|år|period|rubrik|specifikation)\b/.test(
       n,
     )
   );

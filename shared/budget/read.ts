@@ -121,6 +121,16 @@ function budgetTable(
         label: row.label,
         guess: c.section,
       });
+    if (c.combined.length > 1)
+      issues.push({
+        severity: "info",
+        code: "group-combined",
+        sheet,
+        cell: row.cell,
+        label: row.label,
+        group: c.group,
+        others: c.combined.slice(1),
+      });
     return {
       section: c.section,
       group: c.group,

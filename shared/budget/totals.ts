@@ -40,6 +40,8 @@ export function checkTotals(
   const p = periods.length;
   const all = { income: new Float64Array(p), cost: new Float64Array(p) };
   const block = { income: new Float64Array(p), cost: new Float64Array(p) };
+  // Since the last heading: "Summa kansli" under "Kansli" when lines without a heading came before it.
+  const headed = { income: new Float64Array(p), cost: new Float64Array(p) };
   const mismatches: Mismatch[] = [];
   let count = 0;
   let line = 0;
@@ -77,7 +79,11 @@ export function checkTotals(
       for (const a of row.amounts.values()) {
         all[s][a.period]! += a.value;
         block[s][a.period]! += a.value;
+        headed[s][a.period]! += a.value;
       }
+    } else if (row.kind === "heading") {
+      headed.income.fill(0);
+      headed.cost.fill(0);
     } else if (row.kind === "section") {
       block.income.fill(0);
       block.cost.fill(0);
@@ -85,15 +91,25 @@ export function checkTotals(
       let sums: Float64Array;
       if (row.scope === "income" || row.scope === "cost") sums = all[row.scope];
       else {
-        const [preferred, other] =
+        // A plain "Summa" may close either side ("Finansiering …, Unga vuxna …, Summa"): the other
+        // side's sums are a reading too, after the section just above.
+        const other: Section = lastSection === "income" ? "cost" : "income";
+        const readings =
           row.scope === "sub"
-            ? [block[lastSection], all[lastSection]]
-            : [all[lastSection], block[lastSection]];
-        sums = score(row, other) > score(row, preferred) ? other : preferred;
+            ? [block[lastSection], all[lastSection], headed[lastSection]]
+            : [all[lastSection], block[lastSection], all[other], block[other]];
+        sums = readings[0]!;
+        let bestScore = score(row, sums);
+        for (const other of readings.slice(1)) {
+          const sc = score(row, other);
+          if (sc > bestScore) [sums, bestScore] = [other, sc];
+        }
       }
       report(row, sums);
       block.income.fill(0);
       block.cost.fill(0);
+      headed.income.fill(0);
+      headed.cost.fill(0);
     } else if (row.kind === "result") {
       const surplus = new Float64Array(p);
       for (let i = 0; i < p; i++) surplus[i] = all.income[i]! - all.cost[i]!;

@@ -46,6 +46,8 @@ export function totalScopeOf(n: string): TotalScope | null {
 /** A section row ("INTÄKTER", "Kostnader") sets income or cost for the rows under it. */
 export function sectionOf(n: string): Section | null {
   if (/^(verksamhetens\s+|budgeterade\s+)?(intäkter|inkomster|finansiering)\b/.test(n)) return "income";
+  // "Medel", "Tilldelade medel" as a heading without amounts: what the association has to spend.
+  if (/^(tilldelade\s+|disponibla\s+|tillgängliga\s+)?medel$/.test(n)) return "income";
   if (/^(verksamhetens\s+|budgeterade\s+)?(kostnader|utgifter)\b/.test(n)) return "cost";
   return null;
 }
@@ -74,16 +76,28 @@ const GROUP_WORDS: readonly (readonly [RegExp, BudgetGroup])[] = [
   [/styrelse|arvode|ledamot|presidium|förbundsstämma|ägarsamråd/, "styrelse"],
   [/utvärdering|följeforskning|effektmätning/, "utvärdering"],
   [
-    /insats|projekt|kartläggning|förebyggande|rehabilitering|arbetsträning|coach|föreläsning|utbildning|kompetensutveckling|metodutveckling|samverkansteam|aktivitet|köp av tjänst/,
+    /insats|projekt|kartläggning|förebyggande|rehabilitering|arbetsträning|coach|föreläsning|utbildning|kompetensutveckling|metodutveckling|samverkansteam|aktivitet|köp av tjänst|^verksamhet(er|en)?$/,
     "insatser",
   ],
   [
     /kansli|\badm\b|administration|administrativ|tjänsteman|tjänstemän|förbundschef|verksamhetsledare|\blön|personal|lokal|hyra|kontor|telefon|resor|försäkring(?!skass)|porto|\bit\b|\bdata/,
     "kansli och administration",
   ],
-  // A cost, but no more than that ("Övriga kostnader").
-  [/kostnad|utgift/, "övrigt"],
+  // Words that really mean other: "Övriga kostnader", "Oförutsett", "Reserv".
+  [/^övrig|\bövriga\b|oförutse|^reserv\b|^buffert\b|^diverse$/, "övrigt"],
 ];
+
+/** A cost by its words, but not which one ("Kostnader", "Driftkostnad"): an insats unless a heading says. */
+const COST_ONLY = /kostnad|utgift/;
+
+/** Groups a cost line may name together ("Styrelse och revision"); an insats word only qualifies them. */
+const COMBINABLE: ReadonlySet<BudgetGroup> = new Set([
+  "revision",
+  "ekonomiadministration",
+  "styrelse",
+  "utvärdering",
+  "kansli och administration",
+]);
 
 const INCOME_GROUPS: ReadonlySet<BudgetGroup> = new Set([
   "finansiell ram",
@@ -94,17 +108,58 @@ const INCOME_GROUPS: ReadonlySet<BudgetGroup> = new Set([
 
 export const sectionOfGroup = (group: BudgetGroup): Section => (INCOME_GROUPS.has(group) ? "income" : "cost");
 
+/** The group a label's own budget words name (a member's bare name aside), or null. */
+export function groupNamed(n: string): BudgetGroup | null {
+  const combined = combinedGroups(n);
+  if (combined.length > 0) return combined[0]!;
+  for (const [pattern, group] of GROUP_WORDS) if (pattern.test(n)) return group;
+  if (COST_ONLY.test(n)) return "insatser";
+  return null;
+}
+
 /** The group a label names by its words, or null when the words say nothing. */
 export function groupOfWords(n: string): BudgetGroup | null {
-  for (const [pattern, group] of GROUP_WORDS) if (pattern.test(n)) return group;
+  const named = groupNamed(n);
+  if (named) return named;
   // A member's name as a line of a budget is its contribution ("Försäkringskassan", "Region Örebro län").
   const member = memberOf(n);
   if (member && member !== "övriga" && n.length <= 60) return "medlemsbidrag";
   return null;
 }
 
+/** A cost line is an insats unless its words say otherwise: that is where a förbund's money goes. */
 export const defaultGroup = (section: Section): BudgetGroup =>
-  section === "income" ? "övriga intäkter" : "övrigt";
+  section === "income" ? "övriga intäkter" : "insatser";
+
+/** True when the words say cost ("Övriga kostnader", "Utgifter"). */
+export const saysCost = (n: string): boolean => COST_ONLY.test(n);
+
+/** True when the words say cost and nothing more ("Kostnader", "Driftkostnad"). */
+export const isBareCost = (n: string): boolean =>
+  COST_ONLY.test(n) && GROUP_WORDS.every(([pattern]) => !pattern.test(n));
+
+/**
+ * The cost groups a label names, in the order its words name them, where it names more than one
+ * ("Styrelse och revision" → styrelse, revision); words inside another group's word do not count
+ * ("ekonomiadministration" is no administration).
+ */
+export function combinedGroups(n: string): readonly BudgetGroup[] {
+  const found: { group: BudgetGroup; start: number; end: number }[] = [];
+  for (const [pattern, group] of GROUP_WORDS) {
+    if (!COMBINABLE.has(group)) continue;
+    const m = pattern.exec(n);
+    if (m) found.push({ group, start: m.index, end: m.index + m[0].length });
+  }
+  found.sort((a, b) => a.start - b.start);
+  const groups: BudgetGroup[] = [];
+  let end = -1;
+  for (const f of found) {
+    if (f.start < end) continue;
+    end = f.end;
+    if (!groups.includes(f.group)) groups.push(f.group);
+  }
+  return groups.length > 1 ? groups : [];
+}
 
 const MEMBER_WORDS: readonly (readonly [RegExp, Member])[] = [
   [/försäkringskass|arbetsförmedling|\bstaten\b|\bstatlig|\bfk\b|\baf\b|^fk\s*\/\s*af/, "staten"],

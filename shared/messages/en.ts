@@ -15,6 +15,8 @@ export const en: MessageTemplates = {
   "unit-assumed": (i) => `No unit given; amounts are read as ${i.unit}.`,
   "line-unclassified": (i) =>
     `Line "${i.label}"${at(i.cell)} could not be classified for sure; it counts as ${i.guess}.`,
+  "group-combined": (i) =>
+    `Line "${i.label}"${at(i.cell)} names more than one cost group; it counts as ${i.group} (not ${i.others.join(" or ")}).`,
   "amount-as-text": (i) =>
     `The amount${at(i.cell)} is typed as text ("${i.text}"); it was read as ${formatNumber(i.value, "en")}.`,
   "amount-unreadable": (i) => `The amount${at(i.cell)} cannot be read: "${i.text}".`,

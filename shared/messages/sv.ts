@@ -16,6 +16,8 @@ export const sv: MessageTemplates = {
   "unit-assumed": (i) => `Ingen enhet angiven; beloppen läses som ${i.unit}.`,
   "line-unclassified": (i) =>
     `Raden ”${i.label}”${at(i.cell)} kunde inte avgöras säkert; den räknas som ${side[i.guess]}.`,
+  "group-combined": (i) =>
+    `Raden ”${i.label}”${at(i.cell)} nämner flera kostnadsgrupper; den räknas som ${i.group} (inte ${i.others.join(" eller ")}).`,
   "amount-as-text": (i) =>
     `Beloppet${at(i.cell)} är skrivet som text (”${i.text}”); det lästes som ${formatNumber(i.value)}.`,
   "amount-unreadable": (i) => `Beloppet${at(i.cell)} går inte att läsa: ”${i.text}”.`,

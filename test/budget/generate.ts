@@ -84,7 +84,7 @@ export interface BudgetSpec {
   readonly textAmounts: readonly boolean[];
   readonly blankAfter: readonly boolean[];
   /**
-   * Amounts of an income line whose words name nothing ("Diverse"), placed after the costs where
+   * Amounts of an income line whose words name nothing ("Enligt bilaga"), placed after the costs where
    * the reader first guesses cost: the stated figures must bring it back to income.
    */
   readonly openLine: readonly number[] | null;
@@ -339,13 +339,15 @@ export function buildBudget(spec: BudgetSpec): { grid: Grid; truth: Truth } {
   // guessed cost with a warning.
   let openIncome: number[] = Array.from({ length: n }, () => 0);
   if (spec.openLine) {
-    const r = lineRow("Diverse", spec.openLine, false);
+    const r = lineRow("Enligt bilaga", spec.openLine, false);
     const pinned = (spec.finalTotal !== null || spec.result !== null) && spec.openLine.some((v) => v !== 0);
     if (spec.explicitSections) costAmounts.push([...spec.openLine]);
     else if (pinned) openIncome = [...spec.openLine];
     else {
       costAmounts.push([...spec.openLine]);
-      issues.push([at(r, labelCol), "line-unclassified"]);
+      // After "Summa intäkter" the income is closed: the line is a cost, surely.
+      if (!(spec.incomeTotal && incomeAmounts.length > 0))
+        issues.push([at(r, labelCol), "line-unclassified"]);
     }
   }
   const incomeLines = incomeAmounts.length + (openIncome.some((v) => v !== 0) ? 1 : 0);

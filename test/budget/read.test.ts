@@ -375,7 +375,8 @@ describe("classification", () => {
         ["Gamma", 100],
       ]),
     );
-    expect(linesOf(budgetOf(tables))[2]).toEqual(["A4", "cost", "övrigt"]);
+    // A cost line whose words say nothing is an insats: where a förbund's money goes.
+    expect(linesOf(budgetOf(tables))[2]).toEqual(["A4", "cost", "insatser"]);
     expect(issues).toMatchObject([
       { cell: "A4", code: "line-unclassified", guess: "cost", severity: "warning" },
     ]);

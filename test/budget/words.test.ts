@@ -93,7 +93,16 @@ describe("groups", () => {
     ["Utvärdering", "utvärdering"],
     ["Övriga kostnader", "övrigt"],
     ["information", null],
-    ["Diverse", null],
+    // Words that really mean other; a bare cost word is an insats; a combined line its first group.
+    ["Diverse", "övrigt"],
+    ["Oförutsett", "övrigt"],
+    ["Reserv", "övrigt"],
+    ["Driftkostnader", "insatser"],
+    ["Verksamhet", "insatser"],
+    ["Styrelse och revision", "styrelse"],
+    ["Revision och styrelse", "revision"],
+    ["Ekonomiadministration", "ekonomiadministration"],
+    ["Unga vuxna", null],
   ])("%s → %s", (label, group) => {
     expect(groupOfWords(n(label))).toBe(group);
   });
