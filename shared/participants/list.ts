@@ -218,6 +218,14 @@ export function readParticipantList(
 
     const kommunText = cKommun >= 0 ? text(row[cKommun] ?? null) : null;
     const municipality = kommunText === null ? null : kommuner(kommunText);
+    for (const col of blankRequired({ cKommun, kommunText, cKon, konText, kon }))
+      add(r, col, {
+        severity: "warning",
+        code: "field-missing",
+        sheet,
+        cell: cellOf(r, col),
+        field: col === cKon ? FIELD_LABEL.kon : FIELD_LABEL.hemkommun,
+      });
 
     // Dates.
     const start = cStart < 0 ? null : dayOfCell(row[cStart] ?? null, numberFormatAt(grid, r, cStart));
@@ -419,6 +427,24 @@ export function readParticipantList(
     issues: found.map((f) => f.issue),
     limitDays,
   };
+}
+
+/**
+ * The columns of a row whose required value is blank: hemkommun, and kön where the identity
+ * number does not give it either. Key figures count such a row as "Uppgift saknas"; the warning
+ * says which cell to fill in.
+ */
+function blankRequired(row: {
+  readonly cKommun: number;
+  readonly kommunText: string | null;
+  readonly cKon: number;
+  readonly konText: string | null;
+  readonly kon: Kon | null;
+}): number[] {
+  const cols: number[] = [];
+  if (row.cKon >= 0 && row.konText === null && row.kon === null) cols.push(row.cKon);
+  if (row.cKommun >= 0 && row.kommunText === null) cols.push(row.cKommun);
+  return cols;
 }
 
 function memo<T>(f: (text: string) => T): (text: string) => T {

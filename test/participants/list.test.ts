@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gridFromRows } from "../../shared/grid";
 import type { Issue } from "../../shared/issues";
+import { describeIssue } from "../../shared/messages";
 import { readParticipantSheet } from "../../shared/participants";
 import {
   cellOf,
@@ -152,6 +153,29 @@ describe("checks, each at its cell", () => {
       ["B4", "field-missing"],
     ]);
     expect(reading.participants[3]?.id).toBe("19871227-9028");
+  });
+
+  it("hemkommun and kön left blank: a warning at the cell; kön from the identity number is no gap", () => {
+    const grid = gridFromRows("L", [
+      HEADER,
+      [1, "19871227-9028", null, "Nora", d("2014-01-01"), null, null],
+      [2, "19871227-90", null, null, d("2014-01-01"), null, null],
+      [3, "19891113-6169", "K", "  ", d("2015-01-01"), null, null],
+    ]);
+    const reading = readParticipantSheet(grid, { today: TODAY })!;
+    expect(reading.issues.map((i) => [i.cell, i.code, i.severity])).toEqual([
+      ["B3", "id-invalid", "error"],
+      ["C3", "field-missing", "warning"],
+      ["D3", "field-missing", "warning"],
+      ["D4", "field-missing", "warning"],
+    ]);
+    expect(describeIssue(reading.issues[1]!, "sv")).toBe("Kön saknas (C3).");
+    expect(describeIssue(reading.issues[2]!, "en")).toBe("Hemkommun is missing (D3).");
+    const table = reading.tables[0]!;
+    expect(table.kind === "participants" && table.keyFigures.byHemkommun).toEqual({
+      Nora: 1,
+      "Uppgift saknas": 2,
+    });
   });
 
   it("dates: unreadable, end before start, missing start, missing avslutsorsak on a closed stay", () => {
@@ -351,7 +375,11 @@ describe("key figures of a period", () => {
       averageStayDays: 108.5,
       staysOverLimit: 0,
     });
-    expect(pairs(reading.issues)).toEqual([["F6", "stay-over-limit"]]);
+    // Row 7's hemkommun is blank: counted as "Uppgift saknas" elsewhere, and said so at its cell.
+    expect(pairs(reading.issues)).toEqual([
+      ["F6", "stay-over-limit"],
+      ["D7", "field-missing"],
+    ]);
   });
 
   it("over the whole list: every stay, and the stay over the limit", () => {
