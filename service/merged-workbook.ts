@@ -8,8 +8,8 @@
 import ExcelJS from "exceljs";
 import type { MergedBudget, MergedParticipants, MergedView } from "../shared/merge";
 import { type NetworkSheet, networkSheet, SUPPRESSED } from "../shared/network";
-import { hasResult, layoutSheet, uniqueSheetName } from "../shared/output";
-import { writeOutputSheets } from "./xlsx/write";
+import { layoutSheet, uniqueSheetName } from "../shared/output";
+import { setPrinting, writeOutputSheets } from "./xlsx/write";
 
 const AMOUNT = "#,##0";
 /** The comparison sheet's name in the downloaded workbook (in Excel the plan's own, "Samsyn nätverk 2009"). */
@@ -61,27 +61,16 @@ export async function mergedWorkbook(view: MergedView): Promise<Buffer> {
 }
 
 /**
- * The network sheet's plan through the same exceljs writer the CLI's conversions use. That
- * writer saves formulas only; previews and importers show a formula without a saved value as
- * blank (EXCEL-ADDIN.md), so the values the core computed go in beside them.
+ * The network sheet's plan through the same exceljs writer the CLI's conversions use, which
+ * saves each formula with the value the core computed (previews and importers show blanks
+ * otherwise) and sets the sheet to print one page wide.
  */
 function comparisonSheet(wb: ExcelJS.Workbook, plan: NetworkSheet): void {
   const sheet = { ...plan.sheet, name: COMPARISON };
   writeOutputSheets(wb, [sheet]);
   const ws = wb.getWorksheet(COMPARISON)!;
-  for (const p of layoutSheet(sheet)) {
-    const rows = [
-      ...p.table.rows.map((row, i) => [p.firstBodyRow + i, row] as const),
-      ...p.table.summaryRows.map((row, i) => [p.firstSummaryRow + i, row] as const),
-    ];
-    for (const [r, row] of rows) {
-      row.forEach((cell, c) => {
-        if (hasResult(cell))
-          ws.getCell(r, c + 1).value = { formula: cell.formula.slice(1), result: cell.result };
-      });
-    }
-    ws.views = [{ state: "frozen", ySplit: p.headerRow, xSplit: 1 }];
-  }
+  const [p] = layoutSheet(sheet);
+  if (p) ws.views = [{ state: "frozen", ySplit: p.headerRow, xSplit: 1 }];
 }
 
 function budgetSheets(wb: ExcelJS.Workbook, view: MergedBudget) {
@@ -93,6 +82,7 @@ function budgetSheets(wb: ExcelJS.Workbook, view: MergedBudget) {
     const s = wb.addWorksheet(name);
     writeRow(s, 1, [a.name]);
     s.getRow(1).font = { bold: true, size: 14 };
+    setPrinting(s, { orientation: "landscape", titleRow: 4, header: a.name });
     writeRow(s, 2, [`Revision ${a.revision}, rapport ${a.reportPeriod ?? ""}, kolumn ${a.periodKey ?? ""}`]);
     const lineTitles = [
       "Rubrik",
@@ -216,5 +206,6 @@ function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
     });
     s.getColumn(1).width = 40;
     s.getColumn(2).width = 14;
+    setPrinting(s, { orientation: "portrait", titleRow: 4, header: a.name });
   }
 }

@@ -151,3 +151,40 @@ export function layoutSheet(sheet: OutputSheet): TablePlacement[] {
   }
   return placements;
 }
+
+/** How a sheet prints: one page wide, the main table's header row on every page, the title in the page header. */
+export interface PrintLayout {
+  readonly orientation: "portrait" | "landscape";
+  /** 1-based sheet row repeated at the top of every printed page. */
+  readonly titleRow: number | null;
+  /** The page header's text (the sheet's first heading line). */
+  readonly header: string;
+}
+
+/** Points per row and per character of width (Excel's defaults: 15 pt rows, 7 px digits). */
+const ROW_POINTS = 15;
+const charPoints = (width: number) => ((width * 7 + 5) * 3) / 4;
+
+/**
+ * Landscape where the content is wider than tall, portrait otherwise; printed one page wide
+ * either way (the writers set fit-to-width 1, any number of pages tall).
+ */
+export function printLayout(sheet: OutputSheet): PrintLayout {
+  const placements = layoutSheet(sheet);
+  const widths = new Map<number, number>();
+  for (const t of sheet.tables)
+    t.columns.forEach((c, i) => {
+      widths.set(i, Math.max(widths.get(i) ?? 8.43, c.width ?? 8.43));
+    });
+  const wide = [...widths.values()].reduce((n, w) => n + charPoints(w), 0);
+  const last = placements.at(-1);
+  const rows = last ? last.firstSummaryRow + last.table.summaryRows.length : sheet.heading.length;
+  return {
+    orientation: wide > rows * ROW_POINTS ? "landscape" : "portrait",
+    titleRow: placements[0]?.headerRow ?? null,
+    header: sheet.heading[0] ?? sheet.name,
+  };
+}
+
+/** Page header text as Excel's header codes take it: & starts a code, so a literal & is doubled. */
+export const pageHeaderText = (text: string): string => text.replace(/&/g, "&&");

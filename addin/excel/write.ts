@@ -9,7 +9,14 @@
  */
 import { columnLetters, rangeToA1 } from "../../shared/grid";
 import type { OutputCell, OutputSheet, TablePlacement } from "../../shared/output";
-import { isFormula, layoutSheet, uniqueSheetName, uniqueTableName } from "../../shared/output";
+import {
+  isFormula,
+  layoutSheet,
+  pageHeaderText,
+  printLayout,
+  uniqueSheetName,
+  uniqueTableName,
+} from "../../shared/output";
 import type { Corrections } from "../../shared/report";
 import { type ExcelInput, estimateBytes, toExcelInput } from "./cells";
 import type { ExcelHost } from "./host";
@@ -389,6 +396,14 @@ function placeTables(
   return { placed, renames };
 }
 
+/**
+ * Range.format.columnWidth is in points; a plan's width is in characters, as exceljs and the
+ * file format count them. Excel's rule (ECMA-376 Part 1, 18.3.1.13 col, "width"): a column n
+ * characters wide is n × the maximum digit width (7 px in Calibri 11) plus 5 px of padding;
+ * a pixel is 0.75 point at 96 dpi. So 14 characters are 103 px, 77.25 points — not 14 × 7 points.
+ */
+export const columnWidthPoints = (characters: number): number => ((characters * 7 + 5) * 3) / 4;
+
 /** One plan sheet's cells, its tables (made or resized) and their formats; shared with the network sheet. */
 export async function writeSheet(
   ws: Excel.Worksheet,
@@ -465,9 +480,16 @@ export async function writeSheet(
       );
     }
   }
-  // Widths and the title's weight only on a new sheet: on refresh the user's formatting stays.
+  // Widths, print settings and the title's weight only on a new sheet: on refresh the user's formatting stays.
   if (isNew) {
     if (sheet.heading.length > 0) ws.getRange("A1").format.font.bold = true;
+    // One page wide, as many tall as it takes (0: automatic, as the file format's fitToHeight),
+    // the main table's header row on every page, the title in the page header. ExcelApi 1.9.
+    const print = printLayout(sheet);
+    ws.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (print.titleRow !== null) ws.pageLayout.setPrintTitleRows(`$${print.titleRow}:$${print.titleRow}`);
+    ws.pageLayout.headersFooters.defaultForAllPages.centerHeader = pageHeaderText(print.header);
     const widths = new Map<number, number>();
     for (const t of sheet.tables) {
       t.columns.forEach((c, i) => {
@@ -475,8 +497,7 @@ export async function writeSheet(
       });
     }
     for (const [c, width] of widths) {
-      // columnWidth is in points; a character of the default font is about 7 points wide.
-      ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = Math.round(width * 7);
+      ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = columnWidthPoints(width);
     }
   }
 }

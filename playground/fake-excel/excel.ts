@@ -16,6 +16,7 @@ import { parseA1, rangeToA1, toA1 } from "../../shared/grid";
 import {
   type FakeBook,
   type FakeChart,
+  type FakePageLayout,
   type FakeRangeRef,
   type FakeSeries,
   type FakeSheet,
@@ -688,6 +689,61 @@ export class FakeRangeFormat {
 
 // —— sheets ——
 
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9), write-only here: orientation "Portrait" | "Landscape"
+ * (Excel.PageOrientation), zoom as PageLayoutZoomOptions (a scale of 10–400, or pages to fit),
+ * print title rows as a whole-row address ("$4:$4"), the header through headersFooters.
+ */
+export class FakePageLayoutProxy {
+  readonly headersFooters: { defaultForAllPages: { centerHeader: string } };
+  constructor(context: FakeRequestContext, sheet: () => FakeSheet) {
+    const change = (patch: Partial<FakePageLayout>) =>
+      context.enqueue(() => {
+        const s = sheet();
+        s.pageLayout = { ...(s.pageLayout ?? BLANK_PAGE_LAYOUT), ...patch };
+        return 0;
+      });
+    this.change = change;
+    this.headersFooters = {
+      defaultForAllPages: {
+        get centerHeader(): string {
+          throw notLoaded("centerHeader");
+        },
+        set centerHeader(text: string) {
+          change({ centerHeader: text });
+        },
+      },
+    };
+  }
+  private readonly change: (patch: Partial<FakePageLayout>) => void;
+  set orientation(orientation: string) {
+    if (orientation !== "Portrait" && orientation !== "Landscape")
+      throw new FakeOfficeError("InvalidArgument", `orientation "${orientation}"`);
+    this.change({ orientation });
+  }
+  set zoom(zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    if (zoom.scale !== undefined && (zoom.scale < 10 || zoom.scale > 400))
+      throw new FakeOfficeError("InvalidArgument", `zoom scale ${zoom.scale}`);
+    this.change({
+      fitToPagesWide: zoom.horizontalFitToPages ?? null,
+      fitToPagesTall: zoom.verticalFitToPages ?? null,
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$?\d+:\$?\d+$/.test(rows))
+      throw new FakeOfficeError("InvalidArgument", `print title rows "${rows}"`);
+    this.change({ printTitleRows: rows });
+  }
+}
+
+const BLANK_PAGE_LAYOUT: FakePageLayout = {
+  orientation: "Portrait",
+  fitToPagesWide: null,
+  fitToPagesTall: null,
+  printTitleRows: null,
+  centerHeader: null,
+};
+
 const SHEET_NAME_BAD = /[:\\/?*[\]]/;
 
 export class FakeWorksheet extends FakeClientObject<FakeSheet> {
@@ -739,6 +795,9 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
   get notes(): FakeNoteCollection {
     return new FakeNoteCollection(this.context, () => this.target());
+  }
+  get pageLayout(): FakePageLayoutProxy {
+    return new FakePageLayoutProxy(this.context, () => this.target());
   }
   activate(): void {
     this.context.enqueue(() => {

@@ -4,7 +4,29 @@
  * through office.js, with the same layout (layoutSheet).
  */
 import type ExcelJS from "exceljs";
-import { hasResult, isFormula, layoutSheet, type OutputCell, type OutputSheet } from "../../shared/output";
+import {
+  hasResult,
+  isFormula,
+  layoutSheet,
+  type OutputCell,
+  type OutputSheet,
+  type PrintLayout,
+  pageHeaderText,
+  printLayout,
+} from "../../shared/output";
+
+/** One page wide (any number tall), the header row on every page, the title in the page header. */
+export function setPrinting(ws: ExcelJS.Worksheet, print: PrintLayout): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(print.titleRow === null ? {} : { printTitlesRow: `${print.titleRow}:${print.titleRow}` }),
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${pageHeaderText(print.header)}` };
+}
 
 export function writeOutputSheets(workbook: ExcelJS.Workbook, sheets: readonly OutputSheet[]): void {
   const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
@@ -22,6 +44,7 @@ export function writeOutputSheets(workbook: ExcelJS.Workbook, sheets: readonly O
       ws.getCell(i + 1, 1).value = line;
     });
     if (sheet.heading.length > 0) ws.getCell(1, 1).font = { bold: true, size: 14 };
+    setPrinting(ws, printLayout(sheet));
     for (const placement of layoutSheet(sheet)) {
       const { table } = placement;
       const body = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];

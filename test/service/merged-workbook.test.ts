@@ -147,6 +147,23 @@ describe("merged workbook", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Jämförelse", "Ale", "Nora", "Lerum"]);
   });
 
+  it("When it is printed, then every sheet is one page wide with its header row repeated and its title in the page header", async () => {
+    const view = hostileBudgetView(["Ale & Kungälv", "Nora", "Lerum"], false);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await mergedWorkbook(view)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.length).toBe(4);
+    for (const ws of wb.worksheets) {
+      const { fitToPage, fitToWidth, fitToHeight, printTitlesRow } = ws.pageSetup;
+      expect([ws.name, fitToPage, fitToWidth, fitToHeight]).toEqual([ws.name, true, 1, 0]);
+      expect(printTitlesRow, ws.name).toMatch(/^\d+:\d+$/);
+      expect(ws.headerFooter.oddHeader, ws.name).toMatch(/^&C\S/);
+    }
+    const comparison = wb.getWorksheet("Jämförelse")!;
+    expect(comparison.pageSetup.orientation).toBe("landscape");
+    // A literal & in the header is doubled: a single & starts one of Excel's header codes.
+    expect(wb.worksheets.map((ws) => ws.headerFooter.oddHeader)).toContain("&CAle && Kungälv");
+  });
+
   it("Property: any label or name, the workbook stays inert", async () => {
     await fc.assert(
       fc.asyncProperty(
