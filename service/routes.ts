@@ -16,6 +16,7 @@ import {
 import { diffReports } from "../shared/diff";
 import { validateOrganisationsnummer } from "../shared/identity";
 import { type MergeInput, merge, pickReports } from "../shared/merge";
+import { parsePeriod as parsePeriodText, parseYear, periodMessage } from "../shared/period";
 import { Report, ReportKind } from "../shared/report";
 import {
   AssociationTokenBody,
@@ -65,19 +66,15 @@ function parseKind(raw: string): ReportKind {
   return kind.data;
 }
 
+/** A period of the path, read by the one grammar (shared/period.ts) and given back canonical. */
 function parsePeriod(raw: string, pattern: RegExp): string {
-  if (!pattern.test(raw))
-    throw new AppError(
-      400,
-      "invalid-period",
-      pattern === YEAR
-        ? `Perioden "${raw.slice(0, 40)}" är inte ett år (till exempel 2009).`
-        : `Perioden "${raw.slice(0, 40)}" känns inte igen: skriv till exempel 2014, 2014-H1, 2014-Q3 eller 2014-05.`,
-      pattern === YEAR
-        ? `The period "${raw.slice(0, 40)}" is not a year (e.g. 2009).`
-        : `The period "${raw.slice(0, 40)}" is not recognised: write e.g. 2014, 2014-H1, 2014-Q3 or 2014-05.`,
-    );
-  return raw;
+  const only = pattern === YEAR ? "year" : "period";
+  const key = only === "year" ? parseYear(raw) : (parsePeriodText(raw)?.key ?? null);
+  if (key === null) {
+    const { sv, en } = periodMessage(raw, only);
+    throw new AppError(400, "invalid-period", sv, en);
+  }
+  return key;
 }
 
 function parseRevision(raw: unknown, name: string): number {

@@ -4,10 +4,11 @@
  * validates and documents with these; the task pane parses the answers with the same ones.
  */
 import { z } from "zod";
+import { PERIOD_KEY, YEAR_KEY } from "./period";
 
-/** A year, or a half, quarter or month of one: "2014", "2014-H1", "2014-Q3", "2014-05". */
-export const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
-export const YEAR = /^\d{4}$/;
+/** A period as the grammar in period.ts writes it: "2014", "2014-H1", "2014-Q3", "2014-05", "2013-2015". */
+export const PERIOD = PERIOD_KEY;
+export const YEAR = YEAR_KEY;
 
 /** Which program sent a revision, from the X-Samsyn-Client header ("addin", "cli"); anything else is "api". */
 export const ClientKind = z.enum(["addin", "cli", "api"]);

@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import { CLIENT_HEADER, type ClientKind } from "../../shared/api";
 import { validateOrganisationsnummer } from "../../shared/identity";
 import { type PushableReport, pushableReports, readWorkbook } from "../../shared/inspect";
-import { PERIOD } from "../api";
+import { parsePeriod, periodMessage } from "../../shared/period";
 import { issueToken } from "../auth";
 import { SettingError, startWebServer } from "../server";
 import { openStore, StoreLockedError } from "../store/engines";
@@ -157,12 +157,13 @@ async function push(
   } catch {
     throw new CommandFailure(EXIT_UNREADABLE, `Ogiltig adress "${opts.to}" / Invalid URL`);
   }
-  if (opts.period !== undefined && !PERIOD.test(opts.period))
-    throw new CommandFailure(
-      EXIT_UNREADABLE,
-      `Ogiltig period "${opts.period}": skriv till exempel 2014 eller 2014-H1 / Invalid period`,
-    );
-  const reports = await pushableOf(file, opts.period);
+  // The grammar the core and the API read (shared/period.ts), filed under its canonical key.
+  const asked = opts.period === undefined ? undefined : parsePeriod(opts.period)?.key;
+  if (opts.period !== undefined && asked === undefined) {
+    const { sv, en } = periodMessage(opts.period);
+    throw new CommandFailure(EXIT_UNREADABLE, `${sv} / ${en}`);
+  }
+  const reports = await pushableOf(file, asked);
   if (reports.length === 0)
     throw new CommandFailure(
       EXIT_UNREADABLE,
@@ -170,7 +171,7 @@ async function push(
     );
   for (const found of reports) {
     // A budget is filed under --period when given; participants already carry the period asked for.
-    const period = found.kind === "budget" ? (opts.period ?? found.period) : found.period;
+    const period = found.kind === "budget" ? (asked ?? found.period) : found.period;
     const report = found.report;
     const url = new URL(
       `api/associations/${encodeURIComponent(opts.association)}/reports/${found.kind}/${encodeURIComponent(period)}`,

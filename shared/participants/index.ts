@@ -6,16 +6,17 @@
 import type { Grid } from "../grid";
 import type { Issue } from "../issues";
 import type { OutputSheet } from "../output";
+import { type Period, PeriodError, parsePeriod, wholeListPeriod } from "../period";
 import type { FollowupTable, ParticipantsReport, ParticipantsTable } from "../report";
-import { type Period, PeriodError, parsePeriod, wholeListPeriod } from "./dates";
 import { readFollowupTables } from "./followup";
 import { keyFiguresFor } from "./keyFigures";
 import { findListHeader, type Insats, type Participant, readParticipantList } from "./list";
 import { participantOutputSheets } from "./output";
 import { type ShareOptions, shareableReport } from "./share";
 
+export { type Period, PeriodError, parsePeriod } from "../period";
 export { AVSLUTSORSAKER, type Avslutsorsak, avslutsorsakOf, type Kon, konOf } from "./codes";
-export { type Day, type Period, PeriodError, parsePeriod, ymdOf } from "./dates";
+export { type Day, ymdOf } from "./dates";
 export { readFollowupTables } from "./followup";
 export { AGE_BANDS, keyFiguresFor, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN } from "./keyFigures";
 export type { Insats, Participant } from "./list";

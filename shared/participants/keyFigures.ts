@@ -2,9 +2,10 @@
  * Key figures (nyckeltal) of a participant list for a period: participants, new, closed,
  * closed to work or studies, by hemkommun, kön and age band, average stay, stays over the limit.
  */
+
+import type { Period } from "../period";
 import type { KeyFigures } from "../report";
 import { toWorkOrStudies } from "./codes";
-import type { Period } from "./dates";
 import type { Participant } from "./list";
 
 export const AGE_BANDS = ["-17", "18-24", "25-29", "30-39", "40-49", "50-64", "65-"] as const;

@@ -6,8 +6,9 @@
  * Zero is published: "nobody" describes no person, and Swedish statistics (SCB, Socialstyrelsen)
  * suppress the small non-zero counts only.
  */
+
+import { type Period, PeriodError, parsePeriod, wholeListPeriod } from "../period";
 import { type KeyFigures, ParticipantsReport } from "../report";
-import { type Period, PeriodError, parsePeriod, wholeListPeriod } from "./dates";
 import { AGE_BANDS, keyFiguresFor } from "./keyFigures";
 import type { Participant } from "./list";
 

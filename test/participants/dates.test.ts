@@ -1,16 +1,8 @@
-/** Calendar days, date cells and periods. */
+/** Calendar days and date cells (periods: test/period.test.ts). */
 import { differenceInCalendarDays, differenceInYears } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  ageOn,
-  dayOf,
-  dayOfCell,
-  dayOfText,
-  isoOf,
-  parsePeriod,
-  ymdOf,
-} from "../../shared/participants/dates";
+import { ageOn, dayOf, dayOfCell, dayOfText, isoOf, ymdOf } from "../../shared/participants/dates";
 
 const utcDay = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
 
@@ -91,42 +83,5 @@ describe("date cells", () => {
     for (const t of ["2014-02-30", "31/4 2014", "juni 2014", "2014", "7/6", "14-06-07"])
       expect(dayOfText(t), t).toBeNull();
     expect(isoOf(june7)).toBe("2014-06-07");
-  });
-});
-
-describe("periods", () => {
-  it("reads a year, a half year, a quarter, a span of years", () => {
-    expect(parsePeriod("2014")).toEqual({
-      key: "2014",
-      first: utcDay(2014, 1, 1),
-      last: utcDay(2014, 12, 31),
-    });
-    expect(parsePeriod("2014-H1")).toEqual({
-      key: "2014-H1",
-      first: utcDay(2014, 1, 1),
-      last: utcDay(2014, 6, 30),
-    });
-    expect(parsePeriod("2014-h2")).toEqual({
-      key: "2014-H2",
-      first: utcDay(2014, 7, 1),
-      last: utcDay(2014, 12, 31),
-    });
-    expect(parsePeriod("2014-Q3")).toEqual({
-      key: "2014-Q3",
-      first: utcDay(2014, 7, 1),
-      last: utcDay(2014, 9, 30),
-    });
-    expect(parsePeriod("2016Q1")).toEqual({
-      key: "2016-Q1",
-      first: utcDay(2016, 1, 1),
-      last: utcDay(2016, 3, 31),
-    });
-    expect(parsePeriod("2013-2015")).toEqual({
-      key: "2013-2015",
-      first: utcDay(2013, 1, 1),
-      last: utcDay(2015, 12, 31),
-    });
-    for (const t of ["2014-H3", "2014-Q5", "våren 2014", "2015-2013", "14"])
-      expect(parsePeriod(t), t).toBeNull();
   });
 });

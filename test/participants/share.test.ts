@@ -179,7 +179,9 @@ describe("shareableReport on generated lists (property)", () => {
         const reading = readParticipantSheet(gridOf(sheetOf(rng, list, FIXED_LAYOUT)), { today: TODAY })!;
         const report = shareableReport(reading, { threshold, ...(period ? { period } : {}) });
         expect(ParticipantsReport.parse(report)).toEqual(report);
-        const p = period ? parsePeriod(period)! : { key: "", first: -Infinity, last: Infinity };
+        const p = period
+          ? parsePeriod(period)!
+          : { key: "", kind: "whole list" as const, first: -Infinity, last: Infinity };
         const truth = keyFiguresFor(reading.participants, p, { shareable: true });
         expect(disclosures(report, truth, threshold)).toEqual([]);
         const real = trueCounts(truth);

@@ -1,0 +1,113 @@
+/**
+ * The one grammar of periods, read by the core, the CLI and the API alike: a year ("2014"), a
+ * half ("2014-H1"), a quarter ("2014-Q3"), a month ("2014-05") and a span of whole years
+ * ("2013-2015": 1 January 2013 to 31 December 2015). Text that is none of these gets one message.
+ */
+import { type Day, dayOf, ymdOf } from "./participants/dates";
+
+/** A period key figures are counted for, as the days it covers. */
+export interface Period {
+  /** The period as written canonically ("2014-H1", "2013-2015"). */
+  readonly key: string;
+  readonly kind: "year" | "half" | "quarter" | "month" | "span" | "whole list";
+  /** First day in the period; -Infinity for "the whole list". */
+  readonly first: Day;
+  /** Last day in the period; Infinity for "the whole list". */
+  readonly last: Day;
+}
+
+/** Years a period may name: none of Samsyn's workbooks is older or newer. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+
+/** Canonical keys, for schemas and paths: what `parsePeriod(…).key` gives. */
+export const PERIOD_KEY = /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]|\d{4}))?$/;
+export const YEAR_KEY = /^\d{4}$/;
+
+const yearOk = (y: number) => y >= FIRST_YEAR && y <= LAST_YEAR;
+const lastDayBefore = (year: number, month: number): Day =>
+  month > 12 ? dayOf(year + 1, 1, 1)! - 1 : dayOf(year, month, 1)! - 1;
+
+/** Months `months` long from `startMonth`: a half, a quarter or a month of `year`. */
+function part(year: number, startMonth: number, months: number, key: string, kind: Period["kind"]): Period {
+  return { key, kind, first: dayOf(year, startMonth, 1)!, last: lastDayBefore(year, startMonth + months) };
+}
+
+/**
+ * The period a text names, or null when it names none. Lenient in form ("2014-h1", "2016Q1",
+ * "2013 – 2015"), canonical in the key.
+ */
+export function parsePeriod(text: string): Period | null {
+  const t = text.trim().toUpperCase();
+  let m = /^(\d{4})(?:-?([HQ])([1-4]))?$/.exec(t);
+  if (m) {
+    const year = Number(m[1]);
+    if (!yearOk(year)) return null;
+    const n = Number(m[3]);
+    if (m[2] === undefined)
+      return { key: `${year}`, kind: "year", first: dayOf(year, 1, 1)!, last: dayOf(year, 12, 31)! };
+    if (m[2] === "H") return n > 2 ? null : part(year, (n - 1) * 6 + 1, 6, `${year}-H${n}`, "half");
+    return part(year, (n - 1) * 3 + 1, 3, `${year}-Q${n}`, "quarter");
+  }
+  m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(t);
+  if (m) {
+    const year = Number(m[1]);
+    return yearOk(year) ? part(year, Number(m[2]), 1, `${m[1]}-${m[2]}`, "month") : null;
+  }
+  m = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(t);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (!yearOk(a) || !yearOk(b) || b < a) return null;
+    return { key: `${a}-${b}`, kind: "span", first: dayOf(a, 1, 1)!, last: dayOf(b, 12, 31)! };
+  }
+  return null;
+}
+
+/** A single calendar year ("2009"), for what is asked for by year (the merged view). */
+export function parseYear(text: string): string | null {
+  const p = parsePeriod(text);
+  return p?.kind === "year" ? p.key : null;
+}
+
+/** The words for a period that cannot be read, the same wherever it was typed. */
+export function periodMessage(text: string, only: "period" | "year" = "period"): { sv: string; en: string } {
+  const shown = text.slice(0, 40);
+  return only === "year"
+    ? {
+        sv: `Perioden ”${shown}” är inte ett år; skriv till exempel 2009.`,
+        en: `The period "${shown}" is not a year; write e.g. 2009.`,
+      }
+    : {
+        sv: `Perioden ”${shown}” går inte att läsa; skriv ett år (2014), ett halvår (2014-H1), ett kvartal (2014-Q3), en månad (2014-05) eller flera år (2013-2015).`,
+        en: `The period "${shown}" cannot be read; write a year (2014), a half (2014-H1), a quarter (2014-Q3), a month (2014-05) or years (2013-2015).`,
+      };
+}
+
+/** Misuse of the core's API: a period none of the grammar's forms. Carries its one message. */
+export class PeriodError extends Error {
+  override readonly name = "PeriodError";
+  readonly messageSv: string;
+  readonly messageEn: string;
+  constructor(readonly text: string) {
+    const { sv, en } = periodMessage(text);
+    super(`${sv} / ${en}`);
+    this.messageSv = sv;
+    this.messageEn = en;
+  }
+}
+
+/** The whole list as one period, named by the years people were enrolled ("2014", "2013-2015"). */
+export function wholeListPeriod(stays: readonly { readonly start: Day | null }[]): Period {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const { start } of stays) {
+    if (start === null) continue;
+    if (start < min) min = start;
+    if (start > max) max = start;
+  }
+  if (min === Infinity) return { key: "alla", kind: "whole list", first: -Infinity, last: Infinity };
+  const a = ymdOf(min).year;
+  const b = ymdOf(max).year;
+  return { key: a === b ? `${a}` : `${a}-${b}`, kind: "whole list", first: -Infinity, last: Infinity };
+}

@@ -1,0 +1,134 @@
+/** The one period grammar (shared/period.ts): what each form means, one message, and the CLI, API and core reading it alike. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { PERIOD, YEAR } from "../shared/api";
+import { gridFromRows } from "../shared/grid";
+import { readParticipantSheet } from "../shared/participants";
+import { PeriodError, parsePeriod, parseYear, periodMessage } from "../shared/period";
+import { samsyn } from "./support/cli";
+
+const utcDay = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
+const days = (text: string) => {
+  const p = parsePeriod(text);
+  return p && [p.key, p.kind, p.first, p.last];
+};
+
+describe("the period grammar", () => {
+  it("reads a year, a half, a quarter, a month and a span of years as the days they cover", () => {
+    expect(days("2014")).toEqual(["2014", "year", utcDay(2014, 1, 1), utcDay(2014, 12, 31)]);
+    expect(days("2014-H1")).toEqual(["2014-H1", "half", utcDay(2014, 1, 1), utcDay(2014, 6, 30)]);
+    expect(days("2014-h2")).toEqual(["2014-H2", "half", utcDay(2014, 7, 1), utcDay(2014, 12, 31)]);
+    expect(days("2014-Q3")).toEqual(["2014-Q3", "quarter", utcDay(2014, 7, 1), utcDay(2014, 9, 30)]);
+    expect(days("2016Q1")).toEqual(["2016-Q1", "quarter", utcDay(2016, 1, 1), utcDay(2016, 3, 31)]);
+    expect(days("2014-05")).toEqual(["2014-05", "month", utcDay(2014, 5, 1), utcDay(2014, 5, 31)]);
+    expect(days("2016-02")).toEqual(["2016-02", "month", utcDay(2016, 2, 1), utcDay(2016, 2, 29)]);
+    expect(days("2014-12")).toEqual(["2014-12", "month", utcDay(2014, 12, 1), utcDay(2014, 12, 31)]);
+    // A span is every day of its first year through the last day of its last.
+    expect(days("2013-2015")).toEqual(["2013-2015", "span", utcDay(2013, 1, 1), utcDay(2015, 12, 31)]);
+    expect(days("2013 – 2015")?.[0]).toBe("2013-2015");
+  });
+
+  it("reads nothing else", () => {
+    for (const t of [
+      "2014-H3",
+      "2014-Q5",
+      "2014-13",
+      "2014-00",
+      "2014-5",
+      "våren 2014",
+      "2015-2013",
+      "14",
+      "2013-15",
+      "",
+    ])
+      expect(parsePeriod(t), t).toBeNull();
+  });
+
+  it("property: every key it gives matches the wire pattern and reads back as itself", () => {
+    const text = fc.oneof(
+      fc.integer({ min: 1900, max: 2200 }).map(String),
+      fc
+        .tuple(
+          fc.integer({ min: 1900, max: 2200 }),
+          fc.constantFrom("H", "Q", "h", "q"),
+          fc.integer({ min: 0, max: 5 }),
+        )
+        .map(([y, k, n]) => `${y}-${k}${n}`),
+      fc
+        .tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 0, max: 13 }))
+        .map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
+      fc
+        .tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1900, max: 2200 }))
+        .map(([a, b]) => `${a}-${b}`),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const p = parsePeriod(t);
+        if (p === null) return;
+        expect(PERIOD.test(p.key)).toBe(true);
+        expect(parsePeriod(p.key)).toEqual(p);
+        expect(p.first).toBeLessThanOrEqual(p.last);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("a year where only a year will do", () => {
+    expect(parseYear("2009")).toBe("2009");
+    expect(parseYear("2009-H1")).toBeNull();
+    expect(YEAR.test("2009")).toBe(true);
+  });
+
+  it("one message for a bad period, in Swedish and English, wherever it was typed", () => {
+    expect(periodMessage("våren")).toEqual({
+      sv: "Perioden ”våren” går inte att läsa; skriv ett år (2014), ett halvår (2014-H1), ett kvartal (2014-Q3), en månad (2014-05) eller flera år (2013-2015).",
+      en: 'The period "våren" cannot be read; write a year (2014), a half (2014-H1), a quarter (2014-Q3), a month (2014-05) or years (2013-2015).',
+    });
+    const error = new PeriodError("våren");
+    expect([error.messageSv, error.messageEn]).toEqual([
+      periodMessage("våren").sv,
+      periodMessage("våren").en,
+    ]);
+  });
+});
+
+describe("the core, the API and the CLI read the same periods", () => {
+  const grid = gridFromRows("L", [
+    ["Nr", "Personnummer", "Kön", "Hemkommun", "Inskriven", "Avslutad", "Avslutsorsak"],
+    [1, "19871227-9028", "K", "Nora", "2014-05-10", null, null],
+  ]);
+
+  it("the core counts a month and a span", () => {
+    for (const period of ["2014-05", "2013-2015"]) {
+      const table = readParticipantSheet(grid, { today: new Date("2020-01-01"), period })!.tables[0]!;
+      expect(table.kind === "participants" && [table.period, table.keyFigures.participants]).toEqual([
+        period,
+        1,
+      ]);
+    }
+    expect(() => readParticipantSheet(grid, { period: "2014-13" })).toThrow(PeriodError);
+  });
+
+  it("the API's path pattern takes every form the core reads", () => {
+    for (const key of ["2014", "2014-H1", "2014-Q3", "2014-05", "2013-2015"])
+      expect(PERIOD.test(key), key).toBe(true);
+  });
+
+  it("push --period refuses a bad period with the grammar's message before reaching any service", async () => {
+    const result = await samsyn([
+      "push",
+      "../shared/fixtures/samverkansteamet-deltagare-2014.xlsx",
+      "--to",
+      "http://127.0.0.1:9",
+      "--association",
+      "x",
+      "--token",
+      "y",
+      "--period",
+      "2014-13",
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(periodMessage("2014-13").sv);
+  });
+});
