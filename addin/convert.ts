@@ -12,7 +12,7 @@ import type { Corrections } from "../shared/report";
 import type { ExcelHost } from "./excel/host";
 import { readSource, type SourceScope, type SourceSnapshot } from "./excel/read";
 import type { OutputRecord } from "./excel/state";
-import { type IssueMark, type Progress, writeConversion } from "./excel/write";
+import { type IssueMark, type Progress, type Written, writeConversion } from "./excel/write";
 
 export interface Imported {
   readonly snapshot: SourceSnapshot;
@@ -23,6 +23,8 @@ export interface Imported {
 export interface Converted extends Imported {
   readonly sheets: readonly OutputSheet[];
   readonly record: OutputRecord;
+  /** Whether Excel's undo takes this write back in one step. */
+  readonly undo: Written["undo"];
 }
 
 /** The core over one grid, with the corrections the user made (or the ones the workbook remembers). */
@@ -64,7 +66,7 @@ export async function writeReading(
   const source = snapshot.grid.sheet;
   // Planned inside the write, against the sheets there are then: a retry reuses what a stopped write made.
   let sheets: readonly OutputSheet[] = [];
-  const record = await writeConversion(
+  const { record, undo } = await writeConversion(
     host,
     {
       source,
@@ -79,7 +81,7 @@ export async function writeReading(
     },
     options.onProgress,
   );
-  return { snapshot, corrections, reading, sheets, record };
+  return { snapshot, corrections, reading, sheets, record, undo };
 }
 
 /** Reads the source again and writes its output ("Uppdatera tabellerna"): the same sheets and tables updated in place. */

@@ -19,8 +19,9 @@ import {
 } from "../../shared/output";
 import type { Corrections } from "../../shared/report";
 import { type ExcelInput, estimateBytes, toExcelInput } from "./cells";
+import { errorCode } from "./errors";
 import type { ExcelHost } from "./host";
-import { NOTES_EXCEL_API } from "./host";
+import { NOTES_EXCEL_API, UNDO_GROUP_EXCEL_API } from "./host";
 import {
   CORRECTIONS_KEY,
   OUTPUTS_KEY,
@@ -150,176 +151,211 @@ function renameInFormulas(cell: OutputCell, renames: ReadonlyMap<string, string>
   return { formula };
 }
 
+export interface Written {
+  readonly record: OutputRecord;
+  /** Whether Excel's undo takes the whole write back in one step, or one change at a time. */
+  readonly undo: "one-step" | "steps";
+}
+
+/**
+ * Writes a plan as one undo step where Excel can group the write (ExcelApi 1.20); where it
+ * cannot — an older Excel, or the write deletes a sheet (Worksheet.delete has no undo) — it is
+ * written again ungrouped, which is safe because a write finds what it already made.
+ */
 export async function writeConversion(
   host: ExcelHost,
   request: WriteRequest,
   onProgress?: Progress,
+): Promise<Written> {
+  if (host.supports(UNDO_GROUP_EXCEL_API)) {
+    try {
+      return { record: await writeBatch(host, request, onProgress, true), undo: "one-step" };
+    } catch (error) {
+      if (errorCode(error) !== "UndoNotSupported") throw error;
+    }
+  }
+  return { record: await writeBatch(host, request, onProgress, false), undo: "steps" };
+}
+
+async function writeBatch(
+  host: ExcelHost,
+  request: WriteRequest,
+  onProgress: Progress | undefined,
+  undoGroup: boolean,
 ): Promise<OutputRecord> {
   const notesSupported = host.supports(NOTES_EXCEL_API);
   const newMarks = new Map<string, IssueMark[]>();
   for (const mark of request.marks) newMarks.set(mark.cell, [...(newMarks.get(mark.cell) ?? []), mark]);
 
-  return host.run(async (context) => {
-    const workbook = context.workbook;
-    let rowsDone = 0;
-    let totalRows = 1;
-    const budget = new RequestBudget(context, () => onProgress?.(Math.min(rowsDone, totalRows), totalRows));
+  return host.run(
+    async (context) => {
+      const workbook = context.workbook;
+      let rowsDone = 0;
+      let totalRows = 1;
+      const budget = new RequestBudget(context, () => onProgress?.(Math.min(rowsDone, totalRows), totalRows));
 
-    // —— round trip 1: what exists ——
-    workbook.worksheets.load("items/name");
-    workbook.tables.load("items/name,items/worksheet/name");
-    const stored = workbook.settings.getItemOrNullObject(OUTPUTS_KEY);
-    stored.load("value");
-    // By id: the user may have renamed the source sheet since it was read.
-    const source = workbook.worksheets.getItemOrNullObject(request.sourceId);
-    const sourceKey = { id: request.sourceId, name: request.source };
-    // Marks of the last write, as the pane saw it and as the workbook has it now.
-    const knownMarks = outputsOf(request.outputs, sourceKey)?.marks ?? [];
-    const noteCells = notesSupported ? [...new Set([...knownMarks, ...newMarks.keys()])] : [];
-    const notes = new Map(noteCells.map((cell) => [cell, source.notes.getItemOrNullObject(cell)] as const));
-    for (const note of notes.values()) note.load("content");
-    // The user's own fill of each cell about to be marked, to put back when the mark goes.
-    const fills = new Map(
-      [...newMarks.keys()].map((cell) => [cell, source.getRange(cell).format.fill.load("color")] as const),
-    );
-    await context.sync();
-
-    // What the workbook holds now wins over what the pane read: a write that stopped midway left it.
-    const outputs = stored.isNullObject ? request.outputs : parseOutputs(stored.value);
-    const previous = outputsOf(outputs, sourceKey);
-    const ownSheets = new Map((previous?.sheets ?? []).map((s) => [s.name.toLowerCase(), s]));
-    const markedBefore = new Set(previous?.marks ?? []);
-    const present = workbook.worksheets.items.map((s) => s.name);
-    const own = new Set(ownSheets.keys());
-    const sheets =
-      typeof request.sheets === "function"
-        ? request.sheets(present.filter((name) => !own.has(name.toLowerCase())))
-        : request.sheets;
-    const plans = sheets.map(planSheet);
-    totalRows = plans.reduce((n, p) => n + p.lastRow, 0) + 1;
-
-    const sheetNames = new Set(workbook.worksheets.items.map((s) => s.name.toLowerCase()));
-    const tableNames = new Set(workbook.tables.items.map((t) => t.name.toLowerCase()));
-    // A table on a sheet of ours that our record does not name was left by a write that stopped
-    // between Excel making the table and naming it: it goes, or ours would overlap it.
-    const recorded = new Set(
-      (previous?.sheets ?? []).flatMap((s) => s.tables.map((t) => t.name.toLowerCase())),
-    );
-    const strays = workbook.tables.items.filter(
-      (t) => ownSheets.has(t.worksheet.name.toLowerCase()) && !recorded.has(t.name.toLowerCase()),
-    );
-    const userFills: Record<string, string> = {};
-    for (const cell of newMarks.keys()) {
-      const before = previous?.fills[cell];
-      if (before !== undefined) userFills[cell] = before;
-    }
-    for (const [cell, fill] of fills) {
-      if (markedBefore.has(cell)) continue;
-      // No fill reads as white; our own colour left by a write whose record was lost is not the user's.
-      const color = source.isNullObject ? null : fill.color;
-      if (color && !isMarkFill(color) && color.toUpperCase() !== "#FFFFFF") userFills[cell] = color;
-    }
-
-    // —— round trip 2: the writes ——
-    // A sheet that took a planned name since the read, and is not ours, is left alone: ours takes another name.
-    const taken = new Set(workbook.worksheets.items.map((s) => s.name));
-    const sheetNamesPlanned = plans.map((plan) => {
-      const wish = plan.sheet.name;
-      if (!sheetNames.has(wish.toLowerCase()) || ownSheets.has(wish.toLowerCase())) return wish;
-      const name = uniqueSheetName(wish, taken);
-      taken.add(name);
-      return name;
-    });
-    const planned = new Set(sheetNamesPlanned.map((n) => n.toLowerCase()));
-    // A sheet of ours the user renamed or deleted is no longer ours: its tables are left alone.
-    const ownAlive = new Map([...ownSheets].filter(([name]) => sheetNames.has(name) && planned.has(name)));
-    for (const stray of strays) {
-      stray.delete();
-      tableNames.delete(stray.name.toLowerCase());
-    }
-    const tables = placeTables(workbook, plans, sheetNamesPlanned, ownAlive, tableNames);
-    const records: OutputSheetRecord[] = plans.map((plan, s) => ({
-      name: sheetNamesPlanned[s]!,
-      area: area(1, plan.lastRow, plan.columns),
-      tables: plan.placements.map((p, i) => ({ name: tables.placed[s]![i]!.name, headerRow: p.headerRow })),
-    }));
-    const finalRecord: OutputRecord = {
-      sheets: records,
-      marks: source.isNullObject ? [] : [...newMarks.keys()],
-      notes: notesSupported,
-      fills: userFills,
-    };
-    // What this write will leave is remembered first: a write that fails midway is found again
-    // by the retry (same sheets, tables, notes), never duplicated. Marks of both runs stay
-    // listed until the write is through, so none is forgotten.
-    const remember = (record: OutputRecord) =>
-      workbook.settings.add(
-        OUTPUTS_KEY,
-        JSON.stringify({ ...withoutLegacyKey(outputs, request), [request.sourceId]: record }),
+      // —— round trip 1: what exists ——
+      workbook.worksheets.load("items/name");
+      workbook.tables.load("items/name,items/worksheet/name");
+      const stored = workbook.settings.getItemOrNullObject(OUTPUTS_KEY);
+      stored.load("value");
+      // By id: the user may have renamed the source sheet since it was read.
+      const source = workbook.worksheets.getItemOrNullObject(request.sourceId);
+      const sourceKey = { id: request.sourceId, name: request.source };
+      // Marks of the last write, as the pane saw it and as the workbook has it now.
+      const knownMarks = outputsOf(request.outputs, sourceKey)?.marks ?? [];
+      const noteCells = notesSupported ? [...new Set([...knownMarks, ...newMarks.keys()])] : [];
+      const notes = new Map(noteCells.map((cell) => [cell, source.notes.getItemOrNullObject(cell)] as const));
+      for (const note of notes.values()) note.load("content");
+      // The user's own fill of each cell about to be marked, to put back when the mark goes.
+      const fills = new Map(
+        [...newMarks.keys()].map((cell) => [cell, source.getRange(cell).format.fill.load("color")] as const),
       );
-    remember({
-      ...finalRecord,
-      marks: [...new Set([...markedBefore, ...finalRecord.marks])],
-      fills: { ...previous?.fills, ...userFills },
-    });
-    workbook.settings.add(CORRECTIONS_KEY, JSON.stringify(request.corrections));
+      await context.sync();
 
-    // Our sheets the new plan no longer has (the checks sheet once every issue is fixed) go.
-    for (const own of previous?.sheets ?? []) {
-      if (!planned.has(own.name.toLowerCase()) && sheetNames.has(own.name.toLowerCase())) {
-        workbook.worksheets.getItem(own.name).delete();
-        for (const t of own.tables) tableNames.delete(t.name.toLowerCase());
+      // What the workbook holds now wins over what the pane read: a write that stopped midway left it.
+      const outputs = stored.isNullObject ? request.outputs : parseOutputs(stored.value);
+      const previous = outputsOf(outputs, sourceKey);
+      const ownSheets = new Map((previous?.sheets ?? []).map((s) => [s.name.toLowerCase(), s]));
+      const markedBefore = new Set(previous?.marks ?? []);
+      const present = workbook.worksheets.items.map((s) => s.name);
+      const own = new Set(ownSheets.keys());
+      const sheets =
+        typeof request.sheets === "function"
+          ? request.sheets(present.filter((name) => !own.has(name.toLowerCase())))
+          : request.sheets;
+      const plans = sheets.map(planSheet);
+      totalRows = plans.reduce((n, p) => n + p.lastRow, 0) + 1;
+
+      const sheetNames = new Set(workbook.worksheets.items.map((s) => s.name.toLowerCase()));
+      const tableNames = new Set(workbook.tables.items.map((t) => t.name.toLowerCase()));
+      // A table on a sheet of ours that our record does not name was left by a write that stopped
+      // between Excel making the table and naming it: it goes, or ours would overlap it.
+      const recorded = new Set(
+        (previous?.sheets ?? []).flatMap((s) => s.tables.map((t) => t.name.toLowerCase())),
+      );
+      const strays = workbook.tables.items.filter(
+        (t) => ownSheets.has(t.worksheet.name.toLowerCase()) && !recorded.has(t.name.toLowerCase()),
+      );
+      const userFills: Record<string, string> = {};
+      for (const cell of newMarks.keys()) {
+        const before = previous?.fills[cell];
+        if (before !== undefined) userFills[cell] = before;
       }
-    }
+      for (const [cell, fill] of fills) {
+        if (markedBefore.has(cell)) continue;
+        // No fill reads as white; our own colour left by a write whose record was lost is not the user's.
+        const color = source.isNullObject ? null : fill.color;
+        if (color && !isMarkFill(color) && color.toUpperCase() !== "#FFFFFF") userFills[cell] = color;
+      }
 
-    for (const [s, plan] of plans.entries()) {
-      const name = sheetNamesPlanned[s]!;
-      const key = name.toLowerCase();
-      const own = ownSheets.get(key);
-      const exists = sheetNames.has(key);
-      const ws = exists ? workbook.worksheets.getItem(name) : workbook.worksheets.add(name);
-      // A refresh rewrites our area; clearing contents only keeps the user's formatting.
-      if (exists && own) ws.getRange(own.area).clear("Contents");
-      await writeSheet(ws, plan, tables.placed[s]!, tables.renames, budget, !exists, (n) => {
-        rowsDone += n;
+      // —— round trip 2: the writes ——
+      // A sheet that took a planned name since the read, and is not ours, is left alone: ours takes another name.
+      const taken = new Set(workbook.worksheets.items.map((s) => s.name));
+      const sheetNamesPlanned = plans.map((plan) => {
+        const wish = plan.sheet.name;
+        if (!sheetNames.has(wish.toLowerCase()) || ownSheets.has(wish.toLowerCase())) return wish;
+        const name = uniqueSheetName(wish, taken);
+        taken.add(name);
+        return name;
       });
-    }
+      const planned = new Set(sheetNamesPlanned.map((n) => n.toLowerCase()));
+      // A sheet of ours the user renamed or deleted is no longer ours: its tables are left alone.
+      const ownAlive = new Map([...ownSheets].filter(([name]) => sheetNames.has(name) && planned.has(name)));
+      for (const stray of strays) {
+        stray.delete();
+        tableNames.delete(stray.name.toLowerCase());
+      }
+      const tables = placeTables(workbook, plans, sheetNamesPlanned, ownAlive, tableNames);
+      const records: OutputSheetRecord[] = plans.map((plan, s) => ({
+        name: sheetNamesPlanned[s]!,
+        area: area(1, plan.lastRow, plan.columns),
+        tables: plan.placements.map((p, i) => ({ name: tables.placed[s]![i]!.name, headerRow: p.headerRow })),
+      }));
+      const finalRecord: OutputRecord = {
+        sheets: records,
+        marks: source.isNullObject ? [] : [...newMarks.keys()],
+        notes: notesSupported,
+        fills: userFills,
+      };
+      // What this write will leave is remembered first: a write that fails midway is found again
+      // by the retry (same sheets, tables, notes), never duplicated. Marks of both runs stay
+      // listed until the write is through, so none is forgotten.
+      const remember = (record: OutputRecord) =>
+        workbook.settings.add(
+          OUTPUTS_KEY,
+          JSON.stringify({ ...withoutLegacyKey(outputs, request), [request.sourceId]: record }),
+        );
+      remember({
+        ...finalRecord,
+        // Our sheets about to be deleted stay ours until they are gone.
+        sheets: [
+          ...records,
+          ...(previous?.sheets ?? []).filter((own) => !planned.has(own.name.toLowerCase())),
+        ],
+        marks: [...new Set([...markedBefore, ...finalRecord.marks])],
+        fills: { ...previous?.fills, ...userFills },
+      });
+      workbook.settings.add(CORRECTIONS_KEY, JSON.stringify(request.corrections));
 
-    // Issue marks on the source sheet: last run's cleared (the user's fill put back), this run's set.
-    if (!source.isNullObject) {
-      for (const cell of markedBefore) {
-        if (!newMarks.has(cell)) {
-          const fill = source.getRange(cell).format.fill;
-          const own = previous?.fills[cell];
-          if (own) fill.color = own;
-          else fill.clear();
+      // Our sheets the new plan no longer has (the checks sheet once every issue is fixed) go.
+      for (const own of previous?.sheets ?? []) {
+        if (!planned.has(own.name.toLowerCase()) && sheetNames.has(own.name.toLowerCase())) {
+          workbook.worksheets.getItem(own.name).delete();
+          for (const t of own.tables) tableNames.delete(t.name.toLowerCase());
         }
-        const note = notes.get(cell);
-        if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX) && !newMarks.has(cell))
-          note.delete();
       }
-      for (const [cell, marks] of newMarks) {
-        const worst = marks.some((m) => m.severity === "error")
-          ? "error"
-          : marks.some((m) => m.severity === "warning")
-            ? "warning"
-            : "info";
-        const text = NOTE_PREFIX + marks.map((m) => m.text).join("\n");
-        await budget.reserve(text.length + 120);
-        source.getRange(cell).format.fill.color = MARK_FILL[worst];
-        if (!notesSupported) continue;
-        const note = notes.get(cell);
-        // A note of ours already there (a write that stopped midway, settings lost) is rewritten, never added twice.
-        if (!note || note.isNullObject) source.notes.add(cell, text);
-        else if (note.content.startsWith(NOTE_PREFIX)) note.content = text;
-      }
-    }
 
-    remember(finalRecord);
-    await budget.flush();
-    onProgress?.(totalRows, totalRows);
-    return finalRecord;
-  });
+      for (const [s, plan] of plans.entries()) {
+        const name = sheetNamesPlanned[s]!;
+        const key = name.toLowerCase();
+        const own = ownSheets.get(key);
+        const exists = sheetNames.has(key);
+        const ws = exists ? workbook.worksheets.getItem(name) : workbook.worksheets.add(name);
+        // A refresh rewrites our area; clearing contents only keeps the user's formatting.
+        if (exists && own) ws.getRange(own.area).clear("Contents");
+        await writeSheet(ws, plan, tables.placed[s]!, tables.renames, budget, !exists, (n) => {
+          rowsDone += n;
+        });
+      }
+
+      // Issue marks on the source sheet: last run's cleared (the user's fill put back), this run's set.
+      if (!source.isNullObject) {
+        for (const cell of markedBefore) {
+          if (!newMarks.has(cell)) {
+            const fill = source.getRange(cell).format.fill;
+            const own = previous?.fills[cell];
+            if (own) fill.color = own;
+            else fill.clear();
+          }
+          const note = notes.get(cell);
+          if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX) && !newMarks.has(cell))
+            note.delete();
+        }
+        for (const [cell, marks] of newMarks) {
+          const worst = marks.some((m) => m.severity === "error")
+            ? "error"
+            : marks.some((m) => m.severity === "warning")
+              ? "warning"
+              : "info";
+          const text = NOTE_PREFIX + marks.map((m) => m.text).join("\n");
+          await budget.reserve(text.length + 120);
+          source.getRange(cell).format.fill.color = MARK_FILL[worst];
+          if (!notesSupported) continue;
+          const note = notes.get(cell);
+          // A note of ours already there (a write that stopped midway, settings lost) is rewritten, never added twice.
+          if (!note || note.isNullObject) source.notes.add(cell, text);
+          else if (note.content.startsWith(NOTE_PREFIX)) note.content = text;
+        }
+      }
+
+      remember(finalRecord);
+      await budget.flush();
+      onProgress?.(totalRows, totalRows);
+      return finalRecord;
+    },
+    { undoGroup },
+  );
 }
 
 /** The outputs to keep beside this source's: an older record of it under its name is replaced. */
@@ -500,4 +536,44 @@ export async function writeSheet(
       ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = columnWidthPoints(width);
     }
   }
+}
+
+/**
+ * "Ta bort markeringar": takes Samsyn's marks off the source sheet — each cell's fill back to
+ * the user's own (or none), Samsyn's notes deleted, the user's notes left — and forgets them.
+ * Two round trips: what is marked, then the changes.
+ */
+export async function removeMarks(host: ExcelHost, source: { id: string; name: string }): Promise<void> {
+  const notesSupported = host.supports(NOTES_EXCEL_API);
+  await host.run(async (context) => {
+    const workbook = context.workbook;
+    const stored = workbook.settings.getItemOrNullObject(OUTPUTS_KEY);
+    stored.load("value");
+    const sheet = workbook.worksheets.getItemOrNullObject(source.id);
+    await context.sync();
+    const outputs = parseOutputs(stored.isNullObject ? null : stored.value);
+    const record = outputsOf(outputs, source);
+    if (!record || record.marks.length === 0 || sheet.isNullObject) return;
+    const notes = notesSupported
+      ? record.marks.map((cell) => {
+          const note = sheet.notes.getItemOrNullObject(cell);
+          note.load("content");
+          return note;
+        })
+      : [];
+    await context.sync();
+    for (const cell of record.marks) {
+      const fill = sheet.getRange(cell).format.fill;
+      const own = record.fills[cell];
+      if (own) fill.color = own;
+      else fill.clear();
+    }
+    for (const note of notes) if (!note.isNullObject && note.content.startsWith(NOTE_PREFIX)) note.delete();
+    const { [source.name]: _byName, ...rest } = outputs;
+    workbook.settings.add(
+      OUTPUTS_KEY,
+      JSON.stringify({ ...rest, [source.id]: { ...record, marks: [], fills: {} } }),
+    );
+    await context.sync();
+  });
 }

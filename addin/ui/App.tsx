@@ -35,7 +35,7 @@ export function App({ host, initialLang = "sv" }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const strings = STRINGS[lang];
-  const { state, reading, importSheet, write, correct, select, dismiss } = useConversion(host, lang);
+  const { state, reading, importSheet, write, unmark, correct, select, dismiss } = useConversion(host, lang);
   const source = state.imported?.snapshot.grid.sheet ?? null;
   const sync = useSync(host, reading);
   const planYear = reading?.tables.find((t) => t.kind === "budget")?.periods[0]?.match(/\d{4}/)?.[0];
@@ -54,8 +54,14 @@ export function App({ host, initialLang = "sv" }: AppProps) {
             state.imported !== null &&
             outputsOf(state.imported.snapshot.outputs, sourceOf(state.imported)) !== undefined
           }
+          hasMarks={
+            state.imported !== null &&
+            (outputsOf(state.imported.snapshot.outputs, sourceOf(state.imported))?.marks.length ?? 0) > 0
+          }
+          willMark={reading?.issues.some((i) => i.sheet === source && i.cell !== null) === true}
           onImport={importSheet}
           onWrite={write}
+          onUnmark={unmark}
         />
         {state.busy && <BusyBar strings={strings} busy={state.busy} />}
         {state.failure && (
@@ -69,7 +75,7 @@ export function App({ host, initialLang = "sv" }: AppProps) {
         {state.written && state.busy === null && (
           <Notice
             intent="success"
-            text={strings.written(state.written.join(", "))}
+            text={`${strings.written(state.written.join(", "))} ${state.undo === "steps" ? strings.undoSteps : strings.undoOneStep}`}
             dismissLabel={strings.dismiss}
           />
         )}

@@ -11,6 +11,7 @@ import { classifyFailure, type ExcelFailure } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { selectCell } from "../excel/select";
 import { outputsOf } from "../excel/state";
+import { removeMarks } from "../excel/write";
 
 /** The source sheet of an import, as its outputs are remembered. */
 export const sourceOf = (imported: Imported) => ({
@@ -29,6 +30,8 @@ export interface ConversionState {
   readonly failure: ExcelFailure | null;
   /** Names of the sheets the last write produced. */
   readonly written: readonly string[] | null;
+  /** Whether Excel's undo takes the last write back in one step. */
+  readonly undo: "one-step" | "steps" | null;
 }
 
 export function useConversion(host: ExcelHost, lang: Lang) {
@@ -38,6 +41,7 @@ export function useConversion(host: ExcelHost, lang: Lang) {
     busy: null,
     failure: null,
     written: null,
+    undo: null,
   });
   const running = useRef(false);
 
@@ -86,6 +90,7 @@ export function useConversion(host: ExcelHost, lang: Lang) {
         imported: { ...converted, snapshot: { ...converted.snapshot, outputs } },
         corrections: converted.corrections,
         written: converted.record.sheets.map((s) => s.name),
+        undo: converted.undo,
       };
     });
   }, [guarded, host, lang, state.imported, state.corrections]);
@@ -108,6 +113,20 @@ export function useConversion(host: ExcelHost, lang: Lang) {
     [host],
   );
 
+  const unmark = useCallback(() => {
+    const imported = state.imported;
+    if (!imported) return Promise.resolve();
+    return guarded({ kind: "writing", done: 0, total: 1 }, async () => {
+      await removeMarks(host, sourceOf(imported));
+      const key = sourceOf(imported);
+      const record = outputsOf(imported.snapshot.outputs, key);
+      const outputs = record
+        ? { ...imported.snapshot.outputs, [key.id]: { ...record, marks: [], fills: {} } }
+        : imported.snapshot.outputs;
+      return { imported: { ...imported, snapshot: { ...imported.snapshot, outputs } } };
+    });
+  }, [guarded, host, state.imported]);
+
   const dismiss = useCallback(() => setState((s) => ({ ...s, failure: null })), []);
 
   // Corrections apply at once: the core runs again on the grid already read.
@@ -119,5 +138,5 @@ export function useConversion(host: ExcelHost, lang: Lang) {
       : inspectGrid(imported.snapshot.grid, state.corrections);
   }, [state.imported, state.corrections]);
 
-  return { state, reading, importSheet, write, correct, select, dismiss };
+  return { state, reading, importSheet, write, unmark, correct, select, dismiss };
 }

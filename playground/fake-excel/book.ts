@@ -160,6 +160,8 @@ export class FakeBook {
   selected: { sheet: string; address: string } | null = null;
   /** Every context.sync() of every batch. */
   syncs = 0;
+  /** Per finished batch, how many steps of Excel's undo it made (1 when grouped, else its syncs so far). */
+  readonly undoSteps: number[] = [];
 
   private nextSheetId = 1;
 

@@ -42,11 +42,13 @@ w.Office = {
   },
 };
 
+const syncs = { n: 0 };
 w.Excel = {
   run: (first: unknown, second?: unknown) => {
     const batch = (typeof first === "function" ? first : second) as (
       context: Excel.RequestContext,
     ) => Promise<unknown>;
-    return runFake(book, options, batch);
+    const runOptions = (typeof first === "function" ? {} : first) as { mergeUndoGroup?: boolean };
+    return runFake(book, options, batch, syncs, runOptions.mergeUndoGroup === true);
   },
 };

@@ -85,6 +85,8 @@ export class FakeRequestContext {
     return this.queue.length;
   }
 
+  /** Run with mergeUndoGroup: an API without undo support fails the batch with UndoNotSupported. */
+  undoGroup = false;
   /** Syncs this host has run, for failAtSync; shared by the host's contexts. */
   syncCounter: { n: number } = { n: 0 };
 
@@ -809,6 +811,10 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     this.context.enqueue(() => {
       const book = this.context.book;
       const sheet = this.target();
+      // Worksheet.delete is in Microsoft's list of APIs without undo support ("Undo capabilities
+      // with the Excel JavaScript API", Unsupported APIs): in an undo group it fails the batch.
+      if (this.context.undoGroup)
+        throw new FakeOfficeError("UndoNotSupported", "Worksheet.delete does not support undo.");
       if (book.sheets.length === 1)
         throw new FakeOfficeError(
           "InvalidOperation",
@@ -1466,12 +1472,18 @@ export async function runFake<T>(
   options: FakeOptions,
   batch: (context: Excel.RequestContext) => Promise<T>,
   syncCounter: { n: number } = { n: 0 },
+  mergeUndoGroup = false,
 ): Promise<T> {
+  if (mergeUndoGroup && !supports(options, "1.20"))
+    throw new Error("fake Excel: mergeUndoGroup needs ExcelApi 1.20 (office.js would ignore it)");
   const context = new FakeRequestContext(book, options);
   context.syncCounter = syncCounter;
+  context.undoGroup = mergeUndoGroup;
   const result = await batch(context as unknown as Excel.RequestContext);
   if (context.pending > 0)
     throw new Error(`fake Excel: the batch ended with ${context.pending} queued operations never synced`);
+  // One undo step for the whole batch, or one per sync (Microsoft, "Undo capabilities…").
+  book.undoSteps.push(mergeUndoGroup ? 1 : syncCounter.n);
   return result;
 }
 
@@ -1479,7 +1491,8 @@ export async function runFake<T>(
 export function fakeHost(book: FakeBook, options: FakeOptions = {}): ExcelHost {
   const syncs = { n: 0 };
   return {
-    run: (batch) => runFake(book, options, batch, syncs),
+    run: (batch, runOptions) =>
+      runFake(book, options, batch, syncs, runOptions?.undoGroup === true && supports(options, "1.20")),
     supports: (version) => supports(options, version),
   };
 }

@@ -29,9 +29,9 @@ export function makeBridge(
     get displayLanguage() {
       return displayLanguage();
     },
-    async run(batch) {
+    async run(batch, runOptions) {
       try {
-        return await fakeHost(holder.book, options).run(batch);
+        return await fakeHost(holder.book, options).run(batch, runOptions);
       } finally {
         // After every batch, failed ones too: a failed batch may have synced part of its work.
         onBatch();

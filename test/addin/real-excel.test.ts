@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { convert, importSource, writeReading } from "../../addin/convert";
 import { AddinError, classifyFailure, type ExcelFailure } from "../../addin/excel/errors";
 import { readSource } from "../../addin/excel/read";
-import { MARK_FILL } from "../../addin/excel/write";
+import { MARK_FILL, removeMarks } from "../../addin/excel/write";
 import { en } from "../../addin/ui/strings/en";
 import { sv } from "../../addin/ui/strings/sv";
 import { FakeBook } from "../../playground/fake-excel/book";
@@ -182,5 +182,51 @@ describe("When Skriv tabellerna is pressed", () => {
     expect(values).toContain(600_000);
     expect(values).not.toContain(999);
     expect(written.reading).toBe(read.reading);
+  });
+});
+
+describe("When Excel can group a write into one undo step", () => {
+  it("then a write is one step with ExcelApi 1.20, several before it, and one deleting a sheet falls back to several", async () => {
+    const book = FakeBook.fromGrids([budgetGrid()]);
+    const read = await importSource(fakeHost(book, { apiVersion: "1.20" }), { kind: "active" });
+    const grouped = await writeReading(fakeHost(book, { apiVersion: "1.20" }), read);
+    expect([grouped.undo, book.undoSteps.at(-1)]).toEqual(["one-step", 1]);
+
+    const older = FakeBook.fromGrids([budgetGrid()]);
+    const steps = await writeReading(
+      fakeHost(older),
+      await importSource(fakeHost(older), { kind: "active" }),
+    );
+    expect([steps.undo, older.undoSteps.at(-1)]).toEqual(["steps", 2]);
+
+    // Fixed: the checks sheet goes, and Worksheet.delete has no undo. Written again ungrouped, once.
+    book.sheets[0]!.patch(8, 1, { value: 700_000 });
+    const sheetsBefore = book.sheets.length;
+    const fixed = await convert(
+      fakeHost(book, { apiVersion: "1.20" }),
+      { kind: "active" },
+      { corrections: { Budget: { unit: "kr" } } },
+    );
+    expect(fixed.undo).toBe("steps");
+    expect(book.sheets.map((s) => s.name)).not.toContain("Samsyn kontroller");
+    expect(book.sheets.length).toBe(sheetsBefore - 1);
+  });
+});
+
+describe("When Ta bort markeringar is pressed", () => {
+  it("then Samsyn's fills and notes go, the user's fill and notes stay, and the workbook forgets the marks", async () => {
+    const book = FakeBook.fromGrids([budgetGrid()]);
+    const sheet = book.sheets[0]!;
+    sheet.patch(8, 1, { fill: "#00B050" });
+    sheet.notes.set("A1", "Min egen anteckning");
+    const converted = await convert(fakeHost(book), { kind: "active" });
+    expect(converted.record.marks.length).toBeGreaterThan(0);
+    await removeMarks(fakeHost(book), { id: sheet.id, name: sheet.name });
+    expect(sheet.cell(8, 1)?.fill).toBe("#00B050");
+    expect([...sheet.cells.values()].filter((c) => c.fill !== null && c.fill !== "#00B050")).toEqual([]);
+    expect([...sheet.notes]).toEqual([["A1", "Min egen anteckning"]]);
+    // A refresh marks again, and the user's colour is still known.
+    await convert(fakeHost(book), { kind: "active" });
+    expect(sheet.cell(8, 1)?.fill).toBe(MARK_FILL.error);
   });
 });

@@ -10,8 +10,13 @@ export interface SourceBarProps {
   readonly canWrite: boolean;
   /** The workbook already holds this source's output: writing updates it. */
   readonly isRefresh: boolean;
+  /** Samsyn's marks are on the source sheet now. */
+  readonly hasMarks: boolean;
+  /** The reading has issues with a cell: the first write will mark them on the source sheet. */
+  readonly willMark: boolean;
   readonly onImport: (scope: "active" | "selection") => void;
   readonly onWrite: () => void;
+  readonly onUnmark: () => void;
 }
 
 const useStyles = makeStyles({
@@ -19,7 +24,17 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-export function SourceBar({ strings, busy, canWrite, isRefresh, onImport, onWrite }: SourceBarProps) {
+export function SourceBar({
+  strings,
+  busy,
+  canWrite,
+  isRefresh,
+  hasMarks,
+  willMark,
+  onImport,
+  onWrite,
+  onUnmark,
+}: SourceBarProps) {
   const styles = useStyles();
   const [scope, setScope] = useState<"active" | "selection">("active");
   return (
@@ -44,8 +59,14 @@ export function SourceBar({ strings, busy, canWrite, isRefresh, onImport, onWrit
         <Button appearance="primary" disabled={busy || !canWrite} onClick={onWrite}>
           {isRefresh ? strings.refresh : strings.write}
         </Button>
+        {hasMarks && (
+          <Button appearance="secondary" disabled={busy} onClick={onUnmark}>
+            {strings.unmark}
+          </Button>
+        )}
       </div>
       {isRefresh && <Caption1>{strings.refreshHint}</Caption1>}
+      {canWrite && !isRefresh && willMark && <Caption1>{strings.marksHint}</Caption1>}
     </section>
   );
 }

@@ -17,6 +17,12 @@ export const en: UiStrings = {
   importing: "Reading the sheet …",
   writing: "Writing the tables …",
   written: (sheets: string) => `Done: ${sheets}.`,
+  undoOneStep: "Undo (Ctrl+Z) takes the whole write back in one step.",
+  undoSteps:
+    "Excel's Undo (Ctrl+Z) does not reach the whole write: it undoes one change at a time. To remove the result, delete the Samsyn sheets and press Remove marks.",
+  unmark: "Remove marks",
+  marksHint:
+    "Write tables marks cells with issues on the source sheet, with a colour and a note. Your own cell colour is kept and comes back when the issue is fixed, or when you press Remove marks.",
   nothingYet: "Choose a sheet in the workbook and press Import.",
   noTables: "No budget or participant table was found on the sheet.",
   tabs: { tables: "Tables", issues: "Checks", keyFigures: "Key figures" },

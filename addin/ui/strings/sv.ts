@@ -18,6 +18,12 @@ export const sv = {
   importing: "Läser bladet …",
   writing: "Skriver tabellerna …",
   written: (sheets: string) => `Klart: ${sheets}.`,
+  undoOneStep: "Ångra (Ctrl+Z) tar tillbaka hela skrivningen i ett steg.",
+  undoSteps:
+    "Excels Ångra (Ctrl+Z) når inte hela skrivningen: den ångrar en ändring i taget. Vill du få bort resultatet, ta bort Samsyn-bladen och tryck Ta bort markeringar.",
+  unmark: "Ta bort markeringar",
+  marksHint:
+    "Skriv tabellerna markerar celler med anmärkningar på källbladet, med färg och en anteckning. Din egen cellfärg sparas och kommer tillbaka när anmärkningen är åtgärdad, eller när du trycker Ta bort markeringar.",
   nothingYet: "Välj ett blad i arbetsboken och tryck på Läs in.",
   noTables: "Ingen budget- eller deltagartabell hittades på bladet.",
   tabs: { tables: "Tabeller", issues: "Kontroller", keyFigures: "Nyckeltal" },
