@@ -33,8 +33,9 @@ export interface KeyFigureOptions {
 }
 
 /**
- * Counts for the period. A stay counts as a participant when it overlaps the period, as new
- * when it starts in it, as closed when it ends in it. Rows without a readable start date
+ * Counts for the period. A person counts as a participant when a stay of theirs overlaps the
+ * period (once, however many stays); a stay counts as new when it starts in it, as closed when
+ * it ends in it. Rows without a readable start date
  * cannot be placed in time and are left out (they carry their own issue).
  */
 export function keyFiguresFor(
@@ -52,9 +53,12 @@ export function keyFiguresFor(
   const byHemkommun = new Map<string, number>();
   const byKon = { kvinna: 0, man: 0 };
   const byAgeBand: Record<string, number> = Object.fromEntries(AGE_BANDS.map((b) => [b, 0]));
+  // A person enrolled twice in the period is one participant: counted, and broken down, once.
+  const persons = new Set<string>();
   for (const p of participants) {
     if (p.start === null || p.start > period.last || (p.end !== null && p.end < period.first)) continue;
-    count++;
+    const again = p.id !== null && persons.has(p.id);
+    if (p.id !== null) persons.add(p.id);
     if (p.start >= period.first) fresh++;
     if (p.end !== null && p.end <= period.last) {
       closed++;
@@ -65,6 +69,8 @@ export function keyFiguresFor(
       }
     }
     if (p.overLimit) overLimit++;
+    if (again) continue;
+    count++;
     // At most 100 characters: the schema's bound on a key, and no hemkommun is longer.
     const kommun =
       p.hemkommun === null

@@ -382,6 +382,28 @@ describe("key figures of a period", () => {
     ]);
   });
 
+  it("a person enrolled twice is one participant and one in each breakdown; rows count both stays", () => {
+    const twice = gridFromRows("L", [
+      HEADER,
+      [1, "19871227-9028", "K", "Nora", d("2014-01-10"), d("2014-03-01"), "Annat"],
+      [2, "19871227-9028", "K", "Nora", d("2014-06-01"), null, null],
+      [3, "19891113-6169", "K", "Lindesberg", d("2014-02-01"), null, null],
+    ]);
+    const reading = readParticipantSheet(twice, { today: TODAY, period: "2014" })!;
+    const table = reading.tables[0]!;
+    expect(table.kind === "participants" && [table.rows, table.keyFigures]).toMatchObject([
+      3,
+      {
+        participants: 2,
+        new: 3,
+        closed: 1,
+        byHemkommun: { Nora: 1, Lindesberg: 1 },
+        byKon: { kvinna: 2, man: 0 },
+      },
+    ]);
+    expect(pairs(reading.issues)).toEqual([]);
+  });
+
   it("over the whole list: every stay, and the stay over the limit", () => {
     const table = readParticipantSheet(grid, { today: TODAY })!.tables[0]!;
     expect(table.kind === "participants" && table.period).toBe("2013-2014");
