@@ -1,5 +1,12 @@
 /** The task pane: header, source and actions, progress and messages, and what the import found. */
-import { Body1, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  Body1,
+  FluentProvider,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../shared/messages";
 import { type ExcelHost, REQUIRED_EXCEL_API } from "../excel/host";
@@ -10,6 +17,7 @@ import { Notice } from "./components/Notice";
 import { ResultTabs } from "./components/ResultTabs";
 import { SourceBar } from "./components/SourceBar";
 import { SyncPanel } from "./components/SyncPanel";
+import { type PaneTheme, rememberLang, storedLang } from "./preferences";
 import { STRINGS } from "./strings";
 import { sourceOf, useConversion } from "./useConversion";
 import { useSync } from "./useSync";
@@ -17,6 +25,8 @@ import { useSync } from "./useSync";
 export interface AppProps {
   readonly host: ExcelHost;
   readonly initialLang?: Lang;
+  /** Office's theme: the pane follows a dark Office. */
+  readonly theme?: PaneTheme;
 }
 
 const useStyles = makeStyles({
@@ -31,18 +41,23 @@ const useStyles = makeStyles({
   },
 });
 
-export function App({ host, initialLang = "sv" }: AppProps) {
+export function App({ host, initialLang = "sv", theme = "light" }: AppProps) {
   const styles = useStyles();
-  const [lang, setLang] = useState<Lang>(initialLang);
+  // The language the user chose last time wins over Office's display language.
+  const [lang, setLang] = useState<Lang>(() => storedLang() ?? initialLang);
+  const chooseLang = (chosen: Lang) => {
+    setLang(chosen);
+    rememberLang(chosen);
+  };
   const strings = STRINGS[lang];
   const { state, reading, importSheet, write, unmark, correct, select, dismiss } = useConversion(host, lang);
   const source = state.imported?.snapshot.grid.sheet ?? null;
   const sync = useSync(host, reading);
   const planYear = reading?.tables.find((t) => t.kind === "budget")?.periods[0]?.match(/\d{4}/)?.[0];
   return (
-    <FluentProvider theme={webLightTheme} lang={lang}>
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} lang={lang}>
       <main className={styles.root}>
-        <Header strings={strings} lang={lang} onLang={setLang} />
+        <Header strings={strings} lang={lang} onLang={chooseLang} />
         {!host.supports(REQUIRED_EXCEL_API) && (
           <Notice intent="error" text={strings.tooOld(REQUIRED_EXCEL_API)} dismissLabel={strings.dismiss} />
         )}

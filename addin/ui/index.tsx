@@ -10,22 +10,26 @@ import { App } from "./App";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { OutsideExcel } from "./components/OutsideExcel";
 import { findPlacement, langOf, lateExcel } from "./embedding";
+import { type PaneTheme, themeOf } from "./preferences";
 
 async function main(): Promise<void> {
   const element = document.getElementById("root");
   if (!element) return;
   const root = createRoot(element);
   const placement = await findPlacement(window);
-  const renderApp = (host: ExcelHost, lang: Lang) =>
+  const renderApp = (host: ExcelHost, lang: Lang, theme: PaneTheme = "light") =>
     root.render(
       <ErrorBoundary lang={lang}>
-        <App host={host} initialLang={lang} />
+        <App host={host} initialLang={lang} theme={theme} />
       </ErrorBoundary>,
     );
+  const officeTheme = () => themeOf(typeof Office === "undefined" ? null : Office.context?.officeTheme);
   if (placement.kind === "outside") {
     root.render(<OutsideExcel initialLang={placement.lang} playgroundUrl={placement.playgroundUrl} />);
     // Excel answered after the pane stopped waiting: it is Excel after all.
-    void lateExcel().then(() => renderApp(officeHost(), langOf(Office.context.displayLanguage)));
+    void lateExcel().then(() =>
+      renderApp(officeHost(), langOf(Office.context.displayLanguage), officeTheme()),
+    );
     return;
   }
   const bridge = placement.kind === "playground" ? placement.bridge : null;
@@ -33,7 +37,7 @@ async function main(): Promise<void> {
   const host = bridge
     ? { run: bridge.run.bind(bridge), supports: (version: string) => bridge.supports(version) }
     : officeHost();
-  renderApp(host, placement.lang);
+  renderApp(host, placement.lang, bridge ? "light" : officeTheme());
 }
 
 void main();

@@ -9,6 +9,8 @@ import { type FakeOptions, runFake } from "./excel";
 
 interface FakeWindow {
   __SAMSYN_BOOK__?: BookJson;
+  /** Office.context.officeTheme as Excel would give it (a test's dark Office). */
+  __SAMSYN_OFFICE_THEME__?: unknown;
   __SAMSYN_FAKE_OPTIONS__?: FakeOptions;
   __samsynFake?: { book: FakeBook; json(): BookJson };
   Office?: unknown;
@@ -30,7 +32,11 @@ const supports = (name: string, version = "1.1") => {
 
 w.Office = {
   HostType: { Excel: "Excel" },
-  context: { displayLanguage: "sv-SE", requirements: { isSetSupported: supports } },
+  context: {
+    displayLanguage: "sv-SE",
+    requirements: { isSetSupported: supports },
+    officeTheme: w.__SAMSYN_OFFICE_THEME__,
+  },
   onReady: (callback?: (info: { host: string; platform: string }) => void) => {
     const info = { host: "Excel", platform: "OfficeOnline" };
     return new Promise((resolve) => {

@@ -212,6 +212,31 @@ describe("task pane in Chromium", () => {
     await page.close();
   });
 
+  it("remembers the language chosen, and follows a dark Office theme", async () => {
+    const book = (await loadBook(join(FIXTURES, "infosamverkan-projektbudget.xlsx"))).toJSON();
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+    await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: fakeHost }));
+    await page.addInitScript((json: BookJson) => {
+      const w = window as unknown as { __SAMSYN_BOOK__: BookJson; __SAMSYN_OFFICE_THEME__: object };
+      w.__SAMSYN_BOOK__ = json;
+      // Excel's Black theme, as Office.context.officeTheme reports it.
+      w.__SAMSYN_OFFICE_THEME__ = { isDarkTheme: true, bodyBackgroundColor: "#262626" };
+    }, book);
+    await page.goto(`${server.url}/addin/taskpane.html`);
+    await page.getByRole("combobox", { name: "Språk" }).selectOption("en");
+    await page.getByRole("button", { name: "Import" }).waitFor();
+    await page.reload();
+    // Office still says sv-SE; the pane opens in the language the user chose.
+    await page.getByRole("button", { name: "Import" }).waitFor();
+    const background = await page
+      .locator("main")
+      .evaluate((main) => getComputedStyle(main.parentElement!).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!, background).toBeLessThan(3 * 80);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it("puts a failure into words: cell edit mode", async () => {
     const book = (await loadBook(join(FIXTURES, "infosamverkan-projektbudget.xlsx"))).toJSON();
     const page = await browser.newPage({ viewport: { width: 360, height: 700 } });

@@ -2,7 +2,7 @@
  * The playground in headless Chromium (Debian's): the pane's real files in an iframe over the
  * fake Excel, a budget read and written, the sheet view following, the workbook downloaded and
  * read back with exceljs; the pane opened in a plain tab says what Samsyn is instead of going
- * blank; an error inside the App shows the error boundary; at 320 px nothing overflows.
+ * blank; an error inside the App shows the error boundary; from 300 to 350 px nothing overflows.
  * office.js is always blocked, as offline; no request leaves the machine.
  */
 import { execFileSync } from "node:child_process";
@@ -203,19 +203,33 @@ describe("the playground", () => {
     await page.close();
   });
 
-  it("at 320 px the pane has no horizontal overflow, before and after reading and writing", async () => {
-    const { page } = await newPage(1200, 900);
-    await page.goto(playground.url);
-    const pane = await paneOf(page);
-    const overflow: number[] = [await overflowOf(pane)];
-    await pane.getByRole("button", { name: "Läs in" }).click();
-    await pane.getByRole("tab", { name: "Tabeller (2)" }).waitFor();
-    overflow.push(await overflowOf(pane));
-    await pane.getByRole("tab", { name: /Kontroller/ }).click();
-    overflow.push(await overflowOf(pane));
-    await page.close();
-    expect(overflow).toEqual([0, 0, 0]);
-  });
+  // Task panes are about 320 px wide on Windows and 350 px in Excel on the web; users rarely widen them.
+  it.each([300, 320, 335, 350])(
+    "at %i px the pane has no horizontal overflow: read, each tab, written, marks removed",
+    async (width) => {
+      const { page } = await newPage(1200, 900);
+      await page.goto(playground.url);
+      await page.getByTitle("Samsyns aktivitetsfönster").evaluate((frame, w) => {
+        (frame as HTMLIFrameElement).style.width = `${w}px`;
+      }, width);
+      const pane = await paneOf(page);
+      await expect(pane.evaluate(() => window.innerWidth)).resolves.toBe(width);
+      const overflow: [string, number][] = [["start", await overflowOf(pane)]];
+      await pane.getByRole("button", { name: "Läs in" }).click();
+      await pane.getByRole("tab", { name: "Tabeller (2)" }).waitFor();
+      overflow.push(["read", await overflowOf(pane)]);
+      await pane.getByRole("tab", { name: /Kontroller/ }).click();
+      overflow.push(["checks", await overflowOf(pane)]);
+      await pane.getByRole("button", { name: "Skriv tabellerna" }).click();
+      await pane.getByText(/^Klart:/).waitFor();
+      overflow.push(["written", await overflowOf(pane)]);
+      await pane.getByRole("button", { name: "Ta bort markeringar" }).click();
+      await pane.getByRole("button", { name: "Ta bort markeringar" }).waitFor({ state: "detached" });
+      overflow.push(["unmarked", await overflowOf(pane)]);
+      await page.close();
+      expect(overflow.filter(([, px]) => px !== 0)).toEqual([]);
+    },
+  );
 
   it("opens an uploaded workbook, and a file that is no workbook gets a message", async () => {
     const { page, errors } = await newPage(1200, 900);
