@@ -1025,7 +1025,9 @@ export class FakeTableCollection extends FakeCollection<FakeTable, FakeTableProx
         const named = address.includes("!")
           ? book.sheet(address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'"))
           : null;
-        const s = this.sheet ? this.sheet() : named;
+        // Microsoft, TableCollection.add: "If the address does not contain a sheet name, the
+        // currently-active sheet is used" — even through another sheet's tables collection.
+        const s = address.includes("!") ? named : book.active;
         if (!s)
           throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing: "${address}".`);
         sheet = s;

@@ -230,3 +230,24 @@ describe("When Ta bort markeringar is pressed", () => {
     expect(sheet.cell(8, 1)?.fill).toBe(MARK_FILL.error);
   });
 });
+
+describe("When a table is made while another sheet is active", () => {
+  it("then the fake puts a string address on the active sheet, as Excel does, and the pane's tables still land on its own sheets", async () => {
+    const book = FakeBook.fromGrids([budgetGrid(), gridFromRows("Annat", [["x"]])]);
+    book.sheets[0]!.patch(20, 0, { value: "Rubrik" });
+    book.sheets[0]!.patch(21, 0, { value: 1 });
+    book.active = book.sheet("Annat");
+    await fakeHost(book).run(async (context) => {
+      context.workbook.worksheets.getItem("Budget").tables.add("A21:A22", true);
+      await context.sync();
+    });
+    expect(book.tables.map((t) => t.sheet.name)).toEqual(["Annat"]);
+    book.tables.length = 0;
+
+    const read = await importSource(fakeHost(book), { kind: "sheet", sheet: "Budget" });
+    book.active = book.sheet("Annat");
+    const written = await writeReading(fakeHost(book), read);
+    const own = new Set(written.record.sheets.map((s) => s.name));
+    expect(book.tables.every((t) => own.has(t.sheet.name))).toBe(true);
+  });
+});
