@@ -3,7 +3,7 @@
  * half ("2014-H1"), a quarter ("2014-Q3"), a month ("2014-05") and a span of whole years
  * ("2013-2015": 1 January 2013 to 31 December 2015). Text that is none of these gets one message.
  */
-import { type Day, dayOf, ymdOf } from "./participants/dates";
+import { type Day, dayOf, daysInMonth, ymdOf } from "./participants/dates";
 
 /** A period key figures are counted for, as the days it covers. */
 export interface Period {
@@ -25,12 +25,15 @@ export const PERIOD_KEY = /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]|\d{4}))?$/;
 export const YEAR_KEY = /^\d{4}$/;
 
 const yearOk = (y: number) => y >= FIRST_YEAR && y <= LAST_YEAR;
-const lastDayBefore = (year: number, month: number): Day =>
-  month > 12 ? dayOf(year + 1, 1, 1)! - 1 : dayOf(year, month, 1)! - 1;
-
 /** Months `months` long from `startMonth`: a half, a quarter or a month of `year`. */
 function part(year: number, startMonth: number, months: number, key: string, kind: Period["kind"]): Period {
-  return { key, kind, first: dayOf(year, startMonth, 1)!, last: lastDayBefore(year, startMonth + months) };
+  const endMonth = startMonth + months - 1;
+  return {
+    key,
+    kind,
+    first: dayOf(year, startMonth, 1)!,
+    last: dayOf(year, endMonth, daysInMonth(year, endMonth))!,
+  };
 }
 
 /**

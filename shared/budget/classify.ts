@@ -194,7 +194,7 @@ function draftOf(
   const group = headingWins ? fromHeading : (own ?? fromHeading);
   if (explicit) {
     const inSection = [group, own, fromHeading].find((g) => g && sectionOfGroup(g) === explicit) ?? null;
-    const by = own && sectionOfGroup(own) === explicit && groupNamed(words) ? "own" : "context";
+    const by = own && sectionOfGroup(own) === explicit ? "own" : "context";
     return { section: explicit, group: inSection, heading, sure: true, breakBefore, by };
   }
   if (group)

@@ -143,6 +143,10 @@ export interface LayoutSpec {
   readonly costTotal: "Summa kostnader" | "Summa" | "Totalt" | "Total summa" | "SUMMA" | null;
   readonly result: "Över-/underskott +/-" | "Årets resultat" | "Resultat" | "Över-/underskott" | null;
   readonly resultAsText: boolean;
+  /** Lines under a cost heading written as "- " items. */
+  readonly dashItems: boolean;
+  /** Every so many amounts typed as text ("1 234 tkr"); 0 for none. */
+  readonly textEvery: number;
   readonly blankAfterIncome: boolean;
   readonly corrupt: { readonly target: "cost" | "result" | "income" | "sub"; readonly delta: number } | null;
 }
@@ -166,13 +170,23 @@ export function buildLayout(spec: LayoutSpec): LayoutSheet {
     row[labelCol] = label;
     push(row);
   };
-  const lineRow = (label: string, amounts: readonly number[], section: Section, group: BudgetGroup) => {
+  let amountsWritten = 0;
+  const lineRow = (
+    label: string,
+    amounts: readonly number[],
+    section: Section,
+    group: BudgetGroup,
+    dash = false,
+  ) => {
     const row = blank();
-    row[labelCol] = label;
+    row[labelCol] = dash ? `- ${label}` : label;
+    const r = rows.length;
     amounts.forEach((v, p) => {
-      row[1 + p] = v;
+      const asText = spec.textEvery > 0 && ++amountsWritten % spec.textEvery === 0;
+      if (asText) issues.push([at(r, 1 + p), "amount-as-text"]);
+      row[1 + p] = asText ? `${formatNumber(v)} ${spec.unit}` : v;
     });
-    const r = push(row);
+    push(row);
     truthLines.push({ label, cell: at(r, labelCol), section, group });
     return r;
   };
@@ -232,7 +246,8 @@ export function buildLayout(spec: LayoutSpec): LayoutSheet {
   for (const block of spec.costBlocks) {
     const own = block.heading === null ? null : COST_HEADINGS[block.heading % COST_HEADINGS.length]!;
     if (own) textRow(own.heading);
-    const heading: (typeof COST_HEADINGS)[number] | null = own ?? above;
+    // Under "- " items, the first plain line ends the heading.
+    const heading: (typeof COST_HEADINGS)[number] | null = own ?? (spec.dashItems ? null : above);
     above = heading;
     for (const line of block.lines) {
       let item: Item;
@@ -245,7 +260,7 @@ export function buildLayout(spec: LayoutSpec): LayoutSheet {
       else item = { label: INSATS_NAMES[line.pick % INSATS_NAMES.length]!, group: "insatser" };
       // "Övriga kostnader" under a heading are that heading's other costs.
       const group = heading && /^Övriga/.test(item.label) ? heading.group : item.group;
-      const r = lineRow(item.label, line.amounts, "cost", group);
+      const r = lineRow(item.label, line.amounts, "cost", group, spec.dashItems && own !== null);
       if (item.note) issues.push([at(r, labelCol), item.note]);
       costAmounts.push(line.amounts);
     }
@@ -337,6 +352,8 @@ export function layoutArb(layout: LayoutClass, corrupt = false): fc.Arbitrary<La
         null,
       ),
       resultAsText: fc.boolean(),
+      dashItems: fc.boolean(),
+      textEvery: fc.constantFrom(0, 0, 3, 7),
       blankAfterIncome: fc.boolean(),
       seedAmounts: fc.array(amountsArb(4), { minLength: 30, maxLength: 30 }),
       corruptTarget: fc.constantFrom<"cost" | "result" | "income" | "sub">("cost", "result", "income", "sub"),
@@ -365,6 +382,8 @@ export function layoutArb(layout: LayoutClass, corrupt = false): fc.Arbitrary<La
         costTotal: r.costTotal,
         result: r.result,
         resultAsText: r.resultAsText,
+        dashItems: r.dashItems,
+        textEvery: r.textEvery,
         blankAfterIncome: r.blankAfterIncome,
         corrupt: null,
       };
@@ -379,8 +398,7 @@ export function layoutArb(layout: LayoutClass, corrupt = false): fc.Arbitrary<La
       spec = shapeFor(layout, spec);
       // Lines under an income heading with nothing but their names to say they are costs: a
       // person needs a stated figure to see where the costs begin, and so does the reader.
-      const unmarked =
-        spec.incomeHeading !== null && !spec.costSection && spec.costBlocks[0]?.heading === null;
+      const unmarked = !spec.incomeTotal && !spec.costSection && spec.costBlocks[0]?.heading === null;
       if (unmarked && spec.result === null && spec.costTotal === null) spec = { ...spec, result: "Resultat" };
       if (corrupt) {
         const can = {
