@@ -59,7 +59,19 @@ const segment = fc.oneof(
     "openapi.json",
     "me",
   ),
-  fc.constantFrom("%", "%zz", "%E0%A4%A", "..", ".", "%00", "%2F", "ÅÄÖ", "x".repeat(300)),
+  fc.constantFrom(
+    "%",
+    "%zz",
+    "%E0%A4%A",
+    "..",
+    ".",
+    "%00",
+    "%2F",
+    "ÅÄÖ",
+    "x".repeat(300),
+    "a%00b",
+    "%ED%A0%80",
+  ),
   fc.string({ maxLength: 12 }).map(encodeURIComponent),
 );
 
@@ -85,13 +97,49 @@ const reportKeys = [
   "lines.0.label",
   "lines.0.amounts",
   "totals.income",
+  "insats",
+  "keyFigures.byHemkommun",
+  "keyFigures.byAgeBand",
+  "keyFigures.participants",
+  "keyFigures.averageStayDays",
 ];
+
+/** Text PostgreSQL cannot store: NUL and surrogates without their other half. */
+const unstorable = fc
+  .tuple(fc.string({ maxLength: 8 }), fc.constantFrom("\u0000", "\ud800", "\udc00", "\udbff\u0000"))
+  .map(([s, bad]) => `${s}${bad}${s}`);
+
+/** Numbers past every bound: the largest doubles, 10^13 kr and its neighbours, unsafe integers. */
+const hugeNumber = fc.constantFrom(
+  1.7e308,
+  -1.7e308,
+  1e13,
+  -1e13,
+  9.999_999_999_999e12,
+  2 ** 53 + 2,
+  1e300,
+  5e-324,
+  -0,
+);
+
+/** Key sets far past the 292 hemkommun keys, with values small enough to need suppression too. */
+const hugeKeys = fc
+  .tuple(fc.integer({ min: 293, max: 3000 }), fc.constantFrom<number | null>(1, 5, null))
+  .map(([n, v]) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`Kommun ${i}`, v])));
+
+const hostileValue = fc.oneof(
+  unstorable,
+  hugeNumber,
+  hugeKeys,
+  fc.dictionary(unstorable, fc.oneof(hugeNumber, fc.integer({ min: 0, max: 6 })), { maxKeys: 3 }),
+  fc.record({ Nora: fc.integer({ min: 1, max: 4 }), Ale: fc.constant(36) }),
+);
 
 const mutated = fc
   .tuple(
     fc.constantFrom(simpleBudget(["2009", "2010"]), participantsReport("2014")),
     fc.constantFrom(...reportKeys),
-    fc.anything(),
+    fc.oneof(fc.anything(), hostileValue),
   )
   .map(([report, key, value]) => {
     const copy = structuredClone(report) as Record<string, unknown>;
@@ -107,6 +155,16 @@ const mutated = fc
 
 const body = fc.oneof(
   fc.constant(undefined),
+  // A whole report with an unstorable label, heading or sheet name.
+  fc
+    .tuple(unstorable, fc.constantFrom("label", "heading", "sheet", "title"))
+    .map(([text, where]) =>
+      JSON.stringify(
+        where === "label" || where === "heading"
+          ? { ...simpleBudget(["2009"]), lines: [{ ...simpleBudget(["2009"]).lines[0]!, [where]: text }] }
+          : { ...simpleBudget(["2009"]), [where]: text },
+      ),
+    ),
   fc.json().map(String),
   fc.string({ maxLength: 200 }),
   mutated,
@@ -118,7 +176,16 @@ const request = fc.record({
   method: fc.constantFrom("GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"),
   path,
   query: fc.option(
-    fc.constantFrom("?from=1&to=2", "?from=x", "?label=Kansli", "?to=99999999999", "?a[b]=1&a[c]=2"),
+    fc.constantFrom(
+      "?from=1&to=2",
+      "?from=x",
+      "?label=Kansli",
+      "?to=99999999999",
+      "?a[b]=1&a[c]=2",
+      "?label=%00",
+      "?label=a%ED%A0%80",
+      "?%00=1",
+    ),
   ),
   token: fc.constantFrom<"none" | "admin" | "ale" | "nora" | "junk">("none", "admin", "ale", "nora", "junk"),
   contentType: fc.constantFrom(

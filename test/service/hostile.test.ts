@@ -3,7 +3,9 @@
  * and key sets without bounds, counts that should have been suppressed, the failed-login
  * limit under load, bodies from strangers, a merged workbook that must not stall the server.
  */
+import { request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, SettingError, startWebServer, type WebServer } from "../../service/server";
@@ -184,7 +186,7 @@ describe.each(engines())("hostile input on $name", (engine) => {
     ]);
   });
 
-  it("When a large merged workbook is built, then /healthz keeps answering meanwhile", async () => {
+  it("When a large merged workbook is built, then the event loop is never held long and /healthz keeps answering", async () => {
     const lines = Array.from(
       { length: 1500 },
       (_, i) => ["cost", "insatser", `Insats ${i}`, 1000 + i] as ["cost", "insatser", string, number],
@@ -205,16 +207,22 @@ describe.each(engines())("hostile input on $name", (engine) => {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     })();
-    const started = performance.now();
+    // The server runs in this process: its event loop is this one.
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
     const workbook = await fetch(`${url}/api/merged/budget/2020.xlsx`, { headers: bearer(ADMIN) });
     const bytes = (await workbook.arrayBuffer()).byteLength;
-    const buildMs = performance.now() - started;
+    delay.disable();
     building = false;
     await watch;
+    const blockedMs = delay.max / 1e6;
     expect([workbook.status, bytes > 10_000]).toEqual([200, true]);
-    // The build takes seconds; health checks go on answering through it, none waits for it.
     expect(pings.length).toBeGreaterThan(5);
-    expect(Math.max(...pings)).toBeLessThan(Math.max(250, buildMs / 3));
+    // 50 ms is the aim (npm run bench measures it); a shared test machine gets some slack.
+    expect({ blockedMs: Math.round(blockedMs), slowestPing: Math.round(Math.max(...pings)) }).toEqual({
+      blockedMs: expect.toSatisfy((ms: number) => ms < 150),
+      slowestPing: expect.toSatisfy((ms: number) => ms < 500),
+    });
   }, 180_000);
 });
 
@@ -239,16 +247,33 @@ describe("the failed-login limit and who gets a body read", () => {
     await engine.cleanup();
   });
 
-  it("When 80 valid requests from one address are in flight at once, then none gets 429; five failed logins then do", async () => {
-    const statuses = await Promise.all(
-      Array.from({ length: 80 }, () =>
-        fetch(`${server.url}/api/merged/budget/2009`, { headers: bearer(ale.token) }).then(async (r) => {
-          await r.arrayBuffer();
-          return r.status;
-        }),
-      ),
-    );
-    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+  it("When 12 valid requests from one address are in flight at once, then a 13th gets no 429; five failed logins then do", async () => {
+    // Twelve uploads whose bodies are still arriving: in flight, but no failed login among them.
+    const body = JSON.stringify(simpleBudget(["2011"]));
+    const { port } = new URL(server.url);
+    const uploads = Array.from({ length: 12 }, (_, i) => {
+      const req = request({
+        host: "127.0.0.1",
+        port: Number(port),
+        method: "PUT",
+        path: `/api/associations/${ale.id}/reports/budget/${2011 + i}`,
+        headers: { ...bearer(ale.token), "content-length": Buffer.byteLength(body) },
+      });
+      const answered = new Promise<number>((resolve, reject) => {
+        req.on("response", (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", reject);
+      });
+      req.write(body.slice(0, 10));
+      return { req, answered };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const meanwhile = await fetch(`${server.url}/api/me`, { headers: bearer(ale.token) });
+    for (const u of uploads) u.req.end(body.slice(10));
+    const statuses = await Promise.all(uploads.map((u) => u.answered));
+    expect([meanwhile.status, statuses.filter((s) => s !== 201)]).toEqual([200, []]);
     const failed: number[] = [];
     for (let i = 0; i < 7; i++)
       failed.push((await fetch(`${server.url}/api/me`, { headers: bearer(`samsyn_x_${i}`) })).status);

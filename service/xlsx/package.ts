@@ -1,0 +1,234 @@
+/**
+ * Looks inside an .xlsx package before exceljs does: exceljs expands every cell of a merged
+ * range (one whole-sheet merge in a 1.7 KB file takes gigabytes), compares merges pairwise,
+ * and keeps every row's cells in an array as long as the row's last column. So the zip's
+ * entries are inflated here as streams, never past a ceiling, and the sheets' XML is scanned
+ * for cells, rows, merges and the dimension, the shared strings counted — and a workbook
+ * over any limit is refused with one line before exceljs sees it.
+ */
+import { createInflateRaw } from "node:zlib";
+
+export interface PackageLimits {
+  /** Cells exceljs would hold: per row up to its last column, and every cell of every merge. */
+  readonly cells: number;
+  /** Merged ranges in the whole workbook (exceljs checks each against the others). */
+  readonly merges: number;
+  /** Bytes of all entries inflated: a zip bomb stops here. */
+  readonly inflatedBytes: number;
+  readonly entries: number;
+}
+
+/** Why a package is refused; read.ts words it in Swedish and English. */
+export type PackageProblem =
+  | { readonly kind: "not-a-zip" }
+  | { readonly kind: "damaged"; readonly detail: string }
+  | { readonly kind: "too-many-entries"; readonly count: number }
+  | { readonly kind: "too-much-xml"; readonly bytes: number }
+  | { readonly kind: "too-many-cells"; readonly cells: number }
+  | { readonly kind: "merge-too-large"; readonly ref: string }
+  | { readonly kind: "too-many-merges"; readonly count: number }
+  | { readonly kind: "too-many-strings"; readonly count: number };
+
+export class PackageRefused extends Error {
+  override readonly name = "PackageRefused";
+  constructor(readonly problem: PackageProblem) {
+    super(problem.kind);
+  }
+}
+
+interface Entry {
+  readonly name: string;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/** The central directory's entries (zip64 too), without trusting any size it declares. */
+function entriesOf(zip: Buffer, limits: PackageLimits): Entry[] {
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--)
+    if (zip.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) throw new PackageRefused({ kind: "not-a-zip" });
+  let count = zip.readUInt16LE(eocd + 10);
+  let offset = zip.readUInt32LE(eocd + 16);
+  if (
+    (count === 0xffff || offset === 0xffffffff) &&
+    eocd >= 20 &&
+    zip.readUInt32LE(eocd - 20) === ZIP64_LOCATOR
+  ) {
+    const record = Number(zip.readBigUInt64LE(eocd - 12));
+    if (record + 56 > zip.length) throw new PackageRefused({ kind: "damaged", detail: "zip64 record" });
+    count = Number(zip.readBigUInt64LE(record + 32));
+    offset = Number(zip.readBigUInt64LE(record + 48));
+  }
+  if (count > limits.entries) throw new PackageRefused({ kind: "too-many-entries", count });
+  const entries: Entry[] = [];
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > zip.length || zip.readUInt32LE(p) !== CENTRAL)
+      throw new PackageRefused({ kind: "damaged", detail: "central directory" });
+    const method = zip.readUInt16LE(p + 10);
+    let compressedSize = zip.readUInt32LE(p + 20);
+    const nameLength = zip.readUInt16LE(p + 28);
+    const extraLength = zip.readUInt16LE(p + 30);
+    const commentLength = zip.readUInt16LE(p + 32);
+    let localOffset = zip.readUInt32LE(p + 42);
+    const name = zip.toString("utf8", p + 46, p + 46 + nameLength);
+    // Zip64: the real sizes and offset are in extra field 1, in this order, when saturated.
+    for (let x = p + 46 + nameLength; x + 4 <= p + 46 + nameLength + extraLength; ) {
+      const id = zip.readUInt16LE(x);
+      const size = zip.readUInt16LE(x + 2);
+      if (id === 1) {
+        let f = x + 4;
+        if (zip.readUInt32LE(p + 24) === 0xffffffff) f += 8;
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(zip.readBigUInt64LE(f));
+          f += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = Number(zip.readBigUInt64LE(f));
+      }
+      x += 4 + size;
+    }
+    entries.push({ name, method, compressedSize, localOffset });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** The entry's compressed bytes, found through its local header. */
+function dataOf(zip: Buffer, entry: Entry): Buffer {
+  const p = entry.localOffset;
+  if (p + 30 > zip.length || zip.readUInt32LE(p) !== LOCAL)
+    throw new PackageRefused({ kind: "damaged", detail: entry.name.slice(0, 80) });
+  const start = p + 30 + zip.readUInt16LE(p + 26) + zip.readUInt16LE(p + 28);
+  const end = start + entry.compressedSize;
+  if (end > zip.length) throw new PackageRefused({ kind: "damaged", detail: entry.name.slice(0, 80) });
+  return zip.subarray(start, end);
+}
+
+/** Column number of "XFD" (1-based). */
+function columnOf(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
+const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell|si)\b([^>]*)>/g;
+const R_ATTR = /\br="([A-Z]{1,3})?(\d+)"/;
+const REF_ATTR = /\bref="\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?"/;
+
+/** Counts what exceljs would build from one part's XML, fed in chunks of any size. */
+class PartScanner {
+  /** Cell slots: per row, up to its last column. */
+  slots = 0;
+  merges = 0;
+  mergedCells = 0;
+  strings = 0;
+  largestMerge: { ref: string; cells: number } | null = null;
+  private carry = "";
+  private row = 0;
+  private rowLastColumn = 0;
+  private column = 0;
+
+  feed(chunk: Buffer): void {
+    const text = this.carry + chunk.toString("latin1");
+    // Every tag that starts before the last "<" ends before it; an unfinished tag waits.
+    let cut = text.lastIndexOf("<");
+    if (cut < 0 || text.indexOf(">", cut) >= 0) cut = text.length;
+    this.scan(text.slice(0, cut));
+    this.carry = text.slice(cut);
+  }
+
+  finish(): void {
+    this.scan(this.carry);
+    this.carry = "";
+    this.slots += this.rowLastColumn;
+    this.rowLastColumn = 0;
+  }
+
+  private scan(text: string): void {
+    TAG.lastIndex = 0;
+    for (let m = TAG.exec(text); m !== null; m = TAG.exec(text)) {
+      const tag = m[1];
+      const attrs = m[2] ?? "";
+      if (tag === "row") {
+        this.slots += this.rowLastColumn;
+        this.rowLastColumn = 0;
+        this.column = 0;
+        const r = R_ATTR.exec(attrs);
+        this.row = r ? Number(r[2]) : this.row + 1;
+      } else if (tag === "c") {
+        const r = R_ATTR.exec(attrs);
+        this.column = r?.[1] ? columnOf(r[1]) : this.column + 1;
+        if (this.column > this.rowLastColumn) this.rowLastColumn = this.column;
+      } else if (tag === "mergeCell") {
+        const ref = REF_ATTR.exec(attrs);
+        if (!ref) continue;
+        const rows = ref[4] ? Math.abs(Number(ref[4]) - Number(ref[2])) + 1 : 1;
+        const cols = ref[3] ? Math.abs(columnOf(ref[3]) - columnOf(ref[1]!)) + 1 : 1;
+        const cells = rows * cols;
+        this.merges++;
+        this.mergedCells += cells;
+        if (!this.largestMerge || cells > this.largestMerge.cells)
+          this.largestMerge = { ref: ref[0].slice(5, -1), cells };
+      } else if (tag === "si") this.strings++;
+    }
+  }
+}
+
+const isSheet = (name: string) => /^xl\/(worksheets|chartsheets|dialogsheets)\/[^/]+\.xml$/i.test(name);
+const isSharedStrings = (name: string) => /^xl\/sharedStrings\.xml$/i.test(name);
+
+/** Refuses, with the first limit a package passes, before exceljs reads it. */
+export async function checkPackage(zip: Buffer, limits: PackageLimits): Promise<void> {
+  let inflated = 0;
+  let merges = 0;
+  let cells = 0;
+  for (const entry of entriesOf(zip, limits)) {
+    const data = dataOf(zip, entry);
+    const scanner = isSheet(entry.name) || isSharedStrings(entry.name) ? new PartScanner() : null;
+    const take = (chunk: Buffer) => {
+      inflated += chunk.length;
+      if (inflated > limits.inflatedBytes)
+        throw new PackageRefused({ kind: "too-much-xml", bytes: inflated });
+      scanner?.feed(chunk);
+    };
+    if (entry.method === 0) take(data);
+    else if (entry.method === 8) {
+      const inflater = createInflateRaw({ chunkSize: 256 * 1024 });
+      inflater.end(data);
+      try {
+        for await (const chunk of inflater) take(chunk as Buffer);
+      } catch (e) {
+        inflater.destroy();
+        if (e instanceof PackageRefused) throw e;
+        throw new PackageRefused({ kind: "damaged", detail: entry.name.slice(0, 80) });
+      }
+    } else
+      throw new PackageRefused({
+        kind: "damaged",
+        detail: `${entry.name.slice(0, 80)}: method ${entry.method}`,
+      });
+    if (!scanner) continue;
+    scanner.finish();
+    if (isSharedStrings(entry.name)) {
+      if (scanner.strings > limits.cells)
+        throw new PackageRefused({ kind: "too-many-strings", count: scanner.strings });
+      continue;
+    }
+    if (scanner.largestMerge && scanner.largestMerge.cells > limits.cells)
+      throw new PackageRefused({ kind: "merge-too-large", ref: scanner.largestMerge.ref });
+    merges += scanner.merges;
+    if (merges > limits.merges) throw new PackageRefused({ kind: "too-many-merges", count: merges });
+    cells += scanner.slots + scanner.mergedCells;
+    if (cells > limits.cells) throw new PackageRefused({ kind: "too-many-cells", cells });
+  }
+}
