@@ -44,8 +44,9 @@ export interface FakeOptions {
   readonly failWith?: string;
   /**
    * Fails the n-th sync (1-based, counted over the host's batches) halfway: the first half of
-   * its queued work takes effect, then GeneralException. Excel applies a batch's operations in
-   * order and keeps those done before one that fails; there is no rollback.
+   * its queued work takes effect, then GeneralException. Earlier syncs of a batch are committed;
+   * Microsoft documents no rollback of a failed sync either, so the fake takes the worst case:
+   * what came before the failure stays (a write must then be safe to run again).
    */
   readonly failAtSync?: number;
 }
@@ -1377,6 +1378,8 @@ export class FakeNoteCollection {
     const cell = a1Of(parseAddress(cellAddress));
     this.context.enqueue(() => {
       const sheet = this.sheet();
+      // A cell holds one note (Microsoft, "Work with notes": notes are tied to an individual
+      // cell); adding a second is refused, and Note.content rewrites the one there.
       if (sheet.notes.has(cell))
         throw new FakeOfficeError("InvalidArgument", `The cell ${cell} already has a note.`);
       sheet.notes.set(cell, content);
