@@ -77,6 +77,8 @@ export function classifyLines(
   let incomeClosed = false;
 
   for (const row of rows) {
+    // A memo row ("varav …") stands outside the reading: it neither places nor breaks anything.
+    if (row.kind === "memo") continue;
     if (row.kind !== "line") context++;
     switch (row.kind) {
       case "section":

@@ -140,6 +140,9 @@ function budgetTable(
       amounts: amountsOf(row.amounts),
     };
   });
+  for (const row of body.rows)
+    if (row.kind === "memo")
+      issues.push({ severity: "info", code: "line-not-counted", sheet, cell: row.cell, label: row.label });
   for (const m of checkTotals(
     body.rows,
     sections,

@@ -10,6 +10,7 @@ import type { Section } from "../report";
 import { isExcelError, type SheetView, type TableFrame, UNIT_ONLY } from "./detect";
 import {
   cleanLabel,
+  isMemoLabel,
   isResultLabel,
   isSubItem,
   normaliseLabel,
@@ -57,7 +58,9 @@ export type BodyRow =
   | (RowBase & { readonly kind: "section"; readonly section: Section })
   | (RowBase & { readonly kind: "line"; readonly sub: boolean; readonly amounts: RowAmounts })
   | (RowBase & { readonly kind: "total"; readonly scope: TotalScope; readonly amounts: RowAmounts })
-  | (RowBase & { readonly kind: "result"; readonly amounts: RowAmounts });
+  | (RowBase & { readonly kind: "result"; readonly amounts: RowAmounts })
+  /** Neither income nor cost: a part of the line above ("varav …") or a count ("Antal deltagare"). */
+  | (RowBase & { readonly kind: "memo"; readonly amounts: RowAmounts });
 
 export interface TableBody {
   readonly rows: readonly BodyRow[];
@@ -255,6 +258,7 @@ export function readBody(
         : { kind: "heading", row, label, cell, n, sub: p.sub };
     }
     if (isResultLabel(n)) return { kind: "result", row, label, cell, n, amounts };
+    if (isMemoLabel(n)) return { kind: "memo", row, label, cell, n, amounts };
     const scope = totalScopeOf(n);
     return scope
       ? { kind: "total", row, label, cell, n, scope, amounts }

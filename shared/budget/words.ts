@@ -25,6 +25,9 @@ const RESULT =
 
 export const isResultLabel = (n: string): boolean => RESULT.test(n);
 
+/** A line that tells about another and is no budget line itself: "varav ESF-medel", "Antal deltagare". */
+export const isMemoLabel = (n: string): boolean => /^(varav|därav|antal|årsarbetare)\b/.test(n);
+
 export type TotalScope = "income" | "cost" | "sub" | "generic";
 
 const TOTAL_START = /^(total\s*summa|totalsumma|totalt|total|summa|summering|s:a|delsumma|sum|totala)\b/;

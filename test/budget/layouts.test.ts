@@ -112,6 +112,29 @@ describe("the arithmetic over the words", () => {
     ]);
   });
 
+  it("counts a 'varav' row and a count as neither income nor cost, and says so", () => {
+    const { reading, lines, budget } = budgetOf([
+      [null, "2024 (kr)"],
+      ["Finansiell ram", 1000],
+      ["varav ESF-medel", 300],
+      ["Unga vuxna", 600],
+      ["Antal deltagare", 40],
+      ["Resultat", 400],
+    ]);
+    expect(lines).toEqual([
+      ["A2", "income", "finansiell ram"],
+      ["A4", "cost", "insatser"],
+    ]);
+    expect(budget.totals.surplus).toEqual({ "2024": 400 });
+    expect(cellsAndCodes(reading.issues)).toEqual([
+      ["A3", "line-not-counted"],
+      ["A5", "line-not-counted"],
+    ]);
+    expect(describeIssue(reading.issues.find((i) => i.cell === "A3")!, "en")).toBe(
+      'Line "varav ESF-medel" (A3) counts as neither income nor cost: it is part of another line, or a count.',
+    );
+  });
+
   it("reads a header of years typed as text beside 'Budgetpost' as the header", () => {
     const { budget, lines } = budgetOf([
       ["Budget i tkr", null, null],

@@ -147,6 +147,8 @@ export interface LayoutSpec {
   readonly dashItems: boolean;
   /** Every so many amounts typed as text ("1 234 tkr"); 0 for none. */
   readonly textEvery: number;
+  /** A "varav …" row under the first income line and under this cost line (index), counted as neither. */
+  readonly memo: { readonly income: boolean; readonly costLine: number | null };
   readonly blankAfterIncome: boolean;
   readonly corrupt: { readonly target: "cost" | "result" | "income" | "sub"; readonly delta: number } | null;
 }
@@ -190,6 +192,14 @@ export function buildLayout(spec: LayoutSpec): LayoutSheet {
     truthLines.push({ label, cell: at(r, labelCol), section, group });
     return r;
   };
+  const memoRow = (label: string, of: readonly number[]) => {
+    const row = blank();
+    row[labelCol] = label;
+    of.forEach((v, p) => {
+      row[1 + p] = Math.floor(v / 2);
+    });
+    issues.push([at(push(row), labelCol), "line-not-counted"]);
+  };
   const sum = (xs: readonly (readonly number[])[]) =>
     Array.from({ length: n }, (_, p) => xs.reduce((s, x) => s + (x[p] ?? 0), 0));
   const statedRow = (label: string, values: readonly number[], target: string, asText = false) => {
@@ -231,10 +241,11 @@ export function buildLayout(spec: LayoutSpec): LayoutSheet {
   // Income.
   if (spec.incomeHeading) textRow(spec.incomeHeading);
   const incomeAmounts = spec.income.map((i) => i.amounts);
-  for (const i of spec.income) {
+  spec.income.forEach((i, k) => {
     const item = INCOME_ITEMS[i.item % INCOME_ITEMS.length]!;
     lineRow(item.label, i.amounts, "income", item.group);
-  }
+    if (k === 0 && spec.memo.income) memoRow("varav ESF-medel", i.amounts);
+  });
   if (spec.incomeTotal) statedRow("Summa intäkter", sum(incomeAmounts), "income");
   if (spec.blankAfterIncome) push(blank());
 
@@ -262,6 +273,7 @@ export function buildLayout(spec: LayoutSpec): LayoutSheet {
       const group = heading && /^Övriga/.test(item.label) ? heading.group : item.group;
       const r = lineRow(item.label, line.amounts, "cost", group, spec.dashItems && own !== null);
       if (item.note) issues.push([at(r, labelCol), item.note]);
+      if (spec.memo.costLine === costAmounts.length) memoRow("Antal deltagare", [40, 40, 40, 40].slice(0, n));
       costAmounts.push(line.amounts);
     }
     if (spec.subtotals && own && block.lines.length > 0) above = null;
@@ -354,6 +366,7 @@ export function layoutArb(layout: LayoutClass, corrupt = false): fc.Arbitrary<La
       resultAsText: fc.boolean(),
       dashItems: fc.boolean(),
       textEvery: fc.constantFrom(0, 0, 3, 7),
+      memo: fc.record({ income: fc.boolean(), costLine: fc.option(fc.nat(6), { freq: 3 }) }),
       blankAfterIncome: fc.boolean(),
       seedAmounts: fc.array(amountsArb(4), { minLength: 30, maxLength: 30 }),
       corruptTarget: fc.constantFrom<"cost" | "result" | "income" | "sub">("cost", "result", "income", "sub"),
@@ -384,6 +397,7 @@ export function layoutArb(layout: LayoutClass, corrupt = false): fc.Arbitrary<La
         resultAsText: r.resultAsText,
         dashItems: r.dashItems,
         textEvery: r.textEvery,
+        memo: r.memo,
         blankAfterIncome: r.blankAfterIncome,
         corrupt: null,
       };
