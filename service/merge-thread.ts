@@ -1,35 +1,37 @@
 /**
- * Merged workbooks built on a worker thread: exceljs writes a workbook in one synchronous
- * stretch, which on the main thread would stall every other request (and /healthz) for as
- * long. One worker, started on first use, serves the requests in turn.
+ * Merges run on a worker thread: parsing 80 reports, merging them and exceljs writing a
+ * workbook are long synchronous stretches that on the main thread would stall every other
+ * request (and /healthz). One worker, started on first use, serves the jobs in turn.
  */
 import { Worker } from "node:worker_threads";
-import type { MergeInput } from "../shared/merge";
+import type { MergeJob } from "./merge-job";
 
-export interface WorkbookBuilder {
-  /** The merge of `input` as a workbook (the same as mergedWorkbook(merge(input))). */
-  build(input: MergeInput): Promise<Buffer>;
+export interface MergeThread {
+  /** The job's merge as JSON text (`as: "json"`) or as the merged workbook (`as: "xlsx"`). */
+  run(job: MergeJob & { as: "json" }): Promise<string>;
+  run(job: MergeJob & { as: "xlsx" }): Promise<Buffer>;
   close(): Promise<void>;
 }
 
 interface Reply {
   readonly id: number;
+  readonly text?: string;
   readonly bytes?: Uint8Array;
   readonly error?: string;
 }
 
-export function workbookBuilder(): WorkbookBuilder {
+export function mergeThread(): MergeThread {
   let worker: Worker | null = null;
   let nextId = 0;
-  const pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   const failAll = (error: Error) => {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
     worker = null;
   };
   const start = (): Worker => {
-    const w = new Worker(new URL("./workbook-worker.mjs", import.meta.url), {
-      // A runaway build ends the worker, not the service.
+    const w = new Worker(new URL("./merge-worker.mjs", import.meta.url), {
+      // A runaway job ends the worker, not the service.
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
     w.unref();
@@ -37,26 +39,30 @@ export function workbookBuilder(): WorkbookBuilder {
       const p = pending.get(reply.id);
       if (!p) return;
       pending.delete(reply.id);
-      if (reply.bytes)
-        p.resolve(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
-      else p.reject(new Error(`merged workbook: ${reply.error ?? "no result"}`));
+      if (reply.error !== undefined) p.reject(new Error(`merge: ${reply.error}`));
+      else p.resolve(reply);
     });
     w.on("error", (e) => failAll(e));
     w.on("exit", (code) => {
-      if (worker === w) failAll(new Error(`merged workbook worker exited (${code})`));
+      if (worker === w) failAll(new Error(`merge worker exited (${code})`));
     });
     return w;
   };
+  const post = (job: MergeJob): Promise<Reply> => {
+    worker ??= start();
+    const id = nextId++;
+    const w = worker;
+    return new Promise<Reply>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      w.postMessage({ id, job });
+    });
+  };
   return {
-    build(input) {
-      worker ??= start();
-      const id = nextId++;
-      const w = worker;
-      return new Promise<Buffer>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        w.postMessage({ id, input });
-      });
-    },
+    run: (async (job: MergeJob) => {
+      const reply = await post(job);
+      if (reply.bytes) return Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength);
+      return reply.text ?? "";
+    }) as MergeThread["run"],
     async close() {
       const w = worker;
       worker = null;

@@ -1,17 +1,19 @@
 /**
- * The worker thread that builds merged workbooks, so the service's event loop keeps answering
- * meanwhile. Plain JavaScript that loads the TypeScript through tsx, so it runs the same under
- * `node --import tsx`, vitest and the bench.
+ * The merge thread: parses the stored reports, merges them and writes the answer, so the
+ * service's event loop keeps answering meanwhile. Plain JavaScript that loads the TypeScript
+ * through tsx, so it runs the same under `node --import tsx`, vitest and the bench.
  */
 import { parentPort } from "node:worker_threads";
 import { tsImport } from "tsx/esm/api";
 
-const { buildMergedWorkbook } = await tsImport("./workbook-job.ts", import.meta.url);
+const { runMergeJob } = await tsImport("./merge-job.ts", import.meta.url);
 
-parentPort.on("message", async ({ id, input }) => {
+parentPort.on("message", async ({ id, job }) => {
   try {
-    const buffer = await buildMergedWorkbook(input);
-    parentPort.postMessage({ id, bytes: new Uint8Array(buffer) });
+    const result = await runMergeJob(job);
+    parentPort.postMessage(
+      typeof result === "string" ? { id, text: result } : { id, bytes: new Uint8Array(result) },
+    );
   } catch (e) {
     parentPort.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
   }

@@ -15,7 +15,7 @@ import {
 } from "../shared/api";
 import { diffReports } from "../shared/diff";
 import { validateOrganisationsnummer } from "../shared/identity";
-import { type MergeInput, merge, pickReports } from "../shared/merge";
+import { pickReports } from "../shared/merge";
 import { parsePeriod as parsePeriodText, parseYear, periodMessage } from "../shared/period";
 import { Report, ReportKind } from "../shared/report";
 import {
@@ -38,8 +38,9 @@ import {
 } from "./auth";
 import { AppError, invalidBody, notFound } from "./errors";
 import { checkStorableJson, checkSuppressed } from "./input";
+import type { MergeJob } from "./merge-job";
+import { type MergeThread, mergeThread } from "./merge-thread";
 import type { Store } from "./store/types";
-import { type WorkbookBuilder, workbookBuilder } from "./workbook-thread";
 
 export interface RouteDeps {
   readonly store: Store;
@@ -48,8 +49,8 @@ export interface RouteDeps {
   readonly jsonParser: RequestHandler;
   /** Counts from 1 to threshold − 1 must arrive suppressed. */
   readonly suppressionThreshold: number;
-  /** Builds merged workbooks off the main thread (default: a worker of its own). */
-  readonly workbooks?: WorkbookBuilder;
+  /** Where merges run, off the main thread (default: a worker of the router's own). */
+  readonly merges?: MergeThread;
 }
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -183,7 +184,7 @@ const etag = (revision: number): string => `"${revision}"`;
 export function apiRouter(deps: RouteDeps): Router {
   const { store } = deps;
   const router = Router();
-  const workbooks = deps.workbooks ?? workbookBuilder();
+  const merges = deps.merges ?? mergeThread();
   const body = <T extends z.ZodType>(schema: T, req: Request, res: Response, what: string) =>
     parseBody(schema, req, res, deps.jsonParser, what);
   const who = async (req: Request, res: Response): Promise<Principal> => {
@@ -460,12 +461,12 @@ export function apiRouter(deps: RouteDeps): Router {
     const kind = parseKind(req.params.kind);
     const asWorkbook = req.params.period.endsWith(".xlsx");
     const period = parsePeriod(asWorkbook ? req.params.period.slice(0, -5) : req.params.period, YEAR);
-    const input = await mergeInput(store, kind, period);
+    const job = await mergeJob(store, kind, period);
     if (!asWorkbook) {
-      res.json(merge(input));
+      res.type("application/json").send(await merges.run({ ...job, as: "json" }));
       return;
     }
-    const buffer = await workbooks.build(input);
+    const buffer = await merges.run({ ...job, as: "xlsx" });
     res
       .set("Content-Type", XLSX)
       .set("Content-Disposition", `attachment; filename="samsyn-${kind}-${period}.xlsx"`)
@@ -475,13 +476,17 @@ export function apiRouter(deps: RouteDeps): Router {
   return router;
 }
 
-/** The merge use case: choose each association's report from the heads, load only those. */
-export async function mergeInput(store: Store, kind: ReportKind, period: string): Promise<MergeInput> {
+/** The merge use case: choose each association's report from the heads, load only those; the merge thread does the rest. */
+export async function mergeJob(
+  store: Store,
+  kind: ReportKind,
+  period: string,
+): Promise<Omit<MergeJob, "as">> {
   const [associations, heads, overrides] = await Promise.all([
     store.listAssociations(),
     store.latestHeads(kind, period),
     kind === "budget" ? store.groupOverrides() : Promise.resolve([]),
   ]);
-  const reports = await store.getRevisions(kind, [...pickReports(kind, period, heads).values()]);
-  return { kind, period, associations, reports, overrides };
+  const revisions = await store.getRevisions(kind, [...pickReports(kind, period, heads).values()]);
+  return { kind, period, associations, revisions, overrides };
 }

@@ -13,10 +13,10 @@ import { CLIENT_HEADER, OVERRIDE_HEADER } from "../shared/api";
 import { authFailureLimiter } from "./auth";
 import { AppError, errorHandler, unknownRoute } from "./errors";
 import { isStorable, unstorableText } from "./input";
+import { type MergeThread, mergeThread } from "./merge-thread";
 import { apiRouter } from "./routes";
 import { openStore } from "./store/engines";
 import type { Store } from "./store/types";
-import { type WorkbookBuilder, workbookBuilder } from "./workbook-thread";
 
 export interface AppDeps {
   readonly store: Store;
@@ -39,8 +39,8 @@ export interface AppDeps {
   readonly paneOrigins?: readonly string[];
   /** Smallest count a shared participants report may publish (SAMSYN_SUPPRESSION_THRESHOLD). */
   readonly suppressionThreshold?: number;
-  /** Where merged workbooks are built; default a worker thread of the router's own. */
-  readonly workbooks?: WorkbookBuilder;
+  /** Where merges run; default a worker thread of the router's own. */
+  readonly merges?: MergeThread;
 }
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com";
@@ -228,7 +228,7 @@ export function createApp(deps: AppDeps): Express {
         type: ["application/json", "application/*+json"],
       }),
       suppressionThreshold: deps.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
-      ...(deps.workbooks ? { workbooks: deps.workbooks } : {}),
+      ...(deps.merges ? { merges: deps.merges } : {}),
     }),
   );
   app.use(unknownRoute);
@@ -279,11 +279,11 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   const store = await openStore(
     databaseUrl ? { databaseUrl } : { dataDir: options.dataDir ?? process.env.SAMSYN_DATA ?? "./data" },
   );
-  const workbooks = workbookBuilder();
+  const merges = mergeThread();
   const app = createApp({
     store,
     logger,
-    workbooks,
+    merges,
     adminToken,
     suppressionThreshold,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
@@ -300,7 +300,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       server.once("error", reject);
     });
   } catch (e) {
-    await workbooks.close();
+    await merges.close();
     await store.close();
     throw e;
   }
@@ -320,7 +320,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
         });
         server.closeIdleConnections();
       });
-      await workbooks.close();
+      await merges.close();
       await store.close();
     },
   };

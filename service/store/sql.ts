@@ -14,6 +14,7 @@ import type {
   PutReportResult,
   Store,
   StoredRevision,
+  StoredRevisionText,
   TokenRecord,
   TokenScope,
 } from "./types";
@@ -154,6 +155,7 @@ const toRevision = (r: Row): StoredRevision => ({
 });
 
 const MAX_ATTEMPTS = 50;
+const REVISIONS_PER_QUERY = 8;
 
 export class SqlStore implements Store {
   constructor(private readonly db: SqlDb) {}
@@ -352,19 +354,34 @@ export class SqlStore implements Store {
     }));
   }
 
-  async getRevisions(kind: ReportKind, keys: readonly ReportHead[]): Promise<StoredRevision[]> {
-    if (keys.length === 0) return [];
-    const wanted = JSON.stringify(
-      keys.map((k) => ({ association_id: k.associationId, period: k.period, revision: k.revision })),
-    );
-    const rows = await this.db.query(
-      `SELECT r.* FROM report_revisions r
-         JOIN jsonb_to_recordset($2::jsonb) AS k(association_id text, period text, revision integer)
-           ON r.association_id = k.association_id AND r.period = k.period AND r.revision = k.revision
-        WHERE r.kind = $1`,
-      [kind, wanted],
-    );
-    return rows.map(toRevision);
+  async getRevisions(kind: ReportKind, keys: readonly ReportHead[]): Promise<StoredRevisionText[]> {
+    const out: StoredRevisionText[] = [];
+    // A few at a time: PGlite runs each query on the event loop, so no one query may be long.
+    for (let i = 0; i < keys.length; i += REVISIONS_PER_QUERY) {
+      const wanted = JSON.stringify(
+        keys
+          .slice(i, i + REVISIONS_PER_QUERY)
+          .map((k) => ({ association_id: k.associationId, period: k.period, revision: k.revision })),
+      );
+      const rows = await this.db.query(
+        `SELECT r.association_id, r.kind, r.period, r.revision, r.created_at, r.body::text AS body
+           FROM report_revisions r
+           JOIN jsonb_to_recordset($2::jsonb) AS k(association_id text, period text, revision integer)
+             ON r.association_id = k.association_id AND r.period = k.period AND r.revision = k.revision
+          WHERE r.kind = $1`,
+        [kind, wanted],
+      );
+      for (const r of rows)
+        out.push({
+          associationId: String(r.association_id),
+          kind: r.kind as ReportKind,
+          period: String(r.period),
+          revision: Number(r.revision),
+          createdAt: iso(r.created_at),
+          body: String(r.body),
+        });
+    }
+    return out;
   }
 
   async setGroupOverride(o: GroupOverride): Promise<void> {

@@ -35,6 +35,11 @@ export interface StoredRevision {
   readonly createdAt: string;
 }
 
+/** A stored revision with its body as the stored JSON text: parsed where it is merged, off the main thread. */
+export interface StoredRevisionText extends Omit<StoredRevision, "report"> {
+  readonly body: string;
+}
+
 /** Where a revision came from: the token that sent it (never its secret), the program, and whether the sender overrode a newer revision. */
 export interface RevisionSource {
   readonly tokenId: string;
@@ -107,8 +112,8 @@ export interface Store {
   history(associationId: string, kind: ReportKind, period: string): Promise<RevisionInfo[]>;
   /** For the merge: the latest revision of every (association, period) of a kind that covers the year, without bodies. */
   latestHeads(kind: ReportKind, year: string): Promise<ReportHead[]>;
-  /** The stored revisions named, in no particular order. */
-  getRevisions(kind: ReportKind, keys: readonly ReportHead[]): Promise<StoredRevision[]>;
+  /** The stored revisions named, in no particular order, their bodies unparsed. */
+  getRevisions(kind: ReportKind, keys: readonly ReportHead[]): Promise<StoredRevisionText[]>;
 
   setGroupOverride(override: GroupOverride): Promise<void>;
   removeGroupOverride(associationId: string, label: string): Promise<boolean>;

@@ -153,7 +153,7 @@ describe.each(engines())("store on $name", (engine) => {
       ["ale", "2008", 3, ["2008", "2009", "2010"]],
     ]);
     const bodies = await store.getRevisions("budget", heads);
-    expect(bodies.map((b) => [b.associationId, b.period, b.revision, b.report.kind])).toEqual([
+    expect(bodies.map((b) => [b.associationId, b.period, b.revision, JSON.parse(b.body).kind])).toEqual([
       ["ale", "2008", 3, "budget"],
     ]);
     await store.putReport({
