@@ -138,7 +138,7 @@ async function benchFetch(): Promise<void> {
  */
 async function benchSync(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "samsyn-bench-sync-"));
-  const admin = "bench-admin-token-0123456789";
+  const admin = "bench-admin-token-0123456789abcdef";
   const service = await startWebServer({
     port: 0,
     dataDir: dir,
