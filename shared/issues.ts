@@ -21,6 +21,7 @@ export type Issue = At &
     | { readonly code: "unit-assumed"; readonly unit: string }
     | { readonly code: "line-unclassified"; readonly label: string; readonly guess: "income" | "cost" }
     | { readonly code: "line-not-counted"; readonly label: string }
+    | { readonly code: "costs-negative" }
     | {
         /** A cost line naming two groups ("Styrelse och revision"): counted under the first it names. */
         readonly code: "group-combined";

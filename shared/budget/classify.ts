@@ -64,7 +64,12 @@ export function classifyLines(
   rows: readonly BodyRow[],
   periods: readonly string[],
   tolerance: number,
-  options: { readonly project: boolean; readonly corrections?: SheetCorrections["lines"] },
+  options: {
+    readonly project: boolean;
+    readonly corrections?: SheetCorrections["lines"];
+    /** Lines the sheet writes as negative costs (their sign already turned): costs, as words would say. */
+    readonly negativeCosts?: ReadonlySet<string>;
+  },
 ): LineClass[] {
   const drafts: Draft[] = [];
   const headings: { readonly label: string; readonly group: BudgetGroup | null }[] = [];
@@ -122,6 +127,8 @@ export function classifyLines(
           context++;
         }
         const draft = draftOf(row, headings, explicit, options.corrections?.[row.cell], breakBefore);
+        if (options.negativeCosts?.has(row.cell) && draft.section !== "cost" && draft.by !== "own")
+          Object.assign(draft, { section: "cost", group: null, sure: true, by: "own" });
         // No anchor: a line placed so cannot move a plain total's scope, as an open line cannot.
         if (draft.section === null && incomeClosed)
           Object.assign(draft, { section: "cost", sure: true, by: "context", anchor: false });

@@ -14,9 +14,16 @@ import {
   splitApplies,
 } from "./contributions";
 import { detectTables, SheetView, type TableFrame } from "./detect";
-import { readBody, type TableBody } from "./rows";
+import { type BodyRow, readBody, type TableBody } from "./rows";
 import { checkTotals, computeTotals, roundingTolerance } from "./totals";
-import { isContributionsCaption, isProjectTitle, memberOf, normaliseLabel } from "./words";
+import {
+  groupOfWords,
+  isContributionsCaption,
+  isProjectTitle,
+  memberOf,
+  normaliseLabel,
+  sectionOfGroup,
+} from "./words";
 
 export interface BudgetReading {
   readonly tables: readonly (BudgetTable | ContributionsTable)[];
@@ -103,13 +110,22 @@ function budgetTable(
   if (lineRows.length === 0) return null;
   const periods = frame.periods.map((p) => p.key);
   const tolerance = roundingTolerance(body.step);
+  const issues: Issue[] = [];
+  const sheet = grid.sheet;
+  // "Unga vuxna | −500", "Summa kostnader | −800", "Resultat | 200": costs written with a minus
+  // sign, as a resultaträkning writes them. Read as costs, without the sign.
+  const negative = negativeCostLines(body.rows);
+  if (negative.size > 0) {
+    negateCosts(body.rows, negative);
+    const first = lineRows.find((r) => negative.has(r.cell));
+    issues.push({ severity: "info", code: "costs-negative", sheet, cell: first?.cell ?? null });
+  }
   const classes = classifyLines(body.rows, periods, tolerance, {
     project,
+    ...(negative.size > 0 ? { negativeCosts: negative } : {}),
     ...(corrections?.lines ? { corrections: corrections.lines } : {}),
   });
   const sections = classes.map((c) => c.section);
-  const issues: Issue[] = [];
-  const sheet = grid.sheet;
   const lines: BudgetLine[] = lineRows.map((row, i) => {
     const c = classes[i]!;
     if (!c.sure)
@@ -184,6 +200,39 @@ function budgetTable(
     },
     issues,
   };
+}
+
+/**
+ * The cells of lines written as negative costs: lines whose amounts are all below zero — two at
+ * least, or one with a stated total below zero too — none of them a line whose words say income,
+ * and some line above zero (the income).
+ * Empty when the sheet writes costs as positive amounts, as most budgets do.
+ */
+function negativeCostLines(rows: readonly BodyRow[]): Set<string> {
+  const negative = new Set<string>();
+  let positive = false;
+  let negativeTotal = false;
+  for (const row of rows) {
+    if (row.kind === "total") for (const a of row.amounts.values()) if (a.value < 0) negativeTotal = true;
+    if (row.kind !== "line") continue;
+    const values = [...row.amounts.values()].map((a) => a.value).filter((v) => v !== 0);
+    if (values.length === 0) continue;
+    if (values.every((v) => v > 0)) positive = true;
+    else if (values.every((v) => v < 0)) {
+      const group = groupOfWords(row.n);
+      if (group && sectionOfGroup(group) === "income") return new Set();
+      negative.add(row.cell);
+    }
+  }
+  const enough = negative.size >= 2 || (negative.size === 1 && negativeTotal);
+  return positive && enough ? negative : new Set();
+}
+
+/** Those lines, and the stated totals written negative, become positive; result rows keep their sign. */
+function negateCosts(rows: readonly BodyRow[], negative: ReadonlySet<string>) {
+  for (const row of rows)
+    if ((row.kind === "line" && negative.has(row.cell)) || row.kind === "total")
+      for (const a of row.amounts.values()) if (a.value < 0) a.value = -a.value;
 }
 
 function contributionsTable(

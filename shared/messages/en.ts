@@ -15,6 +15,8 @@ export const en: MessageTemplates = {
   "unit-assumed": (i) => `No unit given; amounts are read as ${i.unit}.`,
   "line-unclassified": (i) =>
     `Line "${i.label}"${at(i.cell)} could not be classified for sure; it counts as ${i.guess}.`,
+  "costs-negative": (i) =>
+    `The costs are written as negative amounts${at(i.cell)}; they are read as costs, without the minus sign.`,
   "line-not-counted": (i) =>
     `Line "${i.label}"${at(i.cell)} counts as neither income nor cost: it is part of another line, or a count.`,
   "group-combined": (i) =>

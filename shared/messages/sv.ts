@@ -16,6 +16,8 @@ export const sv: MessageTemplates = {
   "unit-assumed": (i) => `Ingen enhet angiven; beloppen läses som ${i.unit}.`,
   "line-unclassified": (i) =>
     `Raden ”${i.label}”${at(i.cell)} kunde inte avgöras säkert; den räknas som ${side[i.guess]}.`,
+  "costs-negative": (i) =>
+    `Kostnaderna är skrivna som negativa belopp${at(i.cell)}; de läses som kostnader, utan minustecken.`,
   "line-not-counted": (i) =>
     `Raden ”${i.label}”${at(i.cell)} räknas varken som intäkt eller kostnad: den är en del av en annan rad eller ett antal.`,
   "group-combined": (i) =>

@@ -135,6 +135,28 @@ describe("the arithmetic over the words", () => {
     );
   });
 
+  it("reads costs written with a minus sign as costs, totals and result true, and says so once", () => {
+    const { reading, lines, budget } = budgetOf([
+      [null, "2024 (kr)"],
+      ["Finansiell ram", 1000],
+      ["Unga vuxna", -500],
+      ["Kansli", -300],
+      ["Summa kostnader", -800],
+      ["Resultat", 200],
+    ]);
+    expect(lines).toEqual([
+      ["A2", "income", "finansiell ram"],
+      ["A3", "cost", "insatser"],
+      ["A4", "cost", "kansli och administration"],
+    ]);
+    expect(budget.totals).toEqual({
+      income: { "2024": 1000 },
+      cost: { "2024": 800 },
+      surplus: { "2024": 200 },
+    });
+    expect(cellsAndCodes(reading.issues)).toEqual([["A3", "costs-negative"]]);
+  });
+
   it("reads a header of years typed as text beside 'Budgetpost' as the header", () => {
     const { budget, lines } = budgetOf([
       ["Budget i tkr", null, null],

@@ -23,6 +23,8 @@ export const LAYOUT_CLASSES = [
   "result-row",
   /** Cost lines named by their insats or target group only ("Unga vuxna", "IPS"), and the other groups' words. */
   "insats-names",
+  /** Costs and their totals written with a minus sign, as a resultaträkning writes them. */
+  "negative-costs",
   /** Explicit INTÄKTER/KOSTNADER sections, sub-totals, totals: the clean shape. */
   "clean",
 ] as const;
@@ -147,6 +149,8 @@ export interface LayoutSpec {
   readonly dashItems: boolean;
   /** Every so many amounts typed as text ("1 234 tkr"); 0 for none. */
   readonly textEvery: number;
+  /** Cost lines and cost totals written negative. */
+  readonly negativeCosts: boolean;
   /** A "varav …" row under the first income line and under this cost line (index), counted as neither. */
   readonly memo: { readonly income: boolean; readonly costLine: number | null };
   readonly blankAfterIncome: boolean;
@@ -183,11 +187,14 @@ export function buildLayout(spec: LayoutSpec): LayoutSheet {
     const row = blank();
     row[labelCol] = dash ? `- ${label}` : label;
     const r = rows.length;
+    const sign = spec.negativeCosts && section === "cost" ? -1 : 1;
     amounts.forEach((v, p) => {
       const asText = spec.textEvery > 0 && ++amountsWritten % spec.textEvery === 0;
       if (asText) issues.push([at(r, 1 + p), "amount-as-text"]);
-      row[1 + p] = asText ? `${formatNumber(v)} ${spec.unit}` : v;
+      row[1 + p] = asText ? `${formatNumber(sign * v)} ${spec.unit}` : sign * v;
     });
+    if (sign < 0 && !truthLines.some((l) => l.section === "cost"))
+      issues.push([at(r, labelCol), "costs-negative"]);
     push(row);
     truthLines.push({ label, cell: at(r, labelCol), section, group });
     return r;
@@ -206,10 +213,11 @@ export function buildLayout(spec: LayoutSpec): LayoutSheet {
     const row = blank();
     row[labelCol] = label;
     const r = rows.length;
+    const sign = spec.negativeCosts && target !== "income" && target !== "result" ? -1 : 1;
     values.forEach((v, p) => {
-      let value = v;
+      let value = sign * v;
       if (spec.corrupt?.target === target && p === n - 1) {
-        value += spec.corrupt.delta;
+        value += sign * spec.corrupt.delta;
         corrupted = at(r, 1 + p);
         issues.push([corrupted, target === "result" ? "surplus-mismatch" : "total-mismatch"]);
       }
@@ -398,6 +406,7 @@ export function layoutArb(layout: LayoutClass, corrupt = false): fc.Arbitrary<La
         dashItems: r.dashItems,
         textEvery: r.textEvery,
         memo: r.memo,
+        negativeCosts: false,
         blankAfterIncome: r.blankAfterIncome,
         corrupt: null,
       };
@@ -511,6 +520,15 @@ function shapeFor(layout: LayoutClass, s: LayoutSpec): LayoutSpec {
         costSection: true,
         incomeHeading: "INTÄKTER",
         costBlocks: s.costBlocks.map((b) => ({ ...b, heading: null })).map(neutralOk),
+      };
+    case "negative-costs":
+      return {
+        ...s,
+        ...plain,
+        negativeCosts: true,
+        costBlocks: s.costBlocks.map(neutralOk),
+        // One negative line alone could be anything: a stated cost total says what the sign means.
+        ...(s.costBlocks.flatMap((b) => b.lines).length < 2 ? { costTotal: "Summa kostnader" as const } : {}),
       };
     case "clean":
       return {
