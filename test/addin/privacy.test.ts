@@ -43,9 +43,13 @@ describe("add-in privacy", () => {
     expect(found[0]).toMatch(/await fetch\(`\$\{this\.serviceUrl\}\/\$\{path\}`/);
   });
 
-  it("keeps the token in browser storage only in addin/sync/credentials.ts", () => {
+  it("keeps the token in browser storage only through addin/sync/credentials.ts", () => {
+    // One module reaches localStorage; the token goes there from credentials.ts alone.
     const files = new Set(lines(STORAGE, true).map((l) => l.replace(/:\d+:.*/, "")));
-    expect([...files]).toEqual(["sync/credentials.ts"]);
+    expect([...files]).toEqual(["pane-storage.ts"]);
+    const writers = new Set(lines(/writeStored\(/, false).map((l) => l.replace(/:\d+:.*/, "")));
+    expect([...writers].sort()).toEqual(["pane-storage.ts", "sync/credentials.ts", "ui/preferences.ts"]);
+    expect(readFileSync(join(ADDIN, "ui/preferences.ts"), "utf8")).not.toMatch(/token|credential/i);
   });
 
   it("names no address but office.js's (the service is the one the user signs in to)", () => {
