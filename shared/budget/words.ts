@@ -19,9 +19,10 @@ export function cleanLabel(text: string): string {
   return spaced.replace(/^[\s\-\u2013\u2014•·]+|\s+$/g, "");
 }
 
-// "Över-/underskott +/-", "Överskott/underskott", "Årets resultat", "Resultat", "Netto".
+// "Över-/underskott +/-", "Överskott/underskott", "Årets resultat", "Resultat", "Netto", "Saldo",
+// "Differens", "Kvar att fördela", "Intäkter minus kostnader".
 const RESULT =
-  /över-?\s*\/\s*underskott|överskott\s*\/\s*underskott|under-?\s*\/\s*överskott|^(årets|periodens|budgeterat|beräknat|prognostiserat)\s+resultat\b|^resultat\b|^(över|under)skott\s*(\+\s*\/\s*[-−]|[+−-])?$|^netto(resultat)?\b/;
+  /över-?\s*\/\s*underskott|överskott\s*\/\s*underskott|under-?\s*\/\s*överskott|^(årets|periodens|budgeterat|beräknat|prognostiserat)\s+resultat\b|^resultat\b|^(över|under)skott\s*(\+\s*\/\s*[-−]|[+−-])?$|^netto(resultat)?\b|^(över|under)skott\b.*\/\s*(över|under)skott|^differens\b|^(budget)?saldo\b|^kvar att fördela|intäkter\s*(minus|[-−–])\s*kostnader/;
 
 export const isResultLabel = (n: string): boolean => RESULT.test(n);
 

@@ -143,7 +143,7 @@ export interface LayoutSpec {
   readonly costSection: boolean;
   readonly subtotals: boolean;
   readonly costTotal: "Summa kostnader" | "Summa" | "Totalt" | "Total summa" | "SUMMA" | null;
-  readonly result: "Över-/underskott +/-" | "Årets resultat" | "Resultat" | "Över-/underskott" | null;
+  readonly result: string | null;
   readonly resultAsText: boolean;
   /** Lines under a cost heading written as "- " items. */
   readonly dashItems: boolean;
@@ -369,6 +369,10 @@ export function layoutArb(layout: LayoutClass, corrupt = false): fc.Arbitrary<La
         "Årets resultat",
         "Resultat",
         "Över-/underskott",
+        "Överskott (+) / underskott (-)",
+        "Saldo",
+        "Differens",
+        "Intäkter minus kostnader",
         null,
       ),
       resultAsText: fc.boolean(),
@@ -410,11 +414,13 @@ export function layoutArb(layout: LayoutClass, corrupt = false): fc.Arbitrary<La
         blankAfterIncome: r.blankAfterIncome,
         corrupt: null,
       };
-      // Lines without a heading after a headed block read as under that heading: they come first.
+      // Lines without a heading after a headed block read as under that heading: they come first,
+      // as one block.
+      const unheaded = spec.costBlocks.filter((b) => b.heading === null).flatMap((b) => b.lines);
       spec = {
         ...spec,
         costBlocks: [
-          ...spec.costBlocks.filter((b) => b.heading === null),
+          ...(unheaded.length > 0 ? [{ heading: null, lines: unheaded }] : []),
           ...spec.costBlocks.filter((b) => b.heading !== null),
         ],
       };
