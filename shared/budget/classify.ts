@@ -65,7 +65,6 @@ export function classifyLines(
   periods: readonly string[],
   tolerance: number,
   options: {
-    readonly project: boolean;
     readonly corrections?: SheetCorrections["lines"];
     /** Lines the sheet writes as negative costs (their sign already turned): costs, as words would say. */
     readonly negativeCosts?: ReadonlySet<string>;

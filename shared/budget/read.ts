@@ -16,14 +16,7 @@ import {
 import { detectTables, SheetView, type TableFrame } from "./detect";
 import { type BodyRow, readBody, type TableBody } from "./rows";
 import { checkTotals, computeTotals, roundingTolerance } from "./totals";
-import {
-  groupOfWords,
-  isContributionsCaption,
-  isProjectTitle,
-  memberOf,
-  normaliseLabel,
-  sectionOfGroup,
-} from "./words";
+import { groupOfWords, isContributionsCaption, memberOf, normaliseLabel, sectionOfGroup } from "./words";
 
 export interface BudgetReading {
   readonly tables: readonly (BudgetTable | ContributionsTable)[];
@@ -36,7 +29,6 @@ export function readBudgetSheet(grid: Grid, corrections?: SheetCorrections): Bud
   const { frames, titleBlock } = detectTables(view, forced);
   const tables: (BudgetTable | ContributionsTable)[] = [];
   const issues: Issue[] = [];
-  const project = titleBlock.some((t) => isProjectTitle(normaliseLabel(t)));
   for (const frame of frames) {
     const body = readBody(view, frame, titleBlock, corrections?.unit);
     // Loops, not push(...xs): a sheet of text amounts can raise more issues than a call takes arguments.
@@ -47,13 +39,7 @@ export function readBudgetSheet(grid: Grid, corrections?: SheetCorrections): Bud
       looksLikeContributions(body.rows, isContributionsCaption(caption));
     const read = contributions
       ? contributionsTable(grid, frame, body)
-      : budgetTable(
-          grid,
-          frame,
-          body,
-          project || isProjectTitle(normaliseLabel(frame.title ?? "")),
-          corrections,
-        );
+      : budgetTable(grid, frame, body, corrections);
     if (!read) continue;
     tables.push(read.table);
     for (const issue of read.issues) issues.push(issue);
@@ -103,7 +89,6 @@ function budgetTable(
   grid: Grid,
   frame: TableFrame,
   body: TableBody,
-  project: boolean,
   corrections: SheetCorrections | undefined,
 ): { table: BudgetTable; issues: Issue[] } | null {
   const lineRows = body.rows.filter((r) => r.kind === "line");
@@ -121,7 +106,6 @@ function budgetTable(
     issues.push({ severity: "info", code: "costs-negative", sheet, cell: first?.cell ?? null });
   }
   const classes = classifyLines(body.rows, periods, tolerance, {
-    project,
     ...(negative.size > 0 ? { negativeCosts: negative } : {}),
     ...(corrections?.lines ? { corrections: corrections.lines } : {}),
   });

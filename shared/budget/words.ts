@@ -182,9 +182,6 @@ export function memberOf(n: string): Member | null {
 export const isContributionsCaption = (n: string): boolean =>
   /bidrag|medlemsavgift|fördelning mellan|finansiärer|huvudmän/.test(n);
 
-/** Words of a title block that make a sheet a project budget: its costs are the insats. */
-export const isProjectTitle = (n: string): boolean => /projekt/.test(n);
-
 /** Words that say a header-less block is a budget ("Planerad budget", "Kostnader"). */
 export const isBudgetWord = (n: string): boolean =>
   /budget|kostnad|intäkt|verksamhetsplan|finansiering|\bkr\b|\btkr\b|kronor/.test(n);

@@ -471,7 +471,7 @@ function shapeFor(layout: LayoutClass, s: LayoutSpec): LayoutSpec {
       l.kind === "neutral" && b.heading === null ? { ...l, kind: "insats" as const } : l,
     ),
   });
-  const plain = { headerStyle: "number" as const, labelHeader: null, resultAsText: false };
+  const plain = { resultAsText: false };
   switch (layout) {
     case "cost-heading": {
       const blocks = s.costBlocks
