@@ -11,6 +11,7 @@ import { columnLetters, rangeToA1 } from "../../shared/grid";
 import type { OutputCell, OutputSheet, TablePlacement } from "../../shared/output";
 import {
   isFormula,
+  isOutputSheet,
   layoutSheet,
   pageHeaderText,
   printLayout,
@@ -215,7 +216,8 @@ async function writeBatch(
 
       // What the workbook holds now wins over what the pane read: a write that stopped midway left it.
       const outputs = stored.isNullObject ? request.outputs : parseOutputs(stored.value);
-      const previous = outputsOf(outputs, sourceKey);
+      const previous =
+        outputsOf(outputs, sourceKey) ?? (await recoverOutputs(context, request.sourceId, notesSupported));
       const ownSheets = new Map((previous?.sheets ?? []).map((s) => [s.name.toLowerCase(), s]));
       const markedBefore = new Set(previous?.marks ?? []);
       const present = workbook.worksheets.items.map((s) => s.name);
@@ -312,6 +314,9 @@ async function writeBatch(
         const own = ownSheets.get(key);
         const exists = sheetNames.has(key);
         const ws = exists ? workbook.worksheets.getItem(name) : workbook.worksheets.add(name);
+        // Tagged, so that the sheet is found as ours even if the workbook's settings are lost.
+        ws.customProperties.add(SOURCE_TAG, request.sourceId);
+        ws.customProperties.add(AREA_TAG, records[s]!.area);
         // A refresh rewrites our area; clearing contents only keeps the user's formatting.
         if (exists && own) ws.getRange(own.area).clear("Contents");
         await writeSheet(ws, plan, tables.placed[s]!, tables.renames, budget, !exists, (n) => {
@@ -356,6 +361,50 @@ async function writeBatch(
     },
     { undoGroup },
   );
+}
+
+/** Custom properties (ExcelApi 1.12) on each sheet Samsyn writes: whose output it is, and the area it wrote. */
+const SOURCE_TAG = "samsyn.source";
+const AREA_TAG = "samsyn.area";
+
+/**
+ * What a source wrote, found from the sheets' tags when the workbook's settings do not have it
+ * (settings lost, a write that stopped before keeping them): its sheets, and their tables, to be
+ * made again under the plan's names. Marks cannot be found this way. One more round trip, and
+ * only when there are "Samsyn …" sheets to ask.
+ */
+async function recoverOutputs(
+  context: Excel.RequestContext,
+  sourceId: string,
+  notes: boolean,
+): Promise<OutputRecord | undefined> {
+  const { workbook } = context;
+  const candidates = workbook.worksheets.items
+    .filter((ws) => isOutputSheet(ws.name))
+    .map((ws) => {
+      const source = ws.customProperties.getItemOrNullObject(SOURCE_TAG);
+      const area = ws.customProperties.getItemOrNullObject(AREA_TAG);
+      source.load("value");
+      area.load("value");
+      return { ws, source, area };
+    });
+  if (candidates.length === 0) return undefined;
+  await context.sync();
+  const tagged = candidates.filter((c) => !c.source.isNullObject && c.source.value === sourceId);
+  if (tagged.length === 0) return undefined;
+  return {
+    sheets: tagged.map(({ ws, area }) => ({
+      name: ws.name,
+      area: area.isNullObject ? "A1" : area.value,
+      // Header row 0 matches no plan: these tables are deleted and made anew, under the plan's names.
+      tables: workbook.tables.items
+        .filter((t) => t.worksheet.name === ws.name)
+        .map((t) => ({ name: t.name, headerRow: 0 })),
+    })),
+    marks: [],
+    notes,
+    fills: {},
+  };
 }
 
 /** The outputs to keep beside this source's: an older record of it under its name is replaced. */

@@ -27,6 +27,8 @@ export class FakeSheet {
   readonly bold = new Set<string>();
   /** Column widths in points, by column index. */
   readonly columnWidths = new Map<number, number>();
+  /** Worksheet.customProperties (ExcelApi 1.12): key → value, travelling with the sheet. */
+  readonly customProperties = new Map<string, string>();
   /** Page layout (ExcelApi 1.9): what printing a sheet gives. */
   pageLayout: FakePageLayout | null = null;
   /**
@@ -137,6 +139,8 @@ export interface BookJson {
     cells: [number, number, CellValue, string | null, string | null, string | null][];
     merges: string[];
     notes: [string, string][];
+    /** Optional: workbooks saved before the fake knew custom properties have none. */
+    customProperties?: [string, string][];
   }[];
   tables: { name: string; sheet: string; range: string; style: string }[];
   /** Optional: workbooks saved before the fake knew charts have none. */
@@ -224,6 +228,7 @@ export class FakeBook {
         ]),
         merges: s.merges.map(rangeToA1),
         notes: [...s.notes],
+        customProperties: [...s.customProperties],
       })),
       tables: this.tables.map((t) => ({
         name: t.name,
@@ -260,6 +265,7 @@ export class FakeBook {
       }
       sheet.merges = s.merges.map((m) => parseRangeA1(m)!);
       for (const [a1, text] of s.notes) sheet.notes.set(a1, text);
+      for (const [key, value] of s.customProperties ?? []) sheet.customProperties.set(key, value);
     }
     for (const t of json.tables)
       book.tables.push({

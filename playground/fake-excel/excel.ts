@@ -693,6 +693,70 @@ export class FakeRangeFormat {
 // —— sheets ——
 
 /**
+ * Worksheet.customProperties (ExcelApi 1.12). Microsoft, WorksheetCustomPropertyCollection.add:
+ * it "overwrites existing custom properties with that key"; keys are case-insensitive and at
+ * most 255 characters.
+ */
+export class FakeCustomPropertyProxy extends FakeClientObject<{ sheet: FakeSheet; key: string }> {
+  protected read(t: { sheet: FakeSheet; key: string }, name: string): unknown {
+    if (name === "key") return t.key;
+    if (name === "value") return t.sheet.customProperties.get(t.key) ?? null;
+    throw new Error(`fake Excel: WorksheetCustomProperty.${name} is not faked`);
+  }
+  get key(): string {
+    return this.loadedValue("key");
+  }
+  get value(): string {
+    return this.loadedValue("value");
+  }
+}
+
+export class FakeCustomPropertyCollection extends FakeCollection<
+  { sheet: FakeSheet; key: string },
+  FakeCustomPropertyProxy
+> {
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(context);
+  }
+  protected list(): { sheet: FakeSheet; key: string }[] {
+    const sheet = this.sheet();
+    return [...sheet.customProperties.keys()].map((key) => ({ sheet, key }));
+  }
+  protected proxy(item: { sheet: FakeSheet; key: string }): FakeCustomPropertyProxy {
+    return new FakeCustomPropertyProxy(this.context, () => item);
+  }
+  getItemOrNullObject(key: string): FakeCustomPropertyProxy {
+    return new FakeCustomPropertyProxy(
+      this.context,
+      () => {
+        const sheet = this.sheet();
+        const same = [...sheet.customProperties.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+        return same === undefined ? null : { sheet, key: same };
+      },
+      true,
+    );
+  }
+  add(key: string, value: string): FakeCustomPropertyProxy {
+    this.context.enqueue(
+      () => {
+        if (key.length === 0 || key.length > 255)
+          throw new FakeOfficeError("InvalidArgument", `custom property key "${key}"`);
+        const sheet = this.sheet();
+        const same = [...sheet.customProperties.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+        if (same !== undefined) sheet.customProperties.delete(same);
+        sheet.customProperties.set(key, value);
+        return 0;
+      },
+      key.length + value.length + 40,
+    );
+    return new FakeCustomPropertyProxy(this.context, () => ({ sheet: this.sheet(), key }));
+  }
+}
+
+/**
  * Worksheet.pageLayout (ExcelApi 1.9), write-only here: orientation "Portrait" | "Landscape"
  * (Excel.PageOrientation), zoom as PageLayoutZoomOptions (a scale of 10–400, or pages to fit),
  * print title rows as a whole-row address ("$4:$4"), the header through headersFooters.
@@ -798,6 +862,11 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
   get notes(): FakeNoteCollection {
     return new FakeNoteCollection(this.context, () => this.target());
+  }
+  private propertyCollection: FakeCustomPropertyCollection | undefined;
+  get customProperties(): FakeCustomPropertyCollection {
+    this.propertyCollection ??= new FakeCustomPropertyCollection(this.context, () => this.target());
+    return this.propertyCollection;
   }
   get pageLayout(): FakePageLayoutProxy {
     return new FakePageLayoutProxy(this.context, () => this.target());

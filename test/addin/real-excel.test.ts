@@ -127,16 +127,19 @@ describe("When a write stops midway", () => {
     }
   });
 
-  it("then lost settings with the notes still there give no second note and no second sheet", async () => {
+  it("then lost settings, with the sheets and notes still there, give no second sheet, table or note", async () => {
     const book = FakeBook.fromGrids([budgetGrid()]);
     const read = await importSource(fakeHost(book), { kind: "active" });
     await writeReading(fakeHost(book), read);
     const once = state(book);
     book.settings.clear();
-    // The sheets Samsyn made are the user's now (nothing says otherwise): ours go beside them, but notes are not doubled.
+    // Samsyn's sheets carry a tag naming their source sheet's id: found again, reused, not doubled.
     const again = await importSource(fakeHost(book), { kind: "active" });
+    const before = book.syncs;
     await writeReading(fakeHost(book), again);
-    expect(state(book).notes).toEqual(once.notes);
+    expect(state(book)).toEqual(once);
+    // One round trip more than a write, to ask the "Samsyn …" sheets whose they are.
+    expect(book.syncs - before).toBe(3);
   });
 });
 
