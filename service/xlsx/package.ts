@@ -121,9 +121,22 @@ function columnOf(letters: string): number {
   return n;
 }
 
-const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell|si)\b([^>]*)>/g;
+const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell|si|dataValidation|sqref)\b([^>]*)>([^<]*)/g;
 const R_ATTR = /\br="([A-Z]{1,3})?(\d+)"/;
 const REF_ATTR = /\bref="\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?"/;
+const SQREF_ATTR = /\bsqref="([^"]*)"/;
+const RANGE = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
+
+/** Cells a reference list ("A1:B2 D4") covers. */
+function cellsOf(sqref: string): number {
+  let cells = 0;
+  for (const m of sqref.matchAll(RANGE)) {
+    const rows = m[4] ? Math.abs(Number(m[4]) - Number(m[2])) + 1 : 1;
+    const cols = m[3] ? Math.abs(columnOf(m[3]) - columnOf(m[1]!)) + 1 : 1;
+    cells += rows * cols;
+  }
+  return cells;
+}
 
 /** Counts what exceljs would build from one part's XML, fed in chunks of any size. */
 class PartScanner {
@@ -131,6 +144,8 @@ class PartScanner {
   slots = 0;
   merges = 0;
   mergedCells = 0;
+  /** Cells under a data validation: exceljs keeps one entry per cell. */
+  validatedCells = 0;
   strings = 0;
   largestMerge: { ref: string; cells: number } | null = null;
   private carry = "";
@@ -180,6 +195,9 @@ class PartScanner {
         if (!this.largestMerge || cells > this.largestMerge.cells)
           this.largestMerge = { ref: ref[0].slice(5, -1), cells };
       } else if (tag === "si") this.strings++;
+      else if (tag === "dataValidation") this.validatedCells += cellsOf(SQREF_ATTR.exec(attrs)?.[1] ?? "");
+      // The x14 form in extLst: <xm:sqref>A1:XFD1048576</xm:sqref>.
+      else if (tag === "sqref") this.validatedCells += cellsOf(m[3] ?? "");
     }
   }
 }
@@ -228,7 +246,7 @@ export async function checkPackage(zip: Buffer, limits: PackageLimits): Promise<
       throw new PackageRefused({ kind: "merge-too-large", ref: scanner.largestMerge.ref });
     merges += scanner.merges;
     if (merges > limits.merges) throw new PackageRefused({ kind: "too-many-merges", count: merges });
-    cells += scanner.slots + scanner.mergedCells;
+    cells += scanner.slots + scanner.mergedCells + scanner.validatedCells;
     if (cells > limits.cells) throw new PackageRefused({ kind: "too-many-cells", cells });
   }
 }

@@ -69,6 +69,15 @@ describe("When a workbook is built to exhaust the reader", () => {
       /packas upp till mer än 160 MB/,
     ],
     [
+      "a data validation over the whole sheet",
+      () =>
+        workbook({
+          after:
+            '<dataValidations count="1"><dataValidation type="whole" sqref="A1:XFD1048576"><formula1>1</formula1></dataValidation></dataValidations>',
+        }),
+      /för stor att läsa \(17\s179\s869\s187 celler/,
+    ],
+    [
       "1 200 000 shared strings",
       () => workbook({ sharedStrings: Buffer.from("<si><t>x</t></si>".repeat(1_200_000)) }),
       /för många texter \(1\s200\s000\)/,
