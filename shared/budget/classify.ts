@@ -60,16 +60,35 @@ interface Draft {
 /** Search at most this many tentative readings × rows × periods (keeps big sheets linear). */
 const SEARCH_BUDGET = 4_000_000;
 
+interface ClassifyOptions {
+  readonly corrections?: SheetCorrections["lines"];
+  /** Lines the sheet writes as negative costs (their sign already turned): costs, as words would say. */
+  readonly negativeCosts?: ReadonlySet<string>;
+}
+
 export function classifyLines(
   rows: readonly BodyRow[],
   periods: readonly string[],
   tolerance: number,
-  options: {
-    readonly corrections?: SheetCorrections["lines"];
-    /** Lines the sheet writes as negative costs (their sign already turned): costs, as words would say. */
-    readonly negativeCosts?: ReadonlySet<string>;
-  },
+  options: ClassifyOptions,
 ): LineClass[] {
+  const drafts = draftLines(rows, options);
+  const incomeEvidence =
+    drafts.some((d) => d.sure && d.section === "income") ||
+    rows.some(
+      (r) => (r.kind === "section" && r.section === "income") || (r.kind === "total" && r.scope === "income"),
+    );
+  if (!incomeEvidence && !rows.some((r) => r.kind === "result")) {
+    // A list of costs with no income anywhere (a project budget): every open line is a cost.
+    for (const d of drafts) if (d.section === null) Object.assign(d, { section: "cost", sure: true });
+  }
+  const anchors = drafts.map((d) => d.anchor);
+  resolveSections(rows, drafts, anchors, periods, tolerance);
+  return classesOf(rows, drafts);
+}
+
+/** One walk down the rows: each line placed by what the words around it say, before any total is consulted. */
+function draftLines(rows: readonly BodyRow[], options: ClassifyOptions): Draft[] {
   const drafts: Draft[] = [];
   const headings: { readonly label: string; readonly group: BudgetGroup | null }[] = [];
   let explicit: Section | null = null;
@@ -125,13 +144,19 @@ export function classifyLines(
           explicit = null;
           context++;
         }
-        const draft = draftOf(row, headings, explicit, options.corrections?.[row.cell], breakBefore);
+        const draft: Draft = {
+          ...draftOf(row, headings, explicit, options.corrections?.[row.cell], breakBefore),
+          context,
+          anchor: true,
+          own: groupOfWords(wordsOf(row.n)),
+        };
         if (options.negativeCosts?.has(row.cell) && draft.section !== "cost" && draft.by !== "own")
           Object.assign(draft, { section: "cost", group: null, sure: true, by: "own" });
-        // No anchor: a line placed so cannot move a plain total's scope, as an open line cannot.
+        // Not an anchor: a line placed so cannot move a plain total's scope, as an open line cannot.
         if (draft.section === null && incomeClosed)
           Object.assign(draft, { section: "cost", sure: true, by: "context", anchor: false });
-        drafts.push({ anchor: draft.section !== null, ...draft, context, own: groupOfWords(wordsOf(row.n)) });
+        else draft.anchor = draft.section !== null;
+        drafts.push(draft);
         breakBefore = false;
         break;
       }
@@ -139,20 +164,11 @@ export function classifyLines(
     if (row.kind !== "line" && row.kind !== "heading") breakBefore = true;
     previous = row.kind;
   }
+  return drafts;
+}
 
-  const incomeEvidence =
-    drafts.some((d) => d.sure && d.section === "income") ||
-    rows.some(
-      (r) => (r.kind === "section" && r.section === "income") || (r.kind === "total" && r.scope === "income"),
-    );
-  const hasResult = rows.some((r) => r.kind === "result");
-  if (!incomeEvidence && !hasResult) {
-    // A list of costs with no income anywhere (a project budget): every open line is a cost.
-    for (const d of drafts) if (d.section === null) Object.assign(d, { section: "cost", sure: true });
-  }
-  const anchors = drafts.map((d) => d.anchor);
-  resolveSections(rows, drafts, anchors, periods, tolerance);
-
+/** The settled drafts as line classes: a group on the side the line ended on, and any combined groups. */
+function classesOf(rows: readonly BodyRow[], drafts: readonly Draft[]): LineClass[] {
   let lineIndex = 0;
   const combined: (readonly BudgetGroup[])[] = [];
   for (const row of rows)
@@ -169,7 +185,7 @@ export function classifyLines(
         : d.own && sectionOfGroup(d.own) === section
           ? d.own
           : defaultGroup(section);
-    return { section, group, heading: d.heading, sure: d.sure, anchor: anchors[i]!, combined: combined[i]! };
+    return { section, group, heading: d.heading, sure: d.sure, anchor: d.anchor, combined: combined[i]! };
   });
 }
 
