@@ -47,6 +47,8 @@ export function checkTotals(
   let line = 0;
   let lastSection: Section = "cost";
   let anchored = false;
+  // The line right above: a guessed one may be the other side's last line ("Unga vuxna", "Summa").
+  let lastGuess: Section | null = null;
 
   const score = (row: BodyRow & { kind: "total" | "result" }, sums: Float64Array): number => {
     let ok = 0;
@@ -71,10 +73,12 @@ export function checkTotals(
   };
 
   for (const row of rows) {
+    if (row.kind === "memo") continue;
     if (row.kind === "line") {
       const s = sectionOfLine[line]!;
       if (!anchors || anchors[line] || !anchored) lastSection = s;
       if (!anchors || anchors[line]) anchored = true;
+      lastGuess = anchors && !anchors[line] ? s : null;
       line++;
       for (const a of row.amounts.values()) {
         all[s][a.period]! += a.value;
@@ -91,13 +95,15 @@ export function checkTotals(
       let sums: Float64Array;
       if (row.scope === "income" || row.scope === "cost") sums = all[row.scope];
       else {
-        // A plain "Summa" may close either side ("Finansiering …, Unga vuxna …, Summa"): the other
-        // side's sums are a reading too, after the section just above.
-        const other: Section = lastSection === "income" ? "cost" : "income";
+        // Under a guessed line of the other side ("Finansiell ram", "Unga vuxna", "Summa"), a plain
+        // "Summa" may close that side: its sums are a reading too, after the anchored side's.
+        const other = lastGuess !== null && lastGuess !== lastSection ? lastGuess : null;
         const readings =
           row.scope === "sub"
             ? [block[lastSection], all[lastSection], headed[lastSection]]
-            : [all[lastSection], block[lastSection], all[other], block[other]];
+            : other
+              ? [all[lastSection], block[lastSection], all[other], block[other]]
+              : [all[lastSection], block[lastSection]];
         sums = readings[0]!;
         let bestScore = score(row, sums);
         for (const other of readings.slice(1)) {
@@ -117,6 +123,7 @@ export function checkTotals(
       block.income.fill(0);
       block.cost.fill(0);
     }
+    if (row.kind !== "line") lastGuess = null;
   }
   return { mismatches, count };
 }

@@ -217,7 +217,7 @@ export function buildLayout(spec: LayoutSpec): LayoutSheet {
     values.forEach((v, p) => {
       let value = sign * v;
       if (spec.corrupt?.target === target && p === n - 1) {
-        value += sign * spec.corrupt.delta;
+        value += sign * unexplainable(spec, spec.corrupt.delta);
         corrupted = at(r, 1 + p);
         issues.push([corrupted, target === "result" ? "surplus-mismatch" : "total-mismatch"]);
       }
@@ -317,6 +317,31 @@ export function buildLayout(spec: LayoutSpec): LayoutSheet {
   };
 }
 
+/**
+ * The error made no smaller than asked, and no amount that moving a run of lines to the other
+ * side would also explain (a run's sum, or twice it, in the period made wrong): then two readings
+ * would fit the sheet equally, each with one wrong figure, and no reader could tell which.
+ */
+function unexplainable(spec: LayoutSpec, delta: number): number {
+  const last = spec.periods - 1;
+  const amounts = [
+    ...spec.income.map((i) => i.amounts[last] ?? 0),
+    ...spec.costBlocks.flatMap((b) => b.lines.map((l) => l.amounts[last] ?? 0)),
+  ];
+  const explained = new Set<number>();
+  for (let i = 0; i < amounts.length; i++) {
+    let sum = 0;
+    for (let j = i; j < amounts.length; j++) {
+      sum += amounts[j]!;
+      explained.add(sum);
+      explained.add(2 * sum);
+    }
+  }
+  let d = delta;
+  while (explained.has(d)) d++;
+  return d;
+}
+
 const amountsArb = (n: number) => fc.array(fc.integer({ min: 1, max: 9000 }), { minLength: n, maxLength: n });
 
 /** Sheets of one layout class; `corrupt` makes one stated figure wrong. */
@@ -386,12 +411,15 @@ export function layoutArb(layout: LayoutClass, corrupt = false): fc.Arbitrary<La
     })
     .map((r): LayoutSheet => {
       let k = 0;
-      const take = () => r.seedAmounts[k++ % r.seedAmounts.length]!.slice(0, r.periods);
+      // A corrupted sheet has two periods at least, the error in the last: in a one-period sheet of
+      // small amounts a wrong figure can equal what another reading gives, and no reader can tell which.
+      const periods = corrupt ? Math.max(2, r.periods) : r.periods;
+      const take = () => r.seedAmounts[k++ % r.seedAmounts.length]!.slice(0, periods);
       let spec: LayoutSpec = {
         layout,
         unit: r.unit,
         firstYear: r.firstYear,
-        periods: r.periods,
+        periods,
         origin: r.origin,
         headerStyle: r.headerStyle,
         labelHeader: r.labelHeader,
