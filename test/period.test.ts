@@ -1,10 +1,19 @@
 /** The one period grammar (shared/period.ts): what each form means, one message, and the CLI, API and core reading it alike. */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WebServer } from "../service/server";
 import { PERIOD, YEAR } from "../shared/api";
 import { gridFromRows } from "../shared/grid";
 import { readParticipantSheet } from "../shared/participants";
 import { PeriodError, parsePeriod, parseYear, periodMessage } from "../shared/period";
+import {
+  bearer,
+  createAssociation,
+  pgliteEngine,
+  putReport,
+  simpleBudget,
+  startTestServer,
+} from "./service/helpers";
 import { samsyn } from "./support/cli";
 
 const utcDay = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
@@ -130,5 +139,42 @@ describe("the core, the API and the CLI read the same periods", () => {
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(periodMessage("2014-13").sv);
+  });
+});
+
+describe("the API's paths take the grammar's periods", () => {
+  const engine = pgliteEngine();
+  let server: WebServer;
+  let url: string;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    url = server.url;
+  });
+  afterAll(async () => {
+    await server.close();
+    await engine.cleanup();
+  });
+
+  it("When a report is filed under a span or a month, then it is stored and read back under it", async () => {
+    const ale = await createAssociation(url, "Samordningsförbundet Ale", 1);
+    const span = await putReport(url, ale, "budget", "2013-2015", simpleBudget(["2013", "2014", "2015"]));
+    const month = await putReport(url, ale, "budget", "2014-05", simpleBudget(["2014"]));
+    expect([span.status, month.status]).toEqual([201, 201]);
+    const back = await fetch(`${url}/api/associations/${ale.id}/reports/budget/2013-2015`, {
+      headers: bearer(ale.token),
+    });
+    expect(back.status).toBe(200);
+  });
+
+  it("When the period cannot be read, then 400 invalid-period with the grammar's one message", async () => {
+    const ale = await createAssociation(url, "Samordningsförbundet Ale 2", 2);
+    const bad = await putReport(url, ale, "budget", "2014-13", simpleBudget(["2014"]));
+    const body = (await bad.json()) as { error: { code: string; message: string; messageEn: string } };
+    expect([bad.status, body.error.code, body.error.message, body.error.messageEn]).toEqual([
+      400,
+      "invalid-period",
+      periodMessage("2014-13").sv,
+      periodMessage("2014-13").en,
+    ]);
   });
 });
