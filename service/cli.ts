@@ -28,7 +28,10 @@ program
   .description("visa tabeller, summor och anmärkningar / show tables, totals and issues")
   .argument("<file>", "arbetsbok (.xlsx)")
   .option("--json", "maskinläsbar JSON / machine-readable JSON")
-  .option("--period <period>", "period för deltagarnas nyckeltal (2014, 2014-H1, 2014-Q3, 2014-05, 2013-2015)")
+  .option(
+    "--period <period>",
+    "period för deltagarnas nyckeltal (2014, 2014-H1, 2014-Q3, 2014-05, 2013-2015)",
+  )
   .addOption(langOption)
   .action(async (file: string, opts: { json?: boolean; period?: string; lang: Lang }) => {
     emit(
