@@ -3,7 +3,7 @@
  * send what waits in the workbook, fetch the network's comparison into a sheet. The network
  * is reached only through addin/sync/service.ts, the workbook only through the adapter.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Me } from "../../shared/api";
 import type { WorkbookReading } from "../../shared/inspect";
 import type { ReportKind } from "../../shared/report";
@@ -88,7 +88,14 @@ export function useSync(host: ExcelHost, reading: WorkbookReading | null) {
     done: null,
   }));
   const running = useRef(false);
-  const client = state.credentials ? new ServiceClient(state.credentials) : null;
+  // Stored credentials were checked when saved; one damaged since reads as signed out, never as a crash.
+  const client = useMemo(() => {
+    try {
+      return state.credentials ? new ServiceClient(state.credentials) : null;
+    } catch {
+      return null;
+    }
+  }, [state.credentials]);
 
   /** One piece of sync work at a time; a failure becomes a message and the user's work stays. */
   const guarded = useCallback(async (busy: SyncBusy, work: () => Promise<(s: SyncState) => SyncState>) => {
