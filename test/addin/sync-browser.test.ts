@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pino from "pino";
-import { type Browser, type BrowserContext, chromium, type Frame, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BookJson } from "../../playground/fake-excel/book";
 import { loadBook } from "../../playground/fake-excel/xlsx";
@@ -20,6 +20,7 @@ import { type Playground, startPlayground } from "../../playground/server";
 import { startWebServer, type WebServer } from "../../service/server";
 import { MergedBudget } from "../../shared/merge";
 import { orgnr } from "../service/helpers";
+import { launchChromium } from "../support/browser";
 import { fixture } from "../support/cli";
 import { recalculate, shownValue } from "../support/libreoffice";
 
@@ -90,18 +91,7 @@ beforeAll(async () => {
       playgroundDir: join(dir, "playground"),
       logger: silent,
     });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -10,11 +10,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import pino from "pino";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BookJson } from "../../playground/fake-excel/book";
 import { loadBook } from "../../playground/fake-excel/xlsx";
 import { startWebServer, type WebServer } from "../../service/server";
+import { launchChromium } from "../support/browser";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const FIXTURES = resolve("../shared/fixtures");
@@ -43,18 +44,7 @@ beforeAll(async () => {
     addinDir: join(dir, "addin"),
     logger: pino({ level: "silent" }),
   });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

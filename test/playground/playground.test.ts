@@ -11,11 +11,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import pino from "pino";
-import { type Browser, chromium, type Frame, type Page } from "playwright-core";
+import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BookJson } from "../../playground/fake-excel/book";
 import { type Playground, startPlayground } from "../../playground/server";
 import { startWebServer, type WebServer } from "../../service/server";
+import { launchChromium } from "../support/browser";
 import { fixture } from "../support/cli";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -45,18 +46,7 @@ beforeAll(async () => {
     playgroundDir: join(dir, "playground"),
     logger: silent,
   });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
