@@ -115,9 +115,12 @@ export const AGE_BANDS = ["-17", "18-24", "25-29", "30-39", "40-49", "50-64", "6
 /**
  * The hemkommun keys a shared report may carry: the 290 municipalities, "Övriga" for any
  * other text and "Uppgift saknas" for none — a closed set, so a report cannot bring a merge
- * 200 000 keys. keyFigures.ts writes the same two buckets (OTHER_HEMKOMMUN, MISSING_HEMKOMMUN).
+ * 200 000 keys. The core counts into the same buckets.
  */
-export const SHARED_HEMKOMMUN = [...MUNICIPALITIES, "Övriga", "Uppgift saknas"] as const;
+/** The bucket for a hemkommun that is no municipality, and the one for none given. */
+export const OTHER_HEMKOMMUN = "Övriga";
+export const MISSING_HEMKOMMUN = "Uppgift saknas";
+export const SHARED_HEMKOMMUN = [...MUNICIPALITIES, OTHER_HEMKOMMUN, MISSING_HEMKOMMUN] as const;
 const HEMKOMMUN_SET: ReadonlySet<string> = new Set(SHARED_HEMKOMMUN);
 const AGE_BAND_SET: ReadonlySet<string> = new Set(AGE_BANDS);
 const HemkommunKey = z

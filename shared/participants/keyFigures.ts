@@ -4,11 +4,13 @@
  */
 
 import type { Period } from "../period";
-import type { KeyFigures } from "../report";
+import { AGE_BANDS, type KeyFigures, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN } from "../report";
+
+// One home for the bands and buckets: the report schema that the service checks keys against.
+export { AGE_BANDS, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN };
+
 import { toWorkOrStudies } from "./codes";
 import type { Participant } from "./list";
-
-export const AGE_BANDS = ["-17", "18-24", "25-29", "30-39", "40-49", "50-64", "65-"] as const;
 
 export function ageBandOf(age: number): (typeof AGE_BANDS)[number] {
   if (age <= 17) return "-17";
@@ -19,10 +21,6 @@ export function ageBandOf(age: number): (typeof AGE_BANDS)[number] {
   if (age <= 64) return "50-64";
   return "65-";
 }
-
-/** Hemkommun buckets of a shared report that are not municipalities. */
-export const OTHER_HEMKOMMUN = "Övriga";
-export const MISSING_HEMKOMMUN = "Uppgift saknas";
 
 export interface KeyFigureOptions {
   /**
