@@ -1,0 +1,286 @@
+/**
+ * The comparison as the page shows it: the merged view read into columns and rows (one per
+ * association, the network's total apart), sorting, and the series the charts draw. Pure: the
+ * table, the charts and the tests read the same rows.
+ */
+import { z } from "zod";
+import { COST_GROUPS, MergedBudget } from "../shared/merge";
+import { SharedCount } from "../shared/report";
+import type { PageStrings } from "./strings";
+import { NetworkCount } from "./wire";
+
+const ParticipantsAssociation = z.object({
+  id: z.string(),
+  name: z.string(),
+  revision: z.number().int().positive().nullable(),
+  reportPeriod: z.string().nullable(),
+  keyFigures: z
+    .object({
+      participants: SharedCount,
+      new: SharedCount,
+      closed: SharedCount,
+      closedToWorkOrStudies: SharedCount,
+      shareClosedToWorkOrStudies: z.number().nullable(),
+      byKon: z.object({ kvinna: SharedCount, man: SharedCount }),
+      averageStayDays: z.number().nullable(),
+      staysOverLimit: SharedCount,
+    })
+    .nullable(),
+});
+
+const ParticipantsView = z.object({
+  kind: z.literal("participants"),
+  period: z.string(),
+  associations: z.array(ParticipantsAssociation),
+  network: z.object({
+    reporting: z.number().int(),
+    keyFigures: z.object({
+      participants: NetworkCount,
+      new: NetworkCount,
+      closed: NetworkCount,
+      closedToWorkOrStudies: NetworkCount,
+      shareClosedToWorkOrStudies: z.number().nullable(),
+      byKon: z.object({ kvinna: NetworkCount, man: NetworkCount }),
+      averageStayDays: z.number().nullable(),
+      staysOverLimit: NetworkCount,
+    }),
+  }),
+});
+export type ParticipantsView = z.infer<typeof ParticipantsView>;
+
+export type ComparisonView = MergedBudget | ParticipantsView;
+
+/** The merged view's JSON, or null when it is not the service's shape. */
+export function parseComparison(json: unknown): ComparisonView | null {
+  const kind = (json as { kind?: unknown } | null)?.kind;
+  const parsed = (kind === "budget" ? MergedBudget : ParticipantsView).safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+/** What one cell holds; the table formats it by language. */
+export type Cell =
+  | { readonly type: "amount"; readonly value: number | null }
+  | { readonly type: "share"; readonly value: number | null }
+  | { readonly type: "days"; readonly value: number | null }
+  /** An association's count; null where it reported but hid a small count. */
+  | { readonly type: "count"; readonly value: number | null }
+  | { readonly type: "total"; readonly value: NetworkCount };
+
+export interface Column {
+  readonly key: string;
+  readonly label: string;
+}
+
+export interface Row {
+  readonly id: string;
+  readonly name: string;
+  /** False when the association has no report covering the year. */
+  readonly reported: boolean;
+  readonly cells: Readonly<Record<string, Cell>>;
+}
+
+export interface Comparison {
+  readonly kind: "budget" | "participants";
+  readonly year: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+  readonly network: Row;
+  readonly reporting: number;
+}
+
+const amount = (value: number | null): Cell => ({ type: "amount", value });
+const share = (value: number | null): Cell => ({ type: "share", value });
+
+function budgetComparison(view: MergedBudget, s: PageStrings): Comparison {
+  const c = s.comparison;
+  const columns: Column[] = [
+    { key: "income", label: c.income },
+    ...COST_GROUPS.map((g) => ({ key: `cost:${g}`, label: s.groups[g] })),
+    { key: "cost", label: c.cost },
+    { key: "surplus", label: c.surplus },
+    { key: "surplusShare", label: c.surplusShare },
+  ];
+  const rows = view.associations.map((a) => ({
+    id: a.id,
+    name: a.name,
+    reported: a.revision !== null,
+    cells: {
+      income: amount(a.income),
+      ...Object.fromEntries(
+        COST_GROUPS.map((g) => [`cost:${g}`, amount(a.revision === null ? null : (a.costByGroup[g] ?? 0))]),
+      ),
+      cost: amount(a.cost),
+      surplus: amount(a.surplus),
+      surplusShare: share(a.surplusShare),
+    },
+  }));
+  const n = view.network;
+  return {
+    kind: "budget",
+    year: view.period,
+    columns,
+    rows,
+    reporting: n.reporting,
+    network: {
+      id: "network",
+      name: c.network,
+      reported: true,
+      cells: {
+        income: amount(n.income),
+        ...Object.fromEntries(COST_GROUPS.map((g) => [`cost:${g}`, amount(n.costByGroup[g] ?? 0)])),
+        cost: amount(n.cost),
+        surplus: amount(n.surplus),
+        surplusShare: share(n.surplusShare),
+      },
+    },
+  };
+}
+
+function participantsComparison(view: ParticipantsView, s: PageStrings): Comparison {
+  const c = s.comparison;
+  const columns: Column[] = [
+    ...(
+      [
+        "participants",
+        "new",
+        "closed",
+        "closedToWorkOrStudies",
+        "shareClosedToWorkOrStudies",
+        "kvinna",
+        "man",
+        "staysOverLimit",
+        "averageStayDays",
+      ] as const
+    ).map((key) => ({ key, label: c[key] })),
+  ];
+  const rows = view.associations.map((a) => {
+    const k = a.keyFigures;
+    return {
+      id: a.id,
+      name: a.name,
+      reported: a.revision !== null && k !== null,
+      cells: {
+        participants: { type: "count", value: k?.participants ?? null },
+        new: { type: "count", value: k?.new ?? null },
+        closed: { type: "count", value: k?.closed ?? null },
+        closedToWorkOrStudies: { type: "count", value: k?.closedToWorkOrStudies ?? null },
+        shareClosedToWorkOrStudies: share(k?.shareClosedToWorkOrStudies ?? null),
+        kvinna: { type: "count", value: k?.byKon.kvinna ?? null },
+        man: { type: "count", value: k?.byKon.man ?? null },
+        staysOverLimit: { type: "count", value: k?.staysOverLimit ?? null },
+        averageStayDays: { type: "days", value: k?.averageStayDays ?? null },
+      } satisfies Record<string, Cell>,
+    };
+  });
+  const n = view.network.keyFigures;
+  return {
+    kind: "participants",
+    year: view.period,
+    columns,
+    rows,
+    reporting: view.network.reporting,
+    network: {
+      id: "network",
+      name: c.network,
+      reported: true,
+      cells: {
+        participants: { type: "total", value: n.participants },
+        new: { type: "total", value: n.new },
+        closed: { type: "total", value: n.closed },
+        closedToWorkOrStudies: { type: "total", value: n.closedToWorkOrStudies },
+        shareClosedToWorkOrStudies: share(n.shareClosedToWorkOrStudies),
+        kvinna: { type: "total", value: n.byKon.kvinna },
+        man: { type: "total", value: n.byKon.man },
+        staysOverLimit: { type: "total", value: n.staysOverLimit },
+        averageStayDays: { type: "days", value: n.averageStayDays },
+      },
+    },
+  };
+}
+
+export function comparisonOf(view: ComparisonView, strings: PageStrings): Comparison {
+  return view.kind === "budget" ? budgetComparison(view, strings) : participantsComparison(view, strings);
+}
+
+export type SortDirection = "ascending" | "descending";
+export interface Sort {
+  /** "name" or a column's key. */
+  readonly key: string;
+  readonly direction: SortDirection;
+}
+
+const numberOf = (cell: Cell | undefined): number | null =>
+  cell === undefined ? null : cell.type === "total" ? cell.value.value : cell.value;
+
+/**
+ * The rows in the chosen order: by name (Swedish collation) or by a column's figure; rows
+ * without a figure (not reported, hidden) go last whichever the direction, in name order.
+ */
+export function sortRows(rows: readonly Row[], sort: Sort): Row[] {
+  const sign = sort.direction === "ascending" ? 1 : -1;
+  const byName = (a: Row, b: Row) => a.name.localeCompare(b.name, "sv");
+  return [...rows].sort((a, b) => {
+    if (sort.key === "name") return sign * byName(a, b) || a.id.localeCompare(b.id);
+    const x = a.reported ? numberOf(a.cells[sort.key]) : null;
+    const y = b.reported ? numberOf(b.cells[sort.key]) : null;
+    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
+    return sign * (x - y) || byName(a, b);
+  });
+}
+
+/** Names as an axis shows them: without the common "Samordningsförbundet", and never two alike. */
+export function shortNames(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const short = name.replace(/^samordningsförbundet\s+/i, "").trim() || name;
+    const n = (seen.get(short) ?? 0) + 1;
+    seen.set(short, n);
+    return n === 1 ? short : `${short} (${n})`;
+  });
+}
+
+export interface Bar {
+  readonly label: string;
+  readonly value: number;
+}
+
+export interface Stack {
+  readonly label: string;
+  readonly parts: readonly { readonly group: (typeof COST_GROUPS)[number]; readonly value: number }[];
+}
+
+/** What the charts draw: one bar (or stack) per association that has the figure. */
+export interface ChartSeries {
+  readonly costs: readonly Stack[];
+  readonly surplus: readonly Bar[];
+  readonly share: readonly Bar[];
+  readonly participants: readonly Bar[];
+}
+
+export function chartSeries(comparison: Comparison): ChartSeries {
+  const labels = shortNames(comparison.rows.map((r) => r.name));
+  const reported = comparison.rows
+    .map((row, i) => ({ row, label: labels[i]! }))
+    .filter((r) => r.row.reported);
+  const bars = (key: string, scale = 1): Bar[] =>
+    reported.flatMap(({ row, label }) => {
+      const value = numberOf(row.cells[key]);
+      return value === null ? [] : [{ label, value: value * scale }];
+    });
+  if (comparison.kind === "budget")
+    return {
+      costs: reported.map(({ row, label }) => ({
+        label,
+        parts: COST_GROUPS.map((group) => ({ group, value: numberOf(row.cells[`cost:${group}`]) ?? 0 })),
+      })),
+      surplus: bars("surplus"),
+      share: [],
+      participants: [],
+    };
+  return {
+    costs: [],
+    surplus: [],
+    share: bars("shareClosedToWorkOrStudies", 100),
+    participants: bars("participants"),
+  };
+}

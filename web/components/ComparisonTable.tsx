@@ -1,0 +1,167 @@
+/**
+ * The comparison as a table — also the charts' text alternative: a row per association, the
+ * network's total in the footer, every column sortable (aria-sort on the header). A hidden
+ * count shows "..", a network total over hidden counts "minst 1 234 (dolt hos 3 förbund)".
+ */
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Lang } from "../../shared/messages";
+import { type Cell, type Comparison, type Sort, sortRows } from "../comparison";
+import { formatAmount, formatShare } from "../format";
+import type { PageStrings } from "../strings";
+
+import { useTableStyles } from "../views/StatusView";
+import { ScrollRegion } from "./ScrollRegion";
+
+export interface ComparisonTableProps {
+  readonly comparison: Comparison;
+  readonly strings: PageStrings;
+  readonly lang: Lang;
+}
+
+const useStyles = makeStyles({
+  sortButton: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXXS,
+    border: "none",
+    background: "none",
+    padding: 0,
+    font: "inherit",
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+    cursor: "pointer",
+    textAlign: "inherit",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  numberHeader: { textAlign: "right" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+  note: { display: "block", fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
+});
+
+function CellText({ cell, strings, lang }: { cell: Cell; strings: PageStrings; lang: Lang }) {
+  const styles = useStyles();
+  const c = strings.comparison;
+  switch (cell.type) {
+    case "amount":
+    case "days":
+      return <>{formatAmount(cell.value === null ? null : Math.round(cell.value * 10) / 10, lang)}</>;
+    case "share":
+      return <>{formatShare(cell.value, lang)}</>;
+    case "count":
+      if (cell.value !== null) return <>{formatAmount(cell.value, lang)}</>;
+      return (
+        <span title={c.suppressedTitle}>
+          <span aria-hidden="true">{c.suppressed}</span>
+          <span className={styles.hidden}>{c.suppressedTitle}</span>
+        </span>
+      );
+    case "total": {
+      const { value, lowerBound, suppressedIn } = cell.value;
+      if (!lowerBound) return <>{formatAmount(value, lang)}</>;
+      return (
+        <>
+          {c.atLeast(formatAmount(value, lang))}
+          <span className={styles.note}>{c.hiddenIn(suppressedIn)}</span>
+        </>
+      );
+    }
+  }
+}
+
+export function ComparisonTable({ comparison, strings, lang }: ComparisonTableProps) {
+  const styles = useStyles();
+  const table = useTableStyles();
+  const c = strings.comparison;
+  const [sort, setSort] = useState<Sort>({ key: "name", direction: "ascending" });
+  const rows = useMemo(() => sortRows(comparison.rows, sort), [comparison.rows, sort]);
+  const name = c.tableName(strings.kinds[comparison.kind], comparison.year);
+
+  const header = (key: string, label: string, numeric: boolean) => {
+    const direction = sort.key === key ? sort.direction : undefined;
+    const next = () =>
+      setSort({
+        key,
+        direction:
+          direction === "ascending"
+            ? "descending"
+            : direction === "descending"
+              ? "ascending"
+              : numeric
+                ? "descending"
+                : "ascending",
+      });
+    return (
+      <th
+        key={key}
+        scope="col"
+        aria-sort={direction ?? "none"}
+        className={numeric ? styles.numberHeader : undefined}
+      >
+        <button type="button" className={styles.sortButton} onClick={next} title={c.sortBy(label)}>
+          {label}
+          {direction && <span aria-hidden="true">{direction === "ascending" ? "▲" : "▼"}</span>}
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <ScrollRegion label={c.scrollRegion}>
+      <table className={table.table} data-comparison={comparison.kind}>
+        <caption className={table.caption}>{name}</caption>
+        <thead>
+          <tr>
+            {header("name", c.association, false)}
+            {comparison.columns.map((col) => header(col.key, col.label, true))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-association={row.id}>
+              <th scope="row" className={table.rowHeader}>
+                {row.name}
+              </th>
+              {row.reported ? (
+                comparison.columns.map((col) => {
+                  const cell = row.cells[col.key];
+                  return (
+                    <td key={col.key} className={table.number} data-column={col.key}>
+                      {cell && <CellText cell={cell} strings={strings} lang={lang} />}
+                    </td>
+                  );
+                })
+              ) : (
+                <td colSpan={comparison.columns.length} className={mergeClasses(table.missing)}>
+                  {c.notReported}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr data-association="network">
+            <th scope="row" className={table.rowHeader}>
+              {comparison.network.name}
+            </th>
+            {comparison.columns.map((col) => {
+              const cell = comparison.network.cells[col.key];
+              return (
+                <td key={col.key} className={table.number} data-column={col.key}>
+                  {cell && <CellText cell={cell} strings={strings} lang={lang} />}
+                </td>
+              );
+            })}
+          </tr>
+        </tfoot>
+      </table>
+    </ScrollRegion>
+  );
+}

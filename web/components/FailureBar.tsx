@@ -1,0 +1,35 @@
+/** A failure in words: the service's own message in the chosen language, else the page's; never a stack trace. */
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
+import type { Lang } from "../../shared/messages";
+import type { PageFailure } from "../api";
+import type { PageStrings } from "../strings";
+
+export function failureText(failure: PageFailure, strings: PageStrings, lang: Lang): string {
+  const own = failure.detail ? (lang === "sv" ? failure.detail.sv : failure.detail.en) : null;
+  const ours = strings.failures[failure.code];
+  // A refusal of access gets the page's sentence too: the service's alone does not say what to do.
+  if (own && failure.code === "forbidden") return `${ours} ${own}`;
+  return own ?? ours;
+}
+
+export interface FailureBarProps {
+  readonly failure: PageFailure;
+  readonly strings: PageStrings;
+  readonly lang: Lang;
+  readonly onDismiss?: () => void;
+}
+
+export function FailureBar({ failure, strings, lang, onDismiss }: FailureBarProps) {
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>{failureText(failure, strings, lang)}</MessageBarBody>
+      {onDismiss && (
+        <MessageBarActions>
+          <Button appearance="transparent" size="small" onClick={onDismiss}>
+            {strings.dismiss}
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}

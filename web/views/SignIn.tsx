@@ -1,0 +1,57 @@
+/** Signing in with a token: "Nyckel" and "Logga in"; Enter in the box signs in. */
+import { Button, Field, Input, makeStyles, Title3, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Lang } from "../../shared/messages";
+import type { PageFailure } from "../api";
+import { FailureBar } from "../components/FailureBar";
+import type { PageStrings } from "../strings";
+
+export interface SignInProps {
+  readonly strings: PageStrings;
+  readonly lang: Lang;
+  readonly busy: boolean;
+  readonly failure: PageFailure | null;
+  readonly onSignIn: (token: string) => void;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    maxWidth: "560px",
+  },
+  button: { alignSelf: "flex-start" },
+});
+
+export function SignIn({ strings, lang, busy, failure, onSignIn }: SignInProps) {
+  const styles = useStyles();
+  const [token, setToken] = useState("");
+  return (
+    <form
+      className={styles.root}
+      aria-labelledby="sign-in-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (token.trim() && !busy) onSignIn(token);
+      }}
+    >
+      <Title3 as="h2" id="sign-in-heading">
+        {strings.signIn.heading}
+      </Title3>
+      {failure && <FailureBar failure={failure} strings={strings} lang={lang} />}
+      <Field label={strings.signIn.token} hint={strings.signIn.tokenHint}>
+        <Input
+          type="password"
+          value={token}
+          onChange={(_, d) => setToken(d.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </Field>
+      <Button className={styles.button} appearance="primary" type="submit" disabled={busy}>
+        {busy ? strings.signIn.busy : strings.signIn.submit}
+      </Button>
+    </form>
+  );
+}
