@@ -6,8 +6,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { convertFile } from "../service/commands/inspect";
-import { readWorkbookFile } from "../service/xlsx/read";
+import { convertFile } from "../cli/inspect";
+import { readWorkbookFile } from "../xlsx/read";
 import { inspectResult, readWorkbook } from "../shared/inspect";
 import { largeBudgetWorkbook, largeParticipantWorkbook } from "./workbooks";
 

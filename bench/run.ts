@@ -3,6 +3,7 @@ export {};
 
 const suites: [string, string][] = [
   ["CLI: inspect and convert", "./cli"],
+  ["CLI start-up: whole processes beside Node + exceljs", "./startup"],
   ["Add-in through the fake Excel", "./addin"],
   ["Sync service", "./service"],
   ["Fidelity: generated messy budgets", "./fidelity"],

@@ -12,13 +12,14 @@ import helmet from "helmet";
 import { type Logger, pino } from "pino";
 import { z } from "zod";
 import { AppError, errorHandler, unknownRoute } from "../service/errors";
+import { PROJECT_ROOT } from "../service/project-root";
 import { addinFiles } from "../service/server";
-import { MAX_FILE_BYTES, WorkbookReadError } from "../service/xlsx/read";
+import { MAX_FILE_BYTES, WorkbookReadError } from "../xlsx/read";
 import { type BookJson, FakeBook } from "./fake-excel/book";
 import { loadBook, saveBook } from "./fake-excel/xlsx";
 import { serviceProxy } from "./proxy";
 
-const REPO = path.resolve(import.meta.dirname, "..");
+const REPO = PROJECT_ROOT;
 export const DEFAULT_ADDIN_DIR = path.join(REPO, "dist/addin");
 export const DEFAULT_PLAYGROUND_DIR = path.join(REPO, "dist/playground");
 export const DEFAULT_SERVICE_URL = "http://127.0.0.1:3000";

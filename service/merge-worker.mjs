@@ -1,12 +1,16 @@
 /**
  * The merge thread: parses the stored reports, merges them and writes the answer, so the
- * service's event loop keeps answering meanwhile. Plain JavaScript that loads the TypeScript
- * through tsx, so it runs the same under `node --import tsx`, vitest and the bench.
+ * service's event loop keeps answering meanwhile. Plain JavaScript, the same file in the
+ * build (dist/node/, where merge-job.mjs lies beside it) and in development, vitest and the
+ * bench (where merge-job.ts is loaded through tsx).
  */
+import { existsSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { tsImport } from "tsx/esm/api";
 
-const { runMergeJob } = await tsImport("./merge-job.ts", import.meta.url);
+const built = new URL("./merge-job.mjs", import.meta.url);
+const { runMergeJob } = existsSync(built)
+  ? await import(built.href)
+  : await (await import("tsx/esm/api")).tsImport("./merge-job.ts", import.meta.url);
 
 parentPort.on("message", async ({ id, job }) => {
   try {

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import type { MergedBudget, MergedParticipants, MergedView } from "../shared/merge";
 import { type NetworkSheet, networkSheet, SUPPRESSED } from "../shared/network";
 import { layoutSheet, uniqueSheetName } from "../shared/output";
-import { setPrinting, writeOutputSheets } from "./xlsx/write";
+import { setPrinting, writeOutputSheets } from "../xlsx/write";
 
 const AMOUNT = "#,##0";
 /** The comparison sheet's name in the downloaded workbook (in Excel the plan's own, "Samsyn nätverk 2009"). */

@@ -14,6 +14,7 @@ import { authFailureLimiter } from "./auth";
 import { AppError, errorHandler, unknownRoute } from "./errors";
 import { isStorable, unstorableText } from "./input";
 import { type MergeThread, mergeThread } from "./merge-thread";
+import { PROJECT_ROOT } from "./project-root";
 import { apiRouter } from "./routes";
 import { openStore } from "./store/engines";
 import type { Store } from "./store/types";
@@ -109,8 +110,15 @@ function paneCors(origins: readonly string[]): RequestHandler {
 }
 
 /** A setting from the environment that cannot be used; its message names the setting. */
+/** A setting the service cannot start with, explained in both languages. */
 export class SettingError extends Error {
   override readonly name = "SettingError";
+  constructor(
+    readonly messageSv: string,
+    readonly messageEn: string,
+  ) {
+    super(`${messageSv} / ${messageEn}`);
+  }
 }
 
 /** The admin token opens every association: one short enough to guess is refused at start. */
@@ -120,7 +128,8 @@ export function checkAdminToken(token: string | undefined): string | undefined {
   if (token === undefined || token === "") return undefined;
   if (token.length < MIN_ADMIN_TOKEN)
     throw new SettingError(
-      `SAMSYN_ADMIN_TOKEN är för kort (${token.length} tecken); den ska ha minst ${MIN_ADMIN_TOKEN}, till exempel från openssl rand -hex 24 / the admin token must have at least ${MIN_ADMIN_TOKEN} characters`,
+      `SAMSYN_ADMIN_TOKEN är för kort (${token.length} tecken); den ska ha minst ${MIN_ADMIN_TOKEN}, till exempel från openssl rand -hex 24`,
+      `SAMSYN_ADMIN_TOKEN is too short (${token.length} characters); it must have at least ${MIN_ADMIN_TOKEN}, for example from openssl rand -hex 24`,
     );
   return token;
 }
@@ -135,7 +144,8 @@ export function checkSuppressionThreshold(value: string | number | undefined): n
   const n = typeof value === "number" ? value : /^\s*\d{1,3}\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n < MIN_SUPPRESSION_THRESHOLD || n > 100)
     throw new SettingError(
-      `SAMSYN_SUPPRESSION_THRESHOLD: "${String(value).slice(0, 20)}" ska vara ett heltal från ${MIN_SUPPRESSION_THRESHOLD} till 100 / must be a whole number from ${MIN_SUPPRESSION_THRESHOLD} to 100`,
+      `SAMSYN_SUPPRESSION_THRESHOLD: "${String(value).slice(0, 20)}" ska vara ett heltal från ${MIN_SUPPRESSION_THRESHOLD} till 100`,
+      `SAMSYN_SUPPRESSION_THRESHOLD: "${String(value).slice(0, 20)}" must be a whole number from ${MIN_SUPPRESSION_THRESHOLD} to 100`,
     );
   return n;
 }
@@ -153,7 +163,8 @@ export function checkPaneOrigins(list: readonly string[]): string[] {
     } catch {}
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin)
       throw new SettingError(
-        `SAMSYN_PANE_ORIGINS: "${origin.slice(0, 100)}" är inget ursprung; skriv till exempel https://excel.example.se, utan sökväg och utan / på slutet / is not an origin`,
+        `SAMSYN_PANE_ORIGINS: "${origin.slice(0, 100)}" är inget ursprung; skriv till exempel https://excel.example.se, utan sökväg och utan / på slutet`,
+        `SAMSYN_PANE_ORIGINS: "${origin.slice(0, 100)}" is not an origin; write for example https://excel.example.se, without a path or a trailing /`,
       );
   }
   return origins;
@@ -206,7 +217,7 @@ export function createApp(deps: AppDeps): Express {
   app.set("query parser", "simple");
   if (deps.trustProxy !== undefined) app.set("trust proxy", deps.trustProxy);
   app.use(requestLog(deps.logger));
-  app.use("/addin", addinFiles(deps.addinDir ?? path.resolve("dist/addin")));
+  app.use("/addin", addinFiles(deps.addinDir ?? path.join(PROJECT_ROOT, "dist/addin")));
   app.use(helmet());
   app.get("/healthz", async (_req, res) => {
     await deps.store.listAssociations();

@@ -5,7 +5,7 @@
  * with exceljs.
  */
 import ExcelJS from "exceljs";
-import { readWorkbookFile } from "../../service/xlsx/read";
+import { readWorkbookFile } from "../../xlsx/read";
 import { columnLetters, rangeToA1, toA1 } from "../../shared/grid";
 import { FakeBook, type FakeCell, type FakeSheet } from "./book";
 

@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { OfficeAddinManifest } from "office-addin-manifest";
 import { describe, expect, it } from "vitest";
 import { REQUIRED_EXCEL_API } from "../../addin/excel/host";
-import { deploymentId, productionManifest } from "../../service/commands/manifest";
+import { deploymentId, productionManifest } from "../../cli/manifest";
 import { samsyn } from "../support/cli";
 
 const MANIFEST = resolve("manifest.xml");

@@ -6,7 +6,7 @@
  */
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { readWorkbookFile } from "../../service/xlsx/read";
+import { readWorkbookFile } from "../../xlsx/read";
 import { type PushableReport, pushableReports, readWorkbook } from "../../shared/inspect";
 import {
   type MergeAssociation,

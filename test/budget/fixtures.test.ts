@@ -1,7 +1,7 @@
 /** The real workbooks in ../shared/fixtures, read as the CLI reads them, against the figures the issue names. */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readWorkbookFile } from "../../service/xlsx/read";
+import { readWorkbookFile } from "../../xlsx/read";
 import { readBudgetSheet } from "../../shared/budget";
 import { type BudgetTable, BudgetTable as BudgetTableSchema, ContributionsTable } from "../../shared/report";
 

@@ -1,7 +1,7 @@
 /** The conversion plan for budget tables: names, columns, and live formulas that give the core's own totals. */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readWorkbookFile } from "../../service/xlsx/read";
+import { readWorkbookFile } from "../../xlsx/read";
 import { budgetOutputSheets, readBudgetSheet } from "../../shared/budget";
 import { gridFromRows } from "../../shared/grid";
 import { isFormula, type OutputCell, type OutputSheet, type OutputTable } from "../../shared/output";

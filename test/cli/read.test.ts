@@ -1,7 +1,7 @@
 /** The exceljs reader hands the core what Excel would hand the add-in. */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { readWorkbookBuffer, readWorkbookFile } from "../../service/xlsx/read";
+import { readWorkbookBuffer, readWorkbookFile } from "../../xlsx/read";
 import { fixture } from "../support/cli";
 
 describe("When a workbook is read into grids", () => {

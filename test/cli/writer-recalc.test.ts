@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { writeOutputSheets } from "../../service/xlsx/write";
+import { writeOutputSheets } from "../../xlsx/write";
 import { columnRef, layoutSheet, type OutputSheet } from "../../shared/output";
 import { recalculate, shownValue } from "../support/libreoffice";
 

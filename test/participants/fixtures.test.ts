@@ -1,7 +1,7 @@
 /** The real workbooks: the Samverkansteamet list, the Infosamverkan follow-up, and budgets that are no participant sheets. */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readWorkbookFile } from "../../service/xlsx/read";
+import { readWorkbookFile } from "../../xlsx/read";
 import type { CellValue, Grid } from "../../shared/grid";
 import { inspectResult, readWorkbook } from "../../shared/inspect";
 import type { Issue } from "../../shared/issues";

@@ -1,8 +1,8 @@
 /** The conversion plan of a participant sheet: the normalised list as a real table, and the key figures. */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { readWorkbookBuffer } from "../../service/xlsx/read";
-import { writeOutputSheets } from "../../service/xlsx/write";
+import { readWorkbookBuffer } from "../../xlsx/read";
+import { writeOutputSheets } from "../../xlsx/write";
 import { gridFromRows } from "../../shared/grid";
 import { readWorkbook } from "../../shared/inspect";
 import type { OutputTable } from "../../shared/output";

@@ -2,7 +2,7 @@
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readWorkbookFile } from "../../service/xlsx/read";
+import { readWorkbookFile } from "../../xlsx/read";
 import type { Grid } from "../../shared/grid";
 import {
   keyFiguresFor,

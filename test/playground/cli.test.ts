@@ -24,7 +24,7 @@ function startCommand(args: readonly string[]): Promise<string> {
     let out = "";
     running.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      const url = /playground: (http:\/\/\S+)/.exec(out)?.[1];
+      const url = /(?:lekplats|playground): (http:\/\/\S+)/.exec(out)?.[1];
       if (url) done(url);
     });
     running.on("exit", (code) => fail(new Error(`exited ${code}: ${out}`)));
@@ -54,8 +54,13 @@ describe("samsyn playground", () => {
   it("When the file cannot be read, then one line says why and the exit code is 2", async () => {
     const result = await samsyn(["playground", "finns-inte.xlsx", "--port", "0"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^samsyn: Filen finns-inte\.xlsx finns inte.* \/ Cannot open/);
+    expect(result.stderr).toMatch(/^samsyn: Filen finns-inte\.xlsx finns inte/);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    const english = await samsyn(["playground", "finns-inte.xlsx", "--port", "0", "--lang", "en"]);
+    expect([english.code, english.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^samsyn: Cannot open finns-inte\.xlsx/),
+    ]);
   });
 
   it("When the port or the service address is wrong, then it says so", async () => {

@@ -92,7 +92,7 @@ describe("samsyn association add, serve and push", () => {
       "--period",
       "2014",
     ]);
-    expect([pushed.code, pushed.stderr, pushed.stdout]).toEqual([0, "", "participants 2014: revision 1\n"]);
+    expect([pushed.code, pushed.stderr, pushed.stdout]).toEqual([0, "", "deltagare 2014: revision 1\n"]);
     const got = await fetch(`${service.url}/api/associations/${ale.id}/reports/participants/2014`, {
       headers: bearer(ale.token),
     });

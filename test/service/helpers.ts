@@ -234,7 +234,7 @@ export function startService(
   /** A command the service runs under, e.g. unshare into a PID namespace of its own. */
   wrapper: readonly string[] = [],
 ): Promise<Running> {
-  const args = ["--import", "tsx", "service/cli.ts", "serve", "--port", "0"];
+  const args = ["--import", "tsx", "cli/main.ts", "serve", "--port", "0"];
   if ("dataDir" in store) args.push("--data", store.dataDir);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -256,7 +256,7 @@ export function startService(
     const timer = setTimeout(() => reject(new Error(`service did not start: ${out} ${err}`)), 90_000);
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /Samsyn listening on (http:\/\/\S+)/.exec(out);
+      const m = /Samsyn (?:lyssnar på|listening on) (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1]! });
@@ -286,7 +286,7 @@ export function runCli(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!("DATABASE_URL" in env)) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "service/cli.ts", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], {
     cwd: process.cwd(),
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],

@@ -12,7 +12,7 @@ import {
   type Grid,
   parseRangeA1,
   type RangeAddress,
-} from "../../shared/grid";
+} from "../shared/grid";
 import { checkPackage, type PackageLimits, type PackageProblem, PackageRefused } from "./package";
 
 /**

@@ -1,18 +1,15 @@
 /** `samsyn inspect` and `samsyn convert`: a workbook through the core, as text, JSON or a new workbook. */
-import { formatKr } from "../../shared/amounts";
-import { type InspectOptions, inspectResult, readWorkbook, type WorkbookReading } from "../../shared/inspect";
-import { hasErrors } from "../../shared/issues";
-import { describeIssue, type Lang } from "../../shared/messages";
-import type { InspectResult, Table } from "../../shared/report";
+import { formatKr } from "../shared/amounts";
+import { type InspectOptions, inspectResult, readWorkbook, type WorkbookReading } from "../shared/inspect";
+import { hasErrors } from "../shared/issues";
+import { describeIssue, type Lang } from "../shared/messages";
+import type { InspectResult, Table } from "../shared/report";
 import { gridsOf, loadWorkbookFile, readWorkbookFile } from "../xlsx/read";
 import { writeOutputSheets } from "../xlsx/write";
-
-export const EXIT_OK = 0;
-export const EXIT_INVALID = 1;
-export const EXIT_UNREADABLE = 2;
+import { EXIT, type ExitCode, failureOf } from "./failure";
 
 export interface CommandOutput {
-  readonly exitCode: number;
+  readonly exitCode: ExitCode;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -28,9 +25,9 @@ export async function inspectFile(
       ? `${JSON.stringify(result, null, 2)}\n`
       : renderText(result, reading, options.lang ?? "sv");
     if (reading.tables.length === 0) {
-      return { exitCode: EXIT_UNREADABLE, stdout, stderr: noTables(options.lang ?? "sv") };
+      return { exitCode: EXIT.unreadable, stdout, stderr: noTables(options.lang ?? "sv") };
     }
-    return { exitCode: hasErrors(reading.issues) ? EXIT_INVALID : EXIT_OK, stdout, stderr: "" };
+    return { exitCode: hasErrors(reading.issues) ? EXIT.invalid : EXIT.ok, stdout, stderr: "" };
   });
 }
 
@@ -43,7 +40,7 @@ export async function convertFile(
   return guarded(lang, async () => {
     const workbook = await loadWorkbookFile(file);
     const reading = readWorkbook(gridsOf(workbook), options);
-    if (reading.tables.length === 0) return { exitCode: EXIT_UNREADABLE, stdout: "", stderr: noTables(lang) };
+    if (reading.tables.length === 0) return { exitCode: EXIT.unreadable, stdout: "", stderr: noTables(lang) };
     const sheets = reading.outputSheets(workbook.worksheets.map((ws) => ws.name));
     writeOutputSheets(workbook, sheets);
     await workbook.xlsx.writeFile(out);
@@ -52,7 +49,7 @@ export async function convertFile(
       lang === "sv"
         ? `Skrev ${out}: ${sheets.length} nya blad, ${reading.tables.length} tabeller, ${reading.issues.length} anmärkningar (${errors} fel).`
         : `Wrote ${out}: ${sheets.length} new sheets, ${reading.tables.length} tables, ${reading.issues.length} issues (${errors} errors).`;
-    return { exitCode: errors > 0 ? EXIT_INVALID : EXIT_OK, stdout: `${summary}\n`, stderr: "" };
+    return { exitCode: errors > 0 ? EXIT.invalid : EXIT.ok, stdout: `${summary}\n`, stderr: "" };
   });
 }
 
@@ -61,29 +58,13 @@ const noTables = (lang: Lang) =>
     ? "samsyn: Ingen budget, deltagarlista eller uppföljningstabell hittades i arbetsboken.\n"
     : "samsyn: No budget, participant list or follow-up table was found in the workbook.\n";
 
-/** Errors that carry their own one-line explanation (WorkbookReadError, PeriodError …). */
-function isExplained(error: unknown): error is { messageSv: string; messageEn: string } {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    typeof (error as { messageSv?: unknown }).messageSv === "string" &&
-    typeof (error as { messageEn?: unknown }).messageEn === "string"
-  );
-}
-
 /** Any failure becomes one line and exit 2: never a stack trace to the user. */
 async function guarded(lang: Lang, run: () => Promise<CommandOutput>): Promise<CommandOutput> {
   try {
     return await run();
   } catch (error) {
-    const line = isExplained(error)
-      ? lang === "sv"
-        ? error.messageSv
-        : error.messageEn
-      : `${lang === "sv" ? "Oväntat fel" : "Unexpected error"}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
-    if (process.env.SAMSYN_DEBUG && error instanceof Error)
-      return { exitCode: EXIT_UNREADABLE, stdout: "", stderr: `${line}\n${error.stack}\n` };
-    return { exitCode: EXIT_UNREADABLE, stdout: "", stderr: `samsyn: ${line}\n` };
+    const { exitCode, line } = failureOf(error, lang);
+    return { exitCode, stdout: "", stderr: `${line}\n` };
   }
 }
 
@@ -103,6 +84,13 @@ const WORDS = {
     closed: "Avslutade",
     toWork: "till arbete/studier",
     lines: "rader",
+    hemkommun: "Hemkommun",
+    kon: "Kön",
+    kvinna: "kvinna",
+    man: "man",
+    kind: { budget: "budget", contributions: "bidrag", participants: "deltagare", followup: "uppföljning" },
+    section: { income: "intäkt", cost: "kostnad" },
+    severity: { error: "fel", warning: "varning", info: "info" },
   },
   en: {
     table: "Table",
@@ -119,6 +107,18 @@ const WORDS = {
     closed: "Closed",
     toWork: "to work/studies",
     lines: "lines",
+    hemkommun: "Home municipality",
+    kon: "Sex",
+    kvinna: "women",
+    man: "men",
+    kind: {
+      budget: "budget",
+      contributions: "contributions",
+      participants: "participants",
+      followup: "follow-up",
+    },
+    section: { income: "income", cost: "cost" },
+    severity: { error: "error", warning: "warning", info: "info" },
   },
 } as const;
 
@@ -131,7 +131,7 @@ function renderText(result: InspectResult, reading: WorkbookReading, lang: Lang)
   if (reading.issues.length === 0) out.push(`  ${w.none}`);
   for (const issue of reading.issues) {
     out.push(
-      `  ${issue.severity.padEnd(7)} ${`${issue.sheet}!${issue.cell ?? ""}`.padEnd(24)} ${describeIssue(issue, lang)}`,
+      `  ${w.severity[issue.severity].padEnd(7)} ${`${issue.sheet}!${issue.cell ?? ""}`.padEnd(24)} ${describeIssue(issue, lang)}`,
     );
   }
   return `${out.join("\n")}\n`;
@@ -139,14 +139,14 @@ function renderText(result: InspectResult, reading: WorkbookReading, lang: Lang)
 
 function renderTable(table: Table, lang: Lang): string[] {
   const w = WORDS[lang];
-  const head = `${w.table} ${table.kind} – ${table.sheet}!${table.range}${table.title ? ` – ${table.title}` : ""}`;
+  const head = `${w.table} ${w.kind[table.kind]} – ${table.sheet}!${table.range}${table.title ? ` – ${table.title}` : ""}`;
   switch (table.kind) {
     case "budget": {
       const lines = [head, `  ${w.periods}: ${table.periods.join(", ")}   ${w.unit}: ${table.unit}`];
       for (const line of table.lines) {
         const amounts = table.periods.map((p) => formatKr(line.amounts[p] ?? 0, lang).padStart(16)).join("");
         lines.push(
-          `  ${line.cell.padEnd(6)} ${line.section.padEnd(6)} ${line.group.padEnd(26)} ${line.label.slice(0, 40).padEnd(40)}${amounts}`,
+          `  ${line.cell.padEnd(6)} ${w.section[line.section].padEnd(7)} ${line.group.padEnd(26)} ${line.label.slice(0, 40).padEnd(40)}${amounts}`,
         );
       }
       for (const [key, label] of [
@@ -157,7 +157,7 @@ function renderTable(table: Table, lang: Lang): string[] {
         const amounts = table.periods
           .map((p) => formatKr(table.totals[key][p] ?? 0, lang).padStart(16))
           .join("");
-        lines.push(`  ${"".padEnd(41)}${label.padEnd(40)}${amounts}`);
+        lines.push(`  ${"".padEnd(42)}${label.padEnd(40)}${amounts}`);
       }
       return lines;
     }
@@ -177,13 +177,20 @@ function renderTable(table: Table, lang: Lang): string[] {
         head,
         `  ${table.rows} ${w.rows}, period ${table.period}`,
         `  ${w.participants}: ${k.participants}   ${w.closed}: ${k.closed} (${k.closedToWorkOrStudies} ${w.toWork})`,
-        `  Hemkommun: ${Object.entries(k.byHemkommun)
+        `  ${w.hemkommun}: ${Object.entries(k.byHemkommun)
           .map(([name, n]) => `${name} ${n}`)
           .join(", ")}`,
-        `  Kön: kvinna ${k.byKon.kvinna}, man ${k.byKon.man}`,
+        `  ${w.kon}: ${w.kvinna} ${k.byKon.kvinna}, ${w.man} ${k.byKon.man}`,
       ];
     }
     case "followup":
       return [head, `  ${table.columns.join(" | ")}   (${table.rows.length} ${w.lines})`];
   }
+}
+
+/** Writes a command's output and sets its exit code. */
+export function emit(output: CommandOutput): void {
+  if (output.stdout) process.stdout.write(output.stdout);
+  if (output.stderr) process.stderr.write(output.stderr);
+  process.exitCode = output.exitCode;
 }

@@ -6,16 +6,12 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Command } from "commander";
+import { resolve } from "node:path";
+import { PROJECT_ROOT } from "../service/project-root";
+import { CliFailure, EXIT } from "./failure";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const MANIFEST_TEMPLATE = resolve(ROOT, "manifest.xml");
+export const MANIFEST_TEMPLATE = resolve(PROJECT_ROOT, "manifest.xml");
 const DEV_ORIGIN = "https://localhost:3000";
-const EXIT_BAD_ARGUMENT = 2;
-
-export class ManifestUrlError extends Error {}
 
 /** The deployment's base URL, without a trailing slash; Office loads add-ins only over HTTPS. */
 export function deploymentBase(url: string): string {
@@ -23,15 +19,19 @@ export function deploymentBase(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ManifestUrlError(`"${url}" är ingen adress / is not a URL`);
+    throw new CliFailure(EXIT.unreadable, `"${url}" är ingen adress`, `"${url}" is not a URL`);
   }
   if (parsed.protocol !== "https:")
-    throw new ManifestUrlError(
-      `Excel laddar bara tillägg över https / Excel loads add-ins over https only: ${url}`,
+    throw new CliFailure(
+      EXIT.unreadable,
+      `Excel laddar bara tillägg över https: ${url}`,
+      `Excel loads add-ins over https only: ${url}`,
     );
   if (parsed.search || parsed.hash || parsed.username)
-    throw new ManifestUrlError(
-      `ingen fråga, fragment eller användare i adressen / no query, fragment or user: ${url}`,
+    throw new CliFailure(
+      EXIT.unreadable,
+      `Ingen fråga, fragment eller användare i adressen: ${url}`,
+      `No query, fragment or user in the address: ${url}`,
     );
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
 }
@@ -54,7 +54,7 @@ export function productionManifest(template: string, url: string, id?: string): 
   const origin = new URL(base).origin;
   const addinId = id ?? deploymentId(base);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(addinId))
-    throw new ManifestUrlError(`"${addinId}" är ingen GUID / is not a GUID`);
+    throw new CliFailure(EXIT.unreadable, `"${addinId}" är ingen GUID`, `"${addinId}" is not a GUID`);
   return template
     .replace(/<Id>[^<]*<\/Id>/, `<Id>${addinId}</Id>`)
     .replace(`<AppDomain>${DEV_ORIGIN}</AppDomain>`, `<AppDomain>${escapeXml(origin)}</AppDomain>`)
@@ -65,29 +65,9 @@ export function productionManifest(template: string, url: string, id?: string): 
     );
 }
 
-export function registerManifestCommand(program: Command): void {
-  program
-    .command("manifest")
-    .description(
-      "skriv tilläggets manifest för en driftsättning / write the add-in manifest for a deployment",
-    )
-    .requiredOption("--url <url>", "tjänstens https-adress / the service's https address")
-    .option("-o, --out <file>", "manifestfil / manifest file (standard: skriv ut / default: print)")
-    .option(
-      "--id <guid>",
-      "tilläggets id / the add-in's id (standard: härlett ur adressen / default: from the URL)",
-    )
-    .action((opts: { url: string; out?: string; id?: string }) => {
-      let manifest: string;
-      try {
-        manifest = productionManifest(readFileSync(MANIFEST_TEMPLATE, "utf8"), opts.url, opts.id);
-      } catch (error) {
-        if (!(error instanceof ManifestUrlError)) throw error;
-        process.stderr.write(`samsyn: ${error.message}\n`);
-        process.exitCode = EXIT_BAD_ARGUMENT;
-        return;
-      }
-      if (opts.out) writeFileSync(opts.out, manifest);
-      else process.stdout.write(manifest);
-    });
+/** Writes the deployment's manifest to `out`, or prints it. */
+export function writeManifest(flags: { url: string; out?: string; id?: string }): void {
+  const manifest = productionManifest(readFileSync(MANIFEST_TEMPLATE, "utf8"), flags.url, flags.id);
+  if (flags.out) writeFileSync(flags.out, manifest);
+  else process.stdout.write(manifest);
 }

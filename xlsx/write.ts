@@ -13,7 +13,7 @@ import {
   type PrintLayout,
   pageHeaderText,
   printLayout,
-} from "../../shared/output";
+} from "../shared/output";
 
 /** One page wide (any number tall), the header row on every page, the title in the page header. */
 export function setPrinting(ws: ExcelJS.Worksheet, print: PrintLayout): void {

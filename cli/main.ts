@@ -1,0 +1,139 @@
+/**
+ * The `samsyn` command line: every command, its options and --lang, declared in one place.
+ * Each command loads its own modules when it runs, so `inspect` never pays for the service,
+ * the database drivers or the playground.
+ */
+import { Command, Option } from "commander";
+import type { Lang } from "../shared/messages";
+import { EXIT, runCommand } from "./failure";
+
+const program = new Command("samsyn")
+  .description(
+    "Samsyn – budget- och deltagararbetsböcker för samordningsförbund / budget and participant workbooks",
+  )
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+const langOption = () =>
+  new Option("--lang <lang>", "språk för meddelanden / message language").choices(["sv", "en"]).default("sv");
+const periodHelp = "period (2014, 2014-H1, 2014-Q3, 2014-05, 2013-2015)";
+
+interface WithLang {
+  readonly lang: Lang;
+}
+
+program
+  .command("inspect")
+  .description("visa tabeller, summor och anmärkningar / show tables, totals and issues")
+  .argument("<file>", "arbetsbok (.xlsx)")
+  .option("--json", "maskinläsbar JSON / machine-readable JSON")
+  .option("--period <period>", `deltagarnas nyckeltal för / participants' key figures for: ${periodHelp}`)
+  .addOption(langOption())
+  .action(async (file: string, opts: WithLang & { json?: boolean; period?: string }) => {
+    const { inspectFile, emit } = await import("./inspect");
+    emit(
+      await inspectFile(file, {
+        lang: opts.lang,
+        ...(opts.json ? { json: true } : {}),
+        ...(opts.period ? { participants: { period: opts.period } } : {}),
+      }),
+    );
+  });
+
+program
+  .command("convert")
+  .description("skriv en arbetsbok med riktiga Excel-tabeller / write a workbook with real Excel tables")
+  .argument("<file>", "arbetsbok (.xlsx)")
+  .requiredOption("-o, --out <file>", "ny arbetsbok / output workbook")
+  .option("--period <period>", `deltagarnas nyckeltal för / participants' key figures for: ${periodHelp}`)
+  .addOption(langOption())
+  .action(async (file: string, opts: WithLang & { out: string; period?: string }) => {
+    const { convertFile, emit } = await import("./inspect");
+    emit(
+      await convertFile(file, opts.out, {
+        lang: opts.lang,
+        ...(opts.period ? { participants: { period: opts.period } } : {}),
+      }),
+    );
+  });
+
+program
+  .command("serve")
+  .description("starta tjänsten och nätverkets sida / start the service and the network's page")
+  .option("--port <port>", "port (0 = valfri ledig / any free)", process.env.PORT ?? "3000")
+  .option("--host <host>", "adress att lyssna på / address to listen on", process.env.HOST ?? "127.0.0.1")
+  .option("--data <dir>", "datamapp för den inbyggda databasen / embedded database folder")
+  .addOption(langOption())
+  .action((opts: WithLang & { port: string; host: string; data?: string }) =>
+    runCommand(opts.lang, async () => (await import("./serve")).serve(opts, opts.lang)),
+  );
+
+program
+  .command("association")
+  .description("förbund / associations")
+  .command("add")
+  .description("lägg till ett förbund och skriv ut dess id och token / add an association")
+  .argument("<name>", "förbundets namn / the association's name")
+  .requiredOption("--orgnr <orgnr>", "organisationsnummer")
+  .option("--data <dir>", "datamapp / data folder")
+  .addOption(langOption())
+  .action((name: string, opts: WithLang & { orgnr: string; data?: string }) =>
+    runCommand(opts.lang, async () => (await import("./association")).addAssociation(name, opts)),
+  );
+
+program
+  .command("push")
+  .description("skicka arbetsbokens rapporter till tjänsten / push the workbook's reports")
+  .argument("<file>", "arbetsbok (.xlsx)")
+  .requiredOption("--to <url>", "tjänstens adress / service URL")
+  .requiredOption("--association <id>", "förbundets id / the association's id")
+  .requiredOption("--token <token>", "förbundets nyckel / the association's token")
+  .option("--period <period>", `skicka under / file under: ${periodHelp}`)
+  .addOption(langOption())
+  .action(
+    (file: string, opts: WithLang & { to: string; association: string; token: string; period?: string }) =>
+      runCommand(opts.lang, async () => (await import("./push")).push(file, opts, opts.lang)),
+  );
+
+program
+  .command("playground")
+  .description(
+    "aktivitetsfönstret i webbläsaren över en arbetsbok, utan Excel / the task pane in a browser, without Excel",
+  )
+  .argument("[file]", "arbetsbok att börja med (.xlsx) / workbook to start with")
+  .option("--port <port>", "port", "4000")
+  .option("--host <host>", "adress att lyssna på / address to listen on", "127.0.0.1")
+  .option(
+    "--service <url>",
+    "Samsyn-tjänsten / the Samsyn service (SAMSYN_SERVICE_URL, http://127.0.0.1:3000)",
+  )
+  .addOption(langOption())
+  .action((file: string | undefined, opts: WithLang & { port: string; host: string; service?: string }) =>
+    runCommand(opts.lang, async () => (await import("./playground")).playground(file, opts, opts.lang)),
+  );
+
+program
+  .command("manifest")
+  .description("skriv tilläggets manifest för en driftsättning / write the add-in manifest for a deployment")
+  .requiredOption("--url <url>", "tjänstens https-adress / the service's https address")
+  .option("-o, --out <file>", "manifestfil / manifest file (standard: skriv ut / default: print)")
+  .option(
+    "--id <guid>",
+    "tilläggets id / the add-in's id (standard: härlett ur adressen / default: from the URL)",
+  )
+  .addOption(langOption())
+  .action((opts: WithLang & { url: string; out?: string; id?: string }) =>
+    runCommand(opts.lang, async () => (await import("./manifest")).writeManifest(opts)),
+  );
+
+// A usage error (unknown option, missing argument) is exit 2, as every unusable input is.
+program.exitOverride((err) => {
+  process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.unreadable);
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.stderr.write(`samsyn: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
+  process.exitCode = EXIT.unreadable;
+}

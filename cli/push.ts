@@ -1,0 +1,96 @@
+/** `samsyn push`: a workbook's reports (aggregates only, as the pane sends them) to a running service. */
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { CLIENT_HEADER, type ClientKind } from "../shared/api";
+import { type PushableReport, pushableReports, readWorkbook } from "../shared/inspect";
+import type { Lang } from "../shared/messages";
+import { parsePeriod, periodMessage } from "../shared/period";
+import { readWorkbookFile } from "../xlsx/read";
+import { CliFailure, EXIT, say } from "./failure";
+
+export interface PushFlags {
+  readonly to: string;
+  readonly association: string;
+  readonly token: string;
+  readonly period?: string;
+}
+
+/** The workbook's reports as the core reads them; with a period, participants' key figures for it. */
+async function pushableOf(file: string, period: string | undefined): Promise<PushableReport[]> {
+  const reading = readWorkbook(await readWorkbookFile(file), period ? { participants: { period } } : {});
+  return pushableReports(reading, { source: path.basename(file) });
+}
+
+async function send(url: URL, init: RequestInit, base: URL): Promise<Response> {
+  // One retry: the Idempotency-Key makes a second try after a dropped connection safe.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      if (attempt === 1) {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new CliFailure(
+          EXIT.unreadable,
+          `Kan inte nå tjänsten på ${base.origin}: ${why}`,
+          `Cannot reach the service at ${base.origin}: ${why}`,
+        );
+      }
+    }
+  }
+}
+
+export async function push(file: string, flags: PushFlags, lang: Lang): Promise<void> {
+  let base: URL;
+  try {
+    base = new URL(flags.to);
+  } catch {
+    throw new CliFailure(EXIT.unreadable, `Ogiltig adress "${flags.to}"`, `Invalid URL "${flags.to}"`);
+  }
+  // The grammar the core and the API read (shared/period.ts), filed under its canonical key.
+  const asked = flags.period === undefined ? undefined : parsePeriod(flags.period)?.key;
+  if (flags.period !== undefined && asked === undefined) {
+    const { sv, en } = periodMessage(flags.period);
+    throw new CliFailure(EXIT.unreadable, sv, en);
+  }
+  const reports = await pushableOf(file, asked);
+  if (reports.length === 0)
+    throw new CliFailure(
+      EXIT.unreadable,
+      `Ingen budget eller deltagarlista hittades i ${file}`,
+      `No budget or participant list was found in ${file}`,
+    );
+  for (const found of reports) {
+    // A budget is filed under --period when given; participants already carry the period asked for.
+    const period = found.kind === "budget" ? (asked ?? found.period) : found.period;
+    const url = new URL(
+      `api/associations/${encodeURIComponent(flags.association)}/reports/${found.kind}/${encodeURIComponent(period)}`,
+      base.href.endsWith("/") ? base : `${base.href}/`,
+    );
+    const response = await send(
+      url,
+      {
+        method: "PUT",
+        headers: {
+          authorization: `Bearer ${flags.token}`,
+          "content-type": "application/json",
+          "idempotency-key": randomUUID(),
+          [CLIENT_HEADER]: "cli" satisfies ClientKind,
+        },
+        body: JSON.stringify(found.report),
+      },
+      base,
+    );
+    const body = (await response.json().catch(() => null)) as {
+      revision?: number;
+      error?: { message?: string; messageEn?: string };
+    } | null;
+    const kind = say(lang, found.kind === "budget" ? "budget" : "deltagare", found.kind);
+    if (!response.ok)
+      throw new CliFailure(
+        EXIT.invalid,
+        `${kind} ${period}: ${body?.error?.message ?? `HTTP ${response.status}`}`,
+        `${kind} ${period}: ${body?.error?.messageEn ?? `HTTP ${response.status}`}`,
+      );
+    process.stdout.write(`${kind} ${period}: revision ${body?.revision ?? "?"}\n`);
+  }
+}

@@ -1,0 +1,36 @@
+// Builds the `samsyn` command (CLI and service) into plain JavaScript in dist/node/, so that
+// bin/samsyn.js, `npm start` and a deployment start without compiling TypeScript. Packages stay
+// imports from node_modules; only our own code is bundled. The merge thread's worker is the
+// same file in both worlds: it loads merge-job.mjs from beside it, or merge-job.ts through tsx.
+// Usage: node scripts/build-node.mjs [--outdir dir]
+import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const outIndex = args.indexOf("--outdir");
+const outdir = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(root, "dist/node");
+
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
+const started = Date.now();
+await build({
+  entryPoints: { samsyn: join(root, "cli/main.ts"), "merge-job": join(root, "service/merge-job.ts") },
+  outdir,
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
+  // Each command's modules in their own chunk, loaded when the command runs (cli/main.ts).
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+  packages: "external",
+  format: "esm",
+  platform: "node",
+  target: "node20.6",
+  sourcemap: "linked",
+  legalComments: "none",
+  logLevel: "warning",
+});
+cpSync(join(root, "service/merge-worker.mjs"), join(outdir, "merge-worker.mjs"));
+console.log(`build-node: ${outdir} in ${Date.now() - started} ms`);
