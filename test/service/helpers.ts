@@ -234,7 +234,8 @@ export function startService(
   /** A command the service runs under, e.g. unshare into a PID namespace of its own. */
   wrapper: readonly string[] = [],
 ): Promise<Running> {
-  const args = ["--import", "tsx", "cli/main.ts", "serve", "--port", "0"];
+  // The built command, as `npm start` and a deployment run it (vitest builds it first).
+  const args = ["bin/samsyn.js", "serve", "--port", "0"];
   if ("dataDir" in store) args.push("--data", store.dataDir);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -286,7 +287,7 @@ export function runCli(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!("DATABASE_URL" in env)) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], {
+  const child = spawn(process.execPath, ["bin/samsyn.js", ...args], {
     cwd: process.cwd(),
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
