@@ -5,45 +5,34 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import {
+  AssociationInfo,
   CLIENT_HEADER,
   ClientKind,
+  CreatedAssociation,
   ErrorBody,
+  IssuedToken,
   Me,
   OVERRIDE_HEADER,
   PERIOD,
   PutResult,
   RevisionList,
+  Status,
+  TokenList,
   YEAR,
 } from "../shared/api";
 import { ReportDiff } from "../shared/diff";
 import { MergedView } from "../shared/merge";
 import { BudgetGroup, Report, ReportKind } from "../shared/report";
 
-export { PERIOD, YEAR } from "../shared/api";
+export { AssociationInfo, CreatedAssociation, IssuedToken, PERIOD, TokenInfo, YEAR } from "../shared/api";
 
 export const CreateAssociationBody = z
   .object({ name: z.string().trim().min(1).max(200), orgnr: z.string().max(20) })
   .strict();
-export const CreatedAssociation = z.object({ id: z.string(), token: z.string(), tokenId: z.string() });
-export const AssociationInfo = z.object({
-  id: z.string(),
-  name: z.string(),
-  orgnr: z.string(),
-  createdAt: z.string(),
-});
-export const IssuedToken = z.object({ tokenId: z.string(), token: z.string() });
 /** What people call a token ("Ekonomi, Annas dator"), shown in token lists, /api/me and a report's history. */
 const TokenLabel = z.string().trim().min(1).max(200);
 export const NetworkTokenBody = z.object({ label: TokenLabel }).strict();
 export const AssociationTokenBody = z.object({ label: TokenLabel.optional() }).strict();
-export const TokenInfo = z.object({
-  id: z.string(),
-  scope: z.enum(["association", "network"]),
-  associationId: z.string().nullable(),
-  label: z.string().nullable(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-});
 export const GroupOverrideBody = z.object({ label: z.string().min(1).max(500), group: BudgetGroup }).strict();
 export const GroupOverrideList = z.object({
   overrides: z.array(z.object({ label: z.string(), group: BudgetGroup })),
@@ -60,6 +49,7 @@ export function openApiDocument(): object {
   };
   const report = reg("Report", Report);
   const error = reg("Error", ErrorBody);
+  const tokenList = reg("TokenList", TokenList);
   const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
   const errors = (...codes: number[]) =>
     Object.fromEntries(codes.map((c) => [c, { description: "Error", ...json(error) }]));
@@ -82,6 +72,22 @@ export function openApiDocument(): object {
       "Who this token is: an association (with the token's id and label), a network token, or the admin",
     security,
     responses: { 200: { description: "OK", ...json(reg("Me", Me)) }, ...errors(401, 429) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/status",
+    summary:
+      "Who has reported what: every association, and per (association, kind, period) filed its latest revision — when, by which token, from which program, and the years the merge compares it under (any token)",
+    security,
+    responses: { 200: { description: "OK", ...json(reg("Status", Status)) }, ...errors(401, 429) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/tokens",
+    summary:
+      "Every token, association and network, revoked ones too, with when each was last used — never a secret (admin)",
+    security,
+    responses: { 200: { description: "OK", ...json(tokenList) }, ...errors(401, 403, 429) },
   });
   registry.registerPath({
     method: "post",
@@ -121,7 +127,7 @@ export function openApiDocument(): object {
     summary: "List an association's tokens, without secrets (admin)",
     security,
     request: { params: z.object({ id: z.string() }) },
-    responses: { 200: { description: "OK", ...json(z.array(TokenInfo)) }, ...errors(401, 403, 404) },
+    responses: { 200: { description: "OK", ...json(tokenList) }, ...errors(401, 403, 404) },
   });
   registry.registerPath({
     method: "delete",
@@ -144,7 +150,7 @@ export function openApiDocument(): object {
     path: "/api/network-tokens",
     summary: "List network tokens, without secrets (admin)",
     security,
-    responses: { 200: { description: "OK", ...json(z.array(TokenInfo)) }, ...errors(401, 403) },
+    responses: { 200: { description: "OK", ...json(tokenList) }, ...errors(401, 403) },
   });
   registry.registerPath({
     method: "delete",

@@ -66,6 +66,8 @@ export async function principalOf(
   if (!token.startsWith("samsyn_")) throw unauthenticated();
   const record = await store.findToken(sha256(token));
   if (!record) throw unauthenticated();
+  // Last use, to the minute: a write only when the recorded one is a minute old, never per request.
+  if (!record.usedWithinMinute) await store.recordTokenUse(record.id);
   const ref = { id: record.id, label: record.label };
   return record.scope === "association" && record.associationId !== null
     ? { kind: "association", associationId: record.associationId, token: ref }

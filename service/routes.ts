@@ -12,6 +12,8 @@ import {
   OVERRIDE_HEADER,
   type PutConflictCode,
   type RevisionList,
+  type Status,
+  type TokenList,
 } from "../shared/api";
 import { diffReports } from "../shared/diff";
 import { validateOrganisationsnummer } from "../shared/identity";
@@ -214,6 +216,19 @@ export function apiRouter(deps: RouteDeps): Router {
     res.json(me);
   });
 
+  router.get("/status", async (req, res) => {
+    // Any token: the associations are the ones who meet, and the status names no figure.
+    await who(req, res);
+    const status: Status = await store.status();
+    res.json(status);
+  });
+
+  router.get("/tokens", async (req, res) => {
+    requireAdmin(await who(req, res));
+    const tokens: TokenList = await store.listAllTokens();
+    res.json(tokens);
+  });
+
   router.post("/associations", async (req, res) => {
     requireAdmin(await who(req, res));
     const input = await body(CreateAssociationBody, req, res, "Förbundet");
@@ -259,7 +274,8 @@ export function apiRouter(deps: RouteDeps): Router {
   router.get("/associations/:id/tokens", async (req, res) => {
     requireAdmin(await who(req, res));
     const a = await existing(req.params.id);
-    res.json(await store.listTokens(a.id));
+    const tokens: TokenList = await store.listTokens(a.id);
+    res.json(tokens);
   });
 
   router.delete("/associations/:id/tokens/:tokenId", async (req, res) => {
@@ -277,7 +293,8 @@ export function apiRouter(deps: RouteDeps): Router {
 
   router.get("/network-tokens", async (req, res) => {
     requireAdmin(await who(req, res));
-    res.json(await store.listTokens(null));
+    const tokens: TokenList = await store.listTokens(null);
+    res.json(tokens);
   });
 
   router.delete("/network-tokens/:tokenId", async (req, res) => {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { PERIOD_KEY, YEAR_KEY } from "./period";
+import { ReportKind } from "./report";
 
 /** A period as the grammar in period.ts writes it: "2014", "2014-H1", "2014-Q3", "2014-05", "2013-2015". */
 export const PERIOD = PERIOD_KEY;
@@ -21,11 +22,15 @@ export const OVERRIDE_HEADER = "X-Samsyn-Override";
 export const TokenRef = z.object({ id: z.string(), label: z.string().nullable() });
 export type TokenRef = z.infer<typeof TokenRef>;
 
+/** An association as people see it. */
+export const AssociationRef = z.object({ id: z.string(), name: z.string(), orgnr: z.string() });
+export type AssociationRef = z.infer<typeof AssociationRef>;
+
 /** GET /api/me: who this token is. */
 export const Me = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("association"),
-    association: z.object({ id: z.string(), name: z.string(), orgnr: z.string() }),
+    association: AssociationRef,
     token: TokenRef,
   }),
   z.object({ kind: z.literal("network"), token: TokenRef }),
@@ -60,6 +65,67 @@ export type RevisionInfo = z.infer<typeof RevisionInfo>;
 
 export const RevisionList = z.object({ revisions: z.array(RevisionInfo) });
 export type RevisionList = z.infer<typeof RevisionList>;
+
+/** GET /api/associations: one entry per association. */
+export const AssociationInfo = AssociationRef.extend({ createdAt: z.string() });
+export type AssociationInfo = z.infer<typeof AssociationInfo>;
+
+/** POST /api/associations: the new association and its first token, whose secret is shown only here. */
+export const CreatedAssociation = z.object({ id: z.string(), token: z.string(), tokenId: z.string() });
+export type CreatedAssociation = z.infer<typeof CreatedAssociation>;
+
+/** A token just issued: its secret is in this answer and nowhere else, ever. */
+export const IssuedToken = z.object({ tokenId: z.string(), token: z.string() });
+export type IssuedToken = z.infer<typeof IssuedToken>;
+
+/** A token in a list: who it is for, its label and its life, never its secret. */
+export const TokenInfo = z.object({
+  id: z.string(),
+  scope: z.enum(["association", "network"]),
+  /** Set for association tokens, null for network tokens. */
+  associationId: z.string().nullable(),
+  label: z.string().nullable(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  /**
+   * When the token last got past authentication, to the minute: the service writes it at most
+   * once a minute per token, so a token used a moment ago may show a time up to a minute old.
+   * Null when it has never been used (or not since the service began recording it).
+   */
+  lastUsedAt: z.string().nullable(),
+});
+export type TokenInfo = z.infer<typeof TokenInfo>;
+export const TokenList = z.array(TokenInfo);
+export type TokenList = z.infer<typeof TokenList>;
+
+/** One report in the status: its latest revision and who sent it. */
+export const StatusReport = z.object({
+  associationId: z.string(),
+  kind: ReportKind,
+  /** The period the report is filed under ("2008", "2014-H1"). */
+  period: z.string(),
+  /**
+   * The calendar years the merge compares this report under (a 2008 plan with columns
+   * 2008–2010: "2008", "2009", "2010"), as the merge reads them (coveredYears in merge.ts).
+   */
+  years: z.array(z.string()),
+  revision: z.number().int().positive(),
+  createdAt: z.string(),
+  /** The token that sent the latest revision; null for revisions stored before provenance was recorded. */
+  token: TokenRef.nullable(),
+  client: ClientKind,
+});
+export type StatusReport = z.infer<typeof StatusReport>;
+
+/**
+ * GET /api/status: who has reported what, before a network meeting. Every association, and
+ * one entry per (association, kind, period) filed, with its latest revision.
+ */
+export const Status = z.object({
+  associations: z.array(AssociationRef),
+  reports: z.array(StatusReport),
+});
+export type Status = z.infer<typeof Status>;
 
 export const ErrorBody = z.object({
   error: z.object({

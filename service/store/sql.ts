@@ -4,11 +4,12 @@
  * updated; the primary key (association, kind, period, revision) decides concurrent writers.
  */
 import { createHash } from "node:crypto";
-import { ClientKind, type RevisionInfo } from "../../shared/api";
+import { ClientKind, type RevisionInfo, type Status } from "../../shared/api";
 import { coveredYears, type ReportHead } from "../../shared/merge";
 import { type BudgetGroup, Report, type ReportKind } from "../../shared/report";
 import type {
   Association,
+  FoundToken,
   GroupOverride,
   PutReportInput,
   PutReportResult,
@@ -92,6 +93,10 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
        CHECK (client IN ('addin', 'cli', 'api'))`,
     "ALTER TABLE report_revisions ADD COLUMN override boolean NOT NULL DEFAULT false",
   ],
+  [
+    // When each token last got past authentication, written at most once a minute per token.
+    "ALTER TABLE tokens ADD COLUMN last_used_at timestamptz",
+  ],
 ];
 
 const MIGRATION_LOCK = 7_270_001;
@@ -142,7 +147,17 @@ const toToken = (r: Row): TokenRecord => ({
   label: r.label === null ? null : String(r.label),
   createdAt: iso(r.created_at),
   revokedAt: isoOrNull(r.revoked_at),
+  lastUsedAt: isoOrNull(r.last_used_at),
 });
+
+/** The token that sent a revision, from a row joined with tokens (token_id, token_label). */
+const tokenRefOf = (r: Row) =>
+  r.token_id === null || r.token_id === undefined
+    ? null
+    : { id: String(r.token_id), label: r.token_label === null ? null : String(r.token_label) };
+
+/** A token recorded as used this long ago is used "now" for lastUsedAt: no write before it is older. */
+const TOKEN_USE_RESOLUTION = "1 minute";
 
 const toRevision = (r: Row): StoredRevision => ({
   associationId: String(r.association_id),
@@ -201,9 +216,29 @@ export class SqlStore implements Store {
     return toToken(rows[0]!);
   }
 
-  async findToken(hash: string): Promise<TokenRecord | null> {
-    const rows = await this.db.query("SELECT * FROM tokens WHERE hash = $1 AND revoked_at IS NULL", [hash]);
-    return rows[0] ? toToken(rows[0]) : null;
+  async findToken(hash: string): Promise<FoundToken | null> {
+    // The age is judged by the database's clock, the one that wrote last_used_at.
+    const rows = await this.db.query(
+      `SELECT *, coalesce(last_used_at > now() - interval '${TOKEN_USE_RESOLUTION}', false) AS used_within_minute
+         FROM tokens WHERE hash = $1 AND revoked_at IS NULL`,
+      [hash],
+    );
+    const r = rows[0];
+    return r ? { ...toToken(r), usedWithinMinute: r.used_within_minute === true } : null;
+  }
+
+  async recordTokenUse(id: string): Promise<void> {
+    // The condition again here: of several requests that all saw an old time, one writes.
+    await this.db.query(
+      `UPDATE tokens SET last_used_at = now()
+        WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= now() - interval '${TOKEN_USE_RESOLUTION}')`,
+      [id],
+    );
+  }
+
+  async listAllTokens(): Promise<TokenRecord[]> {
+    const rows = await this.db.query("SELECT * FROM tokens ORDER BY created_at, id");
+    return rows.map(toToken);
   }
 
   async listTokens(associationId: string | null): Promise<TokenRecord[]> {
@@ -325,13 +360,46 @@ export class SqlStore implements Store {
     return rows.map((r) => ({
       revision: Number(r.revision),
       createdAt: iso(r.created_at),
-      token:
-        r.token_id === null
-          ? null
-          : { id: String(r.token_id), label: r.token_label === null ? null : String(r.token_label) },
+      token: tokenRefOf(r),
       client: ClientKind.parse(r.client),
       override: r.override === true,
     }));
+  }
+
+  async status(): Promise<Status> {
+    // One query, one snapshot: every association, with the latest revision of each report it
+    // filed (none: one row of nulls). DISTINCT ON walks the primary key's order.
+    const rows = await this.db.query(
+      `SELECT a.id, a.name, a.orgnr, h.kind, h.period, h.revision, h.created_at, h.years,
+              h.token_id, t.label AS token_label, h.client
+         FROM associations a
+         LEFT JOIN (
+           SELECT DISTINCT ON (association_id, kind, period)
+                  association_id, kind, period, revision, created_at, years, token_id, client
+             FROM report_revisions
+            ORDER BY association_id, kind, period, revision DESC) h ON h.association_id = a.id
+         LEFT JOIN tokens t ON t.id = h.token_id
+        ORDER BY a.name, a.id, h.kind, h.period`,
+    );
+    const status: Status = { associations: [], reports: [] };
+    for (const r of rows) {
+      const id = String(r.id);
+      if (status.associations.at(-1)?.id !== id)
+        status.associations.push({ id, name: String(r.name), orgnr: String(r.orgnr) });
+      if (r.revision === null) continue;
+      status.reports.push({
+        associationId: id,
+        kind: r.kind as ReportKind,
+        period: String(r.period),
+        // The years stored with the revision by coveredYears (merge.ts): the ones latestHeads gives the merge.
+        years: [...(r.years as string[])],
+        revision: Number(r.revision),
+        createdAt: iso(r.created_at),
+        token: tokenRefOf(r),
+        client: ClientKind.parse(r.client),
+      });
+    }
+    return status;
   }
 
   async latestHeads(kind: ReportKind, year: string): Promise<ReportHead[]> {

@@ -3,7 +3,7 @@
  * never overwritten, idempotency keys and label → group overrides. Two engines implement it
  * over the same SQL (PGlite embedded, PostgreSQL over `pg`).
  */
-import type { ClientKind, RevisionInfo } from "../../shared/api";
+import type { ClientKind, RevisionInfo, Status } from "../../shared/api";
 import type { ReportHead } from "../../shared/merge";
 import type { BudgetGroup, Report, ReportKind } from "../../shared/report";
 
@@ -24,6 +24,13 @@ export interface TokenRecord {
   readonly label: string | null;
   readonly createdAt: string;
   readonly revokedAt: string | null;
+  /** When the token last authenticated, recorded at most once a minute (see recordTokenUse). */
+  readonly lastUsedAt: string | null;
+}
+
+/** A live token found by its hash, and whether its last use is recorded as less than a minute ago. */
+export interface FoundToken extends TokenRecord {
+  readonly usedWithinMinute: boolean;
 }
 
 export interface StoredRevision {
@@ -95,8 +102,16 @@ export interface Store {
     label: string | null;
   }): Promise<TokenRecord>;
   /** The live (not revoked) token with this hash. */
-  findToken(hash: string): Promise<TokenRecord | null>;
+  findToken(hash: string): Promise<FoundToken | null>;
+  /**
+   * Records that the token was used now, unless a use within the last minute is recorded
+   * already: at most one write a minute per token, however many requests it makes.
+   */
+  recordTokenUse(id: string): Promise<void>;
+  /** An association's tokens, or with null the network tokens; revoked ones too. */
   listTokens(associationId: string | null): Promise<TokenRecord[]>;
+  /** Every token, association and network, revoked ones too. */
+  listAllTokens(): Promise<TokenRecord[]>;
   /** True when a live token was revoked. */
   revokeToken(id: string, associationId: string | null): Promise<boolean>;
 
@@ -110,6 +125,8 @@ export interface Store {
   ): Promise<StoredRevision | null>;
   /** Every revision, oldest first, with who sent it. */
   history(associationId: string, kind: ReportKind, period: string): Promise<RevisionInfo[]>;
+  /** Every association and the latest revision of each report it filed, with who sent it: one query. */
+  status(): Promise<Status>;
   /** For the merge: the latest revision of every (association, period) of a kind that covers the year, without bodies. */
   latestHeads(kind: ReportKind, year: string): Promise<ReportHead[]>;
   /** The stored revisions named, in no particular order, their bodies unparsed. */

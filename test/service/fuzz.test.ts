@@ -58,6 +58,7 @@ const segment = fc.oneof(
     "2009.xlsx",
     "openapi.json",
     "me",
+    "status",
   ),
   fc.constantFrom(
     "%",
