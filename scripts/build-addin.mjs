@@ -1,9 +1,10 @@
-// Builds the task pane into dist/addin/ (taskpane.html, taskpane.js, commands.*, assets/) and the
-// playground page beside it into dist/playground/ (index.html, playground.js, playground.css) with
-// esbuild. Needs no certificates: the service serves the pane at /addin/ (see scripts/dev-https.mjs
-// for HTTPS); `samsyn playground` serves both.
-// Usage: node scripts/build-addin.mjs [--outdir dir] [--playground-outdir dir] [--dev]
-//   --playground-outdir defaults to "playground" next to --outdir.
+// Builds the task pane into dist/addin/ (taskpane.html, taskpane.js, commands.*, assets/), the
+// playground page beside it into dist/playground/ (index.html, playground.js, playground.css) and
+// the network's page into dist/web/ (index.html, web.js, icon-32.png) with esbuild. Needs no
+// certificates: the service serves the pane at /addin/ and the page at / (see
+// scripts/dev-https.mjs for HTTPS); `samsyn playground` serves the pane and the playground.
+// Usage: node scripts/build-addin.mjs [--outdir dir] [--playground-outdir dir] [--web-outdir dir] [--dev]
+//   --playground-outdir and --web-outdir default to "playground" and "web" next to --outdir.
 import { cpSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +17,8 @@ const outdir = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(root, "dist/ad
 const playgroundIndex = args.indexOf("--playground-outdir");
 const playgroundOutdir =
   playgroundIndex >= 0 ? resolve(args[playgroundIndex + 1]) : join(dirname(outdir), "playground");
+const webIndex = args.indexOf("--web-outdir");
+const webOutdir = webIndex >= 0 ? resolve(args[webIndex + 1]) : join(dirname(outdir), "web");
 const dev = args.includes("--dev");
 
 /** One browser bundle; the pane and the playground page are built alike. */
@@ -35,17 +38,21 @@ const bundle = (entry, outfile) =>
     logLevel: "warning",
   });
 
-for (const dir of [outdir, playgroundOutdir]) rmSync(dir, { recursive: true, force: true });
+for (const dir of [outdir, playgroundOutdir, webOutdir]) rmSync(dir, { recursive: true, force: true });
 mkdirSync(join(outdir, "assets"), { recursive: true });
 mkdirSync(playgroundOutdir, { recursive: true });
+mkdirSync(webOutdir, { recursive: true });
 const started = Date.now();
 await Promise.all([
   bundle("addin/ui/index.tsx", join(outdir, "taskpane.js")),
   bundle("playground/page/main.tsx", join(playgroundOutdir, "playground.js")),
+  bundle("web/main.tsx", join(webOutdir, "web.js")),
 ]);
 for (const file of ["taskpane.html", "commands.html", "commands.js"])
   cpSync(join(root, "addin", file), join(outdir, file));
 cpSync(join(root, "addin/assets"), join(outdir, "assets"), { recursive: true });
 for (const file of ["index.html", "playground.css"])
   cpSync(join(root, "playground/page", file), join(playgroundOutdir, file));
-console.log(`build-addin: ${outdir} and ${playgroundOutdir} in ${Date.now() - started} ms`);
+cpSync(join(root, "web/index.html"), join(webOutdir, "index.html"));
+cpSync(join(root, "addin/assets/icon-32.png"), join(webOutdir, "icon-32.png"));
+console.log(`build-addin: ${outdir}, ${playgroundOutdir} and ${webOutdir} in ${Date.now() - started} ms`);

@@ -1,8 +1,11 @@
 /**
  * The Express 5 app of the sync service and its start/stop: security headers, a body size
- * limit, structured logs without tokens or bodies, the API, the task pane's static files.
+ * limit, structured logs without tokens or bodies, the API, the task pane's static files and
+ * the network's page at /.
  */
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import cors from "cors";
@@ -31,6 +34,8 @@ export interface AppDeps {
   readonly authFailureWindowMs?: number;
   /** The built task pane (npm run build). */
   readonly addinDir?: string;
+  /** The built network page (npm run build): index.html and web/… */
+  readonly webDir?: string;
   /** Express's "trust proxy" (hops or a list), so the rate limit sees clients behind a reverse proxy. */
   readonly trustProxy?: number | string;
   /**
@@ -210,6 +215,76 @@ export function addinFiles(dir: string): express.Router {
   return router;
 }
 
+/** Where the page's index.html says this response's nonce goes. */
+const NONCE_PLACEHOLDER = "__CSP_NONCE__";
+
+const notBuilt = () =>
+  new AppError(
+    404,
+    "page-not-built",
+    "Sidan är inte byggd: kör npm run build.",
+    "The page is not built: run npm run build.",
+  );
+
+/**
+ * The page's CSP: scripts only from here (no inline script, no eval), requests only to here;
+ * styles from here or from <style> elements carrying this response's nonce — Griffel, Fluent
+ * UI's CSS-in-JS, writes its rules into such elements, so 'unsafe-inline' is not needed.
+ */
+const pageHelmet = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      scriptSrcAttr: ["'none'"],
+      styleSrc: [
+        "'self'",
+        (_req, res) =>
+          `'nonce-${(res as ServerResponse & { locals: { cspNonce: string } }).locals.cspNonce}'`,
+      ],
+      connectSrc: ["'self'"],
+      imgSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  frameguard: { action: "deny" },
+});
+
+/** GET /: the page, its nonce fresh for each response and never cached (the nonce would be reused). */
+export function networkPage(dir: string): RequestHandler {
+  return (req, res, next) => {
+    let html: string;
+    try {
+      html = readFileSync(path.join(dir, "index.html"), "utf8");
+    } catch {
+      return next(notBuilt());
+    }
+    const nonce = randomBytes(18).toString("base64");
+    res.locals.cspNonce = nonce;
+    pageHelmet(req, res, () => {
+      res.set("Cache-Control", "no-store").type("html").send(html.replaceAll(NONCE_PLACEHOLDER, nonce));
+    });
+  };
+}
+
+/** /web/…: the page's script and icon under the same CSP (index.html only through GET /). */
+export function pageAssets(dir: string): express.Router {
+  const router = express.Router();
+  router.use(pageHelmet);
+  const files = express.static(dir, { fallthrough: true, index: false });
+  router.use((req, res, next) => {
+    if (req.path === "/index.html") return next();
+    if (!existsSync(dir)) return next(notBuilt());
+    files(req, res, next);
+  });
+  return router;
+}
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -218,6 +293,9 @@ export function createApp(deps: AppDeps): Express {
   if (deps.trustProxy !== undefined) app.set("trust proxy", deps.trustProxy);
   app.use(requestLog(deps.logger));
   app.use("/addin", addinFiles(deps.addinDir ?? path.join(PROJECT_ROOT, "dist/addin")));
+  const webDir = deps.webDir ?? path.join(PROJECT_ROOT, "dist/web");
+  app.get("/", networkPage(webDir));
+  app.use("/web", pageAssets(webDir));
   app.use(helmet());
   app.get("/healthz", async (_req, res) => {
     await deps.store.listAssociations();
@@ -257,6 +335,7 @@ export interface WebServerOptions {
   readonly bodyLimit?: string;
   readonly authFailureLimit?: number;
   readonly addinDir?: string;
+  readonly webDir?: string;
   /** Default: SAMSYN_PANE_ORIGINS. */
   readonly paneOrigins?: readonly string[];
   /** Default: SAMSYN_SUPPRESSION_THRESHOLD, else 5. */
@@ -300,6 +379,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.authFailureLimit !== undefined ? { authFailureLimit: options.authFailureLimit } : {}),
     ...(options.addinDir ? { addinDir: options.addinDir } : {}),
+    ...(options.webDir ? { webDir: options.webDir } : {}),
     ...trustProxyFromEnv(process.env.SAMSYN_TRUST_PROXY),
     paneOrigins,
   });

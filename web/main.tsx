@@ -3,6 +3,8 @@
  * put in this response's CSP (style-src 'self' 'nonce-…'), so no inline style needs to be
  * allowed; then the App, inside the pane's error boundary so the page is never blank.
  */
+// First, before any schema is built: no eval under the CSP.
+import "./zod-jitless";
 import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { ErrorBoundary } from "../addin/ui/components/ErrorBoundary";

@@ -73,6 +73,107 @@ describe("web server around the API", () => {
     }
   });
 
+  describe("the network's page at /", () => {
+    const webDir = mkdtempSync(path.join(tmpdir(), "samsyn-web-"));
+    afterAll(() => rmSync(webDir, { recursive: true, force: true }));
+    const cspOf = (r: Response) =>
+      new Map(
+        (r.headers.get("content-security-policy") ?? "")
+          .split(";")
+          .map((d) => d.trim().split(/\s+/))
+          .filter((d) => d[0])
+          .map(([name, ...values]) => [name!, values]),
+      );
+
+    it("When the page is built, then / serves it with a fresh style nonce under a CSP that allows no inline script and no other origin; its script is under /web/; /api, /healthz and the JSON 404 stay", async () => {
+      writeFileSync(
+        path.join(webDir, "index.html"),
+        '<!doctype html><meta property="csp-nonce" nonce="__CSP_NONCE__"><script src="web/web.js"></script>',
+      );
+      writeFileSync(path.join(webDir, "web.js"), "void 0;");
+      const server = await startWebServer({
+        port: 0,
+        dataDir: "memory://",
+        adminToken: ADMIN,
+        addinDir,
+        webDir,
+        logger: pino({ level: "silent" }),
+      });
+      try {
+        const [first, second] = [await fetch(`${server.url}/`), await fetch(`${server.url}/`)];
+        const html = await first.text();
+        const nonce = /nonce="([^"]+)"/.exec(html)?.[1] ?? "";
+        const csp = cspOf(first);
+        expect([first.status, first.headers.get("content-type"), first.headers.get("cache-control")]).toEqual(
+          [200, "text/html; charset=utf-8", "no-store"],
+        );
+        expect(nonce).toMatch(/^[A-Za-z0-9+/]{24}$/);
+        expect(Object.fromEntries(csp)).toEqual({
+          "default-src": ["'self'"],
+          "script-src": ["'self'"],
+          "script-src-attr": ["'none'"],
+          "style-src": ["'self'", `'nonce-${nonce}'`],
+          "connect-src": ["'self'"],
+          "img-src": ["'self'"],
+          "font-src": ["'self'"],
+          "object-src": ["'none'"],
+          "base-uri": ["'none'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+        });
+        // A nonce is good for one response only.
+        expect(cspOf(second).get("style-src")?.[1]).not.toBe(`'nonce-${nonce}'`);
+        expect((await second.text()).includes(nonce)).toBe(false);
+
+        const script = await fetch(`${server.url}/web/web.js`);
+        expect([script.status, await script.text(), cspOf(script).get("script-src")]).toEqual([
+          200,
+          "void 0;",
+          ["'self'"],
+        ]);
+        // The template itself (with its placeholder) is not served; unknown paths get the API's JSON 404.
+        for (const missing of ["/web/index.html", "/web/", "/index.html", "/nothing"]) {
+          const r = await fetch(`${server.url}${missing}`);
+          expect([missing, r.status, ((await r.json()) as { error: { code: string } }).error.code]).toEqual([
+            missing,
+            404,
+            "not-found",
+          ]);
+        }
+        expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+        expect((await fetch(`${server.url}/api/me`)).status).toBe(401);
+        expect((await fetch(`${server.url}/addin/taskpane.html`)).status).toBe(200);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it("When the page is not built, then / says so in both languages as JSON, never a stack trace", async () => {
+      const server = await startWebServer({
+        port: 0,
+        dataDir: "memory://",
+        adminToken: ADMIN,
+        webDir: path.join(webDir, "absent"),
+        logger: pino({ level: "silent" }),
+      });
+      try {
+        const r = await fetch(`${server.url}/`);
+        expect([r.status, await r.json()]).toEqual([
+          404,
+          {
+            error: {
+              code: "page-not-built",
+              message: "Sidan är inte byggd: kör npm run build.",
+              messageEn: "The page is not built: run npm run build.",
+            },
+          },
+        ]);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
   describe("CORS for a task pane hosted elsewhere", () => {
     const PANE = "https://excel.example.se";
     const serve = (paneOrigins?: string[]) =>

@@ -59,6 +59,13 @@ const useStyles = makeStyles({
   description: { color: tokens.colorNeutralForeground3 },
 });
 
+/** Axis labels: wrapped under a few bars, turned on their side under many; room for "−1 450 000" on the left. */
+const axisProps = (bars: number) =>
+  ({
+    margins: { left: 96, right: 24, top: 24 },
+    ...(bars > 12 ? { rotateXAxisLables: true } : { wrapXAxisLables: true }),
+  }) as const;
+
 /** Width of one chart: room for 80 bars, never narrower than the page would show. */
 const chartWidth = (bars: number): number => Math.max(640, Math.min(1400, 120 + bars * 22));
 const HEIGHT = 340;
@@ -116,6 +123,7 @@ function BarChart({
         height={HEIGHT}
         hideLegend
         hideLabels={bars.length > 12}
+        {...axisProps(bars.length)}
         svgProps={{ "aria-label": `${title}. ${description}` }}
         yAxisTickFormat={format}
         data={bars.map((b) => ({
@@ -155,6 +163,7 @@ export function ComparisonCharts({ series, strings, lang, kind }: ComparisonChar
               width={chartWidth(series.costs.length)}
               height={HEIGHT}
               hideLabels={series.costs.length > 12}
+              {...axisProps(series.costs.length)}
               svgProps={{
                 "aria-label": `${c.costsChart}. ${c.costsChartDescription(series.costs.length)}`,
               }}

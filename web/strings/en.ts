@@ -116,6 +116,7 @@ export const en: PageStrings = {
     registered: (name: string) => `${name} is registered.`,
     secretOnce: (forWhom: string) =>
       `Token for ${forWhom}. It is shown only now: copy it and hand it to whoever will use it.`,
+    associationId: "The association's id (samsyn push --association)",
     secretLabel: "New token",
     copy: "Copy",
     copied: "Copied",

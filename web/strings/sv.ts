@@ -118,6 +118,7 @@ export const sv = {
     registered: (name: string) => `${name} är registrerat.`,
     secretOnce: (forWhom: string) =>
       `Nyckel för ${forWhom}. Den visas bara nu: kopiera den och lämna den till den som ska använda den.`,
+    associationId: "Förbundets id (samsyn push --association)",
     secretLabel: "Ny nyckel",
     copy: "Kopiera",
     copied: "Kopierad",

@@ -55,6 +55,8 @@ const useStyles = makeStyles({
 interface Secret {
   readonly forWhom: string;
   readonly token: string;
+  /** A new association's id, which `samsyn push --association` asks for. */
+  readonly associationId?: string;
 }
 
 /** A new secret, shown once, with a copy button (navigator.clipboard). */
@@ -67,6 +69,16 @@ function SecretBox({ secret, strings }: { secret: Secret; strings: PageStrings }
       <MessageBarBody>
         <MessageBarTitle>{a.secretOnce(secret.forWhom)}</MessageBarTitle>
         <div className={styles.secret}>
+          {secret.associationId && (
+            <Field label={a.associationId}>
+              <Input
+                className={styles.secretInput}
+                readOnly
+                value={secret.associationId}
+                spellCheck={false}
+              />
+            </Field>
+          )}
           <Field label={a.secretLabel}>
             <Input className={styles.secretInput} readOnly value={secret.token} spellCheck={false} />
           </Field>
@@ -121,7 +133,11 @@ function RegisterForm({
         setFailure(null);
         api.createAssociation(name.trim(), orgnr.trim()).then(
           (created) => {
-            onRegistered(name.trim(), { forWhom: name.trim(), token: created.token });
+            onRegistered(name.trim(), {
+              forWhom: name.trim(),
+              token: created.token,
+              associationId: created.id,
+            });
             setName("");
             setOrgnr("");
             setBusy(false);

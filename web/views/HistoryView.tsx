@@ -225,7 +225,7 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
         </>
       )}
       {diff && (
-        <section aria-labelledby="diff-heading">
+        <div>
           <Subtitle1 as="h3" id="diff-heading">
             {h.diffName(diff.from, diff.to)}
           </Subtitle1>
@@ -234,6 +234,7 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
           ) : (
             <ScrollRegion label={h.diffName(diff.from, diff.to)}>
               <table className={table.table} data-diff>
+                <caption className={table.caption}>{h.diffName(diff.from, diff.to)}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{h.change}</th>
@@ -259,7 +260,7 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
               </table>
             </ScrollRegion>
           )}
-        </section>
+        </div>
       )}
     </section>
   );

@@ -34,7 +34,13 @@ export const useTableStyles = makeStyles({
       padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
       verticalAlign: "top",
     },
-    "& thead th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
+    "& thead th": {
+      textAlign: "left",
+      fontWeight: tokens.fontWeightSemibold,
+      verticalAlign: "bottom",
+      hyphens: "auto",
+      overflowWrap: "anywhere",
+    },
     "& tfoot th, & tfoot td": {
       fontWeight: tokens.fontWeightSemibold,
       borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
@@ -45,7 +51,7 @@ export const useTableStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} 0`,
     fontWeight: tokens.fontWeightSemibold,
   },
-  rowHeader: { textAlign: "left", fontWeight: tokens.fontWeightRegular },
+  rowHeader: { textAlign: "left", fontWeight: tokens.fontWeightRegular, minWidth: "12em" },
   number: { textAlign: "right", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
   missing: { color: tokens.colorPaletteRedForeground3, fontWeight: tokens.fontWeightSemibold },
   detail: { color: tokens.colorNeutralForeground3 },
@@ -90,7 +96,7 @@ function Grid({
   const grid = statusGrid(status, kind);
   const name = s.tableName(strings.kinds[kind]);
   return (
-    <section aria-label={name}>
+    <div>
       <Subtitle1 as="h3">{strings.kinds[kind]}</Subtitle1>
       {grid.years.length === 0 ? (
         <Body1>{grid.rows.length === 0 ? s.none : `${strings.kinds[kind]}: ${s.missing}`}</Body1>
@@ -142,7 +148,7 @@ function Grid({
           </table>
         </ScrollRegion>
       )}
-    </section>
+    </div>
   );
 }
 
