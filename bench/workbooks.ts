@@ -1,6 +1,7 @@
 /** Large synthetic workbooks in the users' shape, for the benchmarks. */
 import ExcelJS from "exceljs";
-import { dateFromExcelSerial, isDateFormat } from "../shared/grid";
+import { dateFromExcelSerial } from "../shared/calendar";
+import { isDateFormat } from "../shared/grid";
 import { participantList } from "../test/addin/generate";
 
 /** A budget sheet: title block, header "2020 (tkr)" …, income lines, cost sections, "Total summa", result row. */

@@ -97,9 +97,12 @@ export function unitInText(text: string): Unit | null {
   return null;
 }
 
+/** Kronor rounded to whole öre: sums of many lines carry no binary-fraction dust (0.1 + 0.2). */
+export const roundToOre = (kr: number): number => Math.round(kr * 100) / 100;
+
 /** An amount in the given unit, in kronor, rounded to öre so tkr × 1000 stays exact. */
 export function toKr(value: number, unit: Unit): number {
-  return Math.round(value * UNIT_FACTOR[unit] * 100) / 100;
+  return roundToOre(value * UNIT_FACTOR[unit]);
 }
 
 const SV_NUMBER = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });

@@ -34,6 +34,12 @@ export interface Grid {
 
 export const cellAddress = (row: number, col: number): CellAddress => ({ row, col });
 
+/** Excel's widest sheet: columns A … XFD. */
+export const EXCEL_COLUMNS = 16_384;
+
+/** A number that orders cells as a reader goes down a sheet: by row, then column. */
+export const sheetOrderKey = (row: number, col: number): number => row * EXCEL_COLUMNS + col;
+
 /** Column index (0-based) to letters: 0 → "A", 27 → "AB". */
 export function columnLetters(col: number): string {
   let n = col + 1;
@@ -140,16 +146,6 @@ export function gridFromRows(
     numberFormats.push(n);
   }
   return { sheet, origin, values, formulas, numberFormats, merges: [] };
-}
-
-/** Excel serial day number (1900 system) of a UTC calendar date. */
-export function excelSerialFromDate(d: Date): number {
-  return d.getTime() / 86_400_000 + 25_569;
-}
-
-/** UTC calendar date of an Excel serial day number (1900 system; whole part only). */
-export function dateFromExcelSerial(serial: number): Date {
-  return new Date(Math.round((Math.floor(serial) - 25_569) * 86_400_000));
 }
 
 /** True for number formats that show a date ("yyyy-mm-dd", "d/m/yy", "[$-41D]d mmmm yyyy" …). */

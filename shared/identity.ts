@@ -2,6 +2,7 @@
  * Swedish identity numbers: personnummer, samordningsnummer and organisationsnummer —
  * parsed, normalised and checked (form, calendar date, Luhn check digit).
  */
+import { daysInMonth } from "./calendar";
 
 export type IdentityFailure = "format" | "checksum" | "date";
 
@@ -36,10 +37,6 @@ export function luhnValid(tenDigits: string): boolean {
   }
   return sum % 10 === 0;
 }
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const daysInMonth = (year: number, month: number): number =>
-  month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 

@@ -3,7 +3,7 @@
  * half ("2014-H1"), a quarter ("2014-Q3"), a month ("2014-05") and a span of whole years
  * ("2013-2015": 1 January 2013 to 31 December 2015). Text that is none of these gets one message.
  */
-import { type Day, dayOf, daysInMonth, ymdOf } from "./participants/dates";
+import { type Day, dayOf, daysInMonth, ymdOf } from "./calendar";
 
 /** A period key figures are counted for, as the days it covers. */
 export interface Period {

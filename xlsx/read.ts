@@ -6,13 +6,8 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import {
-  type CellValue,
-  excelSerialFromDate,
-  type Grid,
-  parseRangeA1,
-  type RangeAddress,
-} from "../shared/grid";
+import { excelSerialFromDate } from "../shared/calendar";
+import { type CellValue, type Grid, parseRangeA1, type RangeAddress } from "../shared/grid";
 import { checkPackage, type PackageLimits, type PackageProblem, PackageRefused } from "./package";
 
 /**

@@ -5,7 +5,7 @@
  * exceljs here.
  */
 import type { CellValue, Grid, RangeAddress } from "../../shared/grid";
-import { parseRangeA1, rangeToA1 } from "../../shared/grid";
+import { EXCEL_COLUMNS, parseRangeA1, rangeToA1, sheetOrderKey } from "../../shared/grid";
 
 export interface FakeCell {
   value: CellValue;
@@ -14,9 +14,9 @@ export interface FakeCell {
   fill: string | null;
 }
 
-const COLS = 16_384;
+const COLS = EXCEL_COLUMNS;
 export const MAX_ROWS = 1_048_576;
-const key = (row: number, col: number) => row * COLS + col;
+const key = sheetOrderKey;
 
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();

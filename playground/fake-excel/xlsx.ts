@@ -5,8 +5,8 @@
  * with exceljs.
  */
 import ExcelJS from "exceljs";
+import { columnLetters, EXCEL_COLUMNS, rangeToA1, toA1 } from "../../shared/grid";
 import { readWorkbookFile } from "../../xlsx/read";
-import { columnLetters, rangeToA1, toA1 } from "../../shared/grid";
 import { FakeBook, type FakeCell, type FakeSheet } from "./book";
 
 export async function loadBook(path: string): Promise<FakeBook> {
@@ -48,8 +48,8 @@ function saveSheet(workbook: ExcelJS.Workbook, book: FakeBook, sheet: FakeSheet)
       for (let c = start.col; c <= end.col; c++) inTable.add(`${r}:${c}`);
   }
   for (const [k, cell] of sheet.cells) {
-    const row = Math.floor(k / 16_384);
-    const col = k % 16_384;
+    const row = Math.floor(k / EXCEL_COLUMNS);
+    const col = k % EXCEL_COLUMNS;
     const target = ws.getCell(row + 1, col + 1);
     if (!inTable.has(`${row}:${col}`)) target.value = cellValue(cell);
     if (cell.numberFormat) target.numFmt = cell.numberFormat;

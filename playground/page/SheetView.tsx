@@ -15,14 +15,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import {
-  type CellValue,
-  columnLetters,
-  dateFromExcelSerial,
-  isDateFormat,
-  type RangeAddress,
-  rangeToA1,
-} from "../../shared/grid";
+import { dateFromExcelSerial } from "../../shared/calendar";
+import { type CellValue, columnLetters, isDateFormat, type RangeAddress, rangeToA1 } from "../../shared/grid";
 import type { Lang } from "../../shared/messages";
 import type { FakeBook, FakeCell, FakeSheet } from "../fake-excel/book";
 import type { PageStrings } from "./strings";

@@ -3,6 +3,7 @@
  * law's split (Lag 2003:1210, 9 §): the state one half, the region one quarter, the
  * municipalities together one quarter, within the sheet's rounding.
  */
+import { roundToOre } from "../amounts";
 import type { Issue } from "../issues";
 import type { Amount, BodyRow, RowAmounts } from "./rows";
 import { groupOfWords, type Member, memberOf, sectionOfGroup } from "./words";
@@ -81,7 +82,7 @@ export function checkSplit(
     const total = by.staten.sum + by.regionen.sum + by.kommunerna.sum;
     for (const member of ["staten", "regionen", "kommunerna"] as const) {
       const slot = by[member];
-      const expected = Math.round(total * LAW_SHARE[member] * 100) / 100;
+      const expected = roundToOre(total * LAW_SHARE[member]);
       if (Math.abs(slot.sum - expected) <= tolerance) continue;
       issues.push({
         severity: "error",
@@ -90,7 +91,7 @@ export function checkSplit(
         cell: slot.first?.cell ?? periodCell(key),
         member,
         period: key,
-        amount: Math.round(slot.sum * 100) / 100,
+        amount: roundToOre(slot.sum),
         expected,
       });
     }

@@ -4,7 +4,15 @@
  * project budget. Positions here are grid-relative (row/col into grid.values).
  */
 import { parseAmount, type Unit, unitInText } from "../amounts";
-import { type CellValue, colCount, type Grid, isDateFormat, numberFormatAt, rowCount } from "../grid";
+import {
+  type CellValue,
+  colCount,
+  type Grid,
+  isDateFormat,
+  numberFormatAt,
+  rowCount,
+  sheetOrderKey,
+} from "../grid";
 import { isBudgetWord, isContributionsCaption, memberOf, normaliseLabel } from "./words";
 
 export interface PeriodColumn {
@@ -56,12 +64,12 @@ export class SheetView {
       const r1 = m.end.row - grid.origin.row;
       const c1 = m.end.col - grid.origin.col;
       for (let r = r0; r <= r1; r++)
-        for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) this.shadows.add(r * 16_384 + c);
+        for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) this.shadows.add(sheetOrderKey(r, c));
     }
   }
 
   value(r: number, c: number): CellValue {
-    if (this.shadows.size > 0 && this.shadows.has(r * 16_384 + c)) return null;
+    if (this.shadows.size > 0 && this.shadows.has(sheetOrderKey(r, c))) return null;
     const v = this.grid.values[r]?.[c] ?? null;
     return typeof v === "string" && !NOT_BLANK.test(v) ? null : v;
   }

@@ -2,7 +2,8 @@
  * Reads one budget sheet: every table on it, each as a BudgetTable or a ContributionsTable of
  * the report schema, with every issue found on the way. Pure: a grid in, data out.
  */
-import { a1At, type Grid, parseA1, toA1 } from "../grid";
+import { roundToOre } from "../amounts";
+import { a1At, type Grid, parseA1, sheetOrderKey, toA1 } from "../grid";
 import type { Issue } from "../issues";
 import type { BudgetLine, BudgetTable, ContributionsTable, PeriodAmounts, SheetCorrections } from "../report";
 import { classifyLines } from "./classify";
@@ -52,7 +53,7 @@ export function readBudgetSheet(grid: Grid, corrections?: SheetCorrections): Bud
 function inSheetOrder(issues: Issue[]): Issue[] {
   const position = (i: Issue) => {
     const a = i.cell === null ? null : parseA1(i.cell);
-    return a === null ? -1 : a.row * 16_384 + a.col;
+    return a === null ? -1 : sheetOrderKey(a.row, a.col);
   };
   return issues
     .map((issue, index) => ({ issue, index, at: position(issue) }))
@@ -244,7 +245,7 @@ function contributionsTable(
       for (const [key, a] of row.amounts) sums.set(key, sums.get(key)! + a.value);
     } else if (row.kind === "total") {
       for (const [key, a] of row.amounts) {
-        const computed = Math.round(sums.get(key)! * 100) / 100;
+        const computed = roundToOre(sums.get(key)!);
         if (Math.abs(a.value - computed) > tolerance)
           issues.push({
             severity: "error",
@@ -261,7 +262,7 @@ function contributionsTable(
   }
   issues.push(...checkSplit(memberLines, periods, body.step, sheet, periodCellOf(grid, frame)));
   const total: PeriodAmounts = {};
-  for (const [key, v] of sums) total[key] = Math.round(v * 100) / 100;
+  for (const [key, v] of sums) total[key] = roundToOre(v);
   return {
     table: {
       kind: "contributions",

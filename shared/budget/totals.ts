@@ -3,6 +3,7 @@
  * in one linear pass. The same pass scores a tentative income/cost reading of unsure lines,
  * so classification can keep the reading that makes the stated totals true.
  */
+import { roundToOre as round } from "../amounts";
 import type { BudgetTotals, PeriodAmounts, Section } from "../report";
 import type { BodyRow } from "./rows";
 
@@ -17,8 +18,6 @@ export interface Mismatch {
 
 /** Differences up to this are rounding: half the step the amounts are written in (in kr). */
 export const roundingTolerance = (step: number): number => step / 2;
-
-const round = (x: number): number => Math.round(x * 100) / 100;
 
 /**
  * Walks the rows once. `sectionOfLine[i]` is the section of the i-th line row. A total's scope:

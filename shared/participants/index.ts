@@ -14,9 +14,9 @@ import { findListHeader, type Insats, type Participant, readParticipantList } fr
 import { participantOutputSheets } from "./output";
 import { type ShareOptions, shareableReport } from "./share";
 
+export { type Day, ymdOf } from "../calendar";
 export { type Period, PeriodError, parsePeriod } from "../period";
 export { AVSLUTSORSAKER, type Avslutsorsak, avslutsorsakOf, type Kon, konOf } from "./codes";
-export { type Day, ymdOf } from "./dates";
 export { readFollowupTables } from "./followup";
 export { AGE_BANDS, keyFiguresFor, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN } from "./keyFigures";
 export type { Insats, Participant } from "./list";

@@ -4,7 +4,9 @@
  * target age, required fields, coded columns, the same person enrolled twice at once).
  * Linear in the rows: one Map for duplicate detection, a sort per person only.
  */
-import { a1At, type CellValue, type Grid, isBlank, numberFormatAt, rowCount } from "../grid";
+
+import { ageOn, type Day, dayOf, dayOfDate, isoOf } from "../calendar";
+import { a1At, type CellValue, type Grid, isBlank, numberFormatAt, rowCount, sheetOrderKey } from "../grid";
 import { readIdentity, todayKeyOf } from "../identity";
 import type { Issue } from "../issues";
 import {
@@ -16,7 +18,7 @@ import {
   type Kon,
   konOf,
 } from "./codes";
-import { ageOn, type Day, dayOf, dayOfCell, dayOfDate, isoOf } from "./dates";
+import { dayOfCell } from "./dates";
 import { municipalityOf } from "./municipalities";
 
 /** One row of a participant list. Personal data: it stays in the workbook, never in a report. */
@@ -144,7 +146,8 @@ export function readParticipantList(
 
   // Issues carry a sort key (row, column) so the list reads in sheet order at the end.
   const found: { key: number; issue: Issue }[] = [];
-  const add = (r: number, c: number, issue: Issue) => found.push({ key: r * 20_000 + Math.max(c, 0), issue });
+  const add = (r: number, c: number, issue: Issue) =>
+    found.push({ key: sheetOrderKey(r, Math.max(c, 0)), issue });
   const cellOf = (r: number, c: number): string | null => (c < 0 ? null : a1At(grid, r, c));
 
   // Coded columns repeat a handful of values down 100 000 rows: map each distinct text once.

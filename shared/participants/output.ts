@@ -3,6 +3,8 @@
  * real Excel table, and a key-figures sheet. The list is personal data: it goes into the
  * user's own workbook, never into a report.
  */
+
+import { excelSerialOf } from "../calendar";
 import {
   columnRef,
   computed,
@@ -12,7 +14,6 @@ import {
   uniqueTableName,
 } from "../output";
 import type { KeyFigures } from "../report";
-import { excelSerialOf } from "./dates";
 import type { Participant } from "./list";
 
 const DATE_FORMAT = "yyyy-mm-dd";

@@ -2,7 +2,8 @@
 import { differenceInCalendarDays, differenceInYears } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ageOn, dayOf, dayOfCell, dayOfText, isoOf, ymdOf } from "../../shared/participants/dates";
+import { ageOn, dayOf, isoOf, ymdOf } from "../../shared/calendar";
+import { dayOfCell, dayOfText } from "../../shared/participants/dates";
 
 const utcDay = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
 

@@ -3,13 +3,9 @@
  * varying headers, column order and date forms, and defects injected one kind at a time with
  * the [cell, code] each one must give.
  */
-import {
-  type CellValue,
-  columnLetters,
-  excelSerialFromDate,
-  type Grid,
-  gridFromRows,
-} from "../../shared/grid";
+
+import { excelSerialFromDate } from "../../shared/calendar";
+import { type CellValue, columnLetters, type Grid, gridFromRows } from "../../shared/grid";
 
 /** Seeded randomness (mulberry32), so a failing case can be replayed from its seed. */
 export function rngFrom(seed: number): () => number {
