@@ -18,7 +18,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Me } from "../shared/api";
+import type { Me, Status } from "../shared/api";
 import type { Lang } from "../shared/messages";
 import { PageApi, PageFailure } from "./api";
 import { FailureBar } from "./components/FailureBar";
@@ -29,7 +29,6 @@ import { ComparisonView } from "./views/ComparisonView";
 import { HistoryView } from "./views/HistoryView";
 import { SignIn } from "./views/SignIn";
 import { StatusView } from "./views/StatusView";
-import type { Status } from "./wire";
 
 export type ViewName = "status" | "comparison" | "history" | "admin";
 

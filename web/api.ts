@@ -5,11 +5,18 @@
  * into words — the service's own Swedish or English message when it gave one.
  */
 import type { z } from "zod";
-import { ErrorBody, Me, RevisionList } from "../shared/api";
+import {
+  CreatedAssociation,
+  ErrorBody,
+  IssuedToken,
+  Me,
+  RevisionList,
+  Status,
+  TokenList,
+} from "../shared/api";
 import { ReportDiff } from "../shared/diff";
 import type { ReportKind } from "../shared/report";
 import { type ComparisonView, parseComparison } from "./comparison";
-import { CreatedAssociation, IssuedToken, Status, TokenList } from "./wire";
 
 /** What can go wrong, as a closed set (texts in web/strings). */
 export type PageFailureCode =

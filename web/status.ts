@@ -3,9 +3,10 @@
  * report covers; in each cell the report that answers for that year, chosen as the merge
  * chooses it (shared/merge.ts pickReports), or null — a gap to remind someone of.
  */
+
+import type { Status, StatusReport } from "../shared/api";
 import { pickReports } from "../shared/merge";
 import type { ReportKind } from "../shared/report";
-import type { Status, StatusReport } from "./wire";
 
 export interface StatusRow {
   readonly id: string;

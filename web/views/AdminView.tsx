@@ -19,6 +19,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
+import type { Status, TokenInfo } from "../../shared/api";
 import type { Lang } from "../../shared/messages";
 import { asFailure } from "../App";
 import type { PageApi, PageFailure } from "../api";
@@ -26,7 +27,6 @@ import { FailureBar, failureText } from "../components/FailureBar";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { formatDateTime } from "../format";
 import type { PageStrings } from "../strings";
-import type { Status, TokenInfo } from "../wire";
 import { useTableStyles } from "./StatusView";
 
 export interface AdminViewProps {

@@ -16,6 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
+import type { Status } from "../../shared/api";
 import type { Lang } from "../../shared/messages";
 import type { ReportKind } from "../../shared/report";
 import { asFailure } from "../App";
@@ -26,7 +27,6 @@ import { ComparisonTable } from "../components/ComparisonTable";
 import { FailureBar } from "../components/FailureBar";
 import { suggestedYear } from "../status";
 import type { PageStrings } from "../strings";
-import type { Status } from "../wire";
 
 export interface ComparisonViewProps {
   readonly strings: PageStrings;

@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { RevisionInfo } from "../../shared/api";
+import type { RevisionInfo, Status } from "../../shared/api";
 import type { ReportDiff } from "../../shared/diff";
 import type { Lang } from "../../shared/messages";
 import type { ReportKind } from "../../shared/report";
@@ -26,7 +26,6 @@ import { ScrollRegion } from "../components/ScrollRegion";
 import { describeDiffKey, describeDiffValue } from "../diff-text";
 import { formatDateTime } from "../format";
 import type { PageStrings } from "../strings";
-import type { Status } from "../wire";
 import { useTableStyles } from "./StatusView";
 
 export interface HistoryViewProps {

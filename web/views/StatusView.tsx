@@ -9,13 +9,13 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
+import type { Status, StatusReport } from "../../shared/api";
 import type { Lang } from "../../shared/messages";
 import type { ReportKind } from "../../shared/report";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { formatDateTime } from "../format";
 import { statusGrid } from "../status";
 import type { PageStrings } from "../strings";
-import type { Status, StatusReport } from "../wire";
 
 export interface StatusViewProps {
   readonly strings: PageStrings;
