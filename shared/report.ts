@@ -27,14 +27,10 @@ export const UnitSchema = z.enum(["kr", "tkr", "mkr"]);
 export const Section = z.enum(["income", "cost"]);
 export type Section = z.infer<typeof Section>;
 
-/** Cost groups as Uppföljning Finsam wants them split, plus income groups. */
-export const BudgetGroup = z.enum([
-  // income
-  "finansiell ram",
-  "medlemsbidrag",
-  "eget kapital",
-  "övriga intäkter",
-  // cost
+/** Income groups: where an association's money comes from. */
+export const INCOME_GROUPS = ["finansiell ram", "medlemsbidrag", "eget kapital", "övriga intäkter"] as const;
+/** Cost groups as Uppföljning Finsam wants them split; the network compares them side by side. */
+export const COST_GROUPS = [
   "insatser",
   "kansli och administration",
   "styrelse",
@@ -42,8 +38,13 @@ export const BudgetGroup = z.enum([
   "ekonomiadministration",
   "utvärdering",
   "övrigt",
-]);
+] as const;
+
+export const BudgetGroup = z.enum([...INCOME_GROUPS, ...COST_GROUPS]);
 export type BudgetGroup = z.infer<typeof BudgetGroup>;
+
+export const sectionOfGroup = (group: BudgetGroup): Section =>
+  (INCOME_GROUPS as readonly string[]).includes(group) ? "income" : "cost";
 
 export const CellRef = z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/, "an A1 cell address such as C21");
 
@@ -90,6 +91,7 @@ export const BudgetTable = z.object({
 export type BudgetTable = z.infer<typeof BudgetTable>;
 
 export const Member = z.enum(["staten", "regionen", "kommunerna", "övriga"]);
+export type Member = z.infer<typeof Member>;
 
 /** "Bidrag i tkr": what each member pays in, checked against the law's 1/2, 1/4, 1/4 split. */
 export const ContributionsTable = z.object({

@@ -5,8 +5,9 @@
  */
 import { roundToOre } from "../amounts";
 import type { Issue } from "../issues";
+import { type Member, sectionOfGroup } from "../report";
 import type { Amount, BodyRow, RowAmounts } from "./rows";
-import { groupOfWords, type Member, memberOf, sectionOfGroup } from "./words";
+import { groupOfWords, memberOf } from "./words";
 
 /**
  * True when the lines of a table are member contributions: at least two of the three members

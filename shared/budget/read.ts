@@ -5,7 +5,14 @@
 import { roundToOre } from "../amounts";
 import { a1At, type Grid, parseA1, sheetOrderKey, toA1 } from "../grid";
 import type { Issue } from "../issues";
-import type { BudgetLine, BudgetTable, ContributionsTable, PeriodAmounts, SheetCorrections } from "../report";
+import {
+  type BudgetLine,
+  type BudgetTable,
+  type ContributionsTable,
+  type PeriodAmounts,
+  type SheetCorrections,
+  sectionOfGroup,
+} from "../report";
 import { classifyLines } from "./classify";
 import {
   checkSplit,
@@ -17,7 +24,7 @@ import {
 import { detectTables, SheetView, type TableFrame } from "./detect";
 import { type BodyRow, readBody, type TableBody } from "./rows";
 import { checkTotals, computeTotals, roundingTolerance } from "./totals";
-import { groupOfWords, isContributionsCaption, memberOf, normaliseLabel, sectionOfGroup } from "./words";
+import { groupOfWords, isContributionsCaption, memberOf, normaliseLabel } from "./words";
 
 export interface BudgetReading {
   readonly tables: readonly (BudgetTable | ContributionsTable)[];

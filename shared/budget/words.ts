@@ -1,7 +1,5 @@
 /** The Swedish vocabulary of budget sheets: which words make a row a total, a result, a section, a group or a member. */
-import type { BudgetGroup, Section } from "../report";
-
-export type Member = "staten" | "regionen" | "kommunerna" | "övriga";
+import type { BudgetGroup, Member, Section } from "../report";
 
 /** A label made comparable: lower case, single spaces, no bullet, footnote star or trailing colon. */
 export function normaliseLabel(text: string): string {
@@ -102,15 +100,6 @@ const COMBINABLE: ReadonlySet<BudgetGroup> = new Set([
   "utvärdering",
   "kansli och administration",
 ]);
-
-const INCOME_GROUPS: ReadonlySet<BudgetGroup> = new Set([
-  "finansiell ram",
-  "medlemsbidrag",
-  "eget kapital",
-  "övriga intäkter",
-]);
-
-export const sectionOfGroup = (group: BudgetGroup): Section => (INCOME_GROUPS.has(group) ? "income" : "cost");
 
 /** The group a label's own budget words name (a member's bare name aside), or null. */
 export function groupNamed(n: string): BudgetGroup | null {
