@@ -120,294 +120,315 @@ function idTextOf(v: CellValue): string | null {
   return text(v);
 }
 
-export function readParticipantList(
-  grid: Grid,
-  header: { row: number; columns: ReadonlyMap<Field, number> },
-  options: ListOptions = {},
-): ParticipantList {
-  const { columns } = header;
-  const sheet = grid.sheet;
-  const todayKey = todayKeyOf(options.today ?? new Date());
-  const limitDays = options.insats?.limitDays ?? 365;
-  const extensionDays = options.insats?.extensionDays ?? 183;
-  const targetAge = options.insats?.targetAge;
-  const openUntil = options.openStaysUntil ? dayOfDate(options.openStaysUntil) : null;
+/** Where each field of the list is: a column index, or −1 when the list has no such column. */
+interface ListColumns {
+  readonly id: number;
+  readonly kon: number;
+  readonly hemkommun: number;
+  readonly remittent: number;
+  readonly kontaktMed: number;
+  readonly start: number;
+  readonly end: number;
+  readonly orsak: number;
+}
 
-  const col = (f: Field): number => columns.get(f) ?? -1;
-  const cId = col("personnummer");
-  const cKon = col("kon");
-  const cKommun = col("hemkommun");
-  const cRemittent = col("remittent");
-  const cKontakt = col("kontaktMed");
-  const cStart = col("inskriven");
-  const cEnd = col("avslutad");
-  const cOrsak = col("avslutsorsak");
-  const dataColumns = [...columns].filter(([f]) => f !== "nr").map(([, c]) => c);
+/** What the row checks share: the grid, the columns, the insats's rules and the issues found so far. */
+interface ListReading {
+  readonly grid: Grid;
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly col: ListColumns;
+  readonly todayKey: number;
+  readonly limitDays: number;
+  readonly extensionDays: number;
+  readonly targetAge: Insats["targetAge"];
+  readonly openUntil: Day | null;
+  // Coded columns repeat a handful of values down 100 000 rows: each distinct text is mapped once.
+  readonly kons: (text: string) => Kon | null;
+  readonly orsaker: (text: string) => Avslutsorsak | null;
+  readonly kommuner: (text: string) => string | null;
+  /** Sheet-level issues (a whole column missing) are reported once, not once per row. */
+  readonly reportedOnce: Set<Field>;
+  /** Issues with a sort key (row, column), so the list reads in sheet order at the end. */
+  readonly found: { key: number; issue: Issue }[];
+}
 
-  // Issues carry a sort key (row, column) so the list reads in sheet order at the end.
-  const found: { key: number; issue: Issue }[] = [];
-  const add = (r: number, c: number, issue: Issue) =>
-    found.push({ key: sheetOrderKey(r, Math.max(c, 0)), issue });
-  const cellOf = (r: number, c: number): string | null => (c < 0 ? null : a1At(grid, r, c));
+const add = (list: ListReading, r: number, c: number, issue: Issue): void => {
+  list.found.push({ key: sheetOrderKey(r, Math.max(c, 0)), issue });
+};
+const cellOf = (list: ListReading, r: number, c: number): string | null =>
+  c < 0 ? null : a1At(list.grid, r, c);
+const textAt = (row: readonly CellValue[], c: number): string | null => (c < 0 ? null : text(row[c] ?? null));
 
-  // Coded columns repeat a handful of values down 100 000 rows: map each distinct text once.
-  const kons = memo(konOf);
-  const orsaker = memo(avslutsorsakOf);
-  const kommuner = memo(municipalityOf);
+function missing(list: ListReading, r: number, c: number, field: Field, severity: Issue["severity"]): void {
+  add(list, r, c, {
+    severity,
+    code: "field-missing",
+    sheet: list.sheet,
+    cell: cellOf(list, r, c),
+    field: FIELD_LABEL[field],
+  });
+}
 
-  const participants: Participant[] = [];
-  const gridRows: number[] = [];
-  let lastRow = header.row;
-  let orsakColumnMissingReported = false;
-  let startColumnMissingReported = false;
-  const total = rowCount(grid);
+/** A field whose column the list lacks: one error for the sheet, at the header. */
+function columnMissing(list: ListReading, field: Field): void {
+  if (list.reportedOnce.has(field)) return;
+  list.reportedOnce.add(field);
+  add(list, list.headerRow, 0, {
+    severity: "error",
+    code: "field-missing",
+    sheet: list.sheet,
+    cell: null,
+    field: FIELD_LABEL[field],
+  });
+}
 
-  for (let r = header.row + 1; r < total; r++) {
-    const row = grid.values[r];
-    if (!row) continue;
-    let blank = true;
-    for (const c of dataColumns) {
-      if (!isBlank(row[c] ?? null)) {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) continue;
-    const idValue = cId >= 0 ? (row[cId] ?? null) : null;
-    const idText = idTextOf(idValue);
-    if (isSummaryRow(row, idText)) break;
-    lastRow = r;
-
-    // Identity number.
-    let id: string | null = null;
-    let birth: Day | null = null;
-    let konFromId: Kon | null = null;
-    if (idText === null) {
-      add(r, cId, {
-        severity: "error",
-        code: "field-missing",
-        sheet,
-        cell: cellOf(r, cId),
-        field: FIELD_LABEL.personnummer,
-      });
-    } else {
-      const parsed = readIdentity(idText, todayKey);
-      if (typeof parsed !== "string") {
-        id = parsed.normalised;
-        birth = dayOf(parsed.year, parsed.month, parsed.day);
-        konFromId = parsed.man ? "man" : "kvinna";
-      } else {
-        const code = parsed === "checksum" ? "id-checksum" : "id-invalid";
-        add(r, cId, { severity: "error", code, sheet, cell: cellOf(r, cId), text: idText });
-      }
-    }
-
-    // Kön: the column when it says, else the identity number's birth number.
-    let kon = konFromId;
-    const konText = cKon >= 0 ? text(row[cKon] ?? null) : null;
-    if (konText !== null) {
-      const mapped = kons(konText);
-      if (mapped) kon = mapped;
-      else
-        add(r, cKon, {
-          severity: "warning",
-          code: "code-unknown",
-          sheet,
-          cell: cellOf(r, cKon),
-          field: FIELD_LABEL.kon,
-          text: konText,
-        });
-    }
-
-    const kommunText = cKommun >= 0 ? text(row[cKommun] ?? null) : null;
-    const municipality = kommunText === null ? null : kommuner(kommunText);
-    for (const col of blankRequired({ cKommun, kommunText, cKon, konText, kon }))
-      add(r, col, {
-        severity: "warning",
-        code: "field-missing",
-        sheet,
-        cell: cellOf(r, col),
-        field: col === cKon ? FIELD_LABEL.kon : FIELD_LABEL.hemkommun,
-      });
-
-    // Dates.
-    const start = cStart < 0 ? null : dayOfCell(row[cStart] ?? null, numberFormatAt(grid, r, cStart));
-    const end = cEnd < 0 ? null : dayOfCell(row[cEnd] ?? null, numberFormatAt(grid, r, cEnd));
-    if (cStart >= 0 && start === null && isBlank(row[cStart] ?? null)) {
-      add(r, cStart, {
-        severity: "error",
-        code: "field-missing",
-        sheet,
-        cell: cellOf(r, cStart),
-        field: FIELD_LABEL.inskriven,
-      });
-    }
-    if (cStart < 0 && !startColumnMissingReported) {
-      startColumnMissingReported = true;
-      add(header.row, 0, {
-        severity: "error",
-        code: "field-missing",
-        sheet,
-        cell: null,
-        field: FIELD_LABEL.inskriven,
-      });
-    }
-    const startDay = typeof start === "number" ? start : null;
-    const endDay = typeof end === "number" ? end : null;
-    if (start === "invalid") {
-      add(r, cStart, {
-        severity: "error",
-        code: "date-invalid",
-        sheet,
-        cell: cellOf(r, cStart),
-        field: FIELD_LABEL.inskriven,
-        text: String(row[cStart]),
-      });
-    }
-    if (end === "invalid") {
-      add(r, cEnd, {
-        severity: "error",
-        code: "date-invalid",
-        sheet,
-        cell: cellOf(r, cEnd),
-        field: FIELD_LABEL.avslutad,
-        text: String(row[cEnd]),
-      });
-    }
-    const ordered = startDay === null || endDay === null || endDay >= startDay;
-    if (!ordered) {
-      add(r, cEnd, {
-        severity: "error",
-        code: "date-order",
-        sheet,
-        cell: cellOf(r, cEnd),
-        start: isoOf(startDay!),
-        end: isoOf(endDay!),
-      });
-    }
-
-    // Avslutsorsak: required once the stay is closed.
-    const orsakText = cOrsak >= 0 ? text(row[cOrsak] ?? null) : null;
-    let avslutsorsak: Avslutsorsak | null = null;
-    if (orsakText !== null) {
-      avslutsorsak = orsaker(orsakText);
-      if (avslutsorsak === null)
-        add(r, cOrsak, {
-          severity: "warning",
-          code: "code-unknown",
-          sheet,
-          cell: cellOf(r, cOrsak),
-          field: FIELD_LABEL.avslutsorsak,
-          text: orsakText,
-        });
-    } else if (end !== null) {
-      if (cOrsak >= 0) {
-        add(r, cOrsak, {
-          severity: "error",
-          code: "field-missing",
-          sheet,
-          cell: cellOf(r, cOrsak),
-          field: FIELD_LABEL.avslutsorsak,
-        });
-      } else if (!orsakColumnMissingReported) {
-        // No such column at all: one issue for the sheet, not one per closed stay.
-        orsakColumnMissingReported = true;
-        add(header.row, 0, {
-          severity: "error",
-          code: "field-missing",
-          sheet,
-          cell: null,
-          field: FIELD_LABEL.avslutsorsak,
-        });
-      }
-    }
-
-    // Stay limit: a warning within the extension the steering group may grant, an error beyond.
-    let stayDays: number | null = null;
-    let stayCol = cEnd;
-    if (startDay !== null && ordered) {
-      if (endDay !== null) stayDays = endDay - startDay;
-      else if (openUntil !== null && openUntil >= startDay) {
-        stayDays = openUntil - startDay;
-        stayCol = cStart;
-      }
-    }
-    const overLimit = stayDays !== null && stayDays > limitDays;
-    if (overLimit) {
-      const beyondExtension = stayDays! > limitDays + extensionDays;
-      add(r, stayCol, {
-        severity: beyondExtension ? "error" : "warning",
-        code: "stay-over-limit",
-        sheet,
-        cell: cellOf(r, stayCol),
-        days: stayDays!,
-        limitDays,
-        beyondExtension,
-      });
-    }
-
-    const ageAtStart = birth !== null && startDay !== null ? ageOn(birth, startDay) : null;
-    if (targetAge && ageAtStart !== null && (ageAtStart < targetAge.min || ageAtStart > targetAge.max)) {
-      add(r, cId, {
-        severity: "warning",
-        code: "age-outside-target",
-        sheet,
-        cell: cellOf(r, cId),
-        age: ageAtStart,
-        min: targetAge.min,
-        max: targetAge.max,
-      });
-    }
-
-    participants.push({
-      sheetRow: grid.origin.row + r + 1,
-      idText,
-      id,
-      birth,
-      kon,
-      hemkommun: municipality ?? kommunText,
-      isMunicipality: municipality !== null,
-      remittent: cRemittent >= 0 ? text(row[cRemittent] ?? null) : null,
-      kontaktMed: cKontakt >= 0 ? text(row[cKontakt] ?? null) : null,
-      start: startDay,
-      end: endDay,
-      avslutsorsak,
-      avslutsorsakText: orsakText,
-      ageAtStart,
-      stayDays,
-      overLimit,
-    });
-    gridRows.push(r);
+/** The identity number: required, well formed, with a valid check digit; it gives birth and kön. */
+function checkIdentity(list: ListReading, r: number, idText: string | null) {
+  const c = list.col.id;
+  if (idText === null) {
+    missing(list, r, c, "personnummer", "error");
+    return { id: null, birth: null, konFromId: null };
   }
+  const parsed = readIdentity(idText, list.todayKey);
+  if (typeof parsed === "string") {
+    const code = parsed === "checksum" ? "id-checksum" : "id-invalid";
+    add(list, r, c, { severity: "error", code, sheet: list.sheet, cell: cellOf(list, r, c), text: idText });
+    return { id: null, birth: null, konFromId: null };
+  }
+  return {
+    id: parsed.normalised,
+    birth: dayOf(parsed.year, parsed.month, parsed.day),
+    konFromId: (parsed.man ? "man" : "kvinna") as Kon,
+  };
+}
 
-  // The same person enrolled twice at once: per person, stays sorted by start, each checked
-  // against the furthest end so far. A stay ending the day the next begins is a handover.
+/** Kön: the column when it says, else the identity number's birth number; an unknown code is a warning. */
+function checkKon(list: ListReading, r: number, konText: string | null, konFromId: Kon | null): Kon | null {
+  if (konText === null) return konFromId;
+  const mapped = list.kons(konText);
+  if (mapped) return mapped;
+  const c = list.col.kon;
+  add(list, r, c, {
+    severity: "warning",
+    code: "code-unknown",
+    sheet: list.sheet,
+    cell: cellOf(list, r, c),
+    field: FIELD_LABEL.kon,
+    text: konText,
+  });
+  return konFromId;
+}
+
+/**
+ * Blank required values: kön where neither its column nor the identity number gives it, and
+ * hemkommun. Key figures count such a row as "Uppgift saknas"; the warning says which cell to fill in.
+ */
+function checkRequired(
+  list: ListReading,
+  r: number,
+  konText: string | null,
+  kon: Kon | null,
+  kommunText: string | null,
+): void {
+  if (list.col.kon >= 0 && konText === null && kon === null) missing(list, r, list.col.kon, "kon", "warning");
+  if (list.col.hemkommun >= 0 && kommunText === null)
+    missing(list, r, list.col.hemkommun, "hemkommun", "warning");
+}
+
+/** Inskrivning and avslut: the start is required, both must be dates, and the end not before the start. */
+function checkDates(list: ListReading, r: number, row: readonly CellValue[]) {
+  const { start: cStart, end: cEnd } = list.col;
+  const start = cStart < 0 ? null : dayOfCell(row[cStart] ?? null, numberFormatAt(list.grid, r, cStart));
+  const end = cEnd < 0 ? null : dayOfCell(row[cEnd] ?? null, numberFormatAt(list.grid, r, cEnd));
+  if (cStart >= 0 && start === null && isBlank(row[cStart] ?? null))
+    missing(list, r, cStart, "inskriven", "error");
+  if (cStart < 0) columnMissing(list, "inskriven");
+  for (const [value, c, field] of [
+    [start, cStart, "inskriven"],
+    [end, cEnd, "avslutad"],
+  ] as const)
+    if (value === "invalid")
+      add(list, r, c, {
+        severity: "error",
+        code: "date-invalid",
+        sheet: list.sheet,
+        cell: cellOf(list, r, c),
+        field: FIELD_LABEL[field],
+        text: String(row[c]),
+      });
+  const startDay = typeof start === "number" ? start : null;
+  const endDay = typeof end === "number" ? end : null;
+  const ordered = startDay === null || endDay === null || endDay >= startDay;
+  if (!ordered)
+    add(list, r, cEnd, {
+      severity: "error",
+      code: "date-order",
+      sheet: list.sheet,
+      cell: cellOf(list, r, cEnd),
+      start: isoOf(startDay!),
+      end: isoOf(endDay!),
+    });
+  return { startDay, endDay, closed: end !== null, ordered };
+}
+
+/** Avslutsorsak: required once the stay is closed; an unknown code is a warning. */
+function checkAvslutsorsak(
+  list: ListReading,
+  r: number,
+  orsakText: string | null,
+  closed: boolean,
+): Avslutsorsak | null {
+  const c = list.col.orsak;
+  if (orsakText !== null) {
+    const avslutsorsak = list.orsaker(orsakText);
+    if (avslutsorsak === null)
+      add(list, r, c, {
+        severity: "warning",
+        code: "code-unknown",
+        sheet: list.sheet,
+        cell: cellOf(list, r, c),
+        field: FIELD_LABEL.avslutsorsak,
+        text: orsakText,
+      });
+    return avslutsorsak;
+  }
+  if (closed) {
+    if (c >= 0) missing(list, r, c, "avslutsorsak", "error");
+    else columnMissing(list, "avslutsorsak");
+  }
+  return null;
+}
+
+/**
+ * The stay limit: a warning within the extension the steering group may grant, an error
+ * beyond. Open stays are measured only up to `openStaysUntil`, when given.
+ */
+function checkStayLimit(
+  list: ListReading,
+  r: number,
+  dates: { startDay: Day | null; endDay: Day | null; ordered: boolean },
+) {
+  const { startDay, endDay, ordered } = dates;
+  let stayDays: number | null = null;
+  let stayCol = list.col.end;
+  if (startDay !== null && ordered) {
+    if (endDay !== null) stayDays = endDay - startDay;
+    else if (list.openUntil !== null && list.openUntil >= startDay) {
+      stayDays = list.openUntil - startDay;
+      stayCol = list.col.start;
+    }
+  }
+  const overLimit = stayDays !== null && stayDays > list.limitDays;
+  if (overLimit) {
+    const beyondExtension = stayDays! > list.limitDays + list.extensionDays;
+    add(list, r, stayCol, {
+      severity: beyondExtension ? "error" : "warning",
+      code: "stay-over-limit",
+      sheet: list.sheet,
+      cell: cellOf(list, r, stayCol),
+      days: stayDays!,
+      limitDays: list.limitDays,
+      beyondExtension,
+    });
+  }
+  return { stayDays, overLimit };
+}
+
+/** Age at enrolment against the insats's target group, where it has one. */
+function checkTargetAge(
+  list: ListReading,
+  r: number,
+  birth: Day | null,
+  startDay: Day | null,
+): number | null {
+  const ageAtStart = birth !== null && startDay !== null ? ageOn(birth, startDay) : null;
+  const target = list.targetAge;
+  if (target && ageAtStart !== null && (ageAtStart < target.min || ageAtStart > target.max))
+    add(list, r, list.col.id, {
+      severity: "warning",
+      code: "age-outside-target",
+      sheet: list.sheet,
+      cell: cellOf(list, r, list.col.id),
+      age: ageAtStart,
+      min: target.min,
+      max: target.max,
+    });
+  return ageAtStart;
+}
+
+/** One participant row: every row check in the order a reader meets the cells. */
+function readRow(
+  list: ListReading,
+  r: number,
+  row: readonly CellValue[],
+  idText: string | null,
+): Participant {
+  const { id, birth, konFromId } = checkIdentity(list, r, idText);
+  const konText = textAt(row, list.col.kon);
+  const kon = checkKon(list, r, konText, konFromId);
+  const kommunText = textAt(row, list.col.hemkommun);
+  const municipality = kommunText === null ? null : list.kommuner(kommunText);
+  checkRequired(list, r, konText, kon, kommunText);
+  const dates = checkDates(list, r, row);
+  const orsakText = textAt(row, list.col.orsak);
+  const avslutsorsak = checkAvslutsorsak(list, r, orsakText, dates.closed);
+  const { stayDays, overLimit } = checkStayLimit(list, r, dates);
+  const ageAtStart = checkTargetAge(list, r, birth, dates.startDay);
+  return {
+    sheetRow: list.grid.origin.row + r + 1,
+    idText,
+    id,
+    birth,
+    kon,
+    hemkommun: municipality ?? kommunText,
+    isMunicipality: municipality !== null,
+    remittent: textAt(row, list.col.remittent),
+    kontaktMed: textAt(row, list.col.kontaktMed),
+    start: dates.startDay,
+    end: dates.endDay,
+    avslutsorsak,
+    avslutsorsakText: orsakText,
+    ageAtStart,
+    stayDays,
+    overLimit,
+  };
+}
+
+/**
+ * The whole-list check: the same person enrolled twice at once. Per person, stays sorted by
+ * start, each checked against the furthest end so far; a stay ending the day the next begins
+ * is a handover, not an overlap.
+ */
+function checkDuplicateEnrolments(
+  list: ListReading,
+  participants: readonly Participant[],
+  gridRows: readonly number[],
+): void {
   const byPerson = new Map<string, number[]>();
   for (let i = 0; i < participants.length; i++) {
     const p = participants[i]!;
     if (p.id === null || p.start === null) continue;
-    const list = byPerson.get(p.id);
-    if (list) list.push(i);
+    const stays = byPerson.get(p.id);
+    if (stays) stays.push(i);
     else byPerson.set(p.id, [i]);
   }
+  const c = list.col.id;
   for (const stays of byPerson.values()) {
     if (stays.length < 2) continue;
     stays.sort((a, b) => participants[a]!.start! - participants[b]!.start! || a - b);
     let holder = stays[0]!;
     let furthest = participants[holder]!.end ?? Infinity;
-    for (let k = 1; k < stays.length; k++) {
-      const i = stays[k]!;
+    for (const i of stays.slice(1)) {
       const p = participants[i]!;
       if (p.start! < furthest) {
-        const later = Math.max(i, holder);
-        const earlier = Math.min(i, holder);
-        const r = gridRows[later]!;
-        add(r, cId, {
+        const r = gridRows[Math.max(i, holder)]!;
+        add(list, r, c, {
           severity: "error",
           code: "duplicate-enrolment",
-          sheet,
-          cell: cellOf(r, cId),
-          otherCell: cellOf(gridRows[earlier]!, cId)!,
+          sheet: list.sheet,
+          cell: cellOf(list, r, c),
+          otherCell: cellOf(list, gridRows[Math.min(i, holder)]!, c)!,
         });
       }
       const end = p.end ?? Infinity;
@@ -417,8 +438,59 @@ export function readParticipantList(
       }
     }
   }
+}
 
-  found.sort((a, b) => a.key - b.key);
+export function readParticipantList(
+  grid: Grid,
+  header: { row: number; columns: ReadonlyMap<Field, number> },
+  options: ListOptions = {},
+): ParticipantList {
+  const { columns } = header;
+  const at = (f: Field): number => columns.get(f) ?? -1;
+  const list: ListReading = {
+    grid,
+    sheet: grid.sheet,
+    headerRow: header.row,
+    col: {
+      id: at("personnummer"),
+      kon: at("kon"),
+      hemkommun: at("hemkommun"),
+      remittent: at("remittent"),
+      kontaktMed: at("kontaktMed"),
+      start: at("inskriven"),
+      end: at("avslutad"),
+      orsak: at("avslutsorsak"),
+    },
+    todayKey: todayKeyOf(options.today ?? new Date()),
+    limitDays: options.insats?.limitDays ?? 365,
+    extensionDays: options.insats?.extensionDays ?? 183,
+    targetAge: options.insats?.targetAge,
+    openUntil: options.openStaysUntil ? dayOfDate(options.openStaysUntil) : null,
+    kons: memo(konOf),
+    orsaker: memo(avslutsorsakOf),
+    kommuner: memo(municipalityOf),
+    reportedOnce: new Set(),
+    found: [],
+  };
+  const dataColumns = [...columns].filter(([f]) => f !== "nr").map(([, c]) => c);
+
+  const participants: Participant[] = [];
+  const gridRows: number[] = [];
+  let lastRow = header.row;
+  const total = rowCount(grid);
+  for (let r = header.row + 1; r < total; r++) {
+    const row = grid.values[r];
+    if (!row || dataColumns.every((c) => isBlank(row[c] ?? null))) continue;
+    const idText = list.col.id >= 0 ? idTextOf(row[list.col.id] ?? null) : null;
+    if (isSummaryRow(row, idText)) break;
+    lastRow = r;
+    participants.push(readRow(list, r, row, idText));
+    gridRows.push(r);
+  }
+  checkDuplicateEnrolments(list, participants, gridRows);
+
+  // Stable: issues of one cell keep the order the checks found them in.
+  list.found.sort((a, b) => a.key - b.key);
   const first = Math.min(...dataColumns, columns.get("nr") ?? Infinity);
   const last = Math.max(...dataColumns, columns.get("nr") ?? -Infinity);
   return {
@@ -427,27 +499,9 @@ export function readParticipantList(
     title: titleAbove(grid, header.row),
     range: `${a1At(grid, header.row, first)}:${a1At(grid, lastRow, last)}`,
     participants,
-    issues: found.map((f) => f.issue),
-    limitDays,
+    issues: list.found.map((f) => f.issue),
+    limitDays: list.limitDays,
   };
-}
-
-/**
- * The columns of a row whose required value is blank: hemkommun, and kön where the identity
- * number does not give it either. Key figures count such a row as "Uppgift saknas"; the warning
- * says which cell to fill in.
- */
-function blankRequired(row: {
-  readonly cKommun: number;
-  readonly kommunText: string | null;
-  readonly cKon: number;
-  readonly konText: string | null;
-  readonly kon: Kon | null;
-}): number[] {
-  const cols: number[] = [];
-  if (row.cKon >= 0 && row.konText === null && row.kon === null) cols.push(row.cKon);
-  if (row.cKommun >= 0 && row.kommunText === null) cols.push(row.cKommun);
-  return cols;
 }
 
 function memo<T>(f: (text: string) => T): (text: string) => T {
