@@ -4,7 +4,7 @@
  * in row order, so every cell is reported once.
  */
 import { parseAmount, toKr, UNIT_FACTOR, type Unit, unitInText } from "../amounts";
-import { a1At, isDateFormat, numberFormatAt, toA1 } from "../grid";
+import { a1At, type Grid, isDateFormat, numberFormatAt, toA1 } from "../grid";
 import type { Issue } from "../issues";
 import type { Section } from "../report";
 import { isExcelError, type SheetView, type TableFrame, UNIT_ONLY } from "./detect";
@@ -93,10 +93,128 @@ interface Pending {
   readonly header: boolean;
 }
 
+/** What the period cells of one row hold. */
+interface RowCells {
+  readonly amounts: Map<string, Amount>;
+  /** Cells that hold something that is no amount (an error each, unless the row is part of the header). */
+  readonly unreadable: { col: number; text: string }[];
+  /** Cells with text, and how many of them are a bare unit (" | tkr | tkr"). */
+  texts: number;
+  unitTexts: number;
+}
+
+/** Units seen while reading, counted: in the amounts' own text ("25 tkr") and in their number formats. */
+interface UnitsSeen {
+  readonly own: Map<Unit, number>;
+  readonly format: Map<Unit, number>;
+}
+
+const count = (counts: Map<Unit, number>, unit: Unit) => counts.set(unit, (counts.get(unit) ?? 0) + 1);
+
+/** One row's period cells: numbers, amounts typed as text (with a warning), and what cannot be read. */
+function readRowCells(
+  view: SheetView,
+  frame: TableFrame,
+  r: number,
+  units: UnitsSeen,
+  issues: Issue[],
+): RowCells {
+  const grid = view.grid;
+  const sheet = grid.sheet;
+  const cells: RowCells = { amounts: new Map(), unreadable: [], texts: 0, unitTexts: 0 };
+  for (let pi = 0; pi < frame.periods.length; pi++) {
+    const p = frame.periods[pi]!;
+    const v = view.value(r, p.col);
+    if (v === null) continue;
+    const sheetRow = grid.origin.row + r;
+    const sheetCol = grid.origin.col + p.col;
+    if (typeof v === "number") {
+      const format = numberFormatAt(grid, r, p.col);
+      // A share ("12 %") is no amount: not summed, not an error either.
+      if (format?.includes("%")) continue;
+      if (!Number.isFinite(v) || isDateFormat(format)) cells.unreadable.push({ col: p.col, text: String(v) });
+      else {
+        cells.amounts.set(p.key, new Amount(v, null, pi, sheetRow, sheetCol));
+        // '#,##0 "tkr"': the unit shown by the cell's number format.
+        const shown = format ? unitInText(format.replace(/["\\]/g, " ")) : null;
+        if (shown) count(units.format, shown);
+      }
+      continue;
+    }
+    if (typeof v === "boolean") {
+      cells.unreadable.push({ col: p.col, text: String(v) });
+      continue;
+    }
+    const text = v.trim();
+    if (PERCENT.test(text)) continue;
+    cells.texts++;
+    if (UNIT_ONLY.test(text)) {
+      cells.unitTexts++;
+      continue;
+    }
+    const cell = a1At(grid, r, p.col);
+    if (isExcelError(text)) {
+      issues.push({ severity: "error", code: "formula-error", sheet, cell, text });
+      continue;
+    }
+    const parsed = parseAmount(text);
+    if (!parsed) {
+      cells.unreadable.push({ col: p.col, text });
+      continue;
+    }
+    cells.amounts.set(p.key, new Amount(parsed.value, parsed.unit, pi, sheetRow, sheetCol));
+    if (parsed.unit) count(units.own, parsed.unit);
+    if (parsed.per)
+      issues.push({ severity: "warning", code: "amount-per-period", sheet, cell, text, per: parsed.per });
+    else issues.push({ severity: "warning", code: "amount-as-text", sheet, cell, text, value: parsed.value });
+  }
+  return cells;
+}
+
+/** A row with only units in its amount cells (" | tkr | tkr"): it states the table's unit. */
+const isUnitRow = (c: RowCells) =>
+  c.amounts.size === 0 && c.texts > 0 && c.unitTexts === c.texts && c.unreadable.length === 0;
+
+/** A second header line under the periods ("Utfall | Budget"): part of the header, no row. */
+const isSecondHeaderLine = (c: RowCells, labelled: boolean, rowInTable: number) =>
+  c.amounts.size === 0 && !labelled && rowInTable < 2 && c.unreadable.every((u) => u.text.length <= 30);
+
 /**
- * Reads rows frame.firstRow..frame.lastRow. The unit is the corrected one, else the one the
- * sheet states, else the one the text amounts carry, else the one their number formats show,
- * else the title block's, else kr (with an info issue).
+ * The table's unit: the corrected one, else the one the sheet states, else the one the text
+ * amounts carry, else the one their number formats show, else the title block's; null for none.
+ */
+function chooseUnit(
+  correction: Unit | undefined,
+  stated: Unit | null,
+  units: UnitsSeen,
+  titleBlock: readonly string[],
+): Unit | null {
+  return (
+    correction ??
+    stated ??
+    unitFromAmounts(units.own) ??
+    unitFromAmounts(units.format) ??
+    unitFromTitle(titleBlock)
+  );
+}
+
+/**
+ * Every amount in kronor; the step is the smallest amount the table is written in (1 tkr with
+ * no decimals is 1 000 kr), so totals are checked within the table's own rounding.
+ */
+function toKronor(pending: readonly Pending[], unit: Unit): number {
+  let decimals = 0;
+  for (const p of pending)
+    for (const a of p.amounts.values()) {
+      if (a.unit === null || a.unit === unit) decimals = Math.max(decimals, decimalsOf(a.written));
+      a.value = toKr(a.written, a.unit ?? unit);
+    }
+  return UNIT_FACTOR[unit] / 10 ** decimals;
+}
+
+/**
+ * Reads rows frame.firstRow..frame.lastRow into body rows, with the table's unit (see
+ * chooseUnit; kr with an info issue when nothing says) and every amount in kronor.
  */
 export function readBody(
   view: SheetView,
@@ -105,12 +223,10 @@ export function readBody(
   unitCorrection: Unit | undefined,
 ): TableBody {
   const grid = view.grid;
-  const sheet = grid.sheet;
   const issues: Issue[] = [];
   const firstPeriodCol = Math.min(...frame.periods.map((p) => p.col));
   const pending: Pending[] = [];
-  const ownUnits = new Map<Unit, number>();
-  const formatUnits = new Map<Unit, number>();
+  const units: UnitsSeen = { own: new Map(), format: new Map() };
   let statedUnit: Unit | null = frame.unit;
   const headerRow = (row: number, label: string | null): Pending => ({
     row,
@@ -131,77 +247,18 @@ export function readBody(
       continue;
     }
     const label = view.firstText(r, firstPeriodCol);
-    const amounts = new Map<string, Amount>();
-    const unreadable: { col: number; text: string }[] = [];
-    let texts = 0;
-    let unitTexts = 0;
-    for (let pi = 0; pi < frame.periods.length; pi++) {
-      const p = frame.periods[pi]!;
-      const v = view.value(r, p.col);
-      if (v === null) continue;
-      const sheetRow = grid.origin.row + r;
-      const sheetCol = grid.origin.col + p.col;
-      if (typeof v === "number") {
-        const format = numberFormatAt(grid, r, p.col);
-        // A share ("12 %") is no amount: not summed, not an error either.
-        if (format?.includes("%")) continue;
-        if (!Number.isFinite(v) || isDateFormat(format)) unreadable.push({ col: p.col, text: String(v) });
-        else {
-          amounts.set(p.key, new Amount(v, null, pi, sheetRow, sheetCol));
-          // '#,##0 "tkr"': the unit shown by the cell's number format.
-          const shown = format ? unitInText(format.replace(/["\\]/g, " ")) : null;
-          if (shown) formatUnits.set(shown, (formatUnits.get(shown) ?? 0) + 1);
-        }
-        continue;
-      }
-      if (typeof v === "boolean") {
-        unreadable.push({ col: p.col, text: String(v) });
-        continue;
-      }
-      const text = v.trim();
-      if (PERCENT.test(text)) continue;
-      texts++;
-      if (UNIT_ONLY.test(text)) {
-        unitTexts++;
-        continue;
-      }
-      const cell = a1At(grid, r, p.col);
-      if (isExcelError(text)) {
-        issues.push({ severity: "error", code: "formula-error", sheet, cell, text });
-        continue;
-      }
-      const parsed = parseAmount(text);
-      if (!parsed) {
-        unreadable.push({ col: p.col, text });
-        continue;
-      }
-      amounts.set(p.key, new Amount(parsed.value, parsed.unit, pi, sheetRow, sheetCol));
-      if (parsed.unit) ownUnits.set(parsed.unit, (ownUnits.get(parsed.unit) ?? 0) + 1);
-      if (parsed.per)
-        issues.push({ severity: "warning", code: "amount-per-period", sheet, cell, text, per: parsed.per });
-      else
-        issues.push({ severity: "warning", code: "amount-as-text", sheet, cell, text, value: parsed.value });
-    }
-    if (amounts.size === 0 && texts > 0 && unitTexts === texts && unreadable.length === 0) {
-      // A unit row under the header (" | tkr | tkr").
+    const cells = readRowCells(view, frame, r, units, issues);
+    if (isUnitRow(cells)) {
       statedUnit ??= unitInText(String(view.value(r, frame.periods[0]!.col) ?? ""));
       continue;
     }
-    if (amounts.size === 0 && !label && unreadable.length === 0) continue;
-    if (
-      amounts.size === 0 &&
-      !label &&
-      r - frame.firstRow < 2 &&
-      unreadable.every((u) => u.text.length <= 30)
-    ) {
-      // A second header line under the periods ("Utfall | Budget"): part of the header.
-      continue;
-    }
-    for (const u of unreadable)
+    if (cells.amounts.size === 0 && !label && cells.unreadable.length === 0) continue;
+    if (isSecondHeaderLine(cells, label !== null, r - frame.firstRow)) continue;
+    for (const u of cells.unreadable)
       issues.push({
         severity: "error",
         code: "amount-unreadable",
-        sheet,
+        sheet: grid.sheet,
         cell: a1At(grid, r, u.col),
         text: u.text,
       });
@@ -210,60 +267,51 @@ export function readBody(
       label: label?.text ?? null,
       labelCol: label?.col ?? frame.labelCol,
       sub: label ? label.col > frame.labelCol || isSubItem(label.text) : false,
-      amounts,
-      filled: amounts.size > 0 || unreadable.length > 0 || texts > 0,
+      amounts: cells.amounts,
+      filled: cells.amounts.size > 0 || cells.unreadable.length > 0 || cells.texts > 0,
       header: false,
     });
   }
 
-  const unit =
-    unitCorrection ??
-    statedUnit ??
-    unitFromAmounts(ownUnits) ??
-    unitFromAmounts(formatUnits) ??
-    unitFromTitle(titleBlock);
+  const unit = chooseUnit(unitCorrection, statedUnit, units, titleBlock);
   if (unit === null) {
     const cell = frame.headerRow === null ? null : a1At(grid, frame.headerRow, frame.periods[0]!.col);
-    issues.push({ severity: "info", code: "unit-assumed", sheet, cell, unit: "kr" });
+    issues.push({ severity: "info", code: "unit-assumed", sheet: grid.sheet, cell, unit: "kr" });
   }
   const tableUnit = unit ?? "kr";
-  let decimals = 0;
-  for (const p of pending)
-    for (const a of p.amounts.values()) {
-      if (a.unit === null || a.unit === tableUnit) decimals = Math.max(decimals, decimalsOf(a.written));
-      a.value = toKr(a.written, a.unit ?? tableUnit);
-    }
-  const step = UNIT_FACTOR[tableUnit] / 10 ** decimals;
-  return { rows: pending.map(toBodyRow).filter((r) => r !== null), unit: tableUnit, step, issues };
+  const step = toKronor(pending, tableUnit);
+  const rows = pending.map((p) => toBodyRow(grid, p)).filter((r) => r !== null);
+  return { rows, unit: tableUnit, step, issues };
+}
 
-  function toBodyRow(p: Pending): BodyRow | null {
-    const { row, amounts } = p;
-    const cell = a1At(grid, row, p.labelCol);
-    if (p.header) {
-      const n = normaliseLabel(p.label ?? "");
-      const section = sectionOf(n);
-      return section ? { kind: "section", row, label: p.label ?? "", cell, n, section } : null;
-    }
-    if (p.label === null) {
-      // Amounts without a label: a sum written under the lines.
-      return { kind: "total", row, label: "(summa utan rubrik)", cell, n: "", scope: "generic", amounts };
-    }
-    const n = normaliseLabel(p.label);
-    const label = cleanLabel(p.label) || p.label;
-    if (amounts.size === 0 && !p.filled) {
-      if (isResultLabel(n) || totalScopeOf(n) !== null) return null;
-      const section = sectionOf(n);
-      return section
-        ? { kind: "section", row, label, cell, n, section }
-        : { kind: "heading", row, label, cell, n, sub: p.sub };
-    }
-    if (isResultLabel(n)) return { kind: "result", row, label, cell, n, amounts };
-    if (isMemoLabel(n)) return { kind: "memo", row, label, cell, n, amounts };
-    const scope = totalScopeOf(n);
-    return scope
-      ? { kind: "total", row, label, cell, n, scope, amounts }
-      : { kind: "line", row, label, cell, n, sub: p.sub, amounts };
+/** A read row as what it is: a section, a heading, a line, a total, a result or a memo line. */
+function toBodyRow(grid: Grid, p: Pending): BodyRow | null {
+  const { row, amounts } = p;
+  const cell = a1At(grid, row, p.labelCol);
+  if (p.header) {
+    const n = normaliseLabel(p.label ?? "");
+    const section = sectionOf(n);
+    return section ? { kind: "section", row, label: p.label ?? "", cell, n, section } : null;
   }
+  if (p.label === null) {
+    // Amounts without a label: a sum written under the lines.
+    return { kind: "total", row, label: "(summa utan rubrik)", cell, n: "", scope: "generic", amounts };
+  }
+  const n = normaliseLabel(p.label);
+  const label = cleanLabel(p.label) || p.label;
+  if (amounts.size === 0 && !p.filled) {
+    if (isResultLabel(n) || totalScopeOf(n) !== null) return null;
+    const section = sectionOf(n);
+    return section
+      ? { kind: "section", row, label, cell, n, section }
+      : { kind: "heading", row, label, cell, n, sub: p.sub };
+  }
+  if (isResultLabel(n)) return { kind: "result", row, label, cell, n, amounts };
+  if (isMemoLabel(n)) return { kind: "memo", row, label, cell, n, amounts };
+  const scope = totalScopeOf(n);
+  return scope
+    ? { kind: "total", row, label, cell, n, scope, amounts }
+    : { kind: "line", row, label, cell, n, sub: p.sub, amounts };
 }
 
 function unitFromAmounts(counts: ReadonlyMap<Unit, number>): Unit | null {
