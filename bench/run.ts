@@ -7,6 +7,7 @@ const suites: [string, string][] = [
   ["Add-in through the fake Excel", "./addin"],
   ["Sync service", "./service"],
   ["Fidelity: generated messy budgets", "./fidelity"],
+  ["Network page: the comparison in a browser", "./page"],
 ];
 
 const only = process.argv.slice(2);

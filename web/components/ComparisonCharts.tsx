@@ -57,12 +57,17 @@ const useStyles = makeStyles({
     width: "100%",
   },
   description: { color: tokens.colorNeutralForeground3 },
+  // The charts' legend capitalises every word ("Kansli Och Administration"); Swedish does not.
+  legend: { textTransform: "none" },
 });
 
 /** Axis labels: wrapped under a few bars, turned on their side under many; room for "−1 450 000" on the left. */
 const axisProps = (bars: number) =>
   ({
     margins: { left: 96, right: 24, top: 24 },
+    barWidth: "auto",
+    maxBarWidth: 56,
+    roundedTicks: true,
     ...(bars > 12 ? { rotateXAxisLables: true } : { wrapXAxisLables: true }),
   }) as const;
 
@@ -159,6 +164,7 @@ export function ComparisonCharts({ series, strings, lang, kind }: ComparisonChar
             empty={series.costs.length === 0 ? c.noChart : null}
           >
             <VerticalStackedBarChart
+              legendProps={{ styles: { legend: styles.legend }, enabledWrapLines: true }}
               chartTitle={c.costsChart}
               width={chartWidth(series.costs.length)}
               height={HEIGHT}

@@ -103,6 +103,7 @@ export function ComparisonTable({ comparison, strings, lang }: ComparisonTablePr
         key={key}
         scope="col"
         aria-sort={direction ?? "none"}
+        data-column={key}
         className={numeric ? styles.numberHeader : undefined}
       >
         <button type="button" className={styles.sortButton} onClick={next} title={c.sortBy(label)}>

@@ -44,6 +44,7 @@ export const en: PageStrings = {
     unnamedToken: (id: string) => `token ${id}`,
     none: "No association is registered yet.",
     reported: (n: number, total: number) => `${n} of ${total}`,
+    reportedRow: "Have reported",
     refresh: "Refresh",
   },
   comparison: {

@@ -46,6 +46,7 @@ export const sv = {
     unnamedToken: (id: string) => `nyckel ${id}`,
     none: "Inga förbund är registrerade ännu.",
     reported: (n: number, total: number) => `${n} av ${total}`,
+    reportedRow: "Har rapporterat",
     refresh: "Uppdatera",
   },
   comparison: {
@@ -64,7 +65,7 @@ export const sv = {
     association: "Förbund",
     income: "Intäkter",
     cost: "Kostnader",
-    surplus: "Över-/underskott",
+    surplus: "Över-/under\u00adskott",
     surplusShare: "Andel av intäkterna",
     network: "Nätverket totalt",
     notReported: "saknas",
@@ -101,10 +102,11 @@ export const sv = {
   },
   groups: {
     insatser: "Insatser",
-    "kansli och administration": "Kansli och administration",
+    // Soft hyphens (U+00AD) let the long words break in a narrow column head, with a hyphen.
+    "kansli och administration": "Kansli och admini\u00adstration",
     styrelse: "Styrelse",
     revision: "Revision",
-    ekonomiadministration: "Ekonomiadministration",
+    ekonomiadministration: "Ekonomi\u00adadministration",
     utvärdering: "Utvärdering",
     övrigt: "Övrigt",
   } satisfies Record<(typeof COST_GROUPS)[number], string>,

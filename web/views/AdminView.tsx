@@ -193,15 +193,18 @@ export function AdminView({ strings, lang, api, status, onChanged }: AdminViewPr
     void loadTokens();
   }, [loadTokens]);
 
-  const run = async (action: () => Promise<void>) => {
+  /** Runs an action, then reads the tokens again; its message shows once the list is up to date. */
+  const run = async (action: () => Promise<string | undefined>) => {
     setFailure(null);
     setDone(null);
+    let message: string | undefined;
     try {
-      await action();
+      message = await action();
     } catch (e) {
       setFailure(asFailure(e));
     }
     await loadTokens();
+    if (message) setDone(message);
   };
 
   const labelOf = (t: TokenInfo) => t.label ?? `${a.noLabel} (${t.id})`;
@@ -245,6 +248,7 @@ export function AdminView({ strings, lang, api, status, onChanged }: AdminViewPr
               token: issued.token,
             });
             setAssociationLabel("");
+            return undefined;
           });
         }}
       >
@@ -281,6 +285,7 @@ export function AdminView({ strings, lang, api, status, onChanged }: AdminViewPr
             const issued = await api.issueNetworkToken(label);
             setSecret({ forWhom: `${a.scopes.network} (${label})`, token: issued.token });
             setNetworkLabel("");
+            return undefined;
           });
         }}
       >
@@ -340,7 +345,7 @@ export function AdminView({ strings, lang, api, status, onChanged }: AdminViewPr
                             onClick={() =>
                               void run(async () => {
                                 await api.revokeToken(t.id, t.scope === "network" ? null : t.associationId);
-                                setDone(a.revokedDone(labelOf(t)));
+                                return a.revokedDone(labelOf(t));
                               })
                             }
                           >

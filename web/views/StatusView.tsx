@@ -31,15 +31,13 @@ export const useTableStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     "& th, & td": {
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
       verticalAlign: "top",
     },
     "& thead th": {
       textAlign: "left",
       fontWeight: tokens.fontWeightSemibold,
       verticalAlign: "bottom",
-      hyphens: "auto",
-      overflowWrap: "anywhere",
     },
     "& tfoot th, & tfoot td": {
       fontWeight: tokens.fontWeightSemibold,
@@ -51,7 +49,7 @@ export const useTableStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} 0`,
     fontWeight: tokens.fontWeightSemibold,
   },
-  rowHeader: { textAlign: "left", fontWeight: tokens.fontWeightRegular, minWidth: "12em" },
+  rowHeader: { textAlign: "left", fontWeight: tokens.fontWeightRegular, minWidth: "11em" },
   number: { textAlign: "right", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
   missing: { color: tokens.colorPaletteRedForeground3, fontWeight: tokens.fontWeightSemibold },
   detail: { color: tokens.colorNeutralForeground3 },
@@ -62,7 +60,17 @@ const useStyles = makeStyles({
   bar: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
 });
 
-function ReportCell({ report, strings, lang }: { report: StatusReport; strings: PageStrings; lang: Lang }) {
+function ReportCell({
+  report,
+  year,
+  strings,
+  lang,
+}: {
+  report: StatusReport;
+  year: string;
+  strings: PageStrings;
+  lang: Lang;
+}) {
   const styles = useTableStyles();
   const s = strings.status;
   const who = report.token ? (report.token.label ?? s.unnamedToken(report.token.id)) : null;
@@ -70,6 +78,7 @@ function ReportCell({ report, strings, lang }: { report: StatusReport; strings: 
     <>
       <span>{s.revision(report.revision)}</span>{" "}
       <span className={styles.detail}>{formatDateTime(report.createdAt, lang)}</span>
+      {report.period !== year && <span className={styles.detail}> {s.filed(report.period)}</span>}
       {who && (
         <>
           <br />
@@ -125,7 +134,7 @@ function Grid({
                     return (
                       <td key={y} data-year={y}>
                         {report ? (
-                          <ReportCell report={report} strings={strings} lang={lang} />
+                          <ReportCell report={report} year={y} strings={strings} lang={lang} />
                         ) : (
                           <span className={styles.missing}>{s.missing}</span>
                         )}
@@ -138,7 +147,7 @@ function Grid({
             <tfoot>
               <tr>
                 <th scope="row" className={styles.rowHeader}>
-                  {strings.comparison.network}
+                  {s.reportedRow}
                 </th>
                 {grid.years.map((y) => (
                   <td key={y}>{s.reported(grid.reported[y] ?? 0, grid.rows.length)}</td>
