@@ -13,6 +13,7 @@ import {
   rowCount,
   sheetOrderKey,
 } from "../grid";
+import { isTitleLike, titleAbove } from "../title";
 import { isBudgetWord, isContributionsCaption, memberOf, normaliseLabel } from "./words";
 
 export interface PeriodColumn {
@@ -337,10 +338,6 @@ function cleanWordHeader(label: string): string {
 }
 
 /** A line of a title block that reads as a title, not as a note ("* Hur fördelningen…", "… är 3967 tkr."). */
-function isTitleLike(text: string): boolean {
-  return text.length <= 100 && !/^[*(]/.test(text) && !/[.:]$/.test(text);
-}
-
 /** Years of a period in a title block: "Projekttid 2009-10-01—2010-06-30" → "2009-2010", "VP 2008" → "2008". */
 export function periodFromText(text: string): string | null {
   const dates = [...text.matchAll(/(19[5-9]\d|20\d\d)-\d\d-\d\d/g)].map((m) => m[1]!);
@@ -415,7 +412,7 @@ export function detectTables(view: SheetView, forcedHeader: number | null = null
     const lastRow = lastAmountRow(view, h.row + 1, end, h.cells);
     if (lastRow === null) continue;
     const caption = h.labelCol < h.cells[0]!.col ? view.text(h.row, h.labelCol) : null;
-    const title = titleAbove(view, h.row - 1, prevEnd, titleBlock);
+    const title = titleAbove((r) => view.firstText(r)?.text ?? null, h.row, prevEnd, "caption", titleBlock);
     // The report holds at most 60 periods (five years of months); columns beyond are left out.
     const periods = periodColumns(h.cells.slice(0, MAX_PERIODS), periodFromBlock(titleBlock));
     const unit =
@@ -459,20 +456,6 @@ function lastAmountRow(
   for (let r = to; r >= from; r--) {
     for (const h of cells) if (view.value(r, h.col) !== null && view.isAmount(r, h.col)) return r;
   }
-  return null;
-}
-
-function titleAbove(
-  view: SheetView,
-  from: number,
-  stop: number,
-  titleBlock: readonly string[],
-): string | null {
-  for (let r = from; r > stop; r--) {
-    const t = view.firstText(r);
-    if (t && isTitleLike(t.text)) return t.text;
-  }
-  for (let i = titleBlock.length - 1; i >= 0; i--) if (isTitleLike(titleBlock[i]!)) return titleBlock[i]!;
   return null;
 }
 

@@ -6,8 +6,9 @@
 import { a1At, type CellValue, type Grid, isBlank, rowCount } from "../grid";
 import type { Issue } from "../issues";
 import type { FollowupTable } from "../report";
+import { titleAbove } from "../title";
 import { headerKey } from "./codes";
-import { titleAbove } from "./list";
+import { firstTextOfRow } from "./list";
 
 /** Headers of the value columns of a follow-up table, as keys (see headerKey). */
 const COUNT_HEADERS = new Set([
@@ -93,7 +94,7 @@ export function readFollowupTables(grid: Grid): FollowupReading {
     const title =
       labelHeaderText !== "" && !GENERIC_LABEL.test(labelHeaderText)
         ? labelHeaderText.slice(0, 500)
-        : titleAbove(grid, r);
+        : titleAbove((row) => firstTextOfRow(grid, row), r, -1, "heading");
     const keyed = (values: (number | null)[]) =>
       Object.fromEntries(valueCols.map((v, i) => [v.header, values[i] ?? null]));
 

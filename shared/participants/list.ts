@@ -9,6 +9,7 @@ import { ageOn, type Day, dayOf, dayOfDate, isoOf } from "../calendar";
 import { a1At, type CellValue, type Grid, isBlank, numberFormatAt, rowCount, sheetOrderKey } from "../grid";
 import { readIdentity, todayKeyOf } from "../identity";
 import type { Issue } from "../issues";
+import { titleAbove } from "../title";
 import {
   type Avslutsorsak,
   avslutsorsakOf,
@@ -496,7 +497,7 @@ export function readParticipantList(
   return {
     headerRow: header.row,
     columns,
-    title: titleAbove(grid, header.row),
+    title: titleAbove((r) => firstTextOfRow(grid, r), header.row, -1, "heading"),
     range: `${a1At(grid, header.row, first)}:${a1At(grid, lastRow, last)}`,
     participants,
     issues: list.found.map((f) => f.issue),
@@ -526,12 +527,9 @@ function isSummaryRow(row: readonly CellValue[], idText: string | null): boolean
   return false;
 }
 
-/** The first text of the title block above the header, if any. */
-export function titleAbove(grid: Grid, headerRow: number): string | null {
-  for (let r = 0; r < headerRow; r++) {
-    for (const v of grid.values[r] ?? []) {
-      if (typeof v === "string" && v.trim() !== "") return v.trim().slice(0, 500);
-    }
-  }
+/** A row's first text cell, trimmed; null when it has none. */
+export function firstTextOfRow(grid: Grid, r: number): string | null {
+  for (const v of grid.values[r] ?? [])
+    if (typeof v === "string" && v.trim() !== "") return v.trim().slice(0, 500);
   return null;
 }
