@@ -127,8 +127,12 @@ describe("arbitrary sheets", () => {
             expect(a.row - grid.origin.row).toBeGreaterThanOrEqual(0);
             expect(a.row - grid.origin.row).toBeLessThan(grid.values.length);
           }
-          expect(describeIssue(issue, "sv").length).toBeGreaterThan(0);
-          expect(describeIssue(issue, "en").length).toBeGreaterThan(0);
+          // Each language says it in its own words, with every figure filled in.
+          const sv = describeIssue(issue, "sv");
+          const en = describeIssue(issue, "en");
+          expect(sv).not.toBe(en);
+          expect(`${sv} ${en}`).not.toMatch(/undefined|NaN|\[object|null\b/);
+          if ("text" in issue) expect(sv).toContain(issue.text.slice(0, 20));
         }
         expect(tables.length === 0).toBe(issues.some((i) => i.code === "no-table"));
         const sheets = budgetOutputSheets(tables, new Set([grid.sheet]));

@@ -238,7 +238,9 @@ describe("the playground", () => {
     await page
       .getByLabel("Arbetsbok att öppna (.xlsx)")
       .setInputFiles({ name: "inte.xlsx", mimeType: "text/plain", buffer: Buffer.from("ingen arbetsbok") });
-    await expect(page.getByRole("alert").textContent()).resolves.toMatch(/\S/);
+    await expect(page.getByRole("alert").textContent()).resolves.toContain(
+      "Filen är ingen Excel-arbetsbok (.xlsx); spara den som .xlsx i Excel och försök igen.",
+    );
     expect(await tabs.getByRole("tab").count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
