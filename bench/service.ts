@@ -156,6 +156,10 @@ async function run(engine: string, store: { dataDir: string } | { databaseUrl: s
       }
       return ms.sort((x, y) => x - y);
     };
+    // The first merge starts the merge thread: timed apart, so the percentiles are the steady state.
+    const firstMergeStarted = performance.now();
+    await (await fetch(`${server.url}/api/merged/budget/2023`, { headers: headers(ADMIN) })).arrayBuffer();
+    const firstMerge = performance.now() - firstMergeStarted;
     const budgetMerge = await timings(`${server.url}/api/merged/budget/2023`, 40);
     const participantMerge = await timings(`${server.url}/api/merged/participants/2023`, 40);
     /** Workbook timings, the longest event-loop block meanwhile, and the slowest /healthz. */
@@ -178,12 +182,6 @@ async function run(engine: string, store: { dataDir: string } | { databaseUrl: s
       await health;
       return { ms, blockMs: delay.max / 1e6, slowestHealth };
     };
-    // The first build also starts the workbook thread; timed apart from the rest.
-    const firstStarted = performance.now();
-    await (
-      await fetch(`${server.url}/api/merged/budget/2023.xlsx`, { headers: headers(ADMIN) })
-    ).arrayBuffer();
-    const firstWorkbook = performance.now() - firstStarted;
     const workbook = await watched(`${server.url}/api/merged/budget/2023.xlsx`, 8);
     const participantsWorkbook = await watched(`${server.url}/api/merged/participants/2023.xlsx`, 8);
     const f = (n: number) => n.toFixed(1);
@@ -191,9 +189,9 @@ async function run(engine: string, store: { dataDir: string } | { databaseUrl: s
       [
         `${engine}: ${writes.length} writes (80 associations × 5 years × budget + participants, 8 at a time)`,
         `  writes/s                      ${f(writes.length / writeSeconds)}`,
-        `  merge budget 2023 (HTTP)      p50 ${f(quantile(budgetMerge, 0.5))} ms   p99 ${f(quantile(budgetMerge, 0.99))} ms`,
+        `  merge budget 2023 (HTTP)      p50 ${f(quantile(budgetMerge, 0.5))} ms   p99 ${f(quantile(budgetMerge, 0.99))} ms   (first, starting its thread, ${f(firstMerge)} ms)`,
         `  merge participants 2023       p50 ${f(quantile(participantMerge, 0.5))} ms   p99 ${f(quantile(participantMerge, 0.99))} ms`,
-        `  merged workbook budget .xlsx  p50 ${f(quantile(workbook.ms, 0.5))} ms   max ${f(workbook.ms.at(-1) ?? Number.NaN)} ms   (first, starting its thread, ${f(firstWorkbook)} ms)`,
+        `  merged workbook budget .xlsx  p50 ${f(quantile(workbook.ms, 0.5))} ms   max ${f(workbook.ms.at(-1) ?? Number.NaN)} ms`,
         `    longest event-loop block meanwhile ${f(workbook.blockMs)} ms   slowest /healthz ${f(workbook.slowestHealth)} ms`,
         `  merged workbook participants  p50 ${f(quantile(participantsWorkbook.ms, 0.5))} ms   max ${f(participantsWorkbook.ms.at(-1) ?? Number.NaN)} ms`,
         `    longest event-loop block meanwhile ${f(participantsWorkbook.blockMs)} ms   slowest /healthz ${f(participantsWorkbook.slowestHealth)} ms`,
