@@ -115,15 +115,57 @@ export const MergedParticipantsAssociation = z.object({
 });
 export type MergedParticipantsAssociation = z.infer<typeof MergedParticipantsAssociation>;
 
+/**
+ * A network total of one participant count: the sum of the figures the associations
+ * published, and how many of them suppressed theirs. A suppressed figure is never guessed and
+ * never makes the total blank: the total is then a lower bound ("minst 1 234, dolt hos 3
+ * förbund"). It reveals nothing the association rows do not: `value` is the sum of their
+ * published figures, `suppressedIn` the number of their nulls.
+ */
+export const NetworkCount = z.object({
+  /** The sum of the published figures: the exact total when none is suppressed. */
+  value: z.number().int().nonnegative(),
+  /** True when some association suppressed its figure: the true total is at least `value`. */
+  lowerBound: z.boolean(),
+  /** How many reporting associations suppressed this figure (published null). */
+  suppressedIn: z.number().int().nonnegative(),
+});
+export type NetworkCount = z.infer<typeof NetworkCount>;
+
+/** The network's key figures: every count a NetworkCount, per key in the keyed breakdowns. */
+export const NetworkKeyFigures = z.object({
+  participants: NetworkCount,
+  new: NetworkCount,
+  closed: NetworkCount,
+  closedToWorkOrStudies: NetworkCount,
+  /**
+   * closedToWorkOrStudies / closed over the network, only when both are exact (no association
+   * suppressed either) and someone closed; else null. A ratio of two lower bounds is no bound
+   * of anything, so it is not given.
+   */
+  shareClosedToWorkOrStudies: z.number().nullable(),
+  /** Keyed by every hemkommun any association reported; an association without the key counts 0 there. */
+  byHemkommun: z.record(z.string(), NetworkCount),
+  byKon: z.object({ kvinna: NetworkCount, man: NetworkCount }),
+  byAgeBand: z.record(z.string(), NetworkCount),
+  /**
+   * The mean stay of closed stays over the network: the associations' means weighted by their
+   * closed counts, only when every closed count is exact and every association with closed
+   * stays published its mean; else null. With a suppressed closed count the weights are not
+   * known, and a mean over a lower bound is neither exact nor a bound.
+   */
+  averageStayDays: z.number().nullable(),
+  staysOverLimit: NetworkCount,
+});
+export type NetworkKeyFigures = z.infer<typeof NetworkKeyFigures>;
+
 export const MergedParticipants = z.object({
   kind: z.literal("participants"),
   period: z.string(),
   associations: z.array(MergedParticipantsAssociation),
   network: z.object({
     reporting: z.number().int(),
-    keyFigures: SharedKeyFigures,
-    /** Paths left null because an association's count there was suppressed. */
-    suppressed: z.array(z.string()),
+    keyFigures: NetworkKeyFigures,
   }),
 });
 export type MergedParticipants = z.infer<typeof MergedParticipants>;
@@ -334,14 +376,36 @@ function mergeBudgets(input: MergeInput): MergedBudget {
 
 type Count = number | null;
 
-/** Sum of counts where any null (suppressed) makes the total null: it must not be recoverable. */
-function sumCounts(values: readonly Count[]): Count {
-  let total = 0;
+/** The network total of one count over the reporting associations' figures (null: suppressed). */
+export function networkCount(values: readonly Count[]): NetworkCount {
+  let value = 0;
+  let suppressedIn = 0;
   for (const v of values) {
-    if (v === null) return null;
-    total += v;
+    if (v === null) suppressedIn++;
+    else value += v;
   }
-  return total;
+  return { value, lowerBound: suppressedIn > 0, suppressedIn };
+}
+
+/** Per key over every association's map: an association without the key had no one there (0), a null stays suppressed. */
+function networkCounts(maps: readonly Record<string, Count>[]): Record<string, NetworkCount> {
+  const keys = [...new Set(maps.flatMap((m) => Object.keys(m)))].sort((x, y) => x.localeCompare(y, "sv"));
+  return Object.fromEntries(
+    keys.map((k) => [k, networkCount(maps.map((m) => (Object.hasOwn(m, k) ? (m[k] as Count) : 0)))]),
+  );
+}
+
+/** The network's mean stay: the means weighted by closed counts, when every weight and every mean needed is known. */
+function networkAverageStay(kf: readonly SharedKeyFigures[], closed: NetworkCount): number | null {
+  if (closed.lowerBound || closed.value === 0) return null;
+  let days = 0;
+  for (const k of kf) {
+    const n = k.closed ?? 0;
+    if (n === 0) continue;
+    if (k.averageStayDays === null) return null;
+    days += k.averageStayDays * n;
+  }
+  return round(days / closed.value);
 }
 
 function mergeParticipants(input: MergeInput): MergedParticipants {
@@ -378,84 +442,29 @@ function mergeParticipants(input: MergeInput): MergedParticipants {
   });
 
   const kf = reporting.map((r) => r.keyFigures);
-  const suppressed: string[] = [];
-  const total = (path: string, values: readonly Count[]): Count => {
-    const sum = sumCounts(values);
-    if (sum === null) suppressed.push(path);
-    return sum;
-  };
-  const keyedTotals = (prefix: string, maps: readonly Record<string, Count>[]): Record<string, Count> => {
-    const keys = [...new Set(maps.flatMap((m) => Object.keys(m)))].sort((x, y) => x.localeCompare(y, "sv"));
-    // An association without the key had no one there: 0. A null (suppressed) must stay null, not become 0.
-    return Object.fromEntries(
-      keys.map((k) => [
-        k,
-        total(
-          `${prefix}.${k}`,
-          maps.map((m) => (Object.hasOwn(m, k) ? (m[k] as Count) : 0)),
-        ),
-      ]),
-    );
-  };
-  const participants = total(
-    "participants",
-    kf.map((k) => k.participants),
-  );
-  const closed = total(
-    "closed",
-    kf.map((k) => k.closed),
-  );
-  const closedToWorkOrStudies = total(
-    "closedToWorkOrStudies",
-    kf.map((k) => k.closedToWorkOrStudies),
-  );
-  // A weighted mean, only when every weight and every mean is known.
-  let averageStayDays: number | null = null;
-  if (kf.length > 0 && kf.every((k) => k.averageStayDays !== null && k.participants !== null)) {
-    const weight = kf.reduce((s, k) => s + (k.participants ?? 0), 0);
-    if (weight > 0)
-      averageStayDays = round(
-        kf.reduce((s, k) => s + (k.averageStayDays ?? 0) * (k.participants ?? 0), 0) / weight,
-      );
-  }
-  const keyFigures: SharedKeyFigures = {
-    participants,
-    new: total(
-      "new",
-      kf.map((k) => k.new),
-    ),
+  const total = (of: (k: SharedKeyFigures) => Count) => networkCount(kf.map(of));
+  const closed = total((k) => k.closed);
+  const closedToWorkOrStudies = total((k) => k.closedToWorkOrStudies);
+  const exact = (c: NetworkCount) => !c.lowerBound;
+  const keyFigures: NetworkKeyFigures = {
+    participants: total((k) => k.participants),
+    new: total((k) => k.new),
     closed,
     closedToWorkOrStudies,
     shareClosedToWorkOrStudies:
-      closed !== null && closedToWorkOrStudies !== null && closed > 0 ? closedToWorkOrStudies / closed : null,
-    byHemkommun: keyedTotals(
-      "byHemkommun",
-      kf.map((k) => k.byHemkommun),
-    ),
-    byKon: {
-      kvinna: total(
-        "byKon.kvinna",
-        kf.map((k) => k.byKon.kvinna),
-      ),
-      man: total(
-        "byKon.man",
-        kf.map((k) => k.byKon.man),
-      ),
-    },
-    byAgeBand: keyedTotals(
-      "byAgeBand",
-      kf.map((k) => k.byAgeBand),
-    ),
-    averageStayDays,
-    staysOverLimit: total(
-      "staysOverLimit",
-      kf.map((k) => k.staysOverLimit),
-    ),
+      exact(closed) && exact(closedToWorkOrStudies) && closed.value > 0
+        ? closedToWorkOrStudies.value / closed.value
+        : null,
+    byHemkommun: networkCounts(kf.map((k) => k.byHemkommun)),
+    byKon: { kvinna: total((k) => k.byKon.kvinna), man: total((k) => k.byKon.man) },
+    byAgeBand: networkCounts(kf.map((k) => k.byAgeBand)),
+    averageStayDays: networkAverageStay(kf, closed),
+    staysOverLimit: total((k) => k.staysOverLimit),
   };
   return {
     kind: "participants",
     period: year,
     associations,
-    network: { reporting: reporting.length, keyFigures, suppressed },
+    network: { reporting: reporting.length, keyFigures },
   };
 }

@@ -11,6 +11,8 @@ import {
   type MergedParticipants,
   type MergedParticipantsAssociation,
   type MergedView,
+  type NetworkCount,
+  type NetworkKeyFigures,
 } from "./merge";
 import {
   type ComputedFormula,
@@ -121,8 +123,6 @@ export function chartPlacements(plan: NetworkSheet): ChartPlacement[] {
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const formula = computed;
-const sum = (values: readonly (number | null | undefined)[]): number =>
-  values.reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
 
 /** 1-based sheet row of the table's first body row for a sheet with these heading lines. */
 function firstBodyRow(heading: readonly string[], columns: readonly OutputColumn[]): number {
@@ -232,15 +232,26 @@ function budgetSheet(view: MergedBudget): NetworkSheet {
 
 type KeyFigures = NonNullable<MergedParticipantsAssociation["keyFigures"]>;
 
-/** The counts, as columns: a suppressed one is "..", and its network total a lower bound. */
-const COUNTS: readonly { header: string; path: string; of: (k: KeyFigures) => number | null }[] = [
-  { header: "Deltagare", path: "participants", of: (k) => k.participants },
-  { header: "Nya", path: "new", of: (k) => k.new },
-  { header: "Avslutade", path: "closed", of: (k) => k.closed },
-  { header: "Till arbete/studier", path: "closedToWorkOrStudies", of: (k) => k.closedToWorkOrStudies },
-  { header: "Kvinnor", path: "byKon.kvinna", of: (k) => k.byKon.kvinna },
-  { header: "Män", path: "byKon.man", of: (k) => k.byKon.man },
-  { header: "Över tidsgränsen", path: "staysOverLimit", of: (k) => k.staysOverLimit },
+/**
+ * The counts, as columns: an association's figure (a suppressed one is ".."), and the network
+ * total the merge computed for it (a lower bound where some figure is suppressed).
+ */
+const COUNTS: readonly {
+  header: string;
+  of: (k: KeyFigures) => number | null;
+  network: (n: NetworkKeyFigures) => NetworkCount;
+}[] = [
+  { header: "Deltagare", of: (k) => k.participants, network: (n) => n.participants },
+  { header: "Nya", of: (k) => k.new, network: (n) => n.new },
+  { header: "Avslutade", of: (k) => k.closed, network: (n) => n.closed },
+  {
+    header: "Till arbete/studier",
+    of: (k) => k.closedToWorkOrStudies,
+    network: (n) => n.closedToWorkOrStudies,
+  },
+  { header: "Kvinnor", of: (k) => k.byKon.kvinna, network: (n) => n.byKon.kvinna },
+  { header: "Män", of: (k) => k.byKon.man, network: (n) => n.byKon.man },
+  { header: "Över tidsgränsen", of: (k) => k.staysOverLimit, network: (n) => n.staysOverLimit },
 ];
 
 const PARTICIPANTS = {
@@ -293,9 +304,9 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
     ];
   });
 
-  const reported = view.associations.flatMap((a) => (a.keyFigures ? [a.keyFigures] : []));
-  const known = (c: (typeof COUNTS)[number]) => sum(reported.map(c.of));
-  const hidden = (c: (typeof COUNTS)[number]) => reported.filter((k) => c.of(k) === null).length;
+  // The totals are the merge's (one computation, in merge.ts); the formulas recompute the same
+  // from the table when someone edits it, and the merge's figures are their cached results.
+  const n = view.network.keyFigures;
   const ref = (header: string) => columnRef(name, header);
   const hiddenIn = (header: string) => `COUNTIF(${ref(header)},"${SUPPRESSED}")`;
 
@@ -310,38 +321,38 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
   const p = participants!;
   const c = closed!;
   const w = toWork!;
-  const shareHidden = hidden(c) + hidden(w) > 0;
-  const closedKnown = known(c);
+  // A ratio over a lower bound is withheld (".."); with nobody closed there is nothing to divide.
+  const shareWithheld = n.closed.lowerBound || n.closedToWorkOrStudies.lowerBound;
   const shareFormula = formula(
     `=IF(${hiddenIn(c.header)}+${hiddenIn(w.header)}>0,"${SUPPRESSED}",IF(SUM(${ref(c.header)})=0,"",SUM(${ref(w.header)})/SUM(${ref(c.header)})))`,
-    shareHidden ? SUPPRESSED : closedKnown === 0 ? "" : known(w) / closedKnown,
+    n.shareClosedToWorkOrStudies ?? (shareWithheld ? SUPPRESSED : ""),
   );
   // A mean weighted by counts that may be hidden is not a total: the merge's value, withheld as it withholds.
-  const stayWithheld = view.associations.some(
-    (a) =>
-      a.keyFigures !== null &&
-      (a.keyFigures.participants === null || a.suppressed.includes("averageStayDays")),
-  );
-  const stay: OutputCell = view.network.keyFigures.averageStayDays ?? (stayWithheld ? SUPPRESSED : null);
+  const stay: OutputCell =
+    n.averageStayDays ?? (n.closed.value > 0 || n.closed.lowerBound ? SUPPRESSED : null);
 
   const summaryRows: OutputCell[][] = [
     [
       "Nätverket totalt (kända antal)",
-      ...byColumn((k) => formula(`=SUM(${ref(k.header)})`, known(k)), shareFormula, stay),
+      ...byColumn((k) => formula(`=SUM(${ref(k.header)})`, k.network(n).value), shareFormula, stay),
       null,
       reportedText(view.network.reporting, view.associations.length),
     ],
     [
       "Summan är",
       ...byColumn(
-        (k) => formula(`=IF(${hiddenIn(k.header)}>0,"minst","exakt")`, hidden(k) > 0 ? "minst" : "exakt"),
+        (k) =>
+          formula(
+            `=IF(${hiddenIn(k.header)}>0,"minst","exakt")`,
+            k.network(n).lowerBound ? "minst" : "exakt",
+          ),
         null,
         null,
       ),
     ],
     [
       `Förbund med dolt antal ("${SUPPRESSED}")`,
-      ...byColumn((k) => formula(`=${hiddenIn(k.header)}`, hidden(k)), null, null),
+      ...byColumn((k) => formula(`=${hiddenIn(k.header)}`, k.network(n).suppressedIn), null, null),
     ],
   ];
 

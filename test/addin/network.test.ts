@@ -181,8 +181,12 @@ describe("the network sheet plan", () => {
     });
     expect(bound![work]).toEqual({ formula: `=IF(COUNTIF(${ref},"..")>0,"minst","exakt")`, result: "minst" });
     expect(hidden![work]).toEqual({ formula: `=COUNTIF(${ref},"..")`, result: hiddenWork.length });
-    // The merge withholds that network total; the sheet gives what is known, marked "minst".
-    expect(view.network.keyFigures.closedToWorkOrStudies).toBeNull();
+    // The sheet's figures are the merge's: the known sum, a lower bound, how many hide it.
+    expect(view.network.keyFigures.closedToWorkOrStudies).toEqual({
+      value: resultOf(sum![work]),
+      lowerBound: true,
+      suppressedIn: hiddenWork.length,
+    });
   });
 
   it("places each chart over adjacent value columns, named by the header row, the associations as categories", async () => {
@@ -444,10 +448,14 @@ describe("the network sheet recalculated in LibreOffice", () => {
       "minst",
       toWork.filter((v) => v === null).length,
     ]);
+    const work = pv.network.keyFigures.closedToWorkOrStudies;
+    expect([work.value, work.lowerBound ? "minst" : "exakt", work.suppressedIn]).toEqual(
+      [1, 2, 3].map((r) => value(pws, `E${pp.firstSummaryRow + r - 1}`)),
+    );
     // B: Deltagare. No association hides it here: the total is exact and equals the merge's.
-    expect(pv.network.keyFigures.participants).not.toBeNull();
+    expect(pv.network.keyFigures.participants.lowerBound).toBe(false);
     expect([1, 2, 3].map((r) => value(pws, `B${pp.firstSummaryRow + r - 1}`))).toEqual([
-      pv.network.keyFigures.participants,
+      pv.network.keyFigures.participants.value,
       "exakt",
       0,
     ]);

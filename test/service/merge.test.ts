@@ -1,7 +1,7 @@
 /** The pure merge: which report answers for a year, groups and overrides, totals, suppression. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type MergeReport, merge, periodYear } from "../../shared/merge";
+import { MergedParticipants, type MergeReport, merge, periodYear } from "../../shared/merge";
 import type { ParticipantsReport } from "../../shared/report";
 import { budgetReport, participantsReport, simpleBudget } from "./helpers";
 
@@ -112,7 +112,7 @@ describe("merge of budgets", () => {
 });
 
 describe("merge of participants", () => {
-  it("When an association suppressed a count, then the network total of it is null and marked", () => {
+  it("When an association suppressed a count, then the network total is the known sum, a lower bound, with how many suppressed it", () => {
     const view = merge({
       kind: "participants",
       period: "2014",
@@ -124,21 +124,82 @@ describe("merge of participants", () => {
           "2014",
           1,
           "2015-01-11T00:00:00Z",
-          participantsReport("2014", { byHemkommun: { Nora: null, Lindesberg: 38 }, staysOverLimit: null }, [
-            "byHemkommun.Nora",
-            "staysOverLimit",
-          ]),
+          participantsReport(
+            "2014",
+            {
+              byHemkommun: { Nora: null, Lindesberg: 38 },
+              staysOverLimit: null,
+              closed: null,
+              shareClosedToWorkOrStudies: null,
+              averageStayDays: null,
+            },
+            ["byHemkommun.Nora", "closed", "shareClosedToWorkOrStudies", "averageStayDays", "staysOverLimit"],
+          ),
         ),
       ],
     });
     if (view.kind !== "participants") throw new Error("kind");
-    expect(view.network.keyFigures.byHemkommun).toEqual({ Ale: 25, Kungälv: 15, Lindesberg: 38, Nora: null });
-    expect([view.network.keyFigures.participants, view.network.keyFigures.staysOverLimit]).toEqual([
-      80,
-      null,
+    const exact = (value: number) => ({ value, lowerBound: false, suppressedIn: 0 });
+    const atLeast = (value: number, suppressedIn: number) => ({ value, lowerBound: true, suppressedIn });
+    expect(view.network.keyFigures).toEqual({
+      participants: exact(80),
+      new: exact(40),
+      closed: atLeast(15, 1),
+      closedToWorkOrStudies: exact(18),
+      // A ratio and a mean over a lower bound are not given.
+      shareClosedToWorkOrStudies: null,
+      // An association without a key had no one there: it counts 0, exactly.
+      byHemkommun: { Ale: exact(25), Kungälv: exact(15), Lindesberg: exact(38), Nora: atLeast(0, 1) },
+      byKon: { kvinna: exact(44), man: exact(36) },
+      byAgeBand: { "18-24": exact(60), "25-29": exact(20) },
+      averageStayDays: null,
+      staysOverLimit: atLeast(0, 1),
+    });
+    expect(Object.keys(view.network)).toEqual(["reporting", "keyFigures"]);
+    expect(view.associations[1]!.suppressed).toEqual([
+      "byHemkommun.Nora",
+      "closed",
+      "shareClosedToWorkOrStudies",
+      "averageStayDays",
+      "staysOverLimit",
     ]);
-    expect(view.network.suppressed).toEqual(["byHemkommun.Nora", "staysOverLimit"]);
-    expect(view.associations[1]!.suppressed).toEqual(["byHemkommun.Nora", "staysOverLimit"]);
+    expect(MergedParticipants.parse(view)).toEqual(view);
+  });
+
+  it("When every count is known, then the network's share and mean stay are exact: the mean weighted by closed stays", () => {
+    const view = merge({
+      kind: "participants",
+      period: "2014",
+      associations: [ale, nora],
+      reports: [
+        stored(
+          "ale",
+          "2014",
+          1,
+          "2015-01-10T00:00:00Z",
+          participantsReport("2014", { closed: 10, closedToWorkOrStudies: 5, averageStayDays: 100 }),
+        ),
+        stored(
+          "nora",
+          "2014",
+          1,
+          "2015-01-11T00:00:00Z",
+          participantsReport("2014", {
+            participants: 200,
+            closed: 30,
+            closedToWorkOrStudies: 6,
+            averageStayDays: 300,
+          }),
+        ),
+      ],
+    });
+    if (view.kind !== "participants") throw new Error("kind");
+    // (100 × 10 + 300 × 30) / 40: weighted by the stays the means are over, not by participants.
+    expect([
+      view.network.keyFigures.averageStayDays,
+      view.network.keyFigures.shareClosedToWorkOrStudies,
+    ]).toEqual([250, 11 / 40]);
+    expect(view.network.keyFigures.participants).toEqual({ value: 240, lowerBound: false, suppressedIn: 0 });
   });
 
   it("When an association has a half-year and a whole-year report, then the whole year answers", () => {
@@ -155,7 +216,7 @@ describe("merge of participants", () => {
     expect(view.associations.map((a) => [a.reportPeriod, a.revision])).toEqual([["2014", 2]]);
   });
 
-  it("Property: a network count is the sum when no contributor suppressed it, and null otherwise", () => {
+  it("Property: a network count is the sum of the published figures, a lower bound exactly when some contributor suppressed it", () => {
     const count = fc.option(fc.nat({ max: 500 }), { nil: null, freq: 4 });
     fc.assert(
       fc.property(fc.array(fc.tuple(count, count), { minLength: 1, maxLength: 12 }), (cells) => {
@@ -174,8 +235,14 @@ describe("merge of participants", () => {
         });
         const view = merge({ kind: "participants", period: "2014", associations, reports });
         if (view.kind !== "participants") return false;
-        const expected = (pick: 0 | 1) =>
-          cells.some((c) => c[pick] === null) ? null : cells.reduce((s, c) => s + (c[pick] ?? 0), 0);
+        const expected = (pick: 0 | 1) => {
+          const hidden = cells.filter((c) => c[pick] === null).length;
+          return {
+            value: cells.reduce((s, c) => s + (c[pick] ?? 0), 0),
+            lowerBound: hidden > 0,
+            suppressedIn: hidden,
+          };
+        };
         expect(view.network.keyFigures.byKon).toEqual({ kvinna: expected(0), man: expected(1) });
         return true;
       }),

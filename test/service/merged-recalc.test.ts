@@ -94,6 +94,9 @@ describe("merged workbook in a real spreadsheet engine", () => {
     expect(["G10", "G11", "G12"].map((a) => shown(p, a))).toEqual([22, "minst", 1]);
     expect(["H10", "H11"].map((a) => shown(p, a))).toEqual([27, "exakt"]);
     expect(shown(p, "G8")).toBe(SUPPRESSED);
-    expect(participants.network.keyFigures.byKon).toEqual({ kvinna: null, man: 27 });
+    expect(participants.network.keyFigures.byKon).toEqual({
+      kvinna: { value: 22, lowerBound: true, suppressedIn: 1 },
+      man: { value: 27, lowerBound: false, suppressedIn: 0 },
+    });
   }, 240_000);
 });

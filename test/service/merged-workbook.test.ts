@@ -229,7 +229,10 @@ describe("merged workbook", () => {
       { formula: "SUM(Samsyn_natverk_deltagare_2014[Män])", result: 30 },
       { formula: 'IF(COUNTIF(Samsyn_natverk_deltagare_2014[Män],"..")>0,"minst","exakt")', result: "exakt" },
     ]);
-    // The merge withholds the network's count; the sheet never shows the known sum as exact.
-    expect(view.network.keyFigures.byKon.kvinna).toBeNull();
+    // The sheet's saved figures are the merge's: the known sum, a lower bound, one association hides it.
+    expect(view.network.keyFigures.byKon).toEqual({
+      kvinna: { value: 22, lowerBound: true, suppressedIn: 1 },
+      man: { value: 30, lowerBound: false, suppressedIn: 0 },
+    });
   });
 });
