@@ -68,10 +68,10 @@ function whoIs(me: Me, s: PageStrings): string {
   return me.kind === "network" ? s.who.network(me.token.label) : s.who.admin;
 }
 
+/** The views a token opens, as the service allows: a report's history is the association's and the admin's (a network token gets 403 there). */
 export function viewsFor(me: Me): ViewName[] {
-  return me.kind === "admin"
-    ? ["status", "comparison", "history", "admin"]
-    : ["status", "comparison", "history"];
+  if (me.kind === "admin") return ["status", "comparison", "history", "admin"];
+  return me.kind === "association" ? ["status", "comparison", "history"] : ["status", "comparison"];
 }
 
 export interface AppProps {
