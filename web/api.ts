@@ -1,7 +1,7 @@
 /**
  * The page's only way to the network: requests to the service that served it (same origin,
  * so nothing leaves it), the token in the Authorization header and never in a URL. Answers
- * are parsed with the wire schemas; every failure comes back as a PageFailure the page puts
+ * are parsed with the wire schemas (shared/api.ts, shared/merge.ts); every failure comes back as a PageFailure the page puts
  * into words — the service's own Swedish or English message when it gave one.
  */
 import type { z } from "zod";

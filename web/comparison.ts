@@ -3,57 +3,20 @@
  * association, the network's total apart), sorting, and the series the charts draw. Pure: the
  * table, the charts and the tests read the same rows.
  */
-import { z } from "zod";
-import { COST_GROUPS, MergedBudget } from "../shared/merge";
-import { SharedCount } from "../shared/report";
+import {
+  COST_GROUPS,
+  type MergedBudget,
+  type MergedParticipants,
+  MergedView,
+  type NetworkCount,
+} from "../shared/merge";
 import type { PageStrings } from "./strings";
-import { NetworkCount } from "./wire";
 
-const ParticipantsAssociation = z.object({
-  id: z.string(),
-  name: z.string(),
-  revision: z.number().int().positive().nullable(),
-  reportPeriod: z.string().nullable(),
-  keyFigures: z
-    .object({
-      participants: SharedCount,
-      new: SharedCount,
-      closed: SharedCount,
-      closedToWorkOrStudies: SharedCount,
-      shareClosedToWorkOrStudies: z.number().nullable(),
-      byKon: z.object({ kvinna: SharedCount, man: SharedCount }),
-      averageStayDays: z.number().nullable(),
-      staysOverLimit: SharedCount,
-    })
-    .nullable(),
-});
-
-const ParticipantsView = z.object({
-  kind: z.literal("participants"),
-  period: z.string(),
-  associations: z.array(ParticipantsAssociation),
-  network: z.object({
-    reporting: z.number().int(),
-    keyFigures: z.object({
-      participants: NetworkCount,
-      new: NetworkCount,
-      closed: NetworkCount,
-      closedToWorkOrStudies: NetworkCount,
-      shareClosedToWorkOrStudies: z.number().nullable(),
-      byKon: z.object({ kvinna: NetworkCount, man: NetworkCount }),
-      averageStayDays: z.number().nullable(),
-      staysOverLimit: NetworkCount,
-    }),
-  }),
-});
-export type ParticipantsView = z.infer<typeof ParticipantsView>;
-
-export type ComparisonView = MergedBudget | ParticipantsView;
+export type ComparisonView = MergedView;
 
 /** The merged view's JSON, or null when it is not the service's shape. */
 export function parseComparison(json: unknown): ComparisonView | null {
-  const kind = (json as { kind?: unknown } | null)?.kind;
-  const parsed = (kind === "budget" ? MergedBudget : ParticipantsView).safeParse(json);
+  const parsed = MergedView.safeParse(json);
   return parsed.success ? parsed.data : null;
 }
 
@@ -136,7 +99,7 @@ function budgetComparison(view: MergedBudget, s: PageStrings): Comparison {
   };
 }
 
-function participantsComparison(view: ParticipantsView, s: PageStrings): Comparison {
+function participantsComparison(view: MergedParticipants, s: PageStrings): Comparison {
   const c = s.comparison;
   const columns: Column[] = [
     ...(

@@ -17,7 +17,7 @@ import pino from "pino";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWebServer, type WebServer } from "../../service/server";
-import { MergedBudget } from "../../shared/merge";
+import { MergedBudget, MergedParticipants } from "../../shared/merge";
 import { orgnr } from "../service/helpers";
 import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
@@ -418,16 +418,19 @@ describe("the network's page", () => {
     await page.getByRole("button", { name: "Visa" }).click();
     const table = page.getByRole("table", { name: "Jämförelse deltagare 2014" });
     await table.waitFor();
-    const view = await api<{
-      associations: { revision: number | null; keyFigures: Record<string, unknown> | null }[];
-    }>("/api/merged/participants/2014", networkToken);
+    const view = MergedParticipants.parse(await api("/api/merged/participants/2014", networkToken));
     const reporting = view.associations.filter((a) => a.revision !== null && a.keyFigures !== null);
     expect(reporting.length).toBe(2);
     let lowerBounds = 0;
-    for (const key of ["participants", "new", "closed", "closedToWorkOrStudies", "staysOverLimit"]) {
-      const counts = reporting.map((a) => a.keyFigures![key] as number | null);
+    for (const key of ["participants", "new", "closed", "closedToWorkOrStudies", "staysOverLimit"] as const) {
+      // Computed here from the associations' own rows: the known sum, and how many hide theirs.
+      const counts = reporting.map((a) => a.keyFigures![key]);
       const known = counts.reduce<number>((s, v) => s + (v ?? 0), 0);
       const hidden = counts.filter((v) => v === null).length;
+      expect([key, view.network.keyFigures[key]]).toEqual([
+        key,
+        { value: known, lowerBound: hidden > 0, suppressedIn: hidden },
+      ]);
       const text = (await table.locator(`tfoot [data-column="${key}"]`).innerText()).replace(/\s+/g, " ");
       if (hidden === 0) expect([key, figure(text)]).toEqual([key, known]);
       else {
