@@ -20,7 +20,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Me, Status } from "../shared/api";
 import type { Lang } from "../shared/messages";
-import { PageApi, PageFailure } from "./api";
+import { asFailure, PageApi, type PageFailure, type Session } from "./api";
 import { FailureBar } from "./components/FailureBar";
 import { forgetToken, rememberLang, rememberToken, storedToken } from "./session";
 import { type PageStrings, STRINGS } from "./strings";
@@ -57,11 +57,6 @@ const useStyles = makeStyles({
   language: { minWidth: "128px" },
   nav: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
-
-export interface Session {
-  readonly api: PageApi;
-  readonly me: Me;
-}
 
 function whoIs(me: Me, s: PageStrings): string {
   if (me.kind === "association") return me.association.name;
@@ -232,9 +227,4 @@ export function App({ initialLang = "sv" }: AppProps) {
       </div>
     </FluentProvider>
   );
-}
-
-/** Whatever was thrown, as a failure the page can put into words. */
-export function asFailure(e: unknown): PageFailure {
-  return e instanceof PageFailure ? e : new PageFailure("service-error");
 }

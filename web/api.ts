@@ -17,16 +17,9 @@ import {
 import { ReportDiff } from "../shared/diff";
 import type { ReportKind } from "../shared/report";
 import { type ComparisonView, parseComparison } from "./comparison";
+import type { PageFailureCode } from "./failures";
 
-/** What can go wrong, as a closed set (texts in web/strings). */
-export type PageFailureCode =
-  | "unreachable"
-  | "unauthenticated"
-  | "forbidden"
-  | "not-found"
-  | "rate-limited"
-  | "service-error"
-  | "rejected";
+export type { PageFailureCode };
 
 export interface FieldProblem {
   readonly path: string;
@@ -45,6 +38,11 @@ export class PageFailure extends Error {
     super(code);
     this.name = "PageFailure";
   }
+}
+
+/** Whatever was thrown, as a failure the page can put into words. */
+export function asFailure(e: unknown): PageFailure {
+  return e instanceof PageFailure ? e : new PageFailure("service-error");
 }
 
 function failureOf(status: number, body: unknown): PageFailure {
@@ -182,4 +180,10 @@ export class PageApi {
       `${this.reportPath(associationId, kind, period)}/diff?from=${from}&to=${to}`,
     );
   }
+}
+
+/** Who is signed in: the token's client and who the service says it is. */
+export interface Session {
+  readonly api: PageApi;
+  readonly me: Me;
 }

@@ -21,8 +21,7 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import type { Status, TokenInfo } from "../../shared/api";
 import type { Lang } from "../../shared/messages";
-import { asFailure } from "../App";
-import type { PageApi, PageFailure } from "../api";
+import { asFailure, type PageApi, type PageFailure } from "../api";
 import { FailureBar, failureText } from "../components/FailureBar";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { formatDateTime } from "../format";
