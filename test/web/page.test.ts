@@ -151,6 +151,13 @@ describe("the network's page", () => {
     const o = await open();
     const { page } = o;
     await expectNoAxeViolations(page, "sign-in");
+    await page.getByLabel("Nyckel").fill("samsyn_not_a_token");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page
+      .getByRole("alert")
+      .getByText("Nyckeln gäller inte (fel eller återkallad). Be nätverkets samordnare om en ny nyckel.")
+      .waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     await signIn(page, ADMIN, "administratör");
     await nav(page, "Administration").click();
     await page.getByRole("heading", { name: "Registrera ett förbund" }).waitFor();

@@ -5,8 +5,10 @@ import type { PageFailure } from "../api";
 import type { PageStrings } from "../strings";
 
 export function failureText(failure: PageFailure, strings: PageStrings, lang: Lang): string {
-  const own = failure.detail ? (lang === "sv" ? failure.detail.sv : failure.detail.en) : null;
   const ours = strings.failures[failure.code];
+  // The service's 401 speaks of headers; the page's says what to do.
+  if (failure.code === "unauthenticated") return ours;
+  const own = failure.detail ? (lang === "sv" ? failure.detail.sv : failure.detail.en) : null;
   // A refusal of access gets the page's sentence too: the service's alone does not say what to do.
   if (own && failure.code === "forbidden") return `${ours} ${own}`;
   return own ?? ours;
