@@ -17,13 +17,11 @@ const COMPARISON = "Jämförelse";
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Sheet names have 31 characters: leave out the "Samordningsförbundet" every name starts with. */
-function sheetWish(name: string): string {
-  const tidy = (t: string) => t.replace(/^[\s']+|[\s']+$/g, "");
-  // Excel refuses a sheet name that starts or ends with an apostrophe, also after cutting to 31.
-  const wish = tidy(tidy(name.replace(/[:\\/?*[\]]/g, " ")).replace(/^samordningsförbundet\s+/i, ""));
-  return tidy(wish.slice(0, 31)) || "Förbund";
-}
+/**
+ * An association's sheet name: without the "Samordningsförbundet" every name starts with, so
+ * the part that tells them apart fits Excel's 31 characters; uniqueSheetName does the rest.
+ */
+const sheetWish = (name: string): string => name.trim().replace(/^samordningsförbundet\s+/i, "") || "Förbund";
 
 type Cell = string | number | null | { formula: string; result?: number | string | null };
 
@@ -79,78 +77,72 @@ function budgetSheets(wb: ExcelJS.Workbook, view: MergedBudget) {
     if (a.revision === null) continue;
     const name = uniqueSheetName(sheetWish(a.name), taken);
     taken.add(name);
-    const s = wb.addWorksheet(name);
-    writeRow(s, 1, [a.name]);
-    s.getRow(1).font = { bold: true, size: 14 };
-    setPrinting(s, { orientation: "landscape", titleRow: 4, header: a.name });
-    writeRow(s, 2, [`Revision ${a.revision}, rapport ${a.reportPeriod ?? ""}, kolumn ${a.periodKey ?? ""}`]);
-    const lineTitles = [
-      "Rubrik",
-      "Rad",
-      "Cell",
-      "Avsnitt",
-      "Grupp enligt arbetsboken",
-      "Grupp som används",
-      "Ändrad",
-      `Belopp ${view.period}`,
-    ];
-    header(s, 4, lineTitles);
-    a.mapping.forEach((m, i) => {
-      writeRow(
-        s,
-        5 + i,
-        [
-          m.heading === null ? null : m.heading,
-          m.label,
-          m.cell,
-          m.section === "income" ? "Intäkter" : "Kostnader",
-          cap(m.detectedGroup),
-          cap(m.group),
-          m.overridden ? "ja" : "",
-          m.amount,
-        ],
-        [null, null, null, null, null, null, null, AMOUNT],
-      );
-    });
-    const lf = 5;
-    const ll = Math.max(lf, 4 + a.mapping.length);
-    const t = ll + 2;
-    const sumIf = (what: string, result: number | null) => ({
-      formula: `SUMIF(D${lf}:D${ll},"${what}",H${lf}:H${ll})`,
-      result: result ?? 0,
-    });
-    writeRow(
-      s,
-      t,
-      ["Summa intäkter", null, null, null, null, null, null, sumIf("Intäkter", a.income)],
-      [null, null, null, null, null, null, null, AMOUNT],
-    );
-    writeRow(
-      s,
-      t + 1,
-      ["Summa kostnader", null, null, null, null, null, null, sumIf("Kostnader", a.cost)],
-      [null, null, null, null, null, null, null, AMOUNT],
-    );
-    writeRow(
-      s,
-      t + 2,
-      [
-        "Över-/underskott",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        { formula: `H${t}-H${t + 1}`, result: a.surplus ?? 0 },
-      ],
-      [null, null, null, null, null, null, null, AMOUNT],
-    );
-    for (const r of [t, t + 1, t + 2]) s.getRow(r).font = { bold: true };
-    [28, 44, 8, 12, 26, 26, 8, 16].forEach((w, i) => {
-      s.getColumn(i + 1).width = w;
-    });
+    budgetSheet(wb.addWorksheet(name), a, view.period);
   }
+}
+
+type BudgetAssociation = MergedBudget["associations"][number];
+
+const LINE_TITLES = [
+  "Rubrik",
+  "Rad",
+  "Cell",
+  "Avsnitt",
+  "Grupp enligt arbetsboken",
+  "Grupp som används",
+  "Ändrad",
+];
+const LINE_WIDTHS = [28, 44, 8, 12, 26, 26, 8, 16];
+/** Only the last column, the amount, has a number format. */
+const AMOUNT_LAST = [null, null, null, null, null, null, null, AMOUNT];
+
+/** One association's sheet: its report's lines with the group each is compared under, and its sums. */
+function budgetSheet(s: ExcelJS.Worksheet, a: BudgetAssociation, period: string): void {
+  writeRow(s, 1, [a.name]);
+  s.getRow(1).font = { bold: true, size: 14 };
+  setPrinting(s, { orientation: "landscape", titleRow: 4, header: a.name });
+  writeRow(s, 2, [`Revision ${a.revision}, rapport ${a.reportPeriod ?? ""}, kolumn ${a.periodKey ?? ""}`]);
+  header(s, 4, [...LINE_TITLES, `Belopp ${period}`]);
+  a.mapping.forEach((m, i) => {
+    writeRow(
+      s,
+      5 + i,
+      [
+        m.heading,
+        m.label,
+        m.cell,
+        m.section === "income" ? "Intäkter" : "Kostnader",
+        cap(m.detectedGroup),
+        cap(m.group),
+        m.overridden ? "ja" : "",
+        m.amount,
+      ],
+      AMOUNT_LAST,
+    );
+  });
+  budgetSums(s, a, 5, Math.max(5, 4 + a.mapping.length));
+  LINE_WIDTHS.forEach((w, i) => {
+    s.getColumn(i + 1).width = w;
+  });
+}
+
+/** Income, costs and surplus under the lines, as live formulas over them with the merge's values. */
+function budgetSums(s: ExcelJS.Worksheet, a: BudgetAssociation, first: number, last: number): void {
+  const t = last + 2;
+  const sumIf = (section: string, result: number | null) => ({
+    formula: `SUMIF(D${first}:D${last},"${section}",H${first}:H${last})`,
+    result: result ?? 0,
+  });
+  const blanks = [null, null, null, null, null, null] as const;
+  writeRow(s, t, ["Summa intäkter", ...blanks, sumIf("Intäkter", a.income)], AMOUNT_LAST);
+  writeRow(s, t + 1, ["Summa kostnader", ...blanks, sumIf("Kostnader", a.cost)], AMOUNT_LAST);
+  writeRow(
+    s,
+    t + 2,
+    ["Över-/underskott", ...blanks, { formula: `H${t}-H${t + 1}`, result: a.surplus ?? 0 }],
+    AMOUNT_LAST,
+  );
+  for (const r of [t, t + 1, t + 2]) s.getRow(r).font = { bold: true };
 }
 
 const KEY_FIGURES = [
