@@ -2,21 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { issueToken } from "../service/auth";
 import { openStore, StoreLockedError } from "../service/store/engines";
-import { validateOrganisationsnummer } from "../shared/identity";
+import { orgnrMessage, validateOrganisationsnummer } from "../shared/identity";
 import { CliFailure, EXIT } from "./failure";
-
-const ORGNR_REASON = {
-  sv: {
-    format: "skriv tio siffror, NNNNNN-NNNN",
-    checksum: "fel kontrollsiffra",
-    month: "månadsdelen ska vara minst 20",
-  },
-  en: {
-    format: "write ten digits, NNNNNN-NNNN",
-    checksum: "wrong check digit",
-    month: "the month part must be at least 20",
-  },
-} as const;
 
 export function storeFailure(e: unknown, dataDir: string | undefined): CliFailure {
   if (e instanceof StoreLockedError) {
@@ -38,12 +25,10 @@ export function storeFailure(e: unknown, dataDir: string | undefined): CliFailur
 
 export async function addAssociation(name: string, flags: { orgnr: string; data?: string }): Promise<void> {
   const orgnr = validateOrganisationsnummer(flags.orgnr);
-  if (!orgnr.ok)
-    throw new CliFailure(
-      EXIT.invalid,
-      `Ogiltigt organisationsnummer "${flags.orgnr}" (${ORGNR_REASON.sv[orgnr.reason]})`,
-      `Invalid organisationsnummer "${flags.orgnr}" (${ORGNR_REASON.en[orgnr.reason]})`,
-    );
+  if (!orgnr.ok) {
+    const { sv, en } = orgnrMessage(flags.orgnr, orgnr.reason);
+    throw new CliFailure(EXIT.invalid, sv, en);
+  }
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 200)
     throw new CliFailure(EXIT.invalid, "Namnet ska vara 1–200 tecken", "The name must be 1–200 characters");

@@ -42,7 +42,7 @@ describe("samsyn association add, serve and push", () => {
       busy.code,
       busy.stderr.trim().split("\n").length,
     ]).toEqual([1, 1, 2, 1]);
-    expect(bad.stderr).toMatch(/^samsyn: Ogiltigt organisationsnummer/);
+    expect(bad.stderr).toMatch(/^samsyn: Organisationsnumret "[^"]*" är ogiltigt \(/);
     expect(busy.stderr).toMatch(/används av en annan process/);
   });
 

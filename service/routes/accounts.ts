@@ -1,0 +1,107 @@
+/** Who is calling, who has reported, and the administration: associations and their tokens, network tokens. */
+import { randomUUID } from "node:crypto";
+import type { Router } from "express";
+import type { Me, Status, TokenList } from "../../shared/api";
+import { orgnrMessage, validateOrganisationsnummer } from "../../shared/identity";
+import { AssociationTokenBody, CreateAssociationBody, NetworkTokenBody } from "../api";
+import { issueToken, requireAdmin, requireNetwork } from "../auth";
+import { AppError, notFound } from "../errors";
+import { hasBody, type RouteContext } from "./request";
+
+export function accountRoutes(router: Router, ctx: RouteContext): void {
+  const { store, who, body, existing } = ctx;
+
+  router.get("/me", async (req, res) => {
+    const p = await who(req, res);
+    let me: Me;
+    if (p.kind === "association") {
+      const a = await existing(p.associationId);
+      me = { kind: "association", association: { id: a.id, name: a.name, orgnr: a.orgnr }, token: p.token };
+    } else me = p.kind === "network" ? { kind: "network", token: p.token } : { kind: "admin" };
+    res.json(me);
+  });
+
+  router.get("/status", async (req, res) => {
+    // Any token: the associations are the ones who meet, and the status names no figure.
+    await who(req, res);
+    const status: Status = await store.status();
+    res.json(status);
+  });
+
+  router.get("/tokens", async (req, res) => {
+    requireAdmin(await who(req, res));
+    const tokens: TokenList = await store.listAllTokens();
+    res.json(tokens);
+  });
+
+  router.post("/associations", async (req, res) => {
+    requireAdmin(await who(req, res));
+    const input = await body(CreateAssociationBody, req, res, "Förbundet");
+    const orgnr = validateOrganisationsnummer(input.orgnr);
+    if (!orgnr.ok) {
+      const { sv, en } = orgnrMessage(input.orgnr, orgnr.reason);
+      throw new AppError(400, "invalid-orgnr", sv, en, [{ path: "orgnr", message: orgnr.reason }]);
+    }
+    const created = await store.createAssociation({
+      id: randomUUID(),
+      name: input.name,
+      orgnr: orgnr.normalised,
+    });
+    if (created === "orgnr-taken")
+      throw new AppError(
+        409,
+        "orgnr-taken",
+        `Det finns redan ett förbund med organisationsnummer ${orgnr.normalised}.`,
+        `An association with organisationsnummer ${orgnr.normalised} already exists.`,
+        [{ path: "orgnr", message: "taken" }],
+      );
+    const token = await issueToken(store, "association", created.id, null);
+    res.status(201).json({ id: created.id, token: token.token, tokenId: token.tokenId });
+  });
+
+  router.get("/associations", async (req, res) => {
+    requireNetwork(await who(req, res));
+    res.json(await store.listAssociations());
+  });
+
+  router.post("/associations/:id/tokens", async (req, res) => {
+    requireAdmin(await who(req, res));
+    // The body is optional: without one the token has no label.
+    const input = hasBody(req) ? await body(AssociationTokenBody, req, res, "Innehållet") : {};
+    const a = await existing(req.params.id);
+    res.status(201).json(await issueToken(store, "association", a.id, input.label ?? null));
+  });
+
+  router.get("/associations/:id/tokens", async (req, res) => {
+    requireAdmin(await who(req, res));
+    const a = await existing(req.params.id);
+    const tokens: TokenList = await store.listTokens(a.id);
+    res.json(tokens);
+  });
+
+  router.delete("/associations/:id/tokens/:tokenId", async (req, res) => {
+    requireAdmin(await who(req, res));
+    if (!(await store.revokeToken(req.params.tokenId, req.params.id)))
+      throw notFound("Ingen sådan giltig token för förbundet.", "No such live token for the association.");
+    res.status(204).end();
+  });
+
+  router.post("/network-tokens", async (req, res) => {
+    requireAdmin(await who(req, res));
+    const input = await body(NetworkTokenBody, req, res, "Innehållet");
+    res.status(201).json(await issueToken(store, "network", null, input.label));
+  });
+
+  router.get("/network-tokens", async (req, res) => {
+    requireAdmin(await who(req, res));
+    const tokens: TokenList = await store.listTokens(null);
+    res.json(tokens);
+  });
+
+  router.delete("/network-tokens/:tokenId", async (req, res) => {
+    requireAdmin(await who(req, res));
+    if (!(await store.revokeToken(req.params.tokenId, null)))
+      throw notFound("Ingen sådan giltig nätverkstoken.", "No such live network token.");
+    res.status(204).end();
+  });
+}

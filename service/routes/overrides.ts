@@ -1,0 +1,43 @@
+/** Corrections of the cost group a line is compared under, per association. */
+import type { Router } from "express";
+import { GroupOverrideBody } from "../api";
+import { requireAssociationOrAdmin } from "../auth";
+import { AppError, notFound } from "../errors";
+import type { RouteContext } from "./request";
+
+export function groupOverrideRoutes(router: Router, ctx: RouteContext): void {
+  const { store, who, body, existing } = ctx;
+
+  router.get("/associations/:id/group-overrides", async (req, res) => {
+    requireAssociationOrAdmin(await who(req, res), req.params.id);
+    await existing(req.params.id);
+    const list = await store.groupOverrides(req.params.id);
+    res.json({ overrides: list.map(({ label, group }) => ({ label, group })) });
+  });
+
+  router.put("/associations/:id/group-overrides", async (req, res) => {
+    requireAssociationOrAdmin(await who(req, res), req.params.id);
+    const override = await body(GroupOverrideBody, req, res, "Innehållet");
+    await existing(req.params.id);
+    await store.setGroupOverride({
+      associationId: req.params.id,
+      label: override.label,
+      group: override.group,
+    });
+    const list = await store.groupOverrides(req.params.id);
+    res.json({ overrides: list.map(({ label, group }) => ({ label, group })) });
+  });
+
+  router.delete("/associations/:id/group-overrides", async (req, res) => {
+    requireAssociationOrAdmin(await who(req, res), req.params.id);
+    const label = req.query.label;
+    if (typeof label !== "string" || label.length === 0)
+      throw new AppError(400, "label-required", "Ange ?label=… för raden.", "Give ?label=… for the line.", [
+        { path: "label", message: "required" },
+      ]);
+    await existing(req.params.id);
+    if (!(await store.removeGroupOverride(req.params.id, label)))
+      throw notFound("Ingen sådan rättelse.", "No such correction.");
+    res.status(204).end();
+  });
+}

@@ -1,0 +1,173 @@
+/**
+ * Reports: sending a revision (with its preconditions, idempotency and provenance), reading
+ * the latest or any revision, the history and the difference between two.
+ */
+import type { Request, Response, Router } from "express";
+import { CLIENT_HEADER, OVERRIDE_HEADER, type PutConflictCode, type RevisionList } from "../../shared/api";
+import { diffReports } from "../../shared/diff";
+import { Report, type ReportKind } from "../../shared/report";
+import { PERIOD } from "../api";
+import { requireAssociationOrAdmin, requireOwnAssociation } from "../auth";
+import { AppError, notFound } from "../errors";
+import { checkSuppressed } from "../input";
+import type { PutReportResult } from "../store/types";
+import {
+  clientOf,
+  etag,
+  parseBase,
+  parseIdempotencyKey,
+  parseKind,
+  parsePeriod,
+  parseRevision,
+  type RouteContext,
+} from "./request";
+
+const reportPath = "/associations/:id/reports/:kind/:period";
+
+/** A body that disagrees with its address is refused, naming the field. */
+function checkMatchesPath(report: Report, kind: ReportKind, period: string): void {
+  if (report.kind !== kind)
+    throw new AppError(
+      400,
+      "kind-mismatch",
+      `Rapporten är av typen ${report.kind} men adressen säger ${kind}.`,
+      `The report is of kind ${report.kind} but the address says ${kind}.`,
+      [{ path: "kind", message: `expected ${kind}` }],
+    );
+  if (report.kind === "participants" && report.period !== period)
+    throw new AppError(
+      400,
+      "period-mismatch",
+      `Rapporten gäller ${report.period} men adressen säger ${period}.`,
+      `The report covers ${report.period} but the address says ${period}.`,
+      [{ path: "period", message: `expected ${period}` }],
+    );
+}
+
+/** The store's answer to a send as HTTP: 201 created, 200 replayed, or 409 with the current revision. */
+function answerPut(
+  res: Response,
+  result: PutReportResult,
+  sent: { kind: ReportKind; period: string; base: number | null | undefined },
+): void {
+  const { kind, period, base } = sent;
+  switch (result.status) {
+    case "created":
+      res.status(201).set("ETag", etag(result.revision)).json({ revision: result.revision });
+      return;
+    case "replayed":
+      if (!result.sameBody || result.kind !== kind || result.period !== period)
+        throw new AppError(
+          422,
+          "idempotency-key-reused",
+          "Idempotency-Key har redan använts för en annan rapport. Använd en ny nyckel för en ny ändring.",
+          "The Idempotency-Key was already used for a different report. Use a new key for a new change.",
+        );
+      res.status(200).set("ETag", etag(result.revision)).json({ revision: result.revision, replayed: true });
+      return;
+    case "conflict": {
+      if (result.current !== null) res.set("ETag", etag(result.current));
+      const extra = { currentRevision: result.current };
+      if (base === null)
+        throw new AppError(
+          409,
+          "report-exists" satisfies PutConflictCode,
+          `Rapporten finns redan (senaste revisionen är ${result.current}). Hämta den och jämför innan du skickar.`,
+          `The report already exists (the latest revision is ${result.current}). Fetch it and compare before sending.`,
+          undefined,
+          extra,
+        );
+      throw new AppError(
+        409,
+        "stale-revision" satisfies PutConflictCode,
+        result.current === null
+          ? `Rapporten finns inte ännu, men If-Match angav revision ${base}.`
+          : `Rapporten har ändrats: senaste revisionen är ${result.current}, du utgick från ${base}. Hämta den senaste och gör om ändringen.`,
+        result.current === null
+          ? `The report does not exist yet, but If-Match named revision ${base}.`
+          : `The report has changed: the latest revision is ${result.current}, you based yours on ${base}. Fetch the latest and redo the change.`,
+        undefined,
+        extra,
+      );
+    }
+  }
+}
+
+export function reportRoutes(router: Router, ctx: RouteContext): void {
+  const { store, who, body, existing } = ctx;
+
+  router.put(reportPath, async (req, res) => {
+    const p = await who(req, res);
+    requireOwnAssociation(p, req.params.id);
+    const kind = parseKind(req.params.kind);
+    const period = parsePeriod(req.params.period, PERIOD);
+    const base = parseBase(req.get("if-match"), req.get("if-none-match"));
+    const idempotencyKey = parseIdempotencyKey(req.get("idempotency-key"));
+    const report = await body(Report, req, res, "Rapporten");
+    checkMatchesPath(report, kind, period);
+    if (report.kind === "participants") checkSuppressed(report, ctx.suppressionThreshold);
+    await existing(req.params.id);
+    const result = await store.putReport({
+      associationId: req.params.id,
+      kind,
+      period,
+      report,
+      ...(base !== undefined ? { base } : {}),
+      ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      source: {
+        tokenId: p.token.id,
+        client: clientOf(req.get(CLIENT_HEADER)),
+        override: req.get(OVERRIDE_HEADER)?.trim() === "1",
+      },
+    });
+    answerPut(res, result, { kind, period, base });
+  });
+
+  const readable = async (req: Request, res: Response) => {
+    const p = await who(req, res);
+    requireAssociationOrAdmin(p, String(req.params.id));
+    const kind = parseKind(String(req.params.kind));
+    const period = parsePeriod(String(req.params.period), PERIOD);
+    await existing(String(req.params.id));
+    return { id: String(req.params.id), kind, period };
+  };
+  const noReport = () => notFound("Det finns ingen sådan rapport.", "There is no such report.");
+
+  router.get(reportPath, async (req, res) => {
+    const { id, kind, period } = await readable(req, res);
+    const found = await store.getReport(id, kind, period);
+    if (!found) throw noReport();
+    res.set("ETag", etag(found.revision)).set("Last-Modified", new Date(found.createdAt).toUTCString());
+    res.json(found.report);
+  });
+
+  router.get(`${reportPath}/revisions`, async (req, res) => {
+    const { id, kind, period } = await readable(req, res);
+    const revisions = await store.history(id, kind, period);
+    if (revisions.length === 0) throw noReport();
+    const list: RevisionList = { revisions };
+    res.json(list);
+  });
+
+  router.get(`${reportPath}/revisions/:revision`, async (req, res) => {
+    const { id, kind, period } = await readable(req, res);
+    const found = await store.getReport(id, kind, period, parseRevision(req.params.revision, "Revisionen"));
+    if (!found) throw noReport();
+    res.set("ETag", etag(found.revision)).json(found.report);
+  });
+
+  router.get(`${reportPath}/diff`, async (req, res) => {
+    const { id, kind, period } = await readable(req, res);
+    const history = await store.history(id, kind, period);
+    const latest = history.at(-1)?.revision;
+    if (latest === undefined) throw noReport();
+    const to = req.query.to === undefined ? latest : parseRevision(req.query.to, "to");
+    const from = req.query.from === undefined ? Math.max(1, to - 1) : parseRevision(req.query.from, "from");
+    const [a, b] = await Promise.all([
+      store.getReport(id, kind, period, from),
+      store.getReport(id, kind, period, to),
+    ]);
+    if (!a || !b) throw noReport();
+    res.json(diffReports(a, b));
+  });
+}

@@ -1,0 +1,189 @@
+/**
+ * What every route shares: the request's parts read and checked (kind, period, revision,
+ * preconditions, the JSON body), and the route context — who is calling, the store, the
+ * merge thread.
+ */
+import type { Request, RequestHandler, Response } from "express";
+import type { z } from "zod";
+import type { ClientKind } from "../../shared/api";
+import { parsePeriod as parsePeriodText, parseYear, periodMessage } from "../../shared/period";
+import { ReportKind } from "../../shared/report";
+import { YEAR } from "../api";
+import { type Principal, principalOf } from "../auth";
+import { AppError, invalidBody, notFound } from "../errors";
+import { checkStorableJson } from "../input";
+import { type MergeThread, mergeThread } from "../merge-thread";
+import type { Association, Store } from "../store/types";
+
+export interface RouteDeps {
+  readonly store: Store;
+  readonly adminToken?: string | undefined;
+  /** Reads a JSON body; run only once the caller is known. */
+  readonly jsonParser: RequestHandler;
+  /** Counts from 1 to threshold − 1 must arrive suppressed. */
+  readonly suppressionThreshold: number;
+  /** Where merges run, off the main thread (default: a worker of the router's own). */
+  readonly merges?: MergeThread;
+}
+
+/** What the route modules get: the deps, and the steps each handler starts with. */
+export interface RouteContext {
+  readonly store: Store;
+  readonly suppressionThreshold: number;
+  readonly merges: MergeThread;
+  /** The caller, from its token (401 without one); noted for the request log. */
+  who(req: Request, res: Response): Promise<Principal>;
+  /** The body read as JSON and checked against `schema`; only after `who`, so no stranger's body is read. */
+  body<T extends z.ZodType>(schema: T, req: Request, res: Response, what: string): Promise<z.infer<T>>;
+  /** The association of the path, or 404. */
+  existing(id: string): Promise<Association>;
+}
+
+export function routeContext(deps: RouteDeps): RouteContext {
+  const { store } = deps;
+  return {
+    store,
+    suppressionThreshold: deps.suppressionThreshold,
+    merges: deps.merges ?? mergeThread(),
+    who: async (req, res) => {
+      const p = await principalOf(req, store, deps.adminToken);
+      res.locals.principal = p.kind === "association" ? `association:${p.associationId}` : p.kind;
+      return p;
+    },
+    body: (schema, req, res, what) => parseBody(schema, req, res, deps.jsonParser, what),
+    existing: async (id) => {
+      const a = await store.getAssociation(id);
+      if (!a) throw notFound("Förbundet finns inte.", "The association does not exist.");
+      return a;
+    },
+  };
+}
+
+export function parseKind(raw: string): ReportKind {
+  const kind = ReportKind.safeParse(raw);
+  if (!kind.success)
+    throw new AppError(
+      404,
+      "unknown-kind",
+      `Okänd rapporttyp "${raw.slice(0, 40)}": använd budget eller participants.`,
+      `Unknown report kind "${raw.slice(0, 40)}": use budget or participants.`,
+    );
+  return kind.data;
+}
+
+/** A period of the path, read by the one grammar (shared/period.ts) and given back canonical. */
+export function parsePeriod(raw: string, pattern: RegExp): string {
+  const only = pattern === YEAR ? "year" : "period";
+  const key = only === "year" ? parseYear(raw) : (parsePeriodText(raw)?.key ?? null);
+  if (key === null) {
+    const { sv, en } = periodMessage(raw, only);
+    throw new AppError(400, "invalid-period", sv, en);
+  }
+  return key;
+}
+
+export function parseRevision(raw: unknown, name: string): number {
+  if (typeof raw !== "string" || !/^\d{1,9}$/.test(raw) || Number(raw) < 1)
+    throw new AppError(
+      400,
+      "invalid-revision",
+      `${name} ska vara ett revisionsnummer (1, 2, 3 …).`,
+      `${name} must be a revision number (1, 2, 3 …).`,
+    );
+  return Number(raw);
+}
+
+/** If-Match: "3", W/"3" or 3. */
+function parseIfMatch(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
+  if (!m)
+    throw new AppError(
+      400,
+      "invalid-if-match",
+      'If-Match ska vara revisionen som redigeringen bygger på, till exempel "3".',
+      'If-Match must be the revision the edit is based on, e.g. "3".',
+      [{ path: "If-Match", message: "a revision number" }],
+    );
+  return Number(m[1]);
+}
+
+/**
+ * The writer's base: If-Match names the revision it edited, If-None-Match: * says it saw no
+ * report (its first send); null is that "none". Both at once cannot both hold.
+ */
+export function parseBase(
+  ifMatch: string | undefined,
+  ifNoneMatch: string | undefined,
+): number | null | undefined {
+  if (ifNoneMatch === undefined) return parseIfMatch(ifMatch);
+  if (ifNoneMatch.trim() !== "*")
+    throw new AppError(
+      400,
+      "invalid-if-none-match",
+      "If-None-Match ska vara * (rapporten skickas första gången).",
+      "If-None-Match must be * (the report is sent for the first time).",
+      [{ path: "If-None-Match", message: "only *" }],
+    );
+  if (ifMatch !== undefined)
+    throw new AppError(
+      400,
+      "conflicting-preconditions",
+      "Skicka If-Match eller If-None-Match, inte båda.",
+      "Send If-Match or If-None-Match, not both.",
+      [{ path: "If-None-Match", message: "not with If-Match" }],
+    );
+  return null;
+}
+
+/** X-Samsyn-Client: the add-in and the CLI say who they are; any other sender is "api". */
+export function clientOf(raw: string | undefined): ClientKind {
+  const name = raw?.trim().toLowerCase();
+  return name === "addin" || name === "cli" ? name : "api";
+}
+
+export function parseIdempotencyKey(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(raw))
+    throw new AppError(
+      400,
+      "invalid-idempotency-key",
+      "Idempotency-Key ska vara 1–200 synliga ASCII-tecken.",
+      "Idempotency-Key must be 1–200 visible ASCII characters.",
+      [{ path: "Idempotency-Key", message: "1–200 visible ASCII characters" }],
+    );
+  return raw;
+}
+
+async function jsonBody(req: Request, res: Response, parser: RequestHandler): Promise<unknown> {
+  await new Promise<void>((resolve, reject) => {
+    void parser(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
+  });
+  if (req.body === undefined)
+    throw new AppError(
+      415,
+      "json-required",
+      "Skicka innehållet som JSON (Content-Type: application/json).",
+      "Send the body as JSON (Content-Type: application/json).",
+    );
+  checkStorableJson(req.body);
+  return req.body;
+}
+
+/** Whether the request came with a body at all (body-parser leaves req.body undefined either way). */
+export const hasBody = (req: Request): boolean =>
+  req.get("transfer-encoding") !== undefined || Number(req.get("content-length") ?? 0) > 0;
+
+async function parseBody<T extends z.ZodType>(
+  schema: T,
+  req: Request,
+  res: Response,
+  parser: RequestHandler,
+  what: string,
+): Promise<z.infer<T>> {
+  const parsed = schema.safeParse(await jsonBody(req, res, parser));
+  if (!parsed.success) throw invalidBody(parsed.error, what);
+  return parsed.data;
+}
+
+export const etag = (revision: number): string => `"${revision}"`;
