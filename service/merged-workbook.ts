@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import type { MergedBudget, MergedParticipants, MergedView } from "../shared/merge";
 import { type NetworkSheet, networkSheet, SUPPRESSED } from "../shared/network";
 import { layoutSheet, uniqueSheetName } from "../shared/output";
+import { WHOLE_HEMKOMMUN } from "../shared/report";
 import { setPrinting, writeOutputSheets } from "../xlsx/write";
 
 const AMOUNT = "#,##0";
@@ -190,7 +191,10 @@ function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
       ["Andel avslutade till arbete/studier", kf.shareClosedToWorkOrStudies],
       ["Genomsnittlig vistelse (dagar)", kf.averageStayDays],
       // These cells start with our own words, so a key such as "-17" cannot run: no apostrophe.
-      ...Object.entries(kf.byHemkommun).map(([k, v]): [string, Cell] => [`Hemkommun: ${k}`, countCell(v)]),
+      // A breakdown withheld whole shows as one hidden line: which municipalities is not told either.
+      ...(a.suppressed.includes(WHOLE_HEMKOMMUN)
+        ? [["Hemkommun", SUPPRESSED] as [string, Cell]]
+        : Object.entries(kf.byHemkommun).map(([k, v]): [string, Cell] => [`Hemkommun: ${k}`, countCell(v)])),
       ...Object.entries(kf.byAgeBand).map(([k, v]): [string, Cell] => [`Ålder: ${k}`, countCell(v)]),
     ];
     rows.forEach(([label, value], i) => {

@@ -12,6 +12,7 @@ import {
   type ReportKind,
   Section,
   SharedCount,
+  WHOLE_HEMKOMMUN,
 } from "./report";
 
 export const INCOME_GROUPS = ["finansiell ram", "medlemsbidrag", "eget kapital", "övriga intäkter"] as const;
@@ -387,12 +388,17 @@ export function networkCount(values: readonly Count[]): NetworkCount {
   return { value, lowerBound: suppressedIn > 0, suppressedIn };
 }
 
-/** Per key over every association's map: an association without the key had no one there (0), a null stays suppressed. */
-function networkCounts(maps: readonly Record<string, Count>[]): Record<string, NetworkCount> {
-  const keys = [...new Set(maps.flatMap((m) => Object.keys(m)))].sort((x, y) => x.localeCompare(y, "sv"));
-  return Object.fromEntries(
-    keys.map((k) => [k, networkCount(maps.map((m) => (Object.hasOwn(m, k) ? (m[k] as Count) : 0)))]),
+/**
+ * Per key over every association's map: an association without the key had no one there (0),
+ * a null stays suppressed, and a map withheld whole (null here) is suppressed under every key.
+ */
+function networkCounts(maps: readonly (Record<string, Count> | null)[]): Record<string, NetworkCount> {
+  const keys = [...new Set(maps.flatMap((m) => (m ? Object.keys(m) : [])))].sort((x, y) =>
+    x.localeCompare(y, "sv"),
   );
+  const at = (m: Record<string, Count> | null, k: string): Count =>
+    m === null ? null : Object.hasOwn(m, k) ? (m[k] as Count) : 0;
+  return Object.fromEntries(keys.map((k) => [k, networkCount(maps.map((m) => at(m, k)))]));
 }
 
 /** The network's mean stay: the means weighted by closed counts, when every weight and every mean needed is known. */
@@ -455,7 +461,11 @@ function mergeParticipants(input: MergeInput): MergedParticipants {
       exact(closed) && exact(closedToWorkOrStudies) && closed.value > 0
         ? closedToWorkOrStudies.value / closed.value
         : null,
-    byHemkommun: networkCounts(kf.map((k) => k.byHemkommun)),
+    byHemkommun: networkCounts(
+      reporting.map((r) =>
+        r.suppression.suppressed.includes(WHOLE_HEMKOMMUN) ? null : r.keyFigures.byHemkommun,
+      ),
+    ),
     byKon: { kvinna: total((k) => k.byKon.kvinna), man: total((k) => k.byKon.man) },
     byAgeBand: networkCounts(kf.map((k) => k.byAgeBand)),
     averageStayDays: networkAverageStay(kf, closed),

@@ -243,7 +243,10 @@ export const ParticipantsReport = z
     suppression: z
       .object({
         threshold: z.number().int().min(1).max(100),
-        /** Paths of the counts that were suppressed ("byHemkommun.Nora"). */
+        /**
+         * Paths of the counts that were suppressed ("byHemkommun.Nora"); "byHemkommun" alone
+         * (WHOLE_HEMKOMMUN) when the whole breakdown is withheld and its map left empty.
+         */
         suppressed: z.array(z.string().max(200)),
       })
       .strict(),
@@ -255,6 +258,14 @@ export const ParticipantsReport = z
   })
   .strict();
 export type ParticipantsReport = z.infer<typeof ParticipantsReport>;
+
+/**
+ * In a participants report's `suppression.suppressed`: the whole hemkommun breakdown is
+ * withheld and its map left empty — as it is when any municipality counts 1 … threshold−1
+ * (suppressionOf in participants/share.ts): which municipalities occur would bound the hidden
+ * counts. The merge counts such an association as suppressed under every hemkommun.
+ */
+export const WHOLE_HEMKOMMUN = "byHemkommun";
 
 export const ReportKind = z.enum(["budget", "participants"]);
 export type ReportKind = z.infer<typeof ReportKind>;

@@ -4,11 +4,12 @@
  * recovered by subtracting published counts from a published total.
  *
  * Zero is published: "nobody" describes no person, and Swedish statistics (SCB, Socialstyrelsen)
- * suppress the small non-zero counts only.
+ * suppress the small non-zero counts only — except inside a breakdown withheld whole, where
+ * which categories are empty would itself tell (see suppressionOf).
  */
 
 import { type Period, PeriodError, parsePeriod, wholeListPeriod } from "../period";
-import { type KeyFigures, ParticipantsReport } from "../report";
+import { type KeyFigures, ParticipantsReport, WHOLE_HEMKOMMUN } from "../report";
 import { AGE_BANDS, keyFiguresFor } from "./keyFigures";
 import type { Participant } from "./list";
 
@@ -38,6 +39,11 @@ export interface Relation {
   readonly total: string;
   readonly parts: readonly string[];
   readonly rest: number;
+  /**
+   * For a breakdown whose keys are only the categories someone is in (hemkommun): the path
+   * that withholds it whole, keys and all. Without it, withholding nulls every part.
+   */
+  readonly whole?: string;
 }
 
 /** The relations between the counts of a report's key figures, by path. */
@@ -53,7 +59,7 @@ export function relationsOf(counts: ReadonlyMap<string, number>): Relation[] {
     rest: v(total) - sum(parts),
   });
   return [
-    relation("participants", kommuner),
+    { ...relation("participants", kommuner), whole: WHOLE_HEMKOMMUN },
     relation("participants", kon),
     relation("participants", bands),
     relation("participants", ["new"]),
@@ -79,36 +85,32 @@ function countsOf(figures: KeyFigures): Map<string, number> {
 }
 
 /**
- * The paths to suppress: first every count in 1 … threshold−1, then, until nothing changes,
- * in each relation where exactly one term is unknown to a reader (a suppressed count, or the
- * unpublished rest) and that term is a small count, one more published count — the smallest
- * non-zero part, else the total — so that the relation has two unknowns.
+ * The paths to suppress: every count in 1 … threshold−1, and for each relation total = Σ parts
+ * + rest (relationsOf: the participants over their breakdowns and sub-counts, the closed over
+ * those closed to work or studies), when any of its parts or its unpublished rest counts 1 …
+ * threshold−1, or its total is suppressed:
+ * - a breakdown (hemkommun, kön, age band) is withheld whole: every part null, zeros too, and
+ *   a hemkommun map empty (WHOLE_HEMKOMMUN). Which categories are empty would otherwise bound
+ *   the hidden ones (with threshold 3, participants 3 and three municipalities named: one
+ *   each), and a secondary count chosen by its size would tell the size;
+ * - a sub-count (new, closed, stays over the limit, closed to work or studies) is suppressed:
+ *   it and its remainder are then both unknown, and one of them is small.
+ * Every decision rests on whether a count is small, never on its exact size, so moving one
+ * person between two categories that stay as small or as large as they were changes nothing
+ * a reader sees: no suppressed count can be pinned, by subtraction or by knowing this rule.
+ * A list of fewer people than the threshold is thereby withheld entirely: it shares only that
+ * it is small.
  */
 export function suppressionOf(counts: ReadonlyMap<string, number>, threshold: number): Set<string> {
   const small = (n: number) => n >= 1 && n < threshold;
   const suppressed = new Set<string>();
   for (const [path, n] of counts) if (small(n)) suppressed.add(path);
-  const relations = relationsOf(counts);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const { total, parts, rest } of relations) {
-      const terms = [total, ...parts];
-      const hidden = terms.filter((p) => suppressed.has(p));
-      const unknowns = hidden.length + (rest > 0 ? 1 : 0);
-      if (unknowns !== 1) continue;
-      // The one unknown is recoverable; it matters when it is a small count.
-      if (hidden.length === 0 && !small(rest)) continue;
-      let pick: string | null = null;
-      for (const p of parts) {
-        const n = counts.get(p) ?? 0;
-        if (!suppressed.has(p) && n > 0 && (pick === null || n < (counts.get(pick) ?? 0))) pick = p;
-      }
-      if (pick === null && !suppressed.has(total) && (counts.get(total) ?? 0) > 0) pick = total;
-      if (pick !== null) {
-        suppressed.add(pick);
-        changed = true;
-      }
-    }
+  // In order: the participants' relations first, so that a suppressed closed reaches closed to work.
+  for (const { total, parts, rest, whole } of relationsOf(counts)) {
+    const unsafe = suppressed.has(total) || small(rest) || parts.some((p) => small(counts.get(p) ?? 0));
+    if (!unsafe) continue;
+    for (const p of parts) suppressed.add(p);
+    if (whole !== undefined) suppressed.add(whole);
   }
   return suppressed;
 }
@@ -143,12 +145,15 @@ export function shareableReport(
   const keyed = (prefix: string, keys: readonly string[]) =>
     Object.fromEntries(keys.map((k) => [k, shown(`${prefix}.${k}`)]));
 
-  // A share or a mean over a suppressed count would give it away.
-  const paths = [...suppressed];
+  // A share or a mean over a suppressed count would give it away. A breakdown withheld whole
+  // is named by its own path only: its keys would tell where people live.
+  const wholeHemkommun = suppressed.has(WHOLE_HEMKOMMUN);
+  const paths = [...suppressed].filter((p) => !(wholeHemkommun && p.startsWith("byHemkommun.")));
+  // Listed whether or not there was anything to compute: that would tell whether anyone closed.
   const ratioHidden = suppressed.has("closed") || suppressed.has("closedToWorkOrStudies");
-  if (ratioHidden && figures.shareClosedToWorkOrStudies !== null) paths.push("shareClosedToWorkOrStudies");
+  if (ratioHidden) paths.push("shareClosedToWorkOrStudies");
   const meanHidden = suppressed.has("closed");
-  if (meanHidden && figures.averageStayDays !== null) paths.push("averageStayDays");
+  if (meanHidden) paths.push("averageStayDays");
 
   return ParticipantsReport.parse({
     kind: "participants",
@@ -161,7 +166,13 @@ export function shareableReport(
       closed: shown("closed"),
       closedToWorkOrStudies: shown("closedToWorkOrStudies"),
       shareClosedToWorkOrStudies: ratioHidden ? null : figures.shareClosedToWorkOrStudies,
-      byHemkommun: keyed("byHemkommun", Object.keys(figures.byHemkommun)),
+      // By name, not by size as the local key figures list them: the order would rank hidden counts.
+      byHemkommun: suppressed.has(WHOLE_HEMKOMMUN)
+        ? {}
+        : keyed(
+            "byHemkommun",
+            Object.keys(figures.byHemkommun).sort((a, b) => a.localeCompare(b, "sv")),
+          ),
       byKon: { kvinna: shown("byKon.kvinna"), man: shown("byKon.man") },
       byAgeBand: keyed("byAgeBand", Object.keys(figures.byAgeBand)),
       averageStayDays: meanHidden ? null : figures.averageStayDays,

@@ -1,12 +1,12 @@
 /** The real workbooks: the Samverkansteamet list, the Infosamverkan follow-up, and budgets that are no participant sheets. */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readWorkbookFile } from "../../xlsx/read";
 import type { CellValue, Grid } from "../../shared/grid";
 import { inspectResult, readWorkbook } from "../../shared/inspect";
 import type { Issue } from "../../shared/issues";
 import { readParticipantSheet, shareableReports } from "../../shared/participants";
 import { InspectResult, ParticipantsReport } from "../../shared/report";
+import { readWorkbookFile } from "../../xlsx/read";
 
 const fixture = (name: string) => readWorkbookFile(path.resolve("../shared/fixtures", name));
 const pairs = (issues: readonly Issue[]) => issues.map((i) => [i.cell, i.code]);
@@ -102,19 +102,42 @@ describe("samverkansteamet-deltagare-2014.xlsx", () => {
     expect(result.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
   });
 
-  it("the shareable report passes the strict schema and suppresses Nora and the next smallest", () => {
+  it("the shareable report passes the strict schema; Nora's 2 and the two under 18 withhold their breakdowns whole", () => {
     const grid = grids.find((g) => g.sheet === "Deltagare 2014")!;
     const [report] = shareableReports(readParticipantSheet(grid, { insats: { name: "Samverkansteamet" } })!);
     expect(ParticipantsReport.parse(report)).toEqual(report);
     expect(report?.insats).toBe("Samverkansteamet");
-    expect(report?.keyFigures.byHemkommun).toEqual({
-      Lindesberg: 32,
-      Hällefors: 23,
-      Ljusnarsberg: null,
-      Nora: null,
+    // Lindesberg 32, Hällefors 23, Ljusnarsberg 7, Nora 2: not even which municipalities.
+    expect(report?.keyFigures.byHemkommun).toEqual({});
+    // -17: 2, 18-24: 41, 25-29: 21, the rest 0: every band, zeros too.
+    expect(Object.values(report?.keyFigures.byAgeBand ?? {})).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(report?.keyFigures).toMatchObject({
+      participants: 64,
+      new: 64,
+      closed: 40,
+      closedToWorkOrStudies: 35,
+      shareClosedToWorkOrStudies: 0.875,
+      byKon: { kvinna: 26, man: 38 },
+      staysOverLimit: 0,
     });
-    expect(report?.keyFigures).toMatchObject({ participants: 64, closed: 40, closedToWorkOrStudies: 35 });
-    expect(report?.suppression.suppressed).toContain("byHemkommun.Nora");
+    expect(report?.suppression.suppressed).toEqual([
+      "byAgeBand.-17",
+      "byAgeBand.18-24",
+      "byAgeBand.25-29",
+      "byAgeBand.30-39",
+      "byAgeBand.40-49",
+      "byAgeBand.50-64",
+      "byAgeBand.65-",
+      "byHemkommun",
+    ]);
   });
 });
 

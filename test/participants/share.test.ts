@@ -2,7 +2,6 @@
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readWorkbookFile } from "../../xlsx/read";
 import type { Grid } from "../../shared/grid";
 import {
   keyFiguresFor,
@@ -16,7 +15,8 @@ import {
   shareableReports,
   suppressionOf,
 } from "../../shared/participants";
-import { type KeyFigures, ParticipantsReport } from "../../shared/report";
+import { type KeyFigures, ParticipantsReport, WHOLE_HEMKOMMUN } from "../../shared/report";
+import { readWorkbookFile } from "../../xlsx/read";
 import {
   dateForms,
   FIXED_LAYOUT,
@@ -59,7 +59,7 @@ describe("suppressionOf", () => {
     expect([...s].sort()).toEqual(["byKon.kvinna", "byKon.man"]);
   });
 
-  it("hemkommun: a lone suppressed municipality takes the next smallest with it", () => {
+  it("hemkommun: one small municipality withholds the whole breakdown, named by its own path", () => {
     const s = suppressionOf(
       counts({
         ...base,
@@ -70,7 +70,69 @@ describe("suppressionOf", () => {
       }),
       5,
     );
-    expect([...s].sort()).toEqual(["byHemkommun.Ljusnarsberg", "byHemkommun.Nora"]);
+    expect([...s].sort()).toEqual([
+      "byHemkommun",
+      "byHemkommun.Hällefors",
+      "byHemkommun.Lindesberg",
+      "byHemkommun.Ljusnarsberg",
+      "byHemkommun.Nora",
+    ]);
+  });
+
+  it("kön and age: a small number left out (unknown kön or age) withholds the breakdown too, zeros included", () => {
+    const s = suppressionOf(counts({ ...base, "byKon.kvinna": 20, "byKon.man": 18 }), 5);
+    expect([...s].sort()).toEqual(["byKon.kvinna", "byKon.man"]);
+    const t = suppressionOf(counts({ ...base, "byAgeBand.18-24": 37 }), 5);
+    expect([...t].sort()).toEqual([
+      "byAgeBand.-17",
+      "byAgeBand.18-24",
+      "byAgeBand.25-29",
+      "byAgeBand.30-39",
+      "byAgeBand.40-49",
+      "byAgeBand.50-64",
+      "byAgeBand.65-",
+    ]);
+  });
+
+  it("a suppressed total takes its sub-counts with it: closed suppressed, closed to work too", () => {
+    // 37 of 40 closed: the 3 still open are protected by suppressing closed, and so its part.
+    const s = suppressionOf(counts({ ...base, closed: 37, closedToWorkOrStudies: 20 }), 5);
+    expect([...s].sort()).toEqual(["closed", "closedToWorkOrStudies"]);
+  });
+
+  it("fewer participants than the threshold: every count is suppressed, zeros too", () => {
+    const s = suppressionOf(
+      counts({
+        participants: 3,
+        new: 3,
+        closed: 0,
+        closedToWorkOrStudies: 0,
+        staysOverLimit: 0,
+        "byKon.kvinna": 3,
+        "byKon.man": 0,
+        "byAgeBand.18-24": 3,
+        "byHemkommun.Nora": 3,
+      }),
+      5,
+    );
+    expect([...s].sort()).toEqual([
+      "byAgeBand.-17",
+      "byAgeBand.18-24",
+      "byAgeBand.25-29",
+      "byAgeBand.30-39",
+      "byAgeBand.40-49",
+      "byAgeBand.50-64",
+      "byAgeBand.65-",
+      "byHemkommun",
+      "byHemkommun.Nora",
+      "byKon.kvinna",
+      "byKon.man",
+      "closed",
+      "closedToWorkOrStudies",
+      "new",
+      "participants",
+      "staysOverLimit",
+    ]);
   });
 
   it("closed to work or studies: a small remainder of the closed is protected too", () => {
@@ -190,11 +252,14 @@ describe("shareableReport on generated lists (property)", () => {
           if (v === null) nulls.push(path);
           else expect(v, path).toBe(real.get(path));
         }
-        // Every suppressed count is listed, and nothing else but a share or mean hidden with them.
+        // Every suppressed count is listed, and nothing else but a share or mean hidden with them;
+        // a hemkommun breakdown withheld whole is listed by its own path, its map empty.
         const listed = report.suppression.suppressed.filter(
-          (s) => s !== "shareClosedToWorkOrStudies" && s !== "averageStayDays",
+          (s) => s !== "shareClosedToWorkOrStudies" && s !== "averageStayDays" && s !== WHOLE_HEMKOMMUN,
         );
         expect(listed.sort()).toEqual(nulls.sort());
+        if (report.suppression.suppressed.includes(WHOLE_HEMKOMMUN))
+          expect(report.keyFigures.byHemkommun).toEqual({});
       }),
       { numRuns: 300 },
     );

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MergedParticipants, type MergeReport, merge, periodYear } from "../../shared/merge";
-import type { ParticipantsReport } from "../../shared/report";
+import { type ParticipantsReport, WHOLE_HEMKOMMUN } from "../../shared/report";
 import { budgetReport, participantsReport, simpleBudget } from "./helpers";
 
 const ale = { id: "ale", name: "Ale" };
@@ -164,6 +164,45 @@ describe("merge of participants", () => {
       "staysOverLimit",
     ]);
     expect(MergedParticipants.parse(view)).toEqual(view);
+  });
+
+  it("When an association withheld its hemkommun breakdown whole, then every hemkommun total is a lower bound it is counted under", () => {
+    const view = merge({
+      kind: "participants",
+      period: "2014",
+      associations: [ale, nora],
+      reports: [
+        stored("ale", "2014", 1, "2015-01-10T00:00:00Z", participantsReport("2014")),
+        stored(
+          "nora",
+          "2014",
+          1,
+          "2015-01-11T00:00:00Z",
+          participantsReport("2014", { byHemkommun: {} }, [WHOLE_HEMKOMMUN]),
+        ),
+      ],
+    });
+    if (view.kind !== "participants") throw new Error("kind");
+    expect(view.network.keyFigures.byHemkommun).toEqual({
+      Ale: { value: 25, lowerBound: true, suppressedIn: 1 },
+      Kungälv: { value: 15, lowerBound: true, suppressedIn: 1 },
+    });
+    // Without the mark, an empty map is an association where nobody lives anywhere listed: exact.
+    const unmarked = merge({
+      kind: "participants",
+      period: "2014",
+      associations: [ale, nora],
+      reports: [
+        stored("ale", "2014", 1, "2015-01-10T00:00:00Z", participantsReport("2014")),
+        stored("nora", "2014", 1, "2015-01-11T00:00:00Z", participantsReport("2014", { byHemkommun: {} })),
+      ],
+    });
+    if (unmarked.kind !== "participants") throw new Error("kind");
+    expect(unmarked.network.keyFigures.byHemkommun.Ale).toEqual({
+      value: 25,
+      lowerBound: false,
+      suppressedIn: 0,
+    });
   });
 
   it("When every count is known, then the network's share and mean stay are exact: the mean weighted by closed stays", () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { mergedWorkbook } from "../../service/merged-workbook";
 import { merge } from "../../shared/merge";
 import { SUPPRESSED } from "../../shared/network";
+import { WHOLE_HEMKOMMUN } from "../../shared/report";
 import { budgetReport, participantsReport } from "./helpers";
 
 const HOSTILE = [
@@ -234,5 +235,29 @@ describe("merged workbook", () => {
       kvinna: { value: 22, lowerBound: true, suppressedIn: 1 },
       man: { value: 30, lowerBound: false, suppressedIn: 0 },
     });
+  });
+  it("When an association withheld its hemkommun breakdown whole, then its sheet says so in one hidden line, naming no municipality", async () => {
+    const view = merge({
+      kind: "participants",
+      period: "2014",
+      associations: [{ id: "a0", name: "Ale" }],
+      reports: [
+        {
+          associationId: "a0",
+          period: "2014",
+          revision: 1,
+          createdAt: "2015-01-01T00:00:00Z",
+          report: participantsReport("2014", { byHemkommun: {} }, [WHOLE_HEMKOMMUN]),
+        },
+      ],
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await mergedWorkbook(view)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Ale")!;
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push([row.getCell(1).value, row.getCell(2).value]));
+    expect(rows.filter(([label]) => String(label).startsWith("Hemkommun"))).toEqual([
+      ["Hemkommun", SUPPRESSED],
+    ]);
   });
 });
