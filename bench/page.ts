@@ -14,9 +14,8 @@ import { pino } from "pino";
 import type { Page } from "playwright-core";
 import { startWebServer } from "../service/server";
 import { luhnValid } from "../shared/identity";
-import { COST_GROUPS } from "../shared/merge";
 import { MUNICIPALITIES } from "../shared/participants/municipalities";
-import { BudgetReport, ParticipantsReport } from "../shared/report";
+import { BudgetReport, COST_GROUPS, ParticipantsReport } from "../shared/report";
 import { launchChromium } from "../test/support/browser";
 
 const ASSOCIATIONS = 80;

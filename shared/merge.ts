@@ -4,37 +4,21 @@
  * revisions and renders the result as JSON and as a workbook.
  */
 import { z } from "zod";
+import { roundToOre as round } from "./amounts";
+import { periodYear } from "./period";
 import {
   BudgetGroup,
   type BudgetReport,
-  type ParticipantsReport,
+  COST_GROUPS,
+  INCOME_GROUPS,
+  keyFiguresOf,
+  ParticipantsReport,
   type Report,
   type ReportKind,
   Section,
-  SharedCount,
+  sectionOfGroup,
   WHOLE_HEMKOMMUN,
 } from "./report";
-
-export const INCOME_GROUPS = ["finansiell ram", "medlemsbidrag", "eget kapital", "övriga intäkter"] as const;
-export const COST_GROUPS = [
-  "insatser",
-  "kansli och administration",
-  "styrelse",
-  "revision",
-  "ekonomiadministration",
-  "utvärdering",
-  "övrigt",
-] as const;
-
-/** The section a group belongs to: an override to an income group moves a line to income. */
-export const sectionOfGroup = (group: BudgetGroup): Section =>
-  (INCOME_GROUPS as readonly string[]).includes(group) ? "income" : "cost";
-
-/** The calendar year a period key or period names ("2008", "Budget 2015", "2014-H1"), or null. */
-export function periodYear(period: string): string | null {
-  const m = /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(period);
-  return m ? m[1]! : null;
-}
 
 const Amount = z.number();
 const GroupAmounts = z.record(z.string(), Amount);
@@ -93,18 +77,8 @@ export const MergedBudget = z.object({
 });
 export type MergedBudget = z.infer<typeof MergedBudget>;
 
-const SharedKeyFigures = z.object({
-  participants: SharedCount,
-  new: SharedCount,
-  closed: SharedCount,
-  closedToWorkOrStudies: SharedCount,
-  shareClosedToWorkOrStudies: z.number().nullable(),
-  byHemkommun: z.record(z.string(), SharedCount),
-  byKon: z.object({ kvinna: SharedCount, man: SharedCount }),
-  byAgeBand: z.record(z.string(), SharedCount),
-  averageStayDays: z.number().nullable(),
-  staysOverLimit: SharedCount,
-});
+/** An association's key figures as it shared them: the participants report's own schema. */
+const SharedKeyFigures = ParticipantsReport.shape.keyFigures;
 export type SharedKeyFigures = z.infer<typeof SharedKeyFigures>;
 
 export const MergedParticipantsAssociation = z.object({
@@ -134,21 +108,19 @@ export const NetworkCount = z.object({
 export type NetworkCount = z.infer<typeof NetworkCount>;
 
 /** The network's key figures: every count a NetworkCount, per key in the keyed breakdowns. */
-export const NetworkKeyFigures = z.object({
-  participants: NetworkCount,
-  new: NetworkCount,
-  closed: NetworkCount,
-  closedToWorkOrStudies: NetworkCount,
+/** The network's key figures: every count a NetworkCount, per key in the keyed breakdowns. */
+export const NetworkKeyFigures = keyFiguresOf(
+  NetworkCount,
+  /** Keyed by every hemkommun any association reported; an association without the key counts 0 there. */
+  (count) => z.record(z.string(), count),
+  (count) => z.record(z.string(), count),
+).extend({
   /**
    * closedToWorkOrStudies / closed over the network, only when both are exact (no association
    * suppressed either) and someone closed; else null. A ratio of two lower bounds is no bound
    * of anything, so it is not given.
    */
-  shareClosedToWorkOrStudies: z.number().nullable(),
-  /** Keyed by every hemkommun any association reported; an association without the key counts 0 there. */
-  byHemkommun: z.record(z.string(), NetworkCount),
-  byKon: z.object({ kvinna: NetworkCount, man: NetworkCount }),
-  byAgeBand: z.record(z.string(), NetworkCount),
+  shareClosedToWorkOrStudies: z.number().min(0).max(1).nullable(),
   /**
    * The mean stay of closed stays over the network: the associations' means weighted by their
    * closed counts, only when every closed count is exact and every association with closed
@@ -156,7 +128,6 @@ export const NetworkKeyFigures = z.object({
    * known, and a mean over a lower bound is neither exact nor a bound.
    */
   averageStayDays: z.number().nullable(),
-  staysOverLimit: NetworkCount,
 });
 export type NetworkKeyFigures = z.infer<typeof NetworkKeyFigures>;
 
@@ -273,8 +244,6 @@ export function budgetPeriodKey(report: BudgetReport, year: string): string | nu
   if (report.periods.includes(year)) return year;
   return report.periods.find((p) => periodYear(p) === year) ?? null;
 }
-
-const round = (n: number): number => Math.round(n * 100) / 100;
 
 function mergeBudgets(input: MergeInput): MergedBudget {
   const year = input.period;

@@ -5,14 +5,13 @@
  * through exceljs (which cannot write charts), so both give the same cells.
  */
 import { columnLetters, rangeToA1, toA1 } from "./grid";
-import {
-  COST_GROUPS,
-  type MergedBudget,
-  type MergedParticipants,
-  type MergedParticipantsAssociation,
-  type MergedView,
-  type NetworkCount,
-  type NetworkKeyFigures,
+import type {
+  MergedBudget,
+  MergedParticipants,
+  MergedParticipantsAssociation,
+  MergedView,
+  NetworkCount,
+  NetworkKeyFigures,
 } from "./merge";
 import {
   type ComputedFormula,
@@ -27,6 +26,7 @@ import {
   uniqueTableName,
 } from "./output";
 import type { ReportKind } from "./report";
+import { COST_GROUPS } from "./report";
 
 /** What Swedish statistics prints for a count withheld as too small to publish. */
 export const SUPPRESSED = "..";

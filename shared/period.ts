@@ -114,3 +114,12 @@ export function wholeListPeriod(stays: readonly { readonly start: Day | null }[]
   const b = ymdOf(max).year;
   return { key: a === b ? `${a}` : `${a}-${b}`, kind: "whole list", first: -Infinity, last: Infinity };
 }
+
+/**
+ * The calendar year a period key or a column's name says ("2008", "Budget 2015", "2014-H1",
+ * "2008 (tkr)"), or null: what the merge compares reports by.
+ */
+export function periodYear(period: string): string | null {
+  const m = /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(period);
+  return m ? m[1]! : null;
+}

@@ -144,7 +144,8 @@ const fewKeys = <T extends z.ZodType>(record: T, max: number) =>
 const Days = z.number().nonnegative().max(36_525);
 
 /** Participant key figures for a period. Local (inspect) figures are plain counts, any hemkommun. */
-const keyFiguresOf = <C extends z.ZodType, H extends z.ZodType, A extends z.ZodType>(
+/** The key figures' shape over any kind of count: a list's exact counts, a shared report's, the network's. */
+export const keyFiguresOf = <C extends z.ZodType, H extends z.ZodType, A extends z.ZodType>(
   count: C,
   byHemkommun: (count: C) => H,
   byAgeBand: (count: C) => A,

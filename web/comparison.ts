@@ -3,13 +3,8 @@
  * association, the network's total apart), sorting, and the series the charts draw. Pure: the
  * table, the charts and the tests read the same rows.
  */
-import {
-  COST_GROUPS,
-  type MergedBudget,
-  type MergedParticipants,
-  MergedView,
-  type NetworkCount,
-} from "../shared/merge";
+import { type MergedBudget, type MergedParticipants, MergedView, type NetworkCount } from "../shared/merge";
+import { COST_GROUPS } from "../shared/report";
 import type { PageStrings } from "./strings";
 
 export type ComparisonView = MergedView;

@@ -14,7 +14,7 @@ import { FakeBook } from "../../playground/fake-excel/book";
 import { fakeHost } from "../../playground/fake-excel/excel";
 import { saveBook } from "../../playground/fake-excel/xlsx";
 import { gridFromRows, parseA1, parseRangeA1 } from "../../shared/grid";
-import { COST_GROUPS, type MergedParticipants, type MergedView } from "../../shared/merge";
+import type { MergedParticipants, MergedView } from "../../shared/merge";
 import {
   chartPlacements,
   type NetworkSheet,
@@ -23,6 +23,7 @@ import {
   SUPPRESSED,
 } from "../../shared/network";
 import { columnRef, hasResult, isFormula, layoutSheet, type OutputCell } from "../../shared/output";
+import { COST_GROUPS } from "../../shared/report";
 import { recalculate, shownValue } from "../support/libreoffice";
 import { budgetView, participantsView } from "./network-views";
 

@@ -1,7 +1,8 @@
 /** The pure merge: which report answers for a year, groups and overrides, totals, suppression. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MergedParticipants, type MergeReport, merge, periodYear } from "../../shared/merge";
+import { MergedParticipants, type MergeReport, merge } from "../../shared/merge";
+import { periodYear } from "../../shared/period";
 import { type ParticipantsReport, WHOLE_HEMKOMMUN } from "../../shared/report";
 import { budgetReport, participantsReport, simpleBudget } from "./helpers";
 

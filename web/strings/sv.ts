@@ -1,6 +1,6 @@
 /** Svenska: every text of the network's page (the service's own messages come with its answers). */
 import type { ClientKind } from "../../shared/api";
-import type { COST_GROUPS } from "../../shared/merge";
+import type { COST_GROUPS } from "../../shared/report";
 import type { PageFailureCode } from "../failures";
 
 export const sv = {

@@ -1,7 +1,12 @@
 /** A budget table's lines, each with its section and group, which the user may correct. */
 import { Caption1, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
-import { COST_GROUPS, INCOME_GROUPS } from "../../../shared/merge";
-import { BudgetGroup, type BudgetLine, type SheetCorrections } from "../../../shared/report";
+import {
+  BudgetGroup,
+  type BudgetLine,
+  COST_GROUPS,
+  INCOME_GROUPS,
+  type SheetCorrections,
+} from "../../../shared/report";
 import type { UiStrings } from "../strings";
 
 export interface BudgetLinesProps {
