@@ -10,11 +10,11 @@ import { describe, expect, it } from "vitest";
 import { convert } from "../../addin/convert";
 import { fakeHost } from "../../playground/fake-excel/excel";
 import { loadBook, saveBook } from "../../playground/fake-excel/xlsx";
-import { readWorkbookFile } from "../../xlsx/read";
-import { writeOutputSheets } from "../../xlsx/write";
 import { inspectResult, readWorkbook } from "../../shared/inspect";
 import type { Issue } from "../../shared/issues";
 import type { Table } from "../../shared/report";
+import { readWorkbookFile } from "../../xlsx/read";
+import { writeOutputSheets } from "../../xlsx/write";
 
 const FIXTURES = resolve("../shared/fixtures");
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx"));

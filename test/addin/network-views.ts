@@ -6,7 +6,6 @@
  */
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { readWorkbookFile } from "../../xlsx/read";
 import { type PushableReport, pushableReports, readWorkbook } from "../../shared/inspect";
 import {
   type MergeAssociation,
@@ -16,6 +15,7 @@ import {
   merge,
 } from "../../shared/merge";
 import type { BudgetReport, ParticipantsReport } from "../../shared/report";
+import { readWorkbookFile } from "../../xlsx/read";
 import { participantList } from "./generate";
 
 const FIXTURES = resolve("../shared/fixtures");

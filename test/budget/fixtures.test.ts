@@ -1,9 +1,9 @@
 /** The real workbooks in ../shared/fixtures, read as the CLI reads them, against the figures the issue names. */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readWorkbookFile } from "../../xlsx/read";
 import { readBudgetSheet } from "../../shared/budget";
 import { type BudgetTable, BudgetTable as BudgetTableSchema, ContributionsTable } from "../../shared/report";
+import { readWorkbookFile } from "../../xlsx/read";
 
 const fixture = (name: string) => path.resolve("../shared/fixtures", name);
 const cellsAndCodes = (issues: readonly { cell: string | null; code: string }[]) =>

@@ -1,11 +1,11 @@
 /** The conversion plan for budget tables: names, columns, and live formulas that give the core's own totals. */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readWorkbookFile } from "../../xlsx/read";
 import { budgetOutputSheets, readBudgetSheet } from "../../shared/budget";
 import { gridFromRows } from "../../shared/grid";
 import { isFormula, type OutputCell, type OutputSheet, type OutputTable } from "../../shared/output";
 import type { BudgetTable } from "../../shared/report";
+import { readWorkbookFile } from "../../xlsx/read";
 
 /** Evaluates the formulas the plan writes (SUMIFS, SUBTOTAL(109), a − b) over the plan's own tables. */
 function evaluate(formula: string, tables: readonly OutputTable[]): number {

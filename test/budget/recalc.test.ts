@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { readWorkbookFile } from "../../xlsx/read";
-import { writeOutputSheets } from "../../xlsx/write";
 import { budgetOutputSheets, readBudgetSheet } from "../../shared/budget";
 import { layoutSheet } from "../../shared/output";
 import type { BudgetTable } from "../../shared/report";
+import { readWorkbookFile } from "../../xlsx/read";
+import { writeOutputSheets } from "../../xlsx/write";
 import { recalculate, shownValue } from "../support/libreoffice";
 
 describe("When the Ale budget is converted and recalculated in a real spreadsheet engine", () => {

@@ -12,9 +12,9 @@ import { writeConversion } from "../../addin/excel/write";
 import { FakeBook } from "../../playground/fake-excel/book";
 import { fakeHost } from "../../playground/fake-excel/excel";
 import { structuredReferenceError } from "../../playground/fake-excel/formula";
-import { writeOutputSheets } from "../../xlsx/write";
 import { gridFromRows } from "../../shared/grid";
 import { columnRef, computed, layoutSheet, type OutputSheet } from "../../shared/output";
+import { writeOutputSheets } from "../../xlsx/write";
 import { recalculate, shownValue } from "../support/libreoffice";
 
 /** Every character Microsoft lists as special in a column specifier, and a space. */

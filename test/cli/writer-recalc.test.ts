@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { writeOutputSheets } from "../../xlsx/write";
 import { columnRef, layoutSheet, type OutputSheet } from "../../shared/output";
+import { writeOutputSheets } from "../../xlsx/write";
 import { recalculate, shownValue } from "../support/libreoffice";
 
 describe("When a plan with structured-reference formulas is written and recalculated", () => {

@@ -1,12 +1,12 @@
 /** The conversion plan of a participant sheet: the normalised list as a real table, and the key figures. */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { readWorkbookBuffer } from "../../xlsx/read";
-import { writeOutputSheets } from "../../xlsx/write";
 import { gridFromRows } from "../../shared/grid";
 import { readWorkbook } from "../../shared/inspect";
 import type { OutputTable } from "../../shared/output";
 import { readParticipantSheet } from "../../shared/participants";
+import { readWorkbookBuffer } from "../../xlsx/read";
+import { writeOutputSheets } from "../../xlsx/write";
 import { FIXED_LAYOUT, generateRows, gridOf, rngFrom, sheetOf, TODAY } from "./generate";
 
 const DATE = "yyyy-mm-dd";
