@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { convertFile } from "../cli/inspect";
-import { readWorkbookFile } from "../xlsx/read";
 import { inspectResult, readWorkbook } from "../shared/inspect";
+import { readWorkbookFile } from "../xlsx/read";
 import { largeBudgetWorkbook, largeParticipantWorkbook } from "./workbooks";
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
