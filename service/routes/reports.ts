@@ -106,7 +106,7 @@ export function reportRoutes(router: Router, ctx: RouteContext): void {
     const report = await body(Report, req, res, "Rapporten");
     checkMatchesPath(report, kind, period);
     if (report.kind === "participants") checkSuppressed(report, ctx.suppressionThreshold);
-    await existing(req.params.id);
+    // No lookup of the association: the token that passed requireOwnAssociation belongs to it.
     const result = await store.putReport({
       associationId: req.params.id,
       kind,

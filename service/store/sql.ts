@@ -264,66 +264,70 @@ export class SqlStore implements Store {
     const body = JSON.stringify(input.report);
     const bodyHash = sha256(body);
     const years = JSON.stringify(coveredYears(input.report));
-    // A losing concurrent insert violates the primary key; the next attempt sees the winner.
+    const { tokenId, client, override } = input.source;
+    // One statement, so one round trip and one commit: the idempotency key seen before, the
+    // latest revision, and — when neither stops it — the insert of latest + 1 (with its key).
+    // Two writers on one base both read the same latest; the primary key lets only one insert
+    // latest + 1, and the other's statement fails whole and is retried, then sees the winner.
+    // $6 is the base: −1 writes unconditionally, 0 only when there is none (If-None-Match: *).
+    const params = [
+      input.associationId,
+      input.idempotencyKey ?? null,
+      input.kind,
+      input.period,
+      body,
+      input.base === undefined ? -1 : (input.base ?? 0),
+      bodyHash,
+      years,
+      tokenId,
+      client,
+      override,
+    ];
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      let rows: Row[];
       try {
-        return await this.db.transaction(async (tx): Promise<PutReportResult> => {
-          if (input.idempotencyKey !== undefined) {
-            const seen = await tx.query(
-              "SELECT kind, period, revision, body_hash FROM idempotency_keys WHERE association_id = $1 AND key = $2",
-              [input.associationId, input.idempotencyKey],
-            );
-            const prior = seen[0];
-            if (prior)
-              return {
-                status: "replayed",
-                revision: Number(prior.revision),
-                kind: String(prior.kind),
-                period: String(prior.period),
-                sameBody: prior.body_hash === bodyHash,
-              };
-          }
-          const latest = await tx.query(
-            `SELECT max(revision) AS revision FROM report_revisions
-              WHERE association_id = $1 AND kind = $2 AND period = $3`,
-            [input.associationId, input.kind, input.period],
-          );
-          const current =
-            latest[0]?.revision === null || latest[0] === undefined ? 0 : Number(latest[0].revision);
-          // Decided here, in the transaction: two writers on one base both read `current`, and
-          // the primary key lets only one insert current + 1; the other retries and sees the winner.
-          if (input.base !== undefined && (input.base ?? 0) !== current)
-            return { status: "conflict", current: current === 0 ? null : current };
-          const revision = current + 1;
-          const { tokenId, client, override } = input.source;
-          await tx.query(
-            `INSERT INTO report_revisions
+        rows = await this.db.query(
+          `WITH prior AS (
+             SELECT kind, period, revision, body_hash FROM idempotency_keys
+              WHERE $2::text IS NOT NULL AND association_id = $1 AND key = $2
+           ), latest AS (
+             SELECT coalesce(max(revision), 0) AS current FROM report_revisions
+              WHERE association_id = $1 AND kind = $3 AND period = $4
+           ), created AS (
+             INSERT INTO report_revisions
                (association_id, kind, period, revision, body, body_hash, years, token_id, client, override)
-             VALUES ($1, $2, $3, $4, $5::jsonb, $6, ARRAY(SELECT jsonb_array_elements_text($7::jsonb)), $8, $9, $10)`,
-            [
-              input.associationId,
-              input.kind,
-              input.period,
-              revision,
-              body,
-              bodyHash,
-              years,
-              tokenId,
-              client,
-              override,
-            ],
-          );
-          if (input.idempotencyKey !== undefined)
-            await tx.query(
-              `INSERT INTO idempotency_keys (association_id, key, kind, period, revision, body_hash)
-               VALUES ($1, $2, $3, $4, $5, $6)`,
-              [input.associationId, input.idempotencyKey, input.kind, input.period, revision, bodyHash],
-            );
-          return { status: "created", revision };
-        });
+             SELECT $1, $3, $4, current + 1, $5::jsonb, $7, ARRAY(SELECT jsonb_array_elements_text($8::jsonb)), $9, $10, $11
+               FROM latest
+              WHERE NOT EXISTS (SELECT 1 FROM prior) AND ($6::int = -1 OR current = $6::int)
+             RETURNING revision
+           ), remembered AS (
+             INSERT INTO idempotency_keys (association_id, key, kind, period, revision, body_hash)
+             SELECT $1, $2, $3, $4, revision, $7 FROM created WHERE $2::text IS NOT NULL
+           )
+           SELECT (SELECT current FROM latest) AS current,
+                  (SELECT revision FROM created) AS created,
+                  p.kind AS prior_kind, p.period AS prior_period, p.revision AS prior_revision,
+                  p.body_hash AS prior_hash
+             FROM (SELECT 1) AS one LEFT JOIN prior p ON true`,
+          params,
+        );
       } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
+        if (isUniqueViolation(e)) continue;
+        throw e;
       }
+      const r = rows[0]!;
+      if (r.prior_revision !== null && r.prior_revision !== undefined)
+        return {
+          status: "replayed",
+          revision: Number(r.prior_revision),
+          kind: String(r.prior_kind),
+          period: String(r.prior_period),
+          sameBody: r.prior_hash === bodyHash,
+        };
+      if (r.created !== null && r.created !== undefined)
+        return { status: "created", revision: Number(r.created) };
+      const current = Number(r.current);
+      return { status: "conflict", current: current === 0 ? null : current };
     }
     throw new Error(`putReport: no revision after ${MAX_ATTEMPTS} attempts`);
   }
