@@ -86,13 +86,20 @@ export function participants(a: number, year: string): ParticipantsReport {
   const n = 30 + ((a * 13 + Number(year)) % 90);
   const small = a % 7 === 3;
   const closed = small ? null : Math.max(5, Math.floor(n / 3));
-  const toWork = small ? null : Math.max(5, Math.floor((n / 3) * (0.3 + (a % 5) / 10)));
+  // At most closed − 5: the service refuses a remainder of 1–4 beside published counts.
+  const toWork =
+    closed === null ? null : Math.min(closed - 5, Math.max(5, Math.floor((n / 3) * (0.3 + (a % 5) / 10))));
   const kvinna = Math.floor(n / 2);
   return ParticipantsReport.parse({
     kind: "participants",
     period: year,
     insats: "Samverkansteamet",
-    suppression: { threshold: 5, suppressed: small ? ["closed", "closedToWorkOrStudies"] : [] },
+    suppression: {
+      threshold: 5,
+      suppressed: small
+        ? ["averageStayDays", "closed", "closedToWorkOrStudies", "shareClosedToWorkOrStudies"]
+        : [],
+    },
     keyFigures: {
       participants: n,
       new: Math.floor(n / 2),
@@ -102,7 +109,7 @@ export function participants(a: number, year: string): ParticipantsReport {
       byHemkommun: { [MUNICIPALITIES[a % MUNICIPALITIES.length]!]: n },
       byKon: { kvinna, man: n - kvinna },
       byAgeBand: { "18-24": Math.floor(n / 2), "25-29": n - Math.floor(n / 2) },
-      averageStayDays: 150 + (a % 90),
+      averageStayDays: small ? null : 150 + (a % 90),
       staysOverLimit: 0,
     },
   });

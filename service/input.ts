@@ -2,6 +2,7 @@
  * Checks on what callers send that a schema cannot express: text the database cannot store,
  * and counts a shared report must not publish. Each names the field it refuses.
  */
+import { exposedCounts } from "../shared/participants/share";
 import type { ParticipantsReport } from "../shared/report";
 import { AppError, type FieldProblem } from "./errors";
 
@@ -76,16 +77,36 @@ export function checkSuppressed(report: ParticipantsReport, threshold: number): 
   const fields: FieldProblem[] = countsOf(report)
     .filter(([, n]) => typeof n === "number" && n >= 1 && n < threshold)
     .map(([path]) => ({ path, message: `1–${threshold - 1} must be suppressed (null)` }));
-  if (fields.length === 0) return;
-  const names = fields
-    .slice(0, 8)
-    .map((f) => f.path)
-    .join(", ");
+  if (fields.length > 0) {
+    const names = fields
+      .slice(0, 8)
+      .map((f) => f.path)
+      .join(", ");
+    throw new AppError(
+      422,
+      "unsuppressed-count",
+      `Antal från 1 till ${threshold - 1} får inte delas; lämna dem tomma (null) och ange dem som dolda: ${names}`,
+      `Counts from 1 to ${threshold - 1} must not be shared; send them as null and list them as suppressed: ${names}`,
+      fields.slice(0, 50),
+    );
+  }
+  checkProtected(report, threshold);
+}
+
+/**
+ * Secondary suppression, whatever a client sends: a published figure from which a hidden count
+ * or a small remainder could be worked out (exposedCounts in shared/participants/share.ts, the
+ * rule the clients' own suppression follows) is refused, naming each.
+ */
+function checkProtected(report: ParticipantsReport, threshold: number): void {
+  const paths = exposedCounts(report, threshold).map((p) => `keyFigures.${p}`);
+  if (paths.length === 0) return;
+  const names = paths.slice(0, 8).join(", ");
   throw new AppError(
     422,
-    "unsuppressed-count",
-    `Antal från 1 till ${threshold - 1} får inte delas; lämna dem tomma (null) och ange dem som dolda: ${names}`,
-    `Counts from 1 to ${threshold - 1} must not be shared; send them as null and list them as suppressed: ${names}`,
-    fields.slice(0, 50),
+    "unprotected-count",
+    `Rapporten visar antal som avslöjar dolda antal eller en rest på 1–${threshold - 1} genom subtraktion: ${names}. Dölj en uppdelning (kön, åldersgrupp, hemkommun – då tom) hel, och ett delantal när dess rest är 1–${threshold - 1} eller dess total är dold.`,
+    `The report publishes counts that give away hidden counts or a remainder of 1–${threshold - 1} by subtraction: ${names}. Withhold a breakdown (kön, age band, hemkommun – then empty) whole, and a sub-count when its remainder is 1–${threshold - 1} or its total is hidden.`,
+    paths.slice(0, 50).map((path) => ({ path, message: "would give away a suppressed count" })),
   );
 }

@@ -23,6 +23,7 @@ export type { Insats, Participant } from "./list";
 export { MUNICIPALITIES, municipalityOf } from "./municipalities";
 export {
   DEFAULT_THRESHOLD,
+  exposedCounts,
   relationsOf,
   type ShareOptions,
   type ShareSource,

@@ -115,6 +115,68 @@ export function suppressionOf(counts: ReadonlyMap<string, number>, threshold: nu
   return suppressed;
 }
 
+/**
+ * What the receiving end can check of suppressionOf's rule in a report it is sent, seeing only
+ * what the report shows: the paths (as in keyFigures) of published figures that give away a
+ * suppressed count or a small remainder. A breakdown is shown whole or not at all (a
+ * hemkommun map with a null names where someone lives: it must be empty and marked), a
+ * sub-count not under a suppressed total, no published part leaves a remainder of 1 …
+ * threshold−1 beside its published total, and a share or mean not over a suppressed count.
+ * Empty for every report shareableReport makes at that threshold.
+ */
+export function exposedCounts(report: ParticipantsReport, threshold: number): string[] {
+  const small = (n: number) => n >= 1 && n < threshold;
+  const k = report.keyFigures;
+  const exposed = new Set<string>();
+  const keyed = (prefix: string, map: Record<string, number | null>) =>
+    Object.entries(map).map(([key, n]): [string, number | null] => [`${prefix}.${key}`, n]);
+  const kommuner = keyed("byHemkommun", k.byHemkommun);
+  const relations: { total: number | null; parts: [string, number | null][]; breakdown: boolean }[] = [
+    { total: k.participants, parts: kommuner, breakdown: true },
+    {
+      total: k.participants,
+      parts: [
+        ["byKon.kvinna", k.byKon.kvinna],
+        ["byKon.man", k.byKon.man],
+      ],
+      breakdown: true,
+    },
+    { total: k.participants, parts: keyed("byAgeBand", k.byAgeBand), breakdown: true },
+    { total: k.participants, parts: [["new", k.new]], breakdown: false },
+    { total: k.participants, parts: [["closed", k.closed]], breakdown: false },
+    { total: k.participants, parts: [["staysOverLimit", k.staysOverLimit]], breakdown: false },
+    { total: k.closed, parts: [["closedToWorkOrStudies", k.closedToWorkOrStudies]], breakdown: false },
+  ];
+  for (const { total, parts, breakdown } of relations) {
+    const published = parts.filter((p): p is [string, number] => p[1] !== null);
+    const someHidden = published.length < parts.length;
+    const rest = total === null || someHidden ? null : total - published.reduce((s, [, n]) => s + n, 0);
+    if (total === null || (breakdown && someHidden) || (rest !== null && small(rest)))
+      for (const [path] of published) exposed.add(path);
+  }
+  // Hemkommun withheld whole is an empty map: a key, even with null, says someone lives there.
+  if (report.suppression.suppressed.includes(WHOLE_HEMKOMMUN) || kommuner.some(([, n]) => n === null))
+    for (const [path] of kommuner) exposed.add(path);
+  if (k.shareClosedToWorkOrStudies !== null && (k.closed === null || k.closedToWorkOrStudies === null))
+    exposed.add("shareClosedToWorkOrStudies");
+  if (k.averageStayDays !== null && k.closed === null) exposed.add("averageStayDays");
+  // In the order the key figures are written.
+  const order = [
+    "participants",
+    "new",
+    "closed",
+    "closedToWorkOrStudies",
+    "shareClosedToWorkOrStudies",
+    "staysOverLimit",
+    "byKon.kvinna",
+    "byKon.man",
+    ...kommuner.map(([path]) => path),
+    ...Object.keys(k.byAgeBand).map((band) => `byAgeBand.${band}`),
+    "averageStayDays",
+  ];
+  return order.filter((path) => exposed.has(path));
+}
+
 function isReading(source: ShareSource | readonly Participant[]): source is ShareSource {
   return !Array.isArray(source);
 }

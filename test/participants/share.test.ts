@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Grid } from "../../shared/grid";
 import {
+  exposedCounts,
   keyFiguresFor,
   MISSING_HEMKOMMUN,
   MUNICIPALITIES,
@@ -147,6 +148,90 @@ describe("suppressionOf", () => {
     const c = counts({ ...base, "byKon.kvinna": 7, "byKon.man": 33 });
     expect(suppressionOf(c, 5).size).toBe(0);
     expect([...suppressionOf(c, 10)].sort()).toEqual(["byKon.kvinna", "byKon.man"]);
+  });
+});
+
+describe("exposedCounts: what the service can check of the rule", () => {
+  const report = (figures: Partial<ParticipantsReport["keyFigures"]>, suppressed: string[] = []) =>
+    ParticipantsReport.parse({
+      kind: "participants",
+      period: "2014",
+      insats: null,
+      suppression: { threshold: 5, suppressed },
+      keyFigures: {
+        participants: 40,
+        new: 20,
+        closed: 15,
+        closedToWorkOrStudies: 9,
+        shareClosedToWorkOrStudies: 0.6,
+        byHemkommun: { Ale: 25, Kungälv: 15 },
+        byKon: { kvinna: 22, man: 18 },
+        byAgeBand: { "18-24": 30, "25-29": 10 },
+        averageStayDays: 210,
+        staysOverLimit: 0,
+        ...figures,
+      },
+    });
+
+  it("a report as the rule makes it: nothing exposed", () => {
+    expect(exposedCounts(report({}), 5)).toEqual([]);
+    expect(
+      exposedCounts(
+        report({ byHemkommun: {}, byKon: { kvinna: null, man: null } }, [
+          WHOLE_HEMKOMMUN,
+          "byKon.kvinna",
+          "byKon.man",
+        ]),
+        5,
+      ),
+    ).toEqual([]);
+  });
+
+  it("suppression cell by cell, as before: the published part of a breakdown and every hemkommun key are exposed", () => {
+    expect(
+      exposedCounts(
+        report({ byHemkommun: { Ale: null, Kungälv: 38 }, byKon: { kvinna: null, man: 18 } }, [
+          "byHemkommun.Ale",
+          "byKon.kvinna",
+        ]),
+        5,
+      ).sort(),
+    ).toEqual(["byHemkommun.Ale", "byHemkommun.Kungälv", "byKon.man"]);
+  });
+
+  it("a remainder of 1 … threshold−1 beside a published total, a part under a hidden total, a share or mean over a hidden count", () => {
+    expect(exposedCounts(report({ byKon: { kvinna: 20, man: 18 } }), 5)).toEqual([
+      "byKon.kvinna",
+      "byKon.man",
+    ]);
+    expect(exposedCounts(report({ new: 37 }), 5)).toEqual(["new"]);
+    expect(exposedCounts(report({ closed: null }, ["closed"]), 5).sort()).toEqual([
+      "averageStayDays",
+      "closedToWorkOrStudies",
+      "shareClosedToWorkOrStudies",
+    ]);
+    // A remainder of 5 is no small count at threshold 5; at threshold 6 it is.
+    expect(
+      exposedCounts(report({ closedToWorkOrStudies: 10, shareClosedToWorkOrStudies: 10 / 15 }), 5),
+    ).toEqual([]);
+    expect(
+      exposedCounts(report({ closedToWorkOrStudies: 10, shareClosedToWorkOrStudies: 10 / 15 }), 6),
+    ).toEqual(["closedToWorkOrStudies"]);
+  });
+
+  it("a hidden total exposes every published part under it: a small list shares nothing but that", () => {
+    expect(
+      exposedCounts(report({ participants: null, byHemkommun: { Ale: null } }, ["participants"]), 5).sort(),
+    ).toEqual([
+      "byAgeBand.18-24",
+      "byAgeBand.25-29",
+      "byHemkommun.Ale",
+      "byKon.kvinna",
+      "byKon.man",
+      "closed",
+      "new",
+      "staysOverLimit",
+    ]);
   });
 });
 

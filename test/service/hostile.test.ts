@@ -17,6 +17,7 @@ import {
   OTHER_HEMKOMMUN,
   ParticipantsReport,
   SHARED_HEMKOMMUN,
+  WHOLE_HEMKOMMUN,
 } from "../../shared/report";
 import {
   ADMIN,
@@ -148,11 +149,23 @@ describe.each(engines())("hostile input on $name", (engine) => {
       "unsuppressed-count",
       ["keyFigures.byKon.kvinna", "keyFigures.byHemkommun.Nora"],
     ]);
-    const hidden = participantsReport(
+    // Suppressed cell by cell, the others published: Nora = 40 − 39 and kvinna = 40 − 37 to anyone.
+    const cellByCell = participantsReport(
       "2015",
       { byHemkommun: { Nora: null, Lindesberg: 39 }, byKon: { kvinna: null, man: 37 } },
       ["byHemkommun.Nora", "byKon.kvinna"],
     );
+    expect(await errorOf(await putReport(url, ale, "participants", "2015", cellByCell))).toEqual([
+      422,
+      "unprotected-count",
+      ["keyFigures.byKon.man", "keyFigures.byHemkommun.Nora", "keyFigures.byHemkommun.Lindesberg"],
+    ]);
+    // As the rule withholds them: the breakdowns whole, the hemkommun map empty and marked.
+    const hidden = participantsReport("2015", { byHemkommun: {}, byKon: { kvinna: null, man: null } }, [
+      WHOLE_HEMKOMMUN,
+      "byKon.kvinna",
+      "byKon.man",
+    ]);
     expect((await putReport(url, ale, "participants", "2015", hidden)).status).toBe(201);
     // Zero describes nobody and is published.
     const zero = participantsReport("2016", { staysOverLimit: 0 });
