@@ -1,10 +1,14 @@
 /**
  * inspect and convert on large workbooks, beside exceljs's own read and write of the same
  * file: the baseline is what any tool built on exceljs must pay; the ratio is our overhead.
+ * inspect reads through exceljs's streaming reader, so beside the whole-workbook read it is
+ * also measured in processes of its own, for its peak memory.
  */
+import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { convertFile } from "../cli/inspect";
 import { inspectResult, readWorkbook } from "../shared/inspect";
@@ -63,7 +67,51 @@ async function compare(label: string, workbook: ExcelJS.Workbook, runs: number):
   );
 }
 
+interface ChildRead {
+  readonly ms: number;
+  readonly maxRssMb: number;
+}
+
+const child = resolve(import.meta.dirname, "read-child.ts");
+
+/** One read in a fresh process (bench/read-child.ts), so the two reads never share a heap. */
+async function readInChild(mode: "exceljs" | "inspect", file: string): Promise<ChildRead> {
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", child, mode, file], {
+    cwd: resolve(import.meta.dirname, ".."),
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(stdout) as ChildRead;
+}
+
+const medianOf = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * `samsyn inspect` beside a plain exceljs read of the same file, each in its own process, in
+ * turns: the time of the read (modules loaded) and the process's peak resident memory.
+ */
+async function sideBySide(label: string, workbook: ExcelJS.Workbook, runs: number): Promise<void> {
+  const file = join(mkdtempSync(join(tmpdir(), "samsyn-bench-")), "in.xlsx");
+  await workbook.xlsx.writeFile(file);
+  const ours: ChildRead[] = [];
+  const floor: ChildRead[] = [];
+  for (let i = 0; i < runs; i++) {
+    floor.push(await readInChild("exceljs", file));
+    ours.push(await readInChild("inspect", file));
+  }
+  const ms = (xs: ChildRead[]) => medianOf(xs.map((x) => x.ms));
+  const mb = (xs: ChildRead[]) => medianOf(xs.map((x) => x.maxRssMb));
+  const row = (what: string, time: number, memory: number) =>
+    `  ${what.padEnd(38)}${time.toFixed(0).padStart(7)} ms ${memory.toFixed(0).padStart(7)} MB`;
+  console.log(`\n${label}, each in its own process (median of ${runs}; aim ≤ 1.0× time, ≤ 0.6× memory)`);
+  console.log(row("exceljs read (whole workbook)", ms(floor), mb(floor)));
+  console.log(
+    `${row("samsyn inspect --json (streaming)", ms(ours), mb(ours))}   ratio ${(ms(ours) / ms(floor)).toFixed(2)}× time, ${(mb(ours) / mb(floor)).toFixed(2)}× peak memory`,
+  );
+}
+
 export async function bench(): Promise<void> {
+  const participants = largeParticipantWorkbook(100_000);
+  await sideBySide("Participants, 100 000 rows", participants, 3);
   await compare("Budget, 10 000 lines × 10 periods", largeBudgetWorkbook(10_000, 10), 3);
-  await compare("Participants, 100 000 rows", largeParticipantWorkbook(100_000), 3);
+  await compare("Participants, 100 000 rows", participants, 3);
 }

@@ -4,8 +4,11 @@
  * and keeps every row's cells in an array as long as the row's last column. So the zip's
  * entries are inflated here as streams, never past a ceiling, and the sheets' XML is scanned
  * for cells, rows, merges and the dimension, the shared strings counted — and a workbook
- * over any limit is refused with one line before exceljs sees it.
+ * over any limit is refused with one line before exceljs sees it. The parts it checked and the
+ * merged ranges found on the way are handed to the streaming reader: it reads those parts and
+ * no others, and has no parser of its own for merges.
  */
+import { PassThrough, type Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
 
 export interface PackageLimits {
@@ -18,7 +21,7 @@ export interface PackageLimits {
   readonly entries: number;
 }
 
-/** Why a package is refused; read.ts words it in Swedish and English. */
+/** Why a package is refused (here, or by the streaming reader); read.ts words it in Swedish and English. */
 export type PackageProblem =
   | { readonly kind: "not-a-zip" }
   | { readonly kind: "damaged"; readonly detail: string }
@@ -27,7 +30,32 @@ export type PackageProblem =
   | { readonly kind: "too-many-cells"; readonly cells: number }
   | { readonly kind: "merge-too-large"; readonly ref: string }
   | { readonly kind: "too-many-merges"; readonly count: number }
-  | { readonly kind: "too-many-strings"; readonly count: number };
+  | { readonly kind: "too-many-strings"; readonly count: number }
+  | { readonly kind: "no-sheets" };
+
+/** A merged range as the sheet XML states it: 1-based, corners in either order. */
+export interface MergedRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** A part of the package as the check found it in the central directory. */
+export interface PackagePart {
+  /** Its name, a leading "/" dropped (as exceljs drops it). */
+  readonly name: string;
+  /** Its content, inflated as it is read. */
+  open(): Readable;
+}
+
+/** What the check learnt that a reader needs: the parts it checked, each sheet's merged ranges. */
+export interface PackageContents {
+  /** In the central directory's order: a reader of these reads exactly what was checked. */
+  readonly parts: readonly PackagePart[];
+  /** By part name, in document order. */
+  readonly merges: ReadonlyMap<string, readonly MergedRange[]>;
+}
 
 export class PackageRefused extends Error {
   override readonly name = "PackageRefused";
@@ -121,7 +149,7 @@ function columnOf(letters: string): number {
   return n;
 }
 
-const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell|si|dataValidation|sqref)\b([^>]*)>([^<]*)/g;
+const TAG = /<([A-Za-z_][\w.-]*:)?(row|c|mergeCell|si|dataValidation|sqref)\b([^>]*)>([^<]*)/g;
 const R_ATTR = /\br="([A-Z]{1,3})?(\d+)"/;
 const REF_ATTR = /\bref="\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?"/;
 const SQREF_ATTR = /\bsqref="([^"]*)"/;
@@ -148,10 +176,14 @@ class PartScanner {
   validatedCells = 0;
   strings = 0;
   largestMerge: { ref: string; cells: number } | null = null;
+  /** The unprefixed <mergeCell>s (the ones exceljs reads), up to `mergesKept`. */
+  readonly mergedRanges: MergedRange[] = [];
   private carry = "";
   private row = 0;
   private rowLastColumn = 0;
   private column = 0;
+
+  constructor(private readonly mergesKept: number) {}
 
   feed(chunk: Buffer): void {
     const text = this.carry + chunk.toString("latin1");
@@ -172,8 +204,8 @@ class PartScanner {
   private scan(text: string): void {
     TAG.lastIndex = 0;
     for (let m = TAG.exec(text); m !== null; m = TAG.exec(text)) {
-      const tag = m[1];
-      const attrs = m[2] ?? "";
+      const tag = m[2];
+      const attrs = m[3] ?? "";
       if (tag === "row") {
         this.slots += this.rowLastColumn;
         this.rowLastColumn = 0;
@@ -190,6 +222,7 @@ class PartScanner {
         const rows = ref[4] ? Math.abs(Number(ref[4]) - Number(ref[2])) + 1 : 1;
         const cols = ref[3] ? Math.abs(columnOf(ref[3]) - columnOf(ref[1]!)) + 1 : 1;
         const cells = rows * cols;
+        if (m[1] === undefined && this.mergedRanges.length < this.mergesKept) this.keep(ref);
         this.merges++;
         this.mergedCells += cells;
         if (!this.largestMerge || cells > this.largestMerge.cells)
@@ -197,22 +230,45 @@ class PartScanner {
       } else if (tag === "si") this.strings++;
       else if (tag === "dataValidation") this.validatedCells += cellsOf(SQREF_ATTR.exec(attrs)?.[1] ?? "");
       // The x14 form in extLst: <xm:sqref>A1:XFD1048576</xm:sqref>.
-      else if (tag === "sqref") this.validatedCells += cellsOf(m[3] ?? "");
+      else if (tag === "sqref") this.validatedCells += cellsOf(m[4] ?? "");
     }
+  }
+
+  private keep(ref: RegExpExecArray): void {
+    const top = Number(ref[2]);
+    const left = columnOf(ref[1]!);
+    const bottom = ref[4] ? Number(ref[4]) : top;
+    const right = ref[3] ? columnOf(ref[3]) : left;
+    this.mergedRanges.push({
+      top: Math.min(top, bottom),
+      left: Math.min(left, right),
+      bottom: Math.max(top, bottom),
+      right: Math.max(left, right),
+    });
   }
 }
 
-const isSheet = (name: string) => /^xl\/(worksheets|chartsheets|dialogsheets)\/[^/]+\.xml$/i.test(name);
-const isSharedStrings = (name: string) => /^xl\/sharedStrings\.xml$/i.test(name);
+// exceljs takes any entry whose name contains xl/worksheets/sheetN.xml for a sheet, and drops
+// a leading "/": whatever either of its readers would parse is scanned.
+const isSheet = (name: string) =>
+  /^\/?xl\/(worksheets|chartsheets|dialogsheets)\/[^/]+\.xml$/i.test(name) || EXCELJS_SHEET.test(name);
+const isSharedStrings = (name: string) => /^\/?xl\/sharedStrings\.xml$/i.test(name);
+
+/** How both exceljs readers recognise a worksheet part (unanchored, as they match it). */
+export const EXCELJS_SHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
 /** Refuses, with the first limit a package passes, before exceljs reads it. */
-export async function checkPackage(zip: Buffer, limits: PackageLimits): Promise<void> {
+export async function checkPackage(zip: Buffer, limits: PackageLimits): Promise<PackageContents> {
   let inflated = 0;
   let merges = 0;
   let cells = 0;
+  const mergesByPart = new Map<string, readonly MergedRange[]>();
+  const parts: PackagePart[] = [];
   for (const entry of entriesOf(zip, limits)) {
     const data = dataOf(zip, entry);
-    const scanner = isSheet(entry.name) || isSharedStrings(entry.name) ? new PartScanner() : null;
+    parts.push(partOf(entry, data));
+    const scanner =
+      isSheet(entry.name) || isSharedStrings(entry.name) ? new PartScanner(limits.merges + 1) : null;
     const take = (chunk: Buffer) => {
       inflated += chunk.length;
       if (inflated > limits.inflatedBytes)
@@ -248,5 +304,17 @@ export async function checkPackage(zip: Buffer, limits: PackageLimits): Promise<
     if (merges > limits.merges) throw new PackageRefused({ kind: "too-many-merges", count: merges });
     cells += scanner.slots + scanner.mergedCells + scanner.validatedCells;
     if (cells > limits.cells) throw new PackageRefused({ kind: "too-many-cells", cells });
+    if (scanner.mergedRanges.length > 0) mergesByPart.set(entry.name, scanner.mergedRanges);
   }
+  return { parts, merges: mergesByPart };
+}
+
+/** A checked part, opened on demand; small chunks keep the SAX parser's batches of events short-lived. */
+function partOf(entry: Entry, data: Buffer): PackagePart {
+  const name = entry.name.replace(/^\//, "");
+  const open =
+    entry.method === 0
+      ? () => new PassThrough().end(data)
+      : () => createInflateRaw({ chunkSize: 16 * 1024 }).end(data);
+  return { name, open };
 }

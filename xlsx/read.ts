@@ -3,12 +3,24 @@
  * service's counterpart of the add-in's office.js reader. It mirrors what Excel hands the
  * add-in: dates as serial numbers, formulas beside their cached results, merged cells empty
  * but for the top-left one, so both ends feed the core the same grid.
+ *
+ * Every read of a file or buffer into grids goes one way: the package checked (package.ts),
+ * then read through exceljs's streaming reader (stream.ts). `loadWorkbookFile` + `gridsOf`
+ * remain for `convert` alone, which needs the whole exceljs Workbook to write into; `gridsOf`
+ * turns that already loaded workbook into the very grids the streaming read gives.
  */
 import { readFile, stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import { excelSerialFromDate } from "../shared/calendar";
 import { type CellValue, type Grid, parseRangeA1, type RangeAddress } from "../shared/grid";
-import { checkPackage, type PackageLimits, type PackageProblem, PackageRefused } from "./package";
+import { plainValue } from "./cell-value";
+import {
+  checkPackage,
+  type PackageContents,
+  type PackageLimits,
+  type PackageProblem,
+  PackageRefused,
+} from "./package";
+import { readPackageGrids } from "./stream";
 
 /**
  * The most cells read: exceljs holds about 1 000 000 within 10 s and 1 GiB on a small
@@ -40,8 +52,19 @@ export class WorkbookReadError extends Error {
   }
 }
 
+/** Grids of every worksheet of an .xlsx file, read through exceljs's streaming reader. */
 export async function readWorkbookFile(path: string): Promise<Grid[]> {
-  return gridsOf(await loadWorkbookFile(path));
+  return readChecked(await fileBytes(path));
+}
+
+/** The same read of a workbook already in memory (an upload, a test's workbook). */
+export async function readWorkbookBuffer(buffer: ArrayBuffer | Uint8Array): Promise<Grid[]> {
+  if (buffer.byteLength > MAX_FILE_BYTES) throw tooLarge(`${Math.round(buffer.byteLength / 1024 / 1024)} MB`);
+  const bytes =
+    buffer instanceof Uint8Array
+      ? Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+      : Buffer.from(buffer);
+  return readChecked(bytes);
 }
 
 /**
@@ -49,39 +72,8 @@ export async function readWorkbookFile(path: string): Promise<Grid[]> {
  * readable zip), for callers that write the workbook back (convert).
  */
 export async function loadWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw new WorkbookReadError(`Filen ${path} finns inte eller går inte att läsa.`, `Cannot open ${path}.`);
-  }
-  if (size > MAX_FILE_BYTES) throw tooLarge(`${Math.round(size / 1024 / 1024)} MB`);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    throw new WorkbookReadError(`Filen ${path} finns inte eller går inte att läsa.`, `Cannot open ${path}.`);
-  }
-  return loadChecked(bytes);
-}
-
-export async function readWorkbookBuffer(buffer: ArrayBuffer | Uint8Array): Promise<Grid[]> {
-  if (buffer.byteLength > MAX_FILE_BYTES) throw tooLarge(`${Math.round(buffer.byteLength / 1024 / 1024)} MB`);
-  const bytes =
-    buffer instanceof Uint8Array
-      ? Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
-      : Buffer.from(buffer);
-  return gridsOf(await loadChecked(bytes));
-}
-
-/** The package checked against the limits first, then read by exceljs. */
-async function loadChecked(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  try {
-    await checkPackage(bytes, LIMITS);
-  } catch (error) {
-    if (error instanceof PackageRefused) throw refused(error.problem);
-    throw error;
-  }
+  const bytes = await fileBytes(path);
+  await checked(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -89,6 +81,41 @@ async function loadChecked(bytes: Buffer): Promise<ExcelJS.Workbook> {
     throw unreadable(error);
   }
   return workbook;
+}
+
+async function fileBytes(path: string): Promise<Buffer> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new WorkbookReadError(`Filen ${path} finns inte eller går inte att läsa.`, `Cannot open ${path}.`);
+  }
+  if (size > MAX_FILE_BYTES) throw tooLarge(`${Math.round(size / 1024 / 1024)} MB`);
+  try {
+    return await readFile(path);
+  } catch {
+    throw new WorkbookReadError(`Filen ${path} finns inte eller går inte att läsa.`, `Cannot open ${path}.`);
+  }
+}
+
+/** The package checked against the limits, then its checked parts streamed into grids. */
+async function readChecked(bytes: Buffer): Promise<Grid[]> {
+  const contents = await checked(bytes);
+  try {
+    return await readPackageGrids(contents, MAX_CELLS);
+  } catch (error) {
+    if (error instanceof PackageRefused) throw refused(error.problem);
+    throw unreadable(error);
+  }
+}
+
+async function checked(bytes: Buffer): Promise<PackageContents> {
+  try {
+    return await checkPackage(bytes, LIMITS);
+  } catch (error) {
+    if (error instanceof PackageRefused) throw refused(error.problem);
+    throw error;
+  }
 }
 
 const sv = (n: number) => n.toLocaleString("sv-SE");
@@ -125,6 +152,8 @@ function refused(problem: PackageProblem): WorkbookReadError {
         `Arbetsboken har för många sammanfogade områden (${sv(problem.count)}); största tillåtna är ${sv(LIMITS.merges)}.`,
         `The workbook has too many merged ranges (${en(problem.count)}); the limit is ${en(LIMITS.merges)}.`,
       );
+    case "no-sheets":
+      return noSheets();
     case "too-many-strings":
       return new WorkbookReadError(
         `Arbetsboken har för många texter (${sv(problem.count)}); största tillåtna är ${sv(MAX_CELLS)}.`,
@@ -139,11 +168,15 @@ const notAWorkbook = () =>
     "The file is not an Excel workbook (.xlsx); save it as .xlsx in Excel and try again.",
   );
 
-/** Grids of every worksheet of an already loaded exceljs workbook. */
+const noSheets = () =>
+  new WorkbookReadError("Arbetsboken innehåller inga blad.", "The workbook has no sheets.");
+
+/**
+ * Grids of every worksheet of an already loaded exceljs workbook: for convert, which holds
+ * the whole Workbook anyway, and as the reference the streaming read is tested against.
+ */
 export function gridsOf(workbook: ExcelJS.Workbook): Grid[] {
-  if (workbook.worksheets.length === 0) {
-    throw new WorkbookReadError("Arbetsboken innehåller inga blad.", "The workbook has no sheets.");
-  }
+  if (workbook.worksheets.length === 0) throw noSheets();
   let cells = 0;
   for (const ws of workbook.worksheets) cells += ws.rowCount * ws.columnCount;
   if (cells > MAX_CELLS) throw tooLarge(`${cells.toLocaleString("sv-SE")} celler / cells`);
@@ -229,24 +262,6 @@ function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     if (range) merges.push(range);
   }
   return { sheet: ws.name, origin: { row: 0, col: 0 }, values, formulas, numberFormats, merges };
-}
-
-/** The value Excel would show: a formula's cached result, a date as its serial number, rich text as text. */
-function plainValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string") return value === "" ? null : value;
-  if (value instanceof Date) return excelSerialFromDate(value);
-  if (typeof value === "object") {
-    if ("formula" in value || "sharedFormula" in value) {
-      const result = (value as { result?: unknown }).result;
-      return plainValue((result ?? null) as ExcelJS.CellValue);
-    }
-    if ("richText" in value) return value.richText.map((part) => part.text).join("") || null;
-    if ("error" in value) return String(value.error);
-    if ("text" in value) return plainValue(value.text as ExcelJS.CellValue);
-  }
-  return null;
 }
 
 function tooLarge(what: string): WorkbookReadError {
