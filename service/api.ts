@@ -2,7 +2,7 @@
  * The HTTP contract as zod schemas — request bodies the routes validate with, responses — and
  * the OpenAPI 3 document generated from them with @asteasolutions/zod-to-openapi (v9, zod 4).
  */
-import { OpenAPIRegistry, OpenApiGeneratorV3 } from "@asteasolutions/zod-to-openapi";
+import { OpenAPIRegistry, OpenApiGeneratorV3, zodToOpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import {
   AssociationInfo,
@@ -21,7 +21,7 @@ import {
   YEAR,
 } from "../shared/api";
 import { ReportDiff } from "../shared/diff";
-import { MergedView } from "../shared/merge";
+import { MergedView, NetworkCount } from "../shared/merge";
 import { BudgetGroup, Report, ReportKind } from "../shared/report";
 
 export { AssociationInfo, CreatedAssociation, IssuedToken, PERIOD, TokenInfo, YEAR } from "../shared/api";
@@ -47,6 +47,9 @@ export function openApiDocument(): object {
   const reg = <T extends z.ZodType>(name: string, schema: T): T => {
     return schema.meta({ id: name }) as T;
   };
+  // A schema used inside others is named on itself, in the generator's own registry, so that
+  // every use is a $ref to one component (an id in zod's metadata would only be copied inline).
+  zodToOpenAPIRegistry.add(NetworkCount, { _internal: { refId: "NetworkCount" } });
   const report = reg("Report", Report);
   const error = reg("Error", ErrorBody);
   const tokenList = reg("TokenList", TokenList);

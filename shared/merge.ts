@@ -108,10 +108,12 @@ export const NetworkCount = z.object({
 export type NetworkCount = z.infer<typeof NetworkCount>;
 
 /** The network's key figures: every count a NetworkCount, per key in the keyed breakdowns. */
-/** The network's key figures: every count a NetworkCount, per key in the keyed breakdowns. */
 export const NetworkKeyFigures = keyFiguresOf(
   NetworkCount,
-  /** Keyed by every hemkommun any association reported; an association without the key counts 0 there. */
+  /**
+   * Keyed by every hemkommun any association reported; an association without the key counts 0
+   * there, one that withheld its breakdown whole (WHOLE_HEMKOMMUN) as suppressed under each.
+   */
   (count) => z.record(z.string(), count),
   (count) => z.record(z.string(), count),
 ).extend({

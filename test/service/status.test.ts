@@ -376,7 +376,7 @@ describe.each(engines())("GET /api/status and /api/tokens on $name", (engine) =>
     expect((await get("/api/tokens")).status).toBe(401);
   });
 
-  it("When the OpenAPI document is fetched, then it documents /api/status, /api/tokens and lastUsedAt", async () => {
+  it("When the OpenAPI document is fetched, then it documents /api/status, /api/tokens, lastUsedAt and NetworkCount", async () => {
     const doc = (await (await fetch(`${url}/api/openapi.json`)).json()) as {
       paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
       components: { schemas: Record<string, { properties?: Record<string, unknown>; items?: unknown }> };
@@ -386,5 +386,13 @@ describe.each(engines())("GET /api/status and /api/tokens on $name", (engine) =>
     expect(Object.keys(doc.paths["/api/tokens"]!.get!.responses)).toEqual(["200", "401", "403", "429"]);
     expect(Object.keys(doc.components.schemas.Status!.properties!)).toEqual(["associations", "reports"]);
     expect(JSON.stringify(doc.components.schemas.TokenList)).toContain('"lastUsedAt"');
+    // The merged view's network counts: one named schema, referred to from every count.
+    expect(doc.components.schemas.NetworkCount).toMatchObject({
+      type: "object",
+      required: ["value", "lowerBound", "suppressedIn"],
+    });
+    const merged = JSON.stringify(doc.components.schemas.MergedView);
+    // Seven counts, and the value of every byHemkommun and byAgeBand key.
+    expect(merged.match(/#\/components\/schemas\/NetworkCount/g)?.length).toBe(9);
   });
 });
