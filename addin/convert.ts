@@ -4,10 +4,10 @@
  * number of round trips to Excel whatever the row count.
  */
 import type { Grid } from "../shared/grid";
-import { readWorkbook, type WorkbookReading } from "../shared/inspect";
 import type { Issue } from "../shared/issues";
 import { describeIssue, type Lang } from "../shared/messages";
 import type { OutputSheet } from "../shared/output";
+import { readWorkbook, type WorkbookReading } from "../shared/read-workbook";
 import type { Corrections } from "../shared/report";
 import type { ExcelHost } from "./excel/host";
 import { readSource, type SourceScope, type SourceSnapshot } from "./excel/read";

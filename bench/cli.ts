@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { convertFile } from "../cli/inspect";
-import { inspectResult, readWorkbook } from "../shared/inspect";
+import { inspectResult, readWorkbook } from "../shared/read-workbook";
 import { readWorkbookFile } from "../xlsx/read";
 import { largeBudgetWorkbook, largeParticipantWorkbook } from "./workbooks";
 

@@ -1,8 +1,13 @@
 /** `samsyn inspect` and `samsyn convert`: a workbook through the core, as text, JSON or a new workbook. */
 import { formatKr } from "../shared/amounts";
-import { type InspectOptions, inspectResult, readWorkbook, type WorkbookReading } from "../shared/inspect";
 import { hasErrors } from "../shared/issues";
 import { describeIssue, type Lang } from "../shared/messages";
+import {
+  type InspectOptions,
+  inspectResult,
+  readWorkbook,
+  type WorkbookReading,
+} from "../shared/read-workbook";
 import type { InspectResult, Table } from "../shared/report";
 import { gridsOf, loadWorkbookFile, readWorkbookFile } from "../xlsx/read";
 import { writeOutputSheets } from "../xlsx/write";

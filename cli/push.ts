@@ -2,9 +2,9 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { CLIENT_HEADER, type ClientKind } from "../shared/api";
-import { type PushableReport, pushableReports, readWorkbook } from "../shared/inspect";
 import type { Lang } from "../shared/messages";
 import { parsePeriod, periodMessage } from "../shared/period";
+import { type PushableReport, pushableReports, readWorkbook } from "../shared/read-workbook";
 import { readWorkbookFile } from "../xlsx/read";
 import { CliFailure, EXIT, say } from "./failure";
 

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Me } from "../../shared/api";
-import type { WorkbookReading } from "../../shared/inspect";
+import type { WorkbookReading } from "../../shared/read-workbook";
 import type { ReportKind } from "../../shared/report";
 import { classifyFailure, type ExcelFailure } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";

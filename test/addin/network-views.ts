@@ -6,7 +6,6 @@
  */
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { type PushableReport, pushableReports, readWorkbook } from "../../shared/inspect";
 import {
   type MergeAssociation,
   type MergedBudget,
@@ -14,6 +13,7 @@ import {
   type MergeReport,
   merge,
 } from "../../shared/merge";
+import { type PushableReport, pushableReports, readWorkbook } from "../../shared/read-workbook";
 import type { BudgetReport, ParticipantsReport } from "../../shared/report";
 import { readWorkbookFile } from "../../xlsx/read";
 import { participantList } from "./generate";

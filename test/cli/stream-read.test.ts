@@ -15,7 +15,7 @@ import { describe, expect, it } from "vitest";
 import { largeBudgetWorkbook, largeParticipantWorkbook } from "../../bench/workbooks";
 import { inspectFile } from "../../cli/inspect";
 import type { Grid } from "../../shared/grid";
-import { inspectResult, readWorkbook } from "../../shared/inspect";
+import { inspectResult, readWorkbook } from "../../shared/read-workbook";
 import { checkPackage } from "../../xlsx/package";
 import { gridsOf, readWorkbookBuffer, readWorkbookFile } from "../../xlsx/read";
 import { fixture, samsyn } from "../support/cli";

@@ -2,9 +2,9 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CellValue, Grid } from "../../shared/grid";
-import { inspectResult, readWorkbook } from "../../shared/inspect";
 import type { Issue } from "../../shared/issues";
 import { readParticipantSheet, shareableReports } from "../../shared/participants";
+import { inspectResult, readWorkbook } from "../../shared/read-workbook";
 import { InspectResult, ParticipantsReport } from "../../shared/report";
 import { readWorkbookFile } from "../../xlsx/read";
 

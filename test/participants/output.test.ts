@@ -2,9 +2,9 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { gridFromRows } from "../../shared/grid";
-import { readWorkbook } from "../../shared/inspect";
 import type { OutputTable } from "../../shared/output";
 import { readParticipantSheet } from "../../shared/participants";
+import { readWorkbook } from "../../shared/read-workbook";
 import { readWorkbookBuffer } from "../../xlsx/read";
 import { writeOutputSheets } from "../../xlsx/write";
 import { FIXED_LAYOUT, generateRows, gridOf, rngFrom, sheetOf, TODAY } from "./generate";

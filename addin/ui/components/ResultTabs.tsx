@@ -1,8 +1,8 @@
 /** What the import found, in tabs: the tables (with corrections), the checks, the participant key figures. */
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { WorkbookReading } from "../../../shared/inspect";
 import type { Lang } from "../../../shared/messages";
+import type { WorkbookReading } from "../../../shared/read-workbook";
 import type { BudgetTable, ParticipantsTable, SheetCorrections } from "../../../shared/report";
 import type { UiStrings } from "../strings";
 import { BudgetLines } from "./BudgetLines";
