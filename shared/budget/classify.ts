@@ -28,6 +28,21 @@ const isOtherOf = (own: BudgetGroup, words: string): boolean => own === "övrigt
 /** Words before "inkl."/"exkl." name the thing; "Adm. inkl styrelse" is administration. */
 const wordsOf = (n: string): string => n.replace(/\b(inkl|exkl|ex)\b\.?.*$/, "");
 
+/** What a line's words say: the groups they combine, the group they name, and its own group (a member's name included). */
+interface WordsSay {
+  readonly words: string;
+  readonly combined: readonly BudgetGroup[];
+  readonly named: BudgetGroup | null;
+  readonly own: BudgetGroup | null;
+}
+
+function wordsSay(n: string): WordsSay {
+  const words = wordsOf(n);
+  const combined = combinedGroups(words);
+  const named = groupNamed(words, combined);
+  return { words, combined, named, own: groupOfWords(words, named) };
+}
+
 interface Draft {
   /** A total, result or section row stands between this line and the previous one. */
   breakBefore: boolean;
@@ -47,6 +62,8 @@ interface Draft {
   anchor: boolean;
   /** The group its own words name, kept for when the stated figures move it to that group's side. */
   own: BudgetGroup | null;
+  /** The groups the line's words combine ("Kansli och styrelse"), in order. */
+  combined: readonly BudgetGroup[];
 }
 
 /** Search at most this many tentative readings × rows × periods (keeps big sheets linear). */
@@ -76,7 +93,7 @@ export function classifyLines(
   }
   const anchors = drafts.map((d) => d.anchor);
   resolveSections(rows, drafts, anchors, periods, tolerance);
-  return classesOf(rows, drafts);
+  return classesOf(drafts);
 }
 
 /** One walk down the rows: each line placed by what the words around it say, before any total is consulted. */
@@ -130,17 +147,20 @@ function draftLines(rows: readonly BodyRow[], options: ClassifyOptions): Draft[]
         if (row.sub && headings.length > 0) dashesUnderHeading = true;
         // Words that name the other side end a section row's reach ("Förbundschef" after the lines
         // under "Finansiering"): the section was never closed by a total.
-        const named = groupNamed(wordsOf(row.n));
-        const names = named && (named !== "övrigt" || saysCost(wordsOf(row.n)));
+        // What the line's words say, read once: the same words decide the section, the group and the combination.
+        const said = wordsSay(row.n);
+        const named = said.named;
+        const names = named && (named !== "övrigt" || saysCost(said.words));
         if (explicit && names && sectionOfGroup(named) !== explicit && headings.length === 0) {
           explicit = null;
           context++;
         }
         const draft: Draft = {
-          ...draftOf(row, headings, explicit, options.corrections?.[row.cell], breakBefore),
+          ...draftOf(row, said, headings, explicit, options.corrections?.[row.cell], breakBefore),
           context,
           anchor: true,
-          own: groupOfWords(wordsOf(row.n)),
+          own: said.own,
+          combined: said.combined,
         };
         if (options.negativeCosts?.has(row.cell) && draft.section !== "cost" && draft.by !== "own")
           Object.assign(draft, { section: "cost", group: null, sure: true, by: "own" });
@@ -160,16 +180,8 @@ function draftLines(rows: readonly BodyRow[], options: ClassifyOptions): Draft[]
 }
 
 /** The settled drafts as line classes: a group on the side the line ended on, and any combined groups. */
-function classesOf(rows: readonly BodyRow[], drafts: readonly Draft[]): LineClass[] {
-  let lineIndex = 0;
-  const combined: (readonly BudgetGroup[])[] = [];
-  for (const row of rows)
-    if (row.kind === "line") {
-      const d = drafts[lineIndex++]!;
-      const groups = combinedGroups(wordsOf(row.n));
-      combined.push(d.section === "cost" && d.group === groups[0] ? groups : []);
-    }
-  return drafts.map((d, i) => {
+function classesOf(drafts: readonly Draft[]): LineClass[] {
+  return drafts.map((d) => {
     const section = d.section ?? "cost";
     const group =
       d.group && sectionOfGroup(d.group) === section
@@ -177,25 +189,26 @@ function classesOf(rows: readonly BodyRow[], drafts: readonly Draft[]): LineClas
         : d.own && sectionOfGroup(d.own) === section
           ? d.own
           : defaultGroup(section);
-    return { section, group, heading: d.heading, sure: d.sure, anchor: d.anchor, combined: combined[i]! };
+    const combined = d.section === "cost" && d.group === d.combined[0] ? d.combined : [];
+    return { section, group, heading: d.heading, sure: d.sure, anchor: d.anchor, combined };
   });
 }
 
 function draftOf(
   row: LineRow,
+  said: WordsSay,
   headings: readonly { readonly label: string; readonly group: BudgetGroup | null }[],
   explicit: Section | null,
   correction: { section?: Section | undefined; group?: BudgetGroup | undefined } | undefined,
   breakBefore: boolean,
-): Omit<Draft, "context" | "anchor" | "own"> {
+): Omit<Draft, "context" | "anchor" | "own" | "combined"> {
   const heading = headings[headings.length - 1]?.label ?? null;
-  const words = wordsOf(row.n);
+  const { words, own } = said;
   if (correction && (correction.section || correction.group)) {
     const section = correction.section ?? sectionOfGroup(correction.group!);
-    const group = correction.group ?? groupOfWords(words);
+    const group = correction.group ?? own;
     return { section, group, heading, sure: true, breakBefore, by: "own" };
   }
-  const own = groupOfWords(words);
   let fromHeading: BudgetGroup | null = null;
   for (let i = headings.length - 1; i >= 0 && !fromHeading; i--) fromHeading = headings[i]!.group;
   // A line's own words place it ("- Revision" under "Styrelsen" is revision), but a heading wins

@@ -102,8 +102,10 @@ const COMBINABLE: ReadonlySet<BudgetGroup> = new Set([
 ]);
 
 /** The group a label's own budget words name (a member's bare name aside), or null. */
-export function groupNamed(n: string): BudgetGroup | null {
-  const combined = combinedGroups(n);
+export function groupNamed(
+  n: string,
+  combined: readonly BudgetGroup[] = combinedGroups(n),
+): BudgetGroup | null {
   if (combined.length > 0) return combined[0]!;
   for (const [pattern, group] of GROUP_WORDS) if (pattern.test(n)) return group;
   if (COST_ONLY.test(n)) return "insatser";
@@ -111,8 +113,7 @@ export function groupNamed(n: string): BudgetGroup | null {
 }
 
 /** The group a label names by its words, or null when the words say nothing. */
-export function groupOfWords(n: string): BudgetGroup | null {
-  const named = groupNamed(n);
+export function groupOfWords(n: string, named: BudgetGroup | null = groupNamed(n)): BudgetGroup | null {
   if (named) return named;
   // A member's name as a line of a budget is its contribution ("Försäkringskassan", "Region Örebro län").
   const member = memberOf(n);
