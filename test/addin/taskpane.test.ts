@@ -5,7 +5,7 @@
  * refresh; axe-core finds nothing serious (WCAG 2.1 AA); no request leaves the machine.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BookJson } from "../../playground/fake-excel/book";
 import { loadBook } from "../../playground/fake-excel/xlsx";
 import { startWebServer, type WebServer } from "../../service/server";
+import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -90,33 +91,6 @@ const selectedOf = (page: Page) =>
   page.evaluate(
     () => (window as unknown as { __samsynFake: { book: { selected: unknown } } }).__samsynFake.book.selected,
   );
-
-async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  // Evaluated, not injected as a <script>: the pane's CSP rightly refuses inline scripts.
-  await page.evaluate(readFileSync(resolve("node_modules/axe-core/axe.min.js"), "utf8"));
-  const violations = await page.evaluate(async () => {
-    type Result = {
-      violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[];
-    };
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<Result> } }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      // Fluent's focus manager (tabster) adds aria-hidden focus redirectors on purpose; Microsoft's
-      // own checker excludes exactly these (microsoft/tabster#288, accessibility-insights-web#7605).
-      nodes: v.nodes
-        .filter((n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy")))
-        .map((n) => n.target.join(" ")),
-    }))
-    .filter((v) => v.nodes.length > 0);
-}
 
 describe("task pane in Chromium", () => {
   it("imports a budget, shows the issues, selects an issue's cell, writes and refreshes in place", async () => {
