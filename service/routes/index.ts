@@ -10,7 +10,6 @@ import { groupOverrideRoutes } from "./overrides";
 import { reportRoutes } from "./reports";
 import { type RouteDeps, routeContext } from "./request";
 
-export { mergeJob } from "./merged";
 export type { RouteDeps } from "./request";
 
 export function apiRouter(deps: RouteDeps): Router {
