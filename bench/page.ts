@@ -13,9 +13,9 @@ import path from "node:path";
 import { pino } from "pino";
 import type { Page } from "playwright-core";
 import { startWebServer } from "../service/server";
-import { luhnValid } from "../shared/identity";
 import { MUNICIPALITIES } from "../shared/participants/municipalities";
-import { BudgetReport, COST_GROUPS, ParticipantsReport } from "../shared/report";
+import { type BudgetReport, COST_GROUPS, ParticipantsReport } from "../shared/report";
+import { budgetReport, orgnr } from "../test/service/helpers";
 import { launchChromium } from "../test/support/browser";
 
 const ASSOCIATIONS = 80;
@@ -24,60 +24,33 @@ const YEAR = "2023";
 const RUNS = 12;
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-/** A valid organisationsnummer for association i. */
-function orgnr(i: number): string {
-  const head = `8021${String(i).padStart(5, "0")}`;
-  for (let d = 0; d <= 9; d++) if (luhnValid(head + d)) return head + d;
-  throw new Error("unreachable");
-}
-
 /** Deterministic figures: the same network every run. */
 const spread = (a: number, k: number, base: number): number =>
   Math.round((base * (0.6 + (((a * 7919 + k * 104_729) % 1000) / 1000) * 0.8)) / 1000) * 1000;
 
 /** A plan filed for `year` with columns year..year+2: income lines and a line per cost group. */
 export function budget(a: number, year: string): BudgetReport {
-  const periods = [0, 1, 2].map((k) => String(Number(year) + k));
-  const lines = [
-    { section: "income", group: "finansiell ram", label: "Finansiell ram", base: 6_000_000 },
-    { section: "income", group: "medlemsbidrag", label: "Medlemsbidrag", base: 400_000 },
-    ...COST_GROUPS.map((group, k) => ({
-      section: "cost",
+  const bases = [6_000_000, 400_000, 4_200_000, 900_000, 120_000, 60_000, 80_000, 150_000, 100_000];
+  const named = [
+    ["income", "finansiell ram", "Finansiell ram"],
+    ["income", "medlemsbidrag", "Medlemsbidrag"],
+    ...COST_GROUPS.map(
+      (group) =>
+        [
+          "cost",
+          group,
+          group === "insatser" ? "Unga vuxna" : `${group[0]!.toUpperCase()}${group.slice(1)}`,
+        ] as const,
+    ),
+  ] as const;
+  return budgetReport({
+    years: [0, 1, 2].map((k) => String(Number(year) + k)),
+    lines: named.map(([section, group, label], i) => [
+      section,
       group,
-      label: group === "insatser" ? "Unga vuxna" : `${group[0]!.toUpperCase()}${group.slice(1)}`,
-      base: [4_200_000, 900_000, 120_000, 60_000, 80_000, 150_000, 100_000][k]!,
-    })),
-  ].map((l, i) => ({
-    section: l.section as "income" | "cost",
-    group: l.group as BudgetReport["lines"][number]["group"],
-    label: l.label,
-    cell: `A${i + 6}`,
-    heading: l.section === "income" ? "Intäkter" : "Kostnader",
-    amounts: Object.fromEntries(periods.map((p, k) => [p, spread(a, i * 3 + k + Number(p), l.base)])),
-  }));
-  const total = (s: "income" | "cost") =>
-    Object.fromEntries(
-      periods.map((p) => [
-        p,
-        lines.filter((l) => l.section === s).reduce((t, l) => t + (l.amounts[p] ?? 0), 0),
-      ]),
-    );
-  const income = total("income");
-  const cost = total("cost");
-  return BudgetReport.parse({
-    kind: "budget",
-    sheet: "Budget",
-    title: `Verksamhetsplan med budget ${year}`,
-    range: "A5:D16",
-    unit: "kr",
-    periods,
-    periodLabels: periods.map((p) => `Budget ${p}`),
-    lines,
-    totals: {
-      income,
-      cost,
-      surplus: Object.fromEntries(periods.map((p) => [p, (income[p] ?? 0) - (cost[p] ?? 0)])),
-    },
+      label,
+      (p: string) => spread(a, i * 3 + (Number(p) - Number(year)) + Number(p), bases[i]!),
+    ]),
   });
 }
 

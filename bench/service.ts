@@ -13,60 +13,33 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
 import { pino } from "pino";
 import { startWebServer } from "../service/server";
-import { luhnValid } from "../shared/identity";
-import { BudgetReport, COST_GROUPS, ParticipantsReport } from "../shared/report";
+import { type BudgetReport, COST_GROUPS, ParticipantsReport } from "../shared/report";
+import { budgetReport, orgnr } from "../test/service/helpers";
 
 const ASSOCIATIONS = 80;
 const YEARS = ["2020", "2021", "2022", "2023", "2024"];
 const ADMIN = randomBytes(16).toString("hex");
 const PG_URL = process.env.SAMSYN_BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-/** A valid organisationsnummer for association i (the check digit the service validates). */
-function orgnr(i: number): string {
-  const head = `8020${String(i).padStart(5, "0")}`;
-  for (let d = 0; d <= 9; d++) if (luhnValid(head + d)) return head + d;
-  throw new Error("unreachable");
-}
-
-const GROUPS = COST_GROUPS;
-
 /** A plan for `year` with columns year..year+2 and 30 lines, like a real verksamhetsplan. */
 function budget(a: number, year: string): BudgetReport {
-  const periods = [0, 1, 2].map((k) => String(Number(year) + k));
-  const lines = Array.from({ length: 30 }, (_, i) => {
-    const income = i < 6;
-    return {
-      section: income ? ("income" as const) : ("cost" as const),
-      group: income ? ("medlemsbidrag" as const) : GROUPS[i % GROUPS.length]!,
-      label: income ? `Medlemsbidrag kommun ${i}` : `Insats ${i} (${a})`,
-      cell: `A${i + 6}`,
-      heading: income ? "Intäkter" : "Kostnader",
-      amounts: Object.fromEntries(periods.map((p) => [p, 10_000 * ((a + i) % 17) + Number(p)])),
-    };
-  });
-  const total = (s: "income" | "cost") =>
-    Object.fromEntries(
-      periods.map((p) => [
-        p,
-        lines.filter((l) => l.section === s).reduce((t, l) => t + (l.amounts[p] ?? 0), 0),
-      ]),
-    );
-  const income = total("income");
-  const cost = total("cost");
-  return BudgetReport.parse({
-    kind: "budget",
-    sheet: "Budget",
-    title: `Verksamhetsplan med budget ${year}`,
-    range: "A5:D36",
-    unit: "tkr",
-    periods,
-    periodLabels: periods.map((p) => `${p} (tkr)`),
-    lines,
-    totals: {
-      income,
-      cost,
-      surplus: Object.fromEntries(periods.map((p) => [p, (income[p] ?? 0) - (cost[p] ?? 0)])),
-    },
+  return budgetReport({
+    years: [0, 1, 2].map((k) => String(Number(year) + k)),
+    lines: Array.from({ length: 30 }, (_, i) =>
+      i < 6
+        ? ([
+            "income",
+            "medlemsbidrag",
+            `Medlemsbidrag kommun ${i}`,
+            (p: string) => 10_000 * ((a + i) % 17) + Number(p),
+          ] as const)
+        : ([
+            "cost",
+            COST_GROUPS[i % COST_GROUPS.length]!,
+            `Insats ${i} (${a})`,
+            (p: string) => 10_000 * ((a + i) % 17) + Number(p),
+          ] as const),
+    ),
   });
 }
 

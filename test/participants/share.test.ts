@@ -18,6 +18,7 @@ import {
 } from "../../shared/participants";
 import { type KeyFigures, ParticipantsReport, WHOLE_HEMKOMMUN } from "../../shared/report";
 import { readWorkbookFile } from "../../xlsx/read";
+import { participantsReport } from "../service/helpers";
 import {
   dateForms,
   FIXED_LAYOUT,
@@ -153,25 +154,7 @@ describe("suppressionOf", () => {
 
 describe("exposedCounts: what the service can check of the rule", () => {
   const report = (figures: Partial<ParticipantsReport["keyFigures"]>, suppressed: string[] = []) =>
-    ParticipantsReport.parse({
-      kind: "participants",
-      period: "2014",
-      insats: null,
-      suppression: { threshold: 5, suppressed },
-      keyFigures: {
-        participants: 40,
-        new: 20,
-        closed: 15,
-        closedToWorkOrStudies: 9,
-        shareClosedToWorkOrStudies: 0.6,
-        byHemkommun: { Ale: 25, Kungälv: 15 },
-        byKon: { kvinna: 22, man: 18 },
-        byAgeBand: { "18-24": 30, "25-29": 10 },
-        averageStayDays: 210,
-        staysOverLimit: 0,
-        ...figures,
-      },
-    });
+    participantsReport("2014", figures, suppressed);
 
   it("a report as the rule makes it: nothing exposed", () => {
     expect(exposedCounts(report({}), 5)).toEqual([]);

@@ -11,6 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { pino } from "pino";
 import { startWebServer, type WebServer } from "../../service/server";
+import { luhnValid } from "../../shared/identity";
 import { BudgetReport, ParticipantsReport } from "../../shared/report";
 
 export const PG_ADMIN_URL = process.env.SAMSYN_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -19,16 +20,7 @@ export const ADMIN = "test-admin-token-0123456789abcdef";
 /** Valid organisationsnummer (Luhn, month part ≥ 20), one per index. */
 export function orgnr(i: number): string {
   const head = `8020${String(i).padStart(5, "0")}`;
-  for (let d = 0; d <= 9; d++) {
-    const digits = head + d;
-    let sum = 0;
-    for (let k = 0; k < 10; k++) {
-      let v = Number(digits[k]) * (k % 2 === 0 ? 2 : 1);
-      if (v > 9) v -= 9;
-      sum += v;
-    }
-    if (sum % 10 === 0) return `${digits.slice(0, 6)}-${digits.slice(6)}`;
-  }
+  for (let d = 0; d <= 9; d++) if (luhnValid(head + d)) return `${head.slice(0, 6)}-${head.slice(6)}${d}`;
   throw new Error("unreachable");
 }
 

@@ -198,24 +198,8 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
               void compare();
             }}
           >
-            <Field label={h.diffFrom}>
-              <Select value={from} onChange={(_, d) => setFrom(d.value)}>
-                {opened.revisions.map((r) => (
-                  <option key={r.revision} value={String(r.revision)}>
-                    {r.revision}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={h.diffTo}>
-              <Select value={to} onChange={(_, d) => setTo(d.value)}>
-                {opened.revisions.map((r) => (
-                  <option key={r.revision} value={String(r.revision)}>
-                    {r.revision}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <RevisionSelect label={h.diffFrom} revisions={opened.revisions} value={from} onChange={setFrom} />
+            <RevisionSelect label={h.diffTo} revisions={opened.revisions} value={to} onChange={setTo} />
             <Button type="submit" disabled={busy}>
               {h.compare}
             </Button>
@@ -261,5 +245,25 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
         </div>
       )}
     </section>
+  );
+}
+
+/** One end of a comparison: a choice among the report's revisions. */
+function RevisionSelect(props: {
+  readonly label: string;
+  readonly revisions: readonly { readonly revision: number }[];
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={props.label}>
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        {props.revisions.map((r) => (
+          <option key={r.revision} value={String(r.revision)}>
+            {r.revision}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
