@@ -10,9 +10,8 @@ import type { MergedBudget, MergedParticipants, MergedView } from "../shared/mer
 import { type NetworkSheet, networkSheet, SUPPRESSED } from "../shared/network";
 import { layoutSheet, uniqueSheetName } from "../shared/output";
 import { WHOLE_HEMKOMMUN } from "../shared/report";
-import { setPrinting, writeOutputSheets } from "../xlsx/write";
+import { setPrinting, writeOutputSheets, xlsxBuffer } from "../xlsx/write";
 
-const AMOUNT = "#,##0";
 /** The comparison sheet's name in the downloaded workbook (in Excel the plan's own, "Samsyn nätverk 2009"). */
 const COMPARISON = "Jämförelse";
 
@@ -25,38 +24,58 @@ const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const sheetWish = (name: string): string => name.trim().replace(/^samordningsförbundet\s+/i, "") || "Förbund";
 
 type Cell = string | number | null | { formula: string; result?: number | string | null };
+type Style = Partial<ExcelJS.Style>;
 
+/**
+ * The few looks a cell of an association's sheet has, one style object each, shared by every
+ * cell that looks so: exceljs then turns a style into XML once per object while writing, not
+ * once per cell. Frozen, since a change to one would change every cell sharing it.
+ */
+const PLAIN: Style = Object.freeze({});
+const BOLD_FONT = Object.freeze({ bold: true });
+const BOLD: Style = Object.freeze({ font: BOLD_FONT });
+const TITLE: Style = Object.freeze({ font: Object.freeze({ bold: true, size: 14 }) });
+const AMOUNT: Style = Object.freeze({ numFmt: "#,##0" });
+const AMOUNT_BOLD: Style = Object.freeze({ numFmt: "#,##0", font: BOLD_FONT });
+
+/**
+ * Writes a row's cells, each with its style (`styles[i]`, else the row's); a row with a font
+ * of its own (a bold header row) has it also where it has no cell.
+ */
 function writeRow(
   ws: ExcelJS.Worksheet,
   row: number,
   cells: readonly Cell[],
-  formats: readonly (string | null)[] = [],
+  rowStyle: Style | null = null,
+  styles: readonly (Style | null)[] = [],
 ) {
+  const r = ws.getRow(row);
+  // Before any cell: set on a row with cells, exceljs would change each cell's (shared) style.
+  if (rowStyle?.font) r.font = rowStyle.font;
   cells.forEach((value, i) => {
     if (value === null) return;
-    const cell = ws.getCell(row, i + 1);
+    const cell = r.getCell(i + 1);
     if (typeof value === "object") {
       const formula = value.formula.replace(/^=/, "");
       cell.value =
         value.result === undefined || value.result === null ? { formula } : { formula, result: value.result };
     } else cell.value = value;
-    const fmt = formats[i];
-    if (fmt) cell.numFmt = fmt;
+    cell.style = styles[i] ?? rowStyle ?? PLAIN;
   });
 }
 
-function header(ws: ExcelJS.Worksheet, row: number, titles: readonly string[]) {
-  writeRow(ws, row, titles);
-  ws.getRow(row).font = { bold: true };
+export function mergedWorkbook(view: MergedView): Promise<Buffer> {
+  return xlsxBuffer(buildMergedWorkbook(view));
 }
 
-export async function mergedWorkbook(view: MergedView): Promise<Buffer> {
+/** The merged workbook in exceljs, before it is packed. */
+export function buildMergedWorkbook(view: MergedView): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Samsyn";
   comparisonSheet(wb, networkSheet(view));
   if (view.kind === "budget") budgetSheets(wb, view);
   else participantsSheets(wb, view);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return wb;
 }
 
 /**
@@ -96,14 +115,14 @@ const LINE_TITLES = [
 const LINE_WIDTHS = [28, 44, 8, 12, 26, 26, 8, 16];
 /** Only the last column, the amount, has a number format. */
 const AMOUNT_LAST = [null, null, null, null, null, null, null, AMOUNT];
+const AMOUNT_LAST_BOLD = [null, null, null, null, null, null, null, AMOUNT_BOLD];
 
 /** One association's sheet: its report's lines with the group each is compared under, and its sums. */
 function budgetSheet(s: ExcelJS.Worksheet, a: BudgetAssociation, period: string): void {
-  writeRow(s, 1, [a.name]);
-  s.getRow(1).font = { bold: true, size: 14 };
+  writeRow(s, 1, [a.name], TITLE);
   setPrinting(s, { orientation: "landscape", titleRow: 4, header: a.name });
   writeRow(s, 2, [`Revision ${a.revision}, rapport ${a.reportPeriod ?? ""}, kolumn ${a.periodKey ?? ""}`]);
-  header(s, 4, [...LINE_TITLES, `Belopp ${period}`]);
+  writeRow(s, 4, [...LINE_TITLES, `Belopp ${period}`], BOLD);
   a.mapping.forEach((m, i) => {
     writeRow(
       s,
@@ -118,6 +137,7 @@ function budgetSheet(s: ExcelJS.Worksheet, a: BudgetAssociation, period: string)
         m.overridden ? "ja" : "",
         m.amount,
       ],
+      null,
       AMOUNT_LAST,
     );
   });
@@ -135,15 +155,15 @@ function budgetSums(s: ExcelJS.Worksheet, a: BudgetAssociation, first: number, l
     result: result ?? 0,
   });
   const blanks = [null, null, null, null, null, null] as const;
-  writeRow(s, t, ["Summa intäkter", ...blanks, sumIf("Intäkter", a.income)], AMOUNT_LAST);
-  writeRow(s, t + 1, ["Summa kostnader", ...blanks, sumIf("Kostnader", a.cost)], AMOUNT_LAST);
+  writeRow(s, t, ["Summa intäkter", ...blanks, sumIf("Intäkter", a.income)], BOLD, AMOUNT_LAST_BOLD);
+  writeRow(s, t + 1, ["Summa kostnader", ...blanks, sumIf("Kostnader", a.cost)], BOLD, AMOUNT_LAST_BOLD);
   writeRow(
     s,
     t + 2,
     ["Över-/underskott", ...blanks, { formula: `H${t}-H${t + 1}`, result: a.surplus ?? 0 }],
-    AMOUNT_LAST,
+    BOLD,
+    AMOUNT_LAST_BOLD,
   );
-  for (const r of [t, t + 1, t + 2]) s.getRow(r).font = { bold: true };
 }
 
 const KEY_FIGURES = [
@@ -182,10 +202,9 @@ function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
     const name = uniqueSheetName(sheetWish(a.name), taken);
     taken.add(name);
     const s = wb.addWorksheet(name);
-    writeRow(s, 1, [a.name]);
-    s.getRow(1).font = { bold: true, size: 14 };
+    writeRow(s, 1, [a.name], TITLE);
     writeRow(s, 2, [`Revision ${a.revision}, period ${a.reportPeriod ?? ""}`]);
-    header(s, 4, ["Nyckeltal", "Värde"]);
+    writeRow(s, 4, ["Nyckeltal", "Värde"], BOLD);
     const rows: [string, Cell][] = [
       ...KEY_FIGURES.map(([t, p]): [string, Cell] => [t, countCell(countAt(kf, p))]),
       ["Andel avslutade till arbete/studier", kf.shareClosedToWorkOrStudies],
