@@ -1,49 +1,50 @@
 /**
- * The command line's one failure model. Exit codes are declared here and nowhere else; every
- * failure is one line in the language of --lang, never a stack trace (SAMSYN_DEBUG adds it).
+ * The command line's side of the one failure model (shared/failures.ts): a failure's exit code
+ * follows from its kind, declared here once; every failure is one line in the language of
+ * --lang, never a stack trace (SAMSYN_DEBUG adds it).
  */
-import type { Lang } from "../shared/messages";
+import { FAILURE_KIND, type Failure, type FailureKind, SamsynError } from "../shared/failures";
+import { describeFailure, type Lang } from "../shared/messages";
 
 export const EXIT = {
   ok: 0,
-  /** The workbook has errors, or the service refused what was sent. */
+  /** The workbook has errors, or what was sent was read and refused. */
   invalid: 1,
   /** The file, the service, an argument or the database could not be used. */
   unreadable: 2,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** A failure a command explains: the exit code and the line, in both languages. */
-export class CliFailure extends Error {
-  constructor(
-    readonly exitCode: ExitCode,
-    readonly messageSv: string,
-    readonly messageEn: string,
-  ) {
-    super(messageEn);
-  }
-}
+/** The one place a kind of failure becomes an exit code. */
+const EXIT_OF: { readonly [K in FailureKind]: ExitCode } = {
+  "invalid-input": EXIT.unreadable,
+  unauthenticated: EXIT.unreadable,
+  forbidden: EXIT.unreadable,
+  "not-found": EXIT.unreadable,
+  conflict: EXIT.invalid,
+  refused: EXIT.invalid,
+  "too-large": EXIT.unreadable,
+  "unsupported-media": EXIT.unreadable,
+  "rate-limited": EXIT.unreadable,
+  unavailable: EXIT.unreadable,
+  internal: EXIT.unreadable,
+};
 
-/** Errors from the core and the adapters that carry their own explanation (WorkbookReadError, PeriodError, SettingError …). */
-function isExplained(error: unknown): error is { messageSv: string; messageEn: string } {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    typeof (error as { messageSv?: unknown }).messageSv === "string" &&
-    typeof (error as { messageEn?: unknown }).messageEn === "string"
-  );
+/** Any thrown error as a failure: a SamsynError's own, anything else "internal" with its first line. */
+function asFailure(error: unknown): Failure {
+  if (error instanceof SamsynError) return error.failure;
+  const detail = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+  return { code: "internal", detail: detail.slice(0, 300) };
 }
 
 /** What any thrown error becomes: an exit code and one line in `lang`. */
 export function failureOf(error: unknown, lang: Lang): { exitCode: ExitCode; line: string } {
-  const exitCode = error instanceof CliFailure ? error.exitCode : EXIT.unreadable;
-  const text = isExplained(error)
-    ? lang === "sv"
-      ? error.messageSv
-      : error.messageEn
-    : `${lang === "sv" ? "Oväntat fel" : "Unexpected error"}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+  const failure = asFailure(error);
   const stack = process.env.SAMSYN_DEBUG && error instanceof Error ? `\n${error.stack}` : "";
-  return { exitCode, line: `samsyn: ${text}${stack}` };
+  return {
+    exitCode: EXIT_OF[FAILURE_KIND[failure.code]],
+    line: `samsyn: ${describeFailure(failure, lang)}${stack}`,
+  };
 }
 
 /** Runs a command's action: a failure is written as its one line and sets the exit code. */

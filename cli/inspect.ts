@@ -1,5 +1,6 @@
 /** `samsyn inspect` and `samsyn convert`: a workbook through the core, as text, JSON or a new workbook. */
 import { formatKr } from "../shared/amounts";
+import { SamsynError } from "../shared/failures";
 import { hasErrors } from "../shared/issues";
 import { describeIssue, type Lang } from "../shared/messages";
 import {
@@ -29,9 +30,7 @@ export async function inspectFile(
     const stdout = options.json
       ? `${JSON.stringify(result, null, 2)}\n`
       : renderText(result, reading, options.lang ?? "sv");
-    if (reading.tables.length === 0) {
-      return { exitCode: EXIT.unreadable, stdout, stderr: noTables(options.lang ?? "sv") };
-    }
+    if (reading.tables.length === 0) return { ...noTables(options.lang ?? "sv"), stdout };
     return { exitCode: hasErrors(reading.issues) ? EXIT.invalid : EXIT.ok, stdout, stderr: "" };
   });
 }
@@ -45,7 +44,7 @@ export async function convertFile(
   return guarded(lang, async () => {
     const workbook = await loadWorkbookFile(file);
     const reading = readWorkbook(gridsOf(workbook), options);
-    if (reading.tables.length === 0) return { exitCode: EXIT.unreadable, stdout: "", stderr: noTables(lang) };
+    if (reading.tables.length === 0) return { ...noTables(lang), stdout: "" };
     const sheets = reading.outputSheets(workbook.worksheets.map((ws) => ws.name));
     writeOutputSheets(workbook, sheets);
     await workbook.xlsx.writeFile(out);
@@ -58,12 +57,13 @@ export async function convertFile(
   });
 }
 
-const noTables = (lang: Lang) =>
-  lang === "sv"
-    ? "samsyn: Ingen budget, deltagarlista eller uppföljningstabell hittades i arbetsboken.\n"
-    : "samsyn: No budget, participant list or follow-up table was found in the workbook.\n";
+/** A workbook with nothing Samsyn reads: the text output still says so, and the failure is its one line. */
+function noTables(lang: Lang): { exitCode: ExitCode; stderr: string } {
+  const { exitCode, line } = failureOf(new SamsynError({ code: "no-tables" }), lang);
+  return { exitCode, stderr: `${line}\n` };
+}
 
-/** Any failure becomes one line and exit 2: never a stack trace to the user. */
+/** Any failure becomes its one line and exit code: never a stack trace to the user. */
 async function guarded(lang: Lang, run: () => Promise<CommandOutput>): Promise<CommandOutput> {
   try {
     return await run();

@@ -131,9 +131,12 @@ program.exitOverride((err) => {
   process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.unreadable);
 });
 
-try {
+// Every command catches its own failures; this is for one that escapes, said the same way.
+const lang: Lang = process.argv.some(
+  (a, i) => a === "--lang=en" || (a === "en" && process.argv[i - 1] === "--lang"),
+)
+  ? "en"
+  : "sv";
+await runCommand(lang, async () => {
   await program.parseAsync(process.argv);
-} catch (error) {
-  process.stderr.write(`samsyn: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
-  process.exitCode = EXIT.unreadable;
-}
+});

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PROJECT_ROOT } from "../service/project-root";
-import { CliFailure, EXIT } from "./failure";
+import { SamsynError } from "../shared/failures";
 
 export const MANIFEST_TEMPLATE = resolve(PROJECT_ROOT, "manifest.xml");
 const DEV_ORIGIN = "https://localhost:3000";
@@ -19,20 +19,10 @@ export function deploymentBase(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new CliFailure(EXIT.unreadable, `"${url}" är ingen adress`, `"${url}" is not a URL`);
+    throw new SamsynError({ code: "invalid-url", url });
   }
-  if (parsed.protocol !== "https:")
-    throw new CliFailure(
-      EXIT.unreadable,
-      `Excel laddar bara tillägg över https: ${url}`,
-      `Excel loads add-ins over https only: ${url}`,
-    );
-  if (parsed.search || parsed.hash || parsed.username)
-    throw new CliFailure(
-      EXIT.unreadable,
-      `Ingen fråga, fragment eller användare i adressen: ${url}`,
-      `No query, fragment or user in the address: ${url}`,
-    );
+  if (parsed.protocol !== "https:") throw new SamsynError({ code: "url-not-https", url });
+  if (parsed.search || parsed.hash || parsed.username) throw new SamsynError({ code: "url-has-extras", url });
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
 }
 
@@ -54,7 +44,7 @@ export function productionManifest(template: string, url: string, id?: string): 
   const origin = new URL(base).origin;
   const addinId = id ?? deploymentId(base);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(addinId))
-    throw new CliFailure(EXIT.unreadable, `"${addinId}" är ingen GUID`, `"${addinId}" is not a GUID`);
+    throw new SamsynError({ code: "invalid-guid", id: addinId });
   return template
     .replace(/<Id>[^<]*<\/Id>/, `<Id>${addinId}</Id>`)
     .replace(`<AppDomain>${DEV_ORIGIN}</AppDomain>`, `<AppDomain>${escapeXml(origin)}</AppDomain>`)

@@ -6,15 +6,11 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import {
-  DEFAULT_ADDIN_DIR,
-  DEFAULT_PLAYGROUND_DIR,
-  PlaygroundSettingError,
-  startPlayground,
-} from "../playground/server";
+import { DEFAULT_ADDIN_DIR, DEFAULT_PLAYGROUND_DIR, startPlayground } from "../playground/server";
 import { PROJECT_ROOT } from "../service/project-root";
+import { SamsynError } from "../shared/failures";
 import type { Lang } from "../shared/messages";
-import { CliFailure, EXIT, say } from "./failure";
+import { EXIT, say } from "./failure";
 import { listenFailure, parsePort } from "./serve";
 
 export interface PlaygroundFlags {
@@ -62,7 +58,7 @@ export async function playground(
       ...(flags.service ? { serviceUrl: flags.service } : {}),
     });
   } catch (e) {
-    if (e instanceof PlaygroundSettingError) throw new CliFailure(EXIT.unreadable, e.messageSv, e.messageEn);
+    if (e instanceof SamsynError) throw e;
     throw listenFailure(e, flags.host, port) ?? e;
   }
   // After the file and the port are known to be good: a bad argument fails at once, unbuilt or not.
@@ -70,11 +66,7 @@ export async function playground(
     buildIfMissing(lang);
   } catch {
     await started.close();
-    throw new CliFailure(
-      EXIT.unreadable,
-      "Aktivitetsfönstret kunde inte byggas: kör npm run build",
-      "The task pane could not be built: run npm run build",
-    );
+    throw new SamsynError({ code: "build-failed" });
   }
   process.stdout.write(
     say(lang, `Samsyns lekplats: ${started.url}\n`, `Samsyn playground: ${started.url}\n`),

@@ -2,11 +2,12 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { CLIENT_HEADER, type ClientKind } from "../shared/api";
+import { SamsynError } from "../shared/failures";
 import type { Lang } from "../shared/messages";
-import { parsePeriod, periodMessage } from "../shared/period";
+import { askedPeriod } from "../shared/period";
 import { type PushableReport, pushableReports, readWorkbook } from "../shared/read-workbook";
 import { readWorkbookFile } from "../xlsx/read";
-import { CliFailure, EXIT, say } from "./failure";
+import { say } from "./failure";
 
 export interface PushFlags {
   readonly to: string;
@@ -28,12 +29,8 @@ async function send(url: URL, init: RequestInit, base: URL): Promise<Response> {
       return await fetch(url, init);
     } catch (e) {
       if (attempt === 1) {
-        const why = e instanceof Error ? e.message : String(e);
-        throw new CliFailure(
-          EXIT.unreadable,
-          `Kan inte nå tjänsten på ${base.origin}: ${why}`,
-          `Cannot reach the service at ${base.origin}: ${why}`,
-        );
+        const detail = e instanceof Error ? e.message : String(e);
+        throw new SamsynError({ code: "service-unreachable", origin: base.origin, detail });
       }
     }
   }
@@ -44,21 +41,12 @@ export async function push(file: string, flags: PushFlags, lang: Lang): Promise<
   try {
     base = new URL(flags.to);
   } catch {
-    throw new CliFailure(EXIT.unreadable, `Ogiltig adress "${flags.to}"`, `Invalid URL "${flags.to}"`);
+    throw new SamsynError({ code: "invalid-url", url: flags.to });
   }
   // The grammar the core and the API read (shared/period.ts), filed under its canonical key.
-  const asked = flags.period === undefined ? undefined : parsePeriod(flags.period)?.key;
-  if (flags.period !== undefined && asked === undefined) {
-    const { sv, en } = periodMessage(flags.period);
-    throw new CliFailure(EXIT.unreadable, sv, en);
-  }
+  const asked = flags.period === undefined ? undefined : askedPeriod(flags.period).key;
   const reports = await pushableOf(file, asked);
-  if (reports.length === 0)
-    throw new CliFailure(
-      EXIT.unreadable,
-      `Ingen budget eller deltagarlista hittades i ${file}`,
-      `No budget or participant list was found in ${file}`,
-    );
+  if (reports.length === 0) throw new SamsynError({ code: "nothing-to-push", file });
   for (const found of reports) {
     // A budget is filed under --period when given; participants already carry the period asked for.
     const period = found.kind === "budget" ? (asked ?? found.period) : found.period;
@@ -84,13 +72,16 @@ export async function push(file: string, flags: PushFlags, lang: Lang): Promise<
       revision?: number;
       error?: { message?: string; messageEn?: string };
     } | null;
-    const kind = say(lang, found.kind === "budget" ? "budget" : "deltagare", found.kind);
     if (!response.ok)
-      throw new CliFailure(
-        EXIT.invalid,
-        `${kind} ${period}: ${body?.error?.message ?? `HTTP ${response.status}`}`,
-        `${kind} ${period}: ${body?.error?.messageEn ?? `HTTP ${response.status}`}`,
-      );
+      throw new SamsynError({
+        code: "service-refused",
+        kind: found.kind,
+        period,
+        status: response.status,
+        sv: body?.error?.message ?? null,
+        en: body?.error?.messageEn ?? null,
+      });
+    const kind = say(lang, found.kind === "budget" ? "budget" : "deltagare", found.kind);
     process.stdout.write(`${kind} ${period}: revision ${body?.revision ?? "?"}\n`);
   }
 }

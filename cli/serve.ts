@@ -1,9 +1,10 @@
 /** `samsyn serve`: the sync service, the network's page and the task pane's files, until stopped. */
 
-import { SettingError, startWebServer } from "../service/server";
+import { startWebServer } from "../service/server";
+import { SamsynError } from "../shared/failures";
 import type { Lang } from "../shared/messages";
 import { storeFailure } from "./association";
-import { CliFailure, EXIT, say } from "./failure";
+import { EXIT, say } from "./failure";
 
 export interface ServeFlags {
   readonly port: string;
@@ -14,19 +15,15 @@ export interface ServeFlags {
 export function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new CliFailure(EXIT.unreadable, `Ogiltig port "${value}"`, `Invalid port "${value}"`);
+    throw new SamsynError({ code: "invalid-port", port: value });
   return port;
 }
 
 /** EADDRINUSE/EACCES as the one line a user can act on; anything else is not ours to explain. */
-export function listenFailure(e: unknown, host: string, port: number): CliFailure | null {
+export function listenFailure(e: unknown, host: string, port: number): SamsynError | null {
   const code = (e as NodeJS.ErrnoException).code;
   if (code !== "EADDRINUSE" && code !== "EACCES") return null;
-  return new CliFailure(
-    EXIT.unreadable,
-    `Kan inte lyssna på ${host}:${port} (${code}); välj en annan port med --port`,
-    `Cannot listen on ${host}:${port} (${code}); choose another port with --port`,
-  );
+  return new SamsynError({ code: "cannot-listen", host, port, reason: code });
 }
 
 export async function serve(flags: ServeFlags, lang: Lang): Promise<void> {
@@ -35,7 +32,7 @@ export async function serve(flags: ServeFlags, lang: Lang): Promise<void> {
   try {
     server = await startWebServer({ port, host: flags.host, ...(flags.data ? { dataDir: flags.data } : {}) });
   } catch (e) {
-    if (e instanceof SettingError) throw new CliFailure(EXIT.unreadable, e.messageSv, e.messageEn);
+    if (e instanceof SamsynError) throw e;
     throw listenFailure(e, flags.host, port) ?? storeFailure(e, flags.data);
   }
   const where =

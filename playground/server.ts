@@ -11,10 +11,11 @@ import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import { type Logger, pino } from "pino";
 import { z } from "zod";
-import { AppError, errorHandler, unknownRoute } from "../service/errors";
+import { errorHandler, unknownRoute } from "../service/errors";
 import { PROJECT_ROOT } from "../service/project-root";
 import { addinFiles } from "../service/server";
-import { MAX_FILE_BYTES, WorkbookReadError } from "../xlsx/read";
+import { SamsynError } from "../shared/failures";
+import { MAX_FILE_BYTES } from "../xlsx/read";
 import { type BookJson, FakeBook } from "./fake-excel/book";
 import { loadBook, saveBook } from "./fake-excel/xlsx";
 import { serviceProxy } from "./proxy";
@@ -49,32 +50,15 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-/** A setting the playground cannot start with, in Swedish and English. */
-export class PlaygroundSettingError extends Error {
-  override readonly name = "PlaygroundSettingError";
-  constructor(
-    readonly messageSv: string,
-    readonly messageEn: string,
-  ) {
-    super(`${messageSv} / ${messageEn}`);
-  }
-}
-
 function checkServiceUrl(value: string): string {
   let url: URL | undefined;
   try {
     url = new URL(value);
   } catch {}
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash)
-    throw new PlaygroundSettingError(
-      `Tjänstens adress "${value.slice(0, 100)}" går inte att använda; skriv till exempel http://127.0.0.1:3000`,
-      `The service address "${value.slice(0, 100)}" cannot be used; write for example http://127.0.0.1:3000`,
-    );
+    throw new SamsynError({ code: "invalid-service-url", url: value });
   return url.href.replace(/\/+$/, "");
 }
-
-const unreadable = (e: WorkbookReadError) =>
-  new AppError(400, "unreadable-workbook", e.messageSv, e.messageEn);
 
 /** A FakeBook through a temporary file: loadBook and saveBook are the fake's one way to and from .xlsx. */
 async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
@@ -107,12 +91,7 @@ const bookJsonSchema = z.looseObject({
 
 function bookOf(body: unknown): FakeBook {
   const parsed = bookJsonSchema.safeParse(body);
-  const invalid = new AppError(
-    400,
-    "invalid-book",
-    "Arbetsboken som skickades går inte att läsa.",
-    "The workbook sent cannot be read.",
-  );
+  const invalid = new SamsynError({ code: "invalid-book" });
   if (!parsed.success) throw invalid;
   try {
     return FakeBook.fromJSON(body as BookJson);
@@ -132,8 +111,7 @@ function workbookRoutes(start: BookJson, bookName: string | null, serviceUrl: st
   });
   router.post("/open", express.raw({ type: () => true, limit: MAX_FILE_BYTES }), async (req, res, next) => {
     const body = req.body as unknown;
-    if (!Buffer.isBuffer(body) || body.length === 0)
-      return next(new AppError(400, "no-file", "Ingen arbetsbok skickades.", "No workbook was sent."));
+    if (!Buffer.isBuffer(body) || body.length === 0) return next(new SamsynError({ code: "no-file" }));
     try {
       const book = await withTempDir(async (dir) => {
         const file = path.join(dir, "upload.xlsx");
@@ -143,7 +121,8 @@ function workbookRoutes(start: BookJson, bookName: string | null, serviceUrl: st
       res.setHeader("Cache-Control", "no-store");
       res.json(book.toJSON());
     } catch (e) {
-      next(e instanceof WorkbookReadError ? unreadable(e) : e);
+      // A workbook that cannot be read is the reader's own failure, said as it says it.
+      next(e);
     }
   });
   router.post("/download", express.json({ limit: "100mb" }), async (req, res, next) => {
@@ -154,12 +133,10 @@ function workbookRoutes(start: BookJson, bookName: string | null, serviceUrl: st
         try {
           await saveBook(book, file);
         } catch (e) {
-          throw new AppError(
-            400,
-            "book-not-saved",
-            `Arbetsboken kunde inte sparas som .xlsx (${e instanceof Error ? e.message.slice(0, 200) : "okänt fel"}).`,
-            `The workbook could not be saved as .xlsx (${e instanceof Error ? e.message.slice(0, 200) : "unknown error"}).`,
-          );
+          throw new SamsynError({
+            code: "book-not-saved",
+            detail: e instanceof Error ? e.message.slice(0, 200) : "",
+          });
         }
         return readFile(file);
       });
@@ -200,14 +177,7 @@ function pageFiles(dir: string): RequestHandler[] {
       files(req, res, (error?: unknown) => {
         if (error) return next(error);
         if (req.path === "/" || req.path === "/index.html")
-          return next(
-            new AppError(
-              404,
-              "playground-not-built",
-              "Lekplatsen är inte byggd: kör npm run build.",
-              "The playground is not built: run npm run build.",
-            ),
-          );
+          return next(new SamsynError({ code: "not-built", what: "playground" }));
         next();
       }),
   ];

@@ -5,7 +5,8 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Request, RequestHandler } from "express";
 import type { TokenRef } from "../shared/api";
-import { AppError, errorBody } from "./errors";
+import { SamsynError } from "../shared/failures";
+import { errorBody, statusOf } from "./errors";
 import { sha256 } from "./store/sql";
 import type { Store, TokenScope } from "./store/types";
 
@@ -36,21 +37,9 @@ export async function issueToken(
 const sameSecret = (a: string, b: string): boolean =>
   timingSafeEqual(Buffer.from(sha256(a), "hex"), Buffer.from(sha256(b), "hex"));
 
-export const unauthenticated = (): AppError =>
-  new AppError(
-    401,
-    "unauthenticated",
-    "Inloggning krävs: skicka en giltig token i Authorization: Bearer …",
-    "Authentication required: send a valid token in Authorization: Bearer …",
-  );
+export const unauthenticated = (): SamsynError => new SamsynError({ code: "unauthenticated" });
 
-export const forbidden = (): AppError =>
-  new AppError(
-    403,
-    "forbidden",
-    "Din token ger inte tillgång till den här resursen.",
-    "Your token does not give access to this resource.",
-  );
+export const forbidden = (): SamsynError => new SamsynError({ code: "forbidden" });
 
 /** Who sent the request; throws 401 when no valid token came with it. */
 export async function principalOf(
@@ -116,18 +105,8 @@ export function authFailureLimiter(limit: number, windowMs: number): RequestHand
     const entry = failures.get(key);
     if (entry && entry.resetAt > now && entry.count >= limit) {
       res.set("Retry-After", String(Math.ceil((entry.resetAt - now) / 1000)));
-      res
-        .status(429)
-        .json(
-          errorBody(
-            new AppError(
-              429,
-              "too-many-failed-logins",
-              "För många misslyckade inloggningar. Vänta en stund och försök igen.",
-              "Too many failed authentication attempts. Wait a while and try again.",
-            ),
-          ),
-        );
+      const failure = new SamsynError({ code: "too-many-failed-logins" });
+      res.status(statusOf(failure)).json(errorBody(failure));
       return;
     }
     res.on("finish", () => {

@@ -1,33 +1,31 @@
 /**
- * Application errors of the service: a code, an HTTP status and a message in Swedish and
- * English. The error handler turns them (and body-parser's errors) into
- * `{ error: { code, message, messageEn, fields? } }`, never a stack trace.
+ * The service's side of the one failure model (shared/failures.ts): a failure's HTTP status
+ * follows from its kind, and the error handler turns it (and body-parser's errors) into
+ * `{ error: { code, message, messageEn, fields?, currentRevision? } }`, never a stack trace.
  */
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import type { z } from "zod";
+import type { ErrorBody } from "../shared/api";
+import { type Failure, type FailureKind, type FieldProblem, SamsynError } from "../shared/failures";
+import { describeFailure } from "../shared/messages";
 
-export interface FieldProblem {
-  /** Dotted path into the body ("lines.3.amounts.2008"), or the header/parameter name. */
-  readonly path: string;
-  readonly message: string;
-}
+/** The one place a kind of failure becomes an HTTP status. */
+const STATUS: { readonly [K in FailureKind]: number } = {
+  "invalid-input": 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  refused: 422,
+  "too-large": 413,
+  "unsupported-media": 415,
+  "rate-limited": 429,
+  unavailable: 503,
+  internal: 500,
+};
 
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    /** Swedish first: the users read Swedish. */
-    readonly messageSv: string,
-    readonly messageEn: string,
-    readonly fields?: readonly FieldProblem[],
-    /** Extra data for the body, e.g. the current revision on a conflict. */
-    readonly extra?: Readonly<Record<string, unknown>>,
-  ) {
-    super(messageEn);
-    this.name = "AppError";
-  }
-}
+export const statusOf = (error: SamsynError): number => STATUS[error.kind];
 
 export const fieldsOf = (error: z.ZodError): FieldProblem[] =>
   error.issues.slice(0, 50).map((i) => ({
@@ -35,42 +33,29 @@ export const fieldsOf = (error: z.ZodError): FieldProblem[] =>
     message: i.message,
   }));
 
-export function invalidBody(error: z.ZodError, what: string): AppError {
+/** A body that does not match its schema, naming each field. */
+export function invalidBody(error: z.ZodError, what: "report" | "association" | "body"): SamsynError {
   const fields = fieldsOf(error);
-  const names = [...new Set(fields.map((f) => f.path))].slice(0, 8).join(", ");
-  return new AppError(
-    400,
-    "invalid-body",
-    `${what} stämmer inte med schemat: ${names}`,
-    `The ${what === "Rapporten" ? "report" : "body"} does not match the schema: ${names}`,
-    fields,
-  );
+  return new SamsynError({ code: "invalid-body", what, paths: fields.map((f) => f.path) }, fields);
 }
 
-export const notFound = (sv: string, en: string): AppError => new AppError(404, "not-found", sv, en);
-
-/** The body every error answer has. */
-export function errorBody(e: AppError): { error: Record<string, unknown> } {
+/** The body every error answer has: the failure in both languages, the fields it names. */
+export function errorBody(error: SamsynError): ErrorBody {
+  const f = error.failure;
   return {
     error: {
-      code: e.code,
-      message: e.messageSv,
-      messageEn: e.messageEn,
-      ...(e.fields ? { fields: e.fields } : {}),
-      ...e.extra,
+      code: f.code,
+      message: describeFailure(f, "sv"),
+      messageEn: describeFailure(f, "en"),
+      ...(error.fields ? { fields: [...error.fields] } : {}),
+      // A conflict says which revision the service has, so a client can fetch it.
+      ...(f.code === "report-exists" || f.code === "stale-revision" ? { currentRevision: f.current } : {}),
     },
   };
 }
 
 export const unknownRoute: RequestHandler = (req, _res, next) => {
-  next(
-    new AppError(
-      404,
-      "not-found",
-      `Det finns ingen ${req.method}-resurs på den här adressen.`,
-      `There is no ${req.method} resource at this address.`,
-    ),
-  );
+  next(new SamsynError({ code: "not-found", what: "resource", method: req.method }));
 };
 
 interface BodyParserError {
@@ -104,49 +89,34 @@ export function loggableError(err: unknown): Record<string, unknown> {
   };
 }
 
+/** What body-parser threw, as a failure; null for anything else. */
+function bodyParserFailure(err: unknown): Failure | null {
+  const bp = (typeof err === "object" && err !== null ? err : {}) as BodyParserError;
+  if (bp.type === "entity.too.large") return { code: "body-too-large", limit: bp.limit ?? null };
+  if (bp.type === "entity.parse.failed") return { code: "invalid-json" };
+  if (bp.type === "encoding.unsupported" || bp.type === "charset.unsupported")
+    return { code: "unsupported-encoding" };
+  if (typeof bp.status === "number" && bp.status >= 400 && bp.status < 500) return { code: "bad-request" };
+  return null;
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
-    let app: AppError;
-    if (err instanceof AppError) app = err;
+    let error: SamsynError;
+    if (err instanceof SamsynError) error = err;
     else {
-      const bp = (typeof err === "object" && err !== null ? err : {}) as BodyParserError;
-      if (bp.type === "entity.too.large")
-        app = new AppError(
-          413,
-          "body-too-large",
-          `Innehållet är för stort (högst ${bp.limit ?? "?"} byte).`,
-          `The body is too large (at most ${bp.limit ?? "?"} bytes).`,
-        );
-      else if (bp.type === "entity.parse.failed")
-        app = new AppError(
-          400,
-          "invalid-json",
-          "Innehållet är inte giltig JSON.",
-          "The body is not valid JSON.",
-        );
-      else if (bp.type === "encoding.unsupported" || bp.type === "charset.unsupported")
-        app = new AppError(
-          415,
-          "unsupported-encoding",
-          "Innehållets teckenkodning eller komprimering stöds inte.",
-          "The body's charset or encoding is not supported.",
-        );
-      else if (typeof bp.status === "number" && bp.status >= 400 && bp.status < 500)
-        app = new AppError(bp.status, "bad-request", "Felaktig begäran.", "Bad request.");
+      const failure = bodyParserFailure(err);
+      if (failure) error = new SamsynError(failure);
       else {
         logger.error(
           { error: loggableError(err), method: req.method, path: req.path.slice(0, 200) },
           "unexpected error",
         );
-        app = new AppError(
-          500,
-          "internal",
-          "Ett oväntat fel uppstod i tjänsten.",
-          "An unexpected error occurred.",
-        );
+        // Nothing of what went wrong reaches the client: the log has it.
+        error = new SamsynError({ code: "internal", detail: "" });
       }
     }
     if (res.headersSent) return;
-    res.status(app.status).json(errorBody(app));
+    res.status(statusOf(error)).json(errorBody(error));
   };
 }

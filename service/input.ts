@@ -2,9 +2,10 @@
  * Checks on what callers send that a schema cannot express: text the database cannot store,
  * and counts a shared report must not publish. Each names the field it refuses.
  */
+
+import { type FieldProblem, SamsynError } from "../shared/failures";
 import { exposedCounts } from "../shared/participants/share";
 import type { ParticipantsReport } from "../shared/report";
-import { AppError, type FieldProblem } from "./errors";
 
 /** NUL, or a surrogate without its other half: PostgreSQL stores neither, in text or jsonb. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is refused.
@@ -12,14 +13,10 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 
 export const isStorable = (text: string): boolean => !UNSTORABLE.test(text);
 
-export function unstorableText(field: string): AppError {
-  return new AppError(
-    400,
-    "invalid-text",
-    `${field} innehåller ett tecken som inte kan sparas (NUL eller ett ensamt surrogattecken).`,
-    `${field} contains a character that cannot be stored (NUL or a lone surrogate).`,
-    [{ path: field, message: "NUL or a lone surrogate" }],
-  );
+export function unstorableText(field: string): SamsynError {
+  return new SamsynError({ code: "invalid-text", field }, [
+    { path: field, message: "NUL or a lone surrogate" },
+  ]);
 }
 
 /**
@@ -77,19 +74,11 @@ export function checkSuppressed(report: ParticipantsReport, threshold: number): 
   const fields: FieldProblem[] = countsOf(report)
     .filter(([, n]) => typeof n === "number" && n >= 1 && n < threshold)
     .map(([path]) => ({ path, message: `1–${threshold - 1} must be suppressed (null)` }));
-  if (fields.length > 0) {
-    const names = fields
-      .slice(0, 8)
-      .map((f) => f.path)
-      .join(", ");
-    throw new AppError(
-      422,
-      "unsuppressed-count",
-      `Antal från 1 till ${threshold - 1} får inte delas; lämna dem tomma (null) och ange dem som dolda: ${names}`,
-      `Counts from 1 to ${threshold - 1} must not be shared; send them as null and list them as suppressed: ${names}`,
+  if (fields.length > 0)
+    throw new SamsynError(
+      { code: "unsuppressed-count", threshold, paths: fields.map((f) => f.path) },
       fields.slice(0, 50),
     );
-  }
   checkProtected(report, threshold);
 }
 
@@ -101,12 +90,8 @@ export function checkSuppressed(report: ParticipantsReport, threshold: number): 
 function checkProtected(report: ParticipantsReport, threshold: number): void {
   const paths = exposedCounts(report, threshold).map((p) => `keyFigures.${p}`);
   if (paths.length === 0) return;
-  const names = paths.slice(0, 8).join(", ");
-  throw new AppError(
-    422,
-    "unprotected-count",
-    `Rapporten visar antal som avslöjar dolda antal eller en rest på 1–${threshold - 1} genom subtraktion: ${names}. Dölj en uppdelning (kön, åldersgrupp, hemkommun – då tom) hel, och ett delantal när dess rest är 1–${threshold - 1} eller dess total är dold.`,
-    `The report publishes counts that give away hidden counts or a remainder of 1–${threshold - 1} by subtraction: ${names}. Withhold a breakdown (kön, age band, hemkommun – then empty) whole, and a sub-count when its remainder is 1–${threshold - 1} or its total is hidden.`,
+  throw new SamsynError(
+    { code: "unprotected-count", threshold, paths },
     paths.slice(0, 50).map((path) => ({ path, message: "would give away a suppressed count" })),
   );
 }

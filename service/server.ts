@@ -13,8 +13,9 @@ import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import { type Logger, pino } from "pino";
 import { CLIENT_HEADER, OVERRIDE_HEADER } from "../shared/api";
+import { SamsynError } from "../shared/failures";
 import { authFailureLimiter } from "./auth";
-import { AppError, errorHandler, unknownRoute } from "./errors";
+import { errorHandler, unknownRoute } from "./errors";
 import { isStorable, unstorableText } from "./input";
 import { type MergeThread, mergeThread } from "./merge-thread";
 import { PROJECT_ROOT } from "./project-root";
@@ -114,28 +115,13 @@ function paneCors(origins: readonly string[]): RequestHandler {
   });
 }
 
-/** A setting from the environment that cannot be used; its message names the setting. */
-/** A setting the service cannot start with, explained in both languages. */
-export class SettingError extends Error {
-  override readonly name = "SettingError";
-  constructor(
-    readonly messageSv: string,
-    readonly messageEn: string,
-  ) {
-    super(`${messageSv} / ${messageEn}`);
-  }
-}
-
 /** The admin token opens every association: one short enough to guess is refused at start. */
 export const MIN_ADMIN_TOKEN = 32;
 
 export function checkAdminToken(token: string | undefined): string | undefined {
   if (token === undefined || token === "") return undefined;
   if (token.length < MIN_ADMIN_TOKEN)
-    throw new SettingError(
-      `SAMSYN_ADMIN_TOKEN är för kort (${token.length} tecken); den ska ha minst ${MIN_ADMIN_TOKEN}, till exempel från openssl rand -hex 24`,
-      `SAMSYN_ADMIN_TOKEN is too short (${token.length} characters); it must have at least ${MIN_ADMIN_TOKEN}, for example from openssl rand -hex 24`,
-    );
+    throw new SamsynError({ code: "admin-token-too-short", length: token.length, min: MIN_ADMIN_TOKEN });
   return token;
 }
 
@@ -148,10 +134,11 @@ export function checkSuppressionThreshold(value: string | number | undefined): n
   if (value === undefined || value === "") return DEFAULT_SUPPRESSION_THRESHOLD;
   const n = typeof value === "number" ? value : /^\s*\d{1,3}\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n < MIN_SUPPRESSION_THRESHOLD || n > 100)
-    throw new SettingError(
-      `SAMSYN_SUPPRESSION_THRESHOLD: "${String(value).slice(0, 20)}" ska vara ett heltal från ${MIN_SUPPRESSION_THRESHOLD} till 100`,
-      `SAMSYN_SUPPRESSION_THRESHOLD: "${String(value).slice(0, 20)}" must be a whole number from ${MIN_SUPPRESSION_THRESHOLD} to 100`,
-    );
+    throw new SamsynError({
+      code: "invalid-suppression-threshold",
+      value: String(value),
+      min: MIN_SUPPRESSION_THRESHOLD,
+    });
   return n;
 }
 
@@ -167,10 +154,7 @@ export function checkPaneOrigins(list: readonly string[]): string[] {
       parsed = new URL(origin);
     } catch {}
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin)
-      throw new SettingError(
-        `SAMSYN_PANE_ORIGINS: "${origin.slice(0, 100)}" är inget ursprung; skriv till exempel https://excel.example.se, utan sökväg och utan / på slutet`,
-        `SAMSYN_PANE_ORIGINS: "${origin.slice(0, 100)}" is not an origin; write for example https://excel.example.se, without a path or a trailing /`,
-      );
+      throw new SamsynError({ code: "invalid-pane-origin", origin });
   }
   return origins;
 }
@@ -201,15 +185,7 @@ export function addinFiles(dir: string): express.Router {
   );
   const files = express.static(dir, { fallthrough: true, index: ["taskpane.html", "index.html"] });
   router.use((req, res, next) => {
-    if (!existsSync(dir))
-      return next(
-        new AppError(
-          404,
-          "addin-not-built",
-          "Aktivitetsfönstret är inte byggt: kör npm run build.",
-          "The task pane is not built: run npm run build.",
-        ),
-      );
+    if (!existsSync(dir)) return next(new SamsynError({ code: "not-built", what: "addin" }));
     files(req, res, next);
   });
   return router;
@@ -218,13 +194,7 @@ export function addinFiles(dir: string): express.Router {
 /** Where the page's index.html says this response's nonce goes. */
 const NONCE_PLACEHOLDER = "__CSP_NONCE__";
 
-const notBuilt = () =>
-  new AppError(
-    404,
-    "page-not-built",
-    "Sidan är inte byggd: kör npm run build.",
-    "The page is not built: run npm run build.",
-  );
+const notBuilt = () => new SamsynError({ code: "not-built", what: "page" });
 
 /**
  * The page's CSP: scripts only from here (no inline script, no eval), requests only to here;

@@ -4,6 +4,7 @@
  * validates and documents with these; the task pane parses the answers with the same ones.
  */
 import { z } from "zod";
+import { FAILURE_CODES } from "./failures";
 import { PERIOD_KEY, YEAR_KEY } from "./period";
 import { ReportKind } from "./report";
 
@@ -129,7 +130,7 @@ export type Status = z.infer<typeof Status>;
 
 export const ErrorBody = z.object({
   error: z.object({
-    code: z.string(),
+    code: z.enum(FAILURE_CODES),
     message: z.string().meta({ description: "Swedish" }),
     messageEn: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

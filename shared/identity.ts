@@ -141,28 +141,3 @@ export function validateOrganisationsnummer(text: string): OrganisationsnummerRe
   if (!luhnValid(head + tail)) return { ok: false, reason: "checksum" };
   return { ok: true, normalised: `${head}-${tail}` };
 }
-
-const ORGNR_REASON = {
-  sv: {
-    format: "skriv tio siffror, NNNNNN-NNNN",
-    checksum: "fel kontrollsiffra",
-    month: "månadsdelen ska vara minst 20",
-  },
-  en: {
-    format: "write ten digits, NNNNNN-NNNN",
-    checksum: "wrong check digit",
-    month: "the month part must be at least 20",
-  },
-} as const;
-
-/** Why an organisationsnummer was refused, in both languages: the API and the CLI say the same. */
-export function orgnrMessage(
-  text: string,
-  reason: "format" | "checksum" | "month",
-): { sv: string; en: string } {
-  const shown = text.slice(0, 40);
-  return {
-    sv: `Organisationsnumret "${shown}" är ogiltigt (${ORGNR_REASON.sv[reason]}).`,
-    en: `The organisationsnummer "${shown}" is invalid (${ORGNR_REASON.en[reason]}).`,
-  };
-}

@@ -1,9 +1,10 @@
 /**
  * The one grammar of periods, read by the core, the CLI and the API alike: a year ("2014"), a
  * half ("2014-H1"), a quarter ("2014-Q3"), a month ("2014-05") and a span of whole years
- * ("2013-2015": 1 January 2013 to 31 December 2015). Text that is none of these gets one message.
+ * ("2013-2015": 1 January 2013 to 31 December 2015). Text that is none of these is one failure, `invalid-period`.
  */
 import { type Day, dayOf, daysInMonth, ymdOf } from "./calendar";
+import { SamsynError } from "./failures";
 
 /** A period key figures are counted for, as the days it covers. */
 export interface Period {
@@ -73,31 +74,11 @@ export function parseYear(text: string): string | null {
   return p?.kind === "year" ? p.key : null;
 }
 
-/** The words for a period that cannot be read, the same wherever it was typed. */
-export function periodMessage(text: string, only: "period" | "year" = "period"): { sv: string; en: string } {
-  const shown = text.slice(0, 40);
-  return only === "year"
-    ? {
-        sv: `Perioden ”${shown}” är inte ett år; skriv till exempel 2009.`,
-        en: `The period "${shown}" is not a year; write e.g. 2009.`,
-      }
-    : {
-        sv: `Perioden ”${shown}” går inte att läsa; skriv ett år (2014), ett halvår (2014-H1), ett kvartal (2014-Q3), en månad (2014-05) eller flera år (2013-2015).`,
-        en: `The period "${shown}" cannot be read; write a year (2014), a half (2014-H1), a quarter (2014-Q3), a month (2014-05) or years (2013-2015).`,
-      };
-}
-
-/** Misuse of the core's API: a period none of the grammar's forms. Carries its one message. */
-export class PeriodError extends Error {
-  override readonly name = "PeriodError";
-  readonly messageSv: string;
-  readonly messageEn: string;
-  constructor(readonly text: string) {
-    const { sv, en } = periodMessage(text);
-    super(`${sv} / ${en}`);
-    this.messageSv = sv;
-    this.messageEn = en;
-  }
+/** A period asked for by a caller: misuse of the core's API when it is none of the grammar's forms. */
+export function askedPeriod(text: string): Period {
+  const period = parsePeriod(text);
+  if (!period) throw new SamsynError({ code: "invalid-period", text, expected: "period" });
+  return period;
 }
 
 /** The whole list as one period, named by the years people were enrolled ("2014", "2013-2015"). */

@@ -3,9 +3,11 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebServer } from "../service/server";
 import { PERIOD, YEAR } from "../shared/api";
+import type { Failure } from "../shared/failures";
 import { gridFromRows } from "../shared/grid";
+import { describeFailure } from "../shared/messages";
 import { readParticipantSheet } from "../shared/participants";
-import { PeriodError, parsePeriod, parseYear, periodMessage } from "../shared/period";
+import { askedPeriod, parsePeriod, parseYear } from "../shared/period";
 import {
   bearer,
   createAssociation,
@@ -15,6 +17,10 @@ import {
   startTestServer,
 } from "./service/helpers";
 import { samsyn } from "./support/cli";
+import { thrownFailure } from "./support/failure";
+
+const VAREN: Failure = { code: "invalid-period", text: "våren", expected: "period" };
+const BAD_MONTH: Failure = { code: "invalid-period", text: "2014-13", expected: "period" };
 
 const utcDay = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
 const days = (text: string) => {
@@ -89,16 +95,17 @@ describe("the period grammar", () => {
     expect(YEAR.test("2009")).toBe(true);
   });
 
-  it("one message for a bad period, in Swedish and English, wherever it was typed", () => {
-    expect(periodMessage("våren")).toEqual({
-      sv: "Perioden ”våren” går inte att läsa; skriv ett år (2014), ett halvår (2014-H1), ett kvartal (2014-Q3), en månad (2014-05) eller flera år (2013-2015).",
-      en: 'The period "våren" cannot be read; write a year (2014), a half (2014-H1), a quarter (2014-Q3), a month (2014-05) or years (2013-2015).',
-    });
-    const error = new PeriodError("våren");
-    expect([error.messageSv, error.messageEn]).toEqual([
-      periodMessage("våren").sv,
-      periodMessage("våren").en,
-    ]);
+  it("one failure for a bad period, in Swedish and English, wherever it was typed", () => {
+    expect(thrownFailure(() => askedPeriod("våren"))).toEqual(VAREN);
+    expect(describeFailure(VAREN, "sv")).toBe(
+      "Perioden ”våren” går inte att läsa; skriv ett år (2014), ett halvår (2014-H1), ett kvartal (2014-Q3), en månad (2014-05) eller flera år (2013-2015).",
+    );
+    expect(describeFailure(VAREN, "en")).toBe(
+      'The period "våren" cannot be read; write a year (2014), a half (2014-H1), a quarter (2014-Q3), a month (2014-05) or years (2013-2015).',
+    );
+    expect(describeFailure({ ...VAREN, expected: "year" }, "sv")).toBe(
+      "Perioden ”våren” är inte ett år; skriv till exempel 2009.",
+    );
   });
 });
 
@@ -116,7 +123,7 @@ describe("the core, the API and the CLI read the same periods", () => {
         1,
       ]);
     }
-    expect(() => readParticipantSheet(grid, { period: "2014-13" })).toThrow(PeriodError);
+    expect(thrownFailure(() => readParticipantSheet(grid, { period: "2014-13" }))).toEqual(BAD_MONTH);
   });
 
   it("the API's path pattern takes every form the core reads", () => {
@@ -138,7 +145,7 @@ describe("the core, the API and the CLI read the same periods", () => {
       "2014-13",
     ]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(periodMessage("2014-13").sv);
+    expect(result.stderr).toBe(`samsyn: ${describeFailure(BAD_MONTH, "sv")}\n`);
   });
 });
 
@@ -173,8 +180,8 @@ describe("the API's paths take the grammar's periods", () => {
     expect([bad.status, body.error.code, body.error.message, body.error.messageEn]).toEqual([
       400,
       "invalid-period",
-      periodMessage("2014-13").sv,
-      periodMessage("2014-13").en,
+      describeFailure(BAD_MONTH, "sv"),
+      describeFailure(BAD_MONTH, "en"),
     ]);
   });
 });

@@ -11,6 +11,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import { SamsynError } from "../shared/failures";
 import { type CellValue, type Grid, parseRangeA1, type RangeAddress } from "../shared/grid";
 import { plainValue } from "./cell-value";
 import {
@@ -41,17 +42,6 @@ const LIMITS: PackageLimits = {
   entries: 10_000,
 };
 
-/** A workbook that cannot be read, with a one-line reason in Swedish and English. */
-export class WorkbookReadError extends Error {
-  override readonly name = "WorkbookReadError";
-  constructor(
-    readonly messageSv: string,
-    readonly messageEn: string,
-  ) {
-    super(`${messageSv} / ${messageEn}`);
-  }
-}
-
 /** Grids of every worksheet of an .xlsx file, read through exceljs's streaming reader. */
 export async function readWorkbookFile(path: string): Promise<Grid[]> {
   return readChecked(await fileBytes(path));
@@ -59,7 +49,7 @@ export async function readWorkbookFile(path: string): Promise<Grid[]> {
 
 /** The same read of a workbook already in memory (an upload, a test's workbook). */
 export async function readWorkbookBuffer(buffer: ArrayBuffer | Uint8Array): Promise<Grid[]> {
-  if (buffer.byteLength > MAX_FILE_BYTES) throw tooLarge(`${Math.round(buffer.byteLength / 1024 / 1024)} MB`);
+  if (buffer.byteLength > MAX_FILE_BYTES) throw fileTooLarge(buffer.byteLength);
   const bytes =
     buffer instanceof Uint8Array
       ? Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
@@ -88,13 +78,13 @@ async function fileBytes(path: string): Promise<Buffer> {
   try {
     size = (await stat(path)).size;
   } catch {
-    throw new WorkbookReadError(`Filen ${path} finns inte eller går inte att läsa.`, `Cannot open ${path}.`);
+    throw new SamsynError({ code: "file-unreadable", path });
   }
-  if (size > MAX_FILE_BYTES) throw tooLarge(`${Math.round(size / 1024 / 1024)} MB`);
+  if (size > MAX_FILE_BYTES) throw fileTooLarge(size);
   try {
     return await readFile(path);
   } catch {
-    throw new WorkbookReadError(`Filen ${path} finns inte eller går inte att läsa.`, `Cannot open ${path}.`);
+    throw new SamsynError({ code: "file-unreadable", path });
   }
 }
 
@@ -118,68 +108,46 @@ async function checked(bytes: Buffer): Promise<PackageContents> {
   }
 }
 
-const sv = (n: number) => n.toLocaleString("sv-SE");
-const en = (n: number) => n.toLocaleString("en-GB");
-
-function refused(problem: PackageProblem): WorkbookReadError {
+/** The package's problem as the failure it is. */
+function refused(problem: PackageProblem): SamsynError {
   switch (problem.kind) {
     case "not-a-zip":
-      return notAWorkbook();
+      return new SamsynError({ code: "not-a-workbook" });
     case "damaged":
-      return new WorkbookReadError(
-        `Arbetsboken går inte att läsa, den kan vara skadad: ${problem.detail}`,
-        `The workbook cannot be read, it may be damaged: ${problem.detail}`,
-      );
+      return new SamsynError({ code: "workbook-damaged", detail: problem.detail });
     case "too-many-entries":
-      return new WorkbookReadError(
-        `Arbetsboken har för många delar (${sv(problem.count)}); största tillåtna är ${sv(LIMITS.entries)}.`,
-        `The workbook has too many parts (${en(problem.count)}); the limit is ${en(LIMITS.entries)}.`,
-      );
+      return new SamsynError({ code: "too-many-parts", count: problem.count, limit: LIMITS.entries });
     case "too-much-xml":
-      return new WorkbookReadError(
-        `Arbetsboken packas upp till mer än ${sv(LIMITS.inflatedBytes / 1024 / 1024)} MB; den är för stor att läsa.`,
-        `The workbook unpacks to more than ${en(LIMITS.inflatedBytes / 1024 / 1024)} MB; it is too large to read.`,
-      );
+      return new SamsynError({ code: "too-much-xml", limitMegabytes: LIMITS.inflatedBytes / 1024 / 1024 });
     case "too-many-cells":
-      return tooLarge(`${sv(problem.cells)} celler / cells`);
+      return new SamsynError({ code: "too-many-cells", cells: problem.cells, limit: MAX_CELLS });
     case "merge-too-large":
-      return new WorkbookReadError(
-        `Arbetsboken har ett sammanfogat område som är för stort (${problem.ref.slice(0, 30)}); största tillåtna är ${sv(MAX_CELLS)} celler.`,
-        `The workbook has a merged range that is too large (${problem.ref.slice(0, 30)}); the limit is ${en(MAX_CELLS)} cells.`,
-      );
+      return new SamsynError({ code: "merge-too-large", range: problem.ref, limit: MAX_CELLS });
     case "too-many-merges":
-      return new WorkbookReadError(
-        `Arbetsboken har för många sammanfogade områden (${sv(problem.count)}); största tillåtna är ${sv(LIMITS.merges)}.`,
-        `The workbook has too many merged ranges (${en(problem.count)}); the limit is ${en(LIMITS.merges)}.`,
-      );
+      return new SamsynError({ code: "too-many-merges", count: problem.count, limit: LIMITS.merges });
     case "no-sheets":
-      return noSheets();
+      return new SamsynError({ code: "no-sheets" });
     case "too-many-strings":
-      return new WorkbookReadError(
-        `Arbetsboken har för många texter (${sv(problem.count)}); största tillåtna är ${sv(MAX_CELLS)}.`,
-        `The workbook has too many strings (${en(problem.count)}); the limit is ${en(MAX_CELLS)}.`,
-      );
+      return new SamsynError({ code: "too-many-strings", count: problem.count, limit: MAX_CELLS });
   }
 }
 
-const notAWorkbook = () =>
-  new WorkbookReadError(
-    "Filen är ingen Excel-arbetsbok (.xlsx); spara den som .xlsx i Excel och försök igen.",
-    "The file is not an Excel workbook (.xlsx); save it as .xlsx in Excel and try again.",
-  );
-
-const noSheets = () =>
-  new WorkbookReadError("Arbetsboken innehåller inga blad.", "The workbook has no sheets.");
+const fileTooLarge = (bytes: number) =>
+  new SamsynError({
+    code: "file-too-large",
+    megabytes: Math.round(bytes / 1024 / 1024),
+    limitMegabytes: MAX_FILE_BYTES / 1024 / 1024,
+  });
 
 /**
  * Grids of every worksheet of an already loaded exceljs workbook: for convert, which holds
  * the whole Workbook anyway, and as the reference the streaming read is tested against.
  */
 export function gridsOf(workbook: ExcelJS.Workbook): Grid[] {
-  if (workbook.worksheets.length === 0) throw noSheets();
+  if (workbook.worksheets.length === 0) throw new SamsynError({ code: "no-sheets" });
   let cells = 0;
   for (const ws of workbook.worksheets) cells += ws.rowCount * ws.columnCount;
-  if (cells > MAX_CELLS) throw tooLarge(`${cells.toLocaleString("sv-SE")} celler / cells`);
+  if (cells > MAX_CELLS) throw new SamsynError({ code: "too-many-cells", cells, limit: MAX_CELLS });
   return workbook.worksheets.map(worksheetToGrid);
 }
 
@@ -264,19 +232,10 @@ function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   return { sheet: ws.name, origin: { row: 0, col: 0 }, values, formulas, numberFormats, merges };
 }
 
-function tooLarge(what: string): WorkbookReadError {
-  return new WorkbookReadError(
-    `Arbetsboken är för stor att läsa (${what}); största tillåtna är ${MAX_CELLS.toLocaleString("sv-SE")} celler.`,
-    `The workbook is too large to read (${what}); the limit is ${MAX_CELLS.toLocaleString("en-GB")} cells.`,
-  );
-}
-
-function unreadable(error: unknown): WorkbookReadError {
+/** What exceljs threw, as the failure a user can act on: its first line, without its links. */
+function unreadable(error: unknown): SamsynError {
   const detail = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-  if (/central directory|zip|signature/i.test(detail)) return notAWorkbook();
+  if (/central directory|zip|signature/i.test(detail)) return new SamsynError({ code: "not-a-workbook" });
   const short = detail.replace(/\s*(:|\.)?\s*(If it is|see) https?:\S+.*$/i, "").slice(0, 160);
-  return new WorkbookReadError(
-    `Arbetsboken går inte att läsa, den kan vara skadad: ${short}`,
-    `The workbook cannot be read, it may be damaged: ${short}`,
-  );
+  return new SamsynError({ code: "workbook-damaged", detail: short });
 }

@@ -2,10 +2,10 @@
 import { randomUUID } from "node:crypto";
 import type { Router } from "express";
 import type { Me, Status, TokenList } from "../../shared/api";
-import { orgnrMessage, validateOrganisationsnummer } from "../../shared/identity";
+import { SamsynError } from "../../shared/failures";
+import { validateOrganisationsnummer } from "../../shared/identity";
 import { AssociationTokenBody, CreateAssociationBody, NetworkTokenBody } from "../api";
 import { issueToken, requireAdmin, requireNetwork } from "../auth";
-import { AppError, notFound } from "../errors";
 import { hasBody, type RouteContext } from "./request";
 
 export function accountRoutes(router: Router, ctx: RouteContext): void {
@@ -36,11 +36,12 @@ export function accountRoutes(router: Router, ctx: RouteContext): void {
 
   router.post("/associations", async (req, res) => {
     requireAdmin(await who(req, res));
-    const input = await body(CreateAssociationBody, req, res, "Förbundet");
+    const input = await body(CreateAssociationBody, req, res, "association");
     const orgnr = validateOrganisationsnummer(input.orgnr);
     if (!orgnr.ok) {
-      const { sv, en } = orgnrMessage(input.orgnr, orgnr.reason);
-      throw new AppError(400, "invalid-orgnr", sv, en, [{ path: "orgnr", message: orgnr.reason }]);
+      throw new SamsynError({ code: "invalid-orgnr", text: input.orgnr, reason: orgnr.reason }, [
+        { path: "orgnr", message: orgnr.reason },
+      ]);
     }
     const created = await store.createAssociation({
       id: randomUUID(),
@@ -48,13 +49,9 @@ export function accountRoutes(router: Router, ctx: RouteContext): void {
       orgnr: orgnr.normalised,
     });
     if (created === "orgnr-taken")
-      throw new AppError(
-        409,
-        "orgnr-taken",
-        `Det finns redan ett förbund med organisationsnummer ${orgnr.normalised}.`,
-        `An association with organisationsnummer ${orgnr.normalised} already exists.`,
-        [{ path: "orgnr", message: "taken" }],
-      );
+      throw new SamsynError({ code: "orgnr-taken", orgnr: orgnr.normalised }, [
+        { path: "orgnr", message: "taken" },
+      ]);
     const token = await issueToken(store, "association", created.id, null);
     res.status(201).json({ id: created.id, token: token.token, tokenId: token.tokenId });
   });
@@ -67,7 +64,7 @@ export function accountRoutes(router: Router, ctx: RouteContext): void {
   router.post("/associations/:id/tokens", async (req, res) => {
     requireAdmin(await who(req, res));
     // The body is optional: without one the token has no label.
-    const input = hasBody(req) ? await body(AssociationTokenBody, req, res, "Innehållet") : {};
+    const input = hasBody(req) ? await body(AssociationTokenBody, req, res, "body") : {};
     const a = await existing(req.params.id);
     res.status(201).json(await issueToken(store, "association", a.id, input.label ?? null));
   });
@@ -82,13 +79,13 @@ export function accountRoutes(router: Router, ctx: RouteContext): void {
   router.delete("/associations/:id/tokens/:tokenId", async (req, res) => {
     requireAdmin(await who(req, res));
     if (!(await store.revokeToken(req.params.tokenId, req.params.id)))
-      throw notFound("Ingen sådan giltig token för förbundet.", "No such live token for the association.");
+      throw new SamsynError({ code: "not-found", what: "association-token" });
     res.status(204).end();
   });
 
   router.post("/network-tokens", async (req, res) => {
     requireAdmin(await who(req, res));
-    const input = await body(NetworkTokenBody, req, res, "Innehållet");
+    const input = await body(NetworkTokenBody, req, res, "body");
     res.status(201).json(await issueToken(store, "network", null, input.label));
   });
 
@@ -101,7 +98,7 @@ export function accountRoutes(router: Router, ctx: RouteContext): void {
   router.delete("/network-tokens/:tokenId", async (req, res) => {
     requireAdmin(await who(req, res));
     if (!(await store.revokeToken(req.params.tokenId, null)))
-      throw notFound("Ingen sådan giltig nätverkstoken.", "No such live network token.");
+      throw new SamsynError({ code: "not-found", what: "network-token" });
     res.status(204).end();
   });
 }

@@ -1,8 +1,8 @@
 /** Corrections of the cost group a line is compared under, per association. */
 import type { Router } from "express";
+import { SamsynError } from "../../shared/failures";
 import { GroupOverrideBody } from "../api";
 import { requireAssociationOrAdmin } from "../auth";
-import { AppError, notFound } from "../errors";
 import type { RouteContext } from "./request";
 
 export function groupOverrideRoutes(router: Router, ctx: RouteContext): void {
@@ -17,7 +17,7 @@ export function groupOverrideRoutes(router: Router, ctx: RouteContext): void {
 
   router.put("/associations/:id/group-overrides", async (req, res) => {
     requireAssociationOrAdmin(await who(req, res), req.params.id);
-    const override = await body(GroupOverrideBody, req, res, "Innehållet");
+    const override = await body(GroupOverrideBody, req, res, "body");
     await existing(req.params.id);
     await store.setGroupOverride({
       associationId: req.params.id,
@@ -32,12 +32,10 @@ export function groupOverrideRoutes(router: Router, ctx: RouteContext): void {
     requireAssociationOrAdmin(await who(req, res), req.params.id);
     const label = req.query.label;
     if (typeof label !== "string" || label.length === 0)
-      throw new AppError(400, "label-required", "Ange ?label=… för raden.", "Give ?label=… for the line.", [
-        { path: "label", message: "required" },
-      ]);
+      throw new SamsynError({ code: "label-required" }, [{ path: "label", message: "required" }]);
     await existing(req.params.id);
     if (!(await store.removeGroupOverride(req.params.id, label)))
-      throw notFound("Ingen sådan rättelse.", "No such correction.");
+      throw new SamsynError({ code: "not-found", what: "correction" });
     res.status(204).end();
   });
 }

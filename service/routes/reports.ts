@@ -3,12 +3,12 @@
  * the latest or any revision, the history and the difference between two.
  */
 import type { Request, Response, Router } from "express";
-import { CLIENT_HEADER, OVERRIDE_HEADER, type PutConflictCode, type RevisionList } from "../../shared/api";
+import { CLIENT_HEADER, OVERRIDE_HEADER, type RevisionList } from "../../shared/api";
 import { diffReports } from "../../shared/diff";
+import { SamsynError } from "../../shared/failures";
 import { Report, type ReportKind } from "../../shared/report";
 import { PERIOD } from "../api";
 import { requireAssociationOrAdmin, requireOwnAssociation } from "../auth";
-import { AppError, notFound } from "../errors";
 import { checkSuppressed } from "../input";
 import type { PutReportResult } from "../store/types";
 import {
@@ -27,21 +27,13 @@ const reportPath = "/associations/:id/reports/:kind/:period";
 /** A body that disagrees with its address is refused, naming the field. */
 function checkMatchesPath(report: Report, kind: ReportKind, period: string): void {
   if (report.kind !== kind)
-    throw new AppError(
-      400,
-      "kind-mismatch",
-      `Rapporten är av typen ${report.kind} men adressen säger ${kind}.`,
-      `The report is of kind ${report.kind} but the address says ${kind}.`,
-      [{ path: "kind", message: `expected ${kind}` }],
-    );
+    throw new SamsynError({ code: "kind-mismatch", sent: report.kind, address: kind }, [
+      { path: "kind", message: `expected ${kind}` },
+    ]);
   if (report.kind === "participants" && report.period !== period)
-    throw new AppError(
-      400,
-      "period-mismatch",
-      `Rapporten gäller ${report.period} men adressen säger ${period}.`,
-      `The report covers ${report.period} but the address says ${period}.`,
-      [{ path: "period", message: `expected ${period}` }],
-    );
+    throw new SamsynError({ code: "period-mismatch", sent: report.period, address: period }, [
+      { path: "period", message: `expected ${period}` },
+    ]);
 }
 
 /** The store's answer to a send as HTTP: 201 created, 200 replayed, or 409 with the current revision. */
@@ -57,38 +49,15 @@ function answerPut(
       return;
     case "replayed":
       if (!result.sameBody || result.kind !== kind || result.period !== period)
-        throw new AppError(
-          422,
-          "idempotency-key-reused",
-          "Idempotency-Key har redan använts för en annan rapport. Använd en ny nyckel för en ny ändring.",
-          "The Idempotency-Key was already used for a different report. Use a new key for a new change.",
-        );
+        throw new SamsynError({ code: "idempotency-key-reused" });
       res.status(200).set("ETag", etag(result.revision)).json({ revision: result.revision, replayed: true });
       return;
     case "conflict": {
       if (result.current !== null) res.set("ETag", etag(result.current));
-      const extra = { currentRevision: result.current };
-      if (base === null)
-        throw new AppError(
-          409,
-          "report-exists" satisfies PutConflictCode,
-          `Rapporten finns redan (senaste revisionen är ${result.current}). Hämta den och jämför innan du skickar.`,
-          `The report already exists (the latest revision is ${result.current}). Fetch it and compare before sending.`,
-          undefined,
-          extra,
-        );
-      throw new AppError(
-        409,
-        "stale-revision" satisfies PutConflictCode,
-        result.current === null
-          ? `Rapporten finns inte ännu, men If-Match angav revision ${base}.`
-          : `Rapporten har ändrats: senaste revisionen är ${result.current}, du utgick från ${base}. Hämta den senaste och gör om ändringen.`,
-        result.current === null
-          ? `The report does not exist yet, but If-Match named revision ${base}.`
-          : `The report has changed: the latest revision is ${result.current}, you based yours on ${base}. Fetch the latest and redo the change.`,
-        undefined,
-        extra,
-      );
+      // If-None-Match: * found a report; If-Match named a revision that is not the latest.
+      if (base === null && result.current !== null)
+        throw new SamsynError({ code: "report-exists", current: result.current });
+      throw new SamsynError({ code: "stale-revision", current: result.current, base: base ?? 0 });
     }
   }
 }
@@ -103,7 +72,7 @@ export function reportRoutes(router: Router, ctx: RouteContext): void {
     const period = parsePeriod(req.params.period, PERIOD);
     const base = parseBase(req.get("if-match"), req.get("if-none-match"));
     const idempotencyKey = parseIdempotencyKey(req.get("idempotency-key"));
-    const report = await body(Report, req, res, "Rapporten");
+    const report = await body(Report, req, res, "report");
     checkMatchesPath(report, kind, period);
     if (report.kind === "participants") checkSuppressed(report, ctx.suppressionThreshold);
     // No lookup of the association: the token that passed requireOwnAssociation belongs to it.
@@ -131,7 +100,7 @@ export function reportRoutes(router: Router, ctx: RouteContext): void {
     await existing(String(req.params.id));
     return { id: String(req.params.id), kind, period };
   };
-  const noReport = () => notFound("Det finns ingen sådan rapport.", "There is no such report.");
+  const noReport = () => new SamsynError({ code: "not-found", what: "report" });
 
   router.get(reportPath, async (req, res) => {
     const { id, kind, period } = await readable(req, res);

@@ -6,11 +6,12 @@
 import type { Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
 import type { ClientKind } from "../../shared/api";
-import { parsePeriod as parsePeriodText, parseYear, periodMessage } from "../../shared/period";
+import { SamsynError } from "../../shared/failures";
+import { parsePeriod as parsePeriodText, parseYear } from "../../shared/period";
 import { ReportKind } from "../../shared/report";
 import { YEAR } from "../api";
 import { type Principal, principalOf } from "../auth";
-import { AppError, invalidBody, notFound } from "../errors";
+import { invalidBody } from "../errors";
 import { checkStorableJson } from "../input";
 import { type MergeThread, mergeThread } from "../merge-thread";
 import type { Association, Store } from "../store/types";
@@ -27,6 +28,9 @@ export interface RouteDeps {
 }
 
 /** What the route modules get: the deps, and the steps each handler starts with. */
+/** What a body is called in the message when it does not match its schema. */
+export type BodyName = "report" | "association" | "body";
+
 export interface RouteContext {
   readonly store: Store;
   readonly suppressionThreshold: number;
@@ -34,7 +38,7 @@ export interface RouteContext {
   /** The caller, from its token (401 without one); noted for the request log. */
   who(req: Request, res: Response): Promise<Principal>;
   /** The body read as JSON and checked against `schema`; only after `who`, so no stranger's body is read. */
-  body<T extends z.ZodType>(schema: T, req: Request, res: Response, what: string): Promise<z.infer<T>>;
+  body<T extends z.ZodType>(schema: T, req: Request, res: Response, what: BodyName): Promise<z.infer<T>>;
   /** The association of the path, or 404. */
   existing(id: string): Promise<Association>;
 }
@@ -53,7 +57,7 @@ export function routeContext(deps: RouteDeps): RouteContext {
     body: (schema, req, res, what) => parseBody(schema, req, res, deps.jsonParser, what),
     existing: async (id) => {
       const a = await store.getAssociation(id);
-      if (!a) throw notFound("Förbundet finns inte.", "The association does not exist.");
+      if (!a) throw new SamsynError({ code: "not-found", what: "association" });
       return a;
     },
   };
@@ -61,35 +65,21 @@ export function routeContext(deps: RouteDeps): RouteContext {
 
 export function parseKind(raw: string): ReportKind {
   const kind = ReportKind.safeParse(raw);
-  if (!kind.success)
-    throw new AppError(
-      404,
-      "unknown-kind",
-      `Okänd rapporttyp "${raw.slice(0, 40)}": använd budget eller participants.`,
-      `Unknown report kind "${raw.slice(0, 40)}": use budget or participants.`,
-    );
+  if (!kind.success) throw new SamsynError({ code: "unknown-kind", text: raw });
   return kind.data;
 }
 
 /** A period of the path, read by the one grammar (shared/period.ts) and given back canonical. */
 export function parsePeriod(raw: string, pattern: RegExp): string {
-  const only = pattern === YEAR ? "year" : "period";
-  const key = only === "year" ? parseYear(raw) : (parsePeriodText(raw)?.key ?? null);
-  if (key === null) {
-    const { sv, en } = periodMessage(raw, only);
-    throw new AppError(400, "invalid-period", sv, en);
-  }
+  const expected = pattern === YEAR ? "year" : "period";
+  const key = expected === "year" ? parseYear(raw) : (parsePeriodText(raw)?.key ?? null);
+  if (key === null) throw new SamsynError({ code: "invalid-period", text: raw, expected });
   return key;
 }
 
 export function parseRevision(raw: unknown, name: string): number {
   if (typeof raw !== "string" || !/^\d{1,9}$/.test(raw) || Number(raw) < 1)
-    throw new AppError(
-      400,
-      "invalid-revision",
-      `${name} ska vara ett revisionsnummer (1, 2, 3 …).`,
-      `${name} must be a revision number (1, 2, 3 …).`,
-    );
+    throw new SamsynError({ code: "invalid-revision", name });
   return Number(raw);
 }
 
@@ -98,13 +88,7 @@ function parseIfMatch(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
   if (!m)
-    throw new AppError(
-      400,
-      "invalid-if-match",
-      'If-Match ska vara revisionen som redigeringen bygger på, till exempel "3".',
-      'If-Match must be the revision the edit is based on, e.g. "3".',
-      [{ path: "If-Match", message: "a revision number" }],
-    );
+    throw new SamsynError({ code: "invalid-if-match" }, [{ path: "If-Match", message: "a revision number" }]);
   return Number(m[1]);
 }
 
@@ -118,21 +102,11 @@ export function parseBase(
 ): number | null | undefined {
   if (ifNoneMatch === undefined) return parseIfMatch(ifMatch);
   if (ifNoneMatch.trim() !== "*")
-    throw new AppError(
-      400,
-      "invalid-if-none-match",
-      "If-None-Match ska vara * (rapporten skickas första gången).",
-      "If-None-Match must be * (the report is sent for the first time).",
-      [{ path: "If-None-Match", message: "only *" }],
-    );
+    throw new SamsynError({ code: "invalid-if-none-match" }, [{ path: "If-None-Match", message: "only *" }]);
   if (ifMatch !== undefined)
-    throw new AppError(
-      400,
-      "conflicting-preconditions",
-      "Skicka If-Match eller If-None-Match, inte båda.",
-      "Send If-Match or If-None-Match, not both.",
-      [{ path: "If-None-Match", message: "not with If-Match" }],
-    );
+    throw new SamsynError({ code: "conflicting-preconditions" }, [
+      { path: "If-None-Match", message: "not with If-Match" },
+    ]);
   return null;
 }
 
@@ -145,13 +119,9 @@ export function clientOf(raw: string | undefined): ClientKind {
 export function parseIdempotencyKey(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,200}$/.test(raw))
-    throw new AppError(
-      400,
-      "invalid-idempotency-key",
-      "Idempotency-Key ska vara 1–200 synliga ASCII-tecken.",
-      "Idempotency-Key must be 1–200 visible ASCII characters.",
-      [{ path: "Idempotency-Key", message: "1–200 visible ASCII characters" }],
-    );
+    throw new SamsynError({ code: "invalid-idempotency-key" }, [
+      { path: "Idempotency-Key", message: "1–200 visible ASCII characters" },
+    ]);
   return raw;
 }
 
@@ -159,13 +129,7 @@ async function jsonBody(req: Request, res: Response, parser: RequestHandler): Pr
   await new Promise<void>((resolve, reject) => {
     void parser(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
   });
-  if (req.body === undefined)
-    throw new AppError(
-      415,
-      "json-required",
-      "Skicka innehållet som JSON (Content-Type: application/json).",
-      "Send the body as JSON (Content-Type: application/json).",
-    );
+  if (req.body === undefined) throw new SamsynError({ code: "json-required" });
   checkStorableJson(req.body);
   return req.body;
 }
@@ -179,7 +143,7 @@ async function parseBody<T extends z.ZodType>(
   req: Request,
   res: Response,
   parser: RequestHandler,
-  what: string,
+  what: BodyName,
 ): Promise<z.infer<T>> {
   const parsed = schema.safeParse(await jsonBody(req, res, parser));
   if (!parsed.success) throw invalidBody(parsed.error, what);

@@ -1,6 +1,6 @@
-/** English: issue messages. */
+/** English: issue and failure messages. */
 import { formatKr, formatNumber } from "../amounts";
-import type { MessageTemplates } from "./types";
+import type { FailureTemplates, MessageTemplates } from "./types";
 
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
 const member = {
@@ -50,4 +50,111 @@ export const en: MessageTemplates = {
     `The total "${i.label}"${at(i.cell)} is ${formatNumber(i.stated, "en")} but its parts add up to ${formatNumber(i.computed, "en")}.`,
   "value-out-of-range": (i) =>
     `${i.field}${at(i.cell)} is ${formatNumber(i.value, "en")}, outside the scale ${formatNumber(i.min, "en")}–${formatNumber(i.max, "en")}.`,
+};
+
+const shown = (text: string) => text.slice(0, 40);
+const n = (value: number) => formatNumber(value, "en");
+const orgnrReason = {
+  format: "write ten digits, NNNNNN-NNNN",
+  checksum: "wrong check digit",
+  month: "the month part must be at least 20",
+} as const;
+const missing = {
+  association: "The association does not exist.",
+  "association-token": "No such live token for the association.",
+  "network-token": "No such live network token.",
+  correction: "No such correction.",
+  report: "There is no such report.",
+  resource: "There is no such resource at this address.",
+} as const;
+const unbuilt = { addin: "The task pane", page: "The page", playground: "The playground" } as const;
+const bodyName = { report: "report", association: "body", body: "body" } as const;
+const names = (paths: readonly string[]) => [...new Set(paths)].slice(0, 8).join(", ");
+
+export const enFailures: FailureTemplates = {
+  "file-unreadable": (f) => `Cannot open ${f.path}.`,
+  "file-too-large": (f) =>
+    `The workbook is too large to read (${n(f.megabytes)} MB); the limit is ${n(f.limitMegabytes)} MB.`,
+  "not-a-workbook": () =>
+    "The file is not an Excel workbook (.xlsx); save it as .xlsx in Excel and try again.",
+  "workbook-damaged": (f) => `The workbook cannot be read, it may be damaged: ${f.detail}`,
+  "too-many-parts": (f) => `The workbook has too many parts (${n(f.count)}); the limit is ${n(f.limit)}.`,
+  "too-much-xml": (f) =>
+    `The workbook unpacks to more than ${n(f.limitMegabytes)} MB; it is too large to read.`,
+  "too-many-cells": (f) =>
+    `The workbook is too large to read (${n(f.cells)} cells); the limit is ${n(f.limit)} cells.`,
+  "merge-too-large": (f) =>
+    `The workbook has a merged range that is too large (${f.range.slice(0, 30)}); the limit is ${n(f.limit)} cells.`,
+  "too-many-merges": (f) =>
+    `The workbook has too many merged ranges (${n(f.count)}); the limit is ${n(f.limit)}.`,
+  "too-many-strings": (f) => `The workbook has too many strings (${n(f.count)}); the limit is ${n(f.limit)}.`,
+  "no-sheets": () => "The workbook has no sheets.",
+  "no-tables": () => "No budget, participant list or follow-up table was found in the workbook.",
+  "invalid-period": (f) =>
+    f.expected === "year"
+      ? `The period "${shown(f.text)}" is not a year; write e.g. 2009.`
+      : `The period "${shown(f.text)}" cannot be read; write a year (2014), a half (2014-H1), a quarter (2014-Q3), a month (2014-05) or years (2013-2015).`,
+  "invalid-orgnr": (f) => `The organisationsnummer "${shown(f.text)}" is invalid (${orgnrReason[f.reason]}).`,
+  "orgnr-taken": (f) => `An association with organisationsnummer ${f.orgnr} already exists.`,
+  "invalid-name": () => "The name must be 1–200 characters.",
+  "invalid-url": (f) => `"${f.url.slice(0, 100)}" is not a URL.`,
+  "url-not-https": (f) => `Excel loads add-ins over https only: ${f.url.slice(0, 100)}`,
+  "url-has-extras": (f) => `No query, fragment or user in the address: ${f.url.slice(0, 100)}`,
+  "invalid-guid": (f) => `"${shown(f.id)}" is not a GUID.`,
+  "invalid-port": (f) => `Invalid port "${shown(f.port)}"; write a number from 0 to 65535.`,
+  "admin-token-too-short": (f) =>
+    `SAMSYN_ADMIN_TOKEN is too short (${f.length} characters); it must have at least ${f.min}, for example from openssl rand -hex 24.`,
+  "invalid-suppression-threshold": (f) =>
+    `SAMSYN_SUPPRESSION_THRESHOLD: "${f.value.slice(0, 20)}" must be a whole number from ${f.min} to 100.`,
+  "invalid-pane-origin": (f) =>
+    `SAMSYN_PANE_ORIGINS: "${f.origin.slice(0, 100)}" is not an origin; write for example https://excel.example.se, without a path or a trailing /.`,
+  "invalid-service-url": (f) =>
+    `The service address "${f.url.slice(0, 100)}" cannot be used; write for example http://127.0.0.1:3000`,
+  "cannot-listen": (f) =>
+    `Cannot listen on ${f.host}:${f.port} (${f.reason}); choose another port with --port.`,
+  "data-folder-locked": (f) =>
+    `The data folder ${f.dataDir} is in use by another process${f.pid === null ? "" : ` (pid ${f.pid})`}; stop the service or use POST /api/associations.`,
+  "database-unavailable": (f) => `Cannot open the database (${f.which}): ${f.detail}`,
+  "service-unreachable": (f) => `Cannot reach the service at ${f.origin}: ${f.detail}`,
+  "nothing-to-push": (f) => `No budget or participant list was found in ${f.file}.`,
+  "service-refused": (f) => `${f.kind} ${f.period}: ${f.en ?? `the service answered HTTP ${f.status}`}`,
+  "build-failed": () => "The task pane could not be built: run npm run build.",
+  "not-built": (f) => `${unbuilt[f.what]} is not built: run npm run build.`,
+  unauthenticated: () => "Authentication required: send a valid token in Authorization: Bearer …",
+  forbidden: () => "Your token does not give access to this resource.",
+  "too-many-failed-logins": () => "Too many failed authentication attempts. Wait a while and try again.",
+  "not-found": (f) =>
+    f.what === "resource" && f.method ? `There is no ${f.method} resource at this address.` : missing[f.what],
+  "unknown-kind": (f) => `Unknown report kind "${shown(f.text)}": use budget or participants.`,
+  "invalid-revision": (f) => `${f.name} must be a revision number (1, 2, 3 …).`,
+  "invalid-if-match": () => 'If-Match must be the revision the edit is based on, e.g. "3".',
+  "invalid-if-none-match": () => "If-None-Match must be * (the report is sent for the first time).",
+  "conflicting-preconditions": () => "Send If-Match or If-None-Match, not both.",
+  "invalid-idempotency-key": () => "Idempotency-Key must be 1–200 visible ASCII characters.",
+  "idempotency-key-reused": () =>
+    "The Idempotency-Key was already used for a different report. Use a new key for a new change.",
+  "json-required": () => "Send the body as JSON (Content-Type: application/json).",
+  "invalid-json": () => "The body is not valid JSON.",
+  "body-too-large": (f) => `The body is too large (at most ${f.limit === null ? "?" : n(f.limit)} bytes).`,
+  "unsupported-encoding": () => "The body's charset or encoding is not supported.",
+  "bad-request": () => "Bad request.",
+  "invalid-body": (f) => `The ${bodyName[f.what]} does not match the schema: ${names(f.paths)}`,
+  "invalid-text": (f) => `${f.field} contains a character that cannot be stored (NUL or a lone surrogate).`,
+  "label-required": () => "Give ?label=… for the line.",
+  "kind-mismatch": (f) => `The report is of kind ${f.sent} but the address says ${f.address}.`,
+  "period-mismatch": (f) => `The report covers ${f.sent} but the address says ${f.address}.`,
+  "report-exists": (f) =>
+    `The report already exists (the latest revision is ${f.current}). Fetch it and compare before sending.`,
+  "stale-revision": (f) =>
+    f.current === null
+      ? `The report does not exist yet, but If-Match named revision ${f.base}.`
+      : `The report has changed: the latest revision is ${f.current}, you based yours on ${f.base}. Fetch the latest and redo the change.`,
+  "unsuppressed-count": (f) =>
+    `Counts from 1 to ${f.threshold - 1} must not be shared; send them as null and list them as suppressed: ${names(f.paths)}`,
+  "unprotected-count": (f) =>
+    `The report publishes counts that give away hidden counts or a remainder of 1–${f.threshold - 1} by subtraction: ${names(f.paths)}. Withhold a breakdown (kön, age band, hemkommun – then empty) whole, and a sub-count when its remainder is 1–${f.threshold - 1} or its total is hidden.`,
+  "no-file": () => "No workbook was sent.",
+  "invalid-book": () => "The workbook sent cannot be read.",
+  "book-not-saved": (f) => `The workbook could not be saved as .xlsx (${f.detail}).`,
+  internal: (f) => `An unexpected error occurred${f.detail ? `: ${f.detail}` : "."}`,
 };

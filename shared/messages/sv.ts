@@ -1,6 +1,6 @@
-/** Svenska: issue messages. Numbers the sv-SE way ("1 440 000 kr"). */
+/** Svenska: issue and failure messages. Numbers the sv-SE way ("1 440 000 kr"). */
 import { formatKr, formatNumber } from "../amounts";
-import type { MessageTemplates } from "./types";
+import type { FailureTemplates, MessageTemplates } from "./types";
 
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
 const side = { income: "intäkt", cost: "kostnad" } as const;
@@ -51,4 +51,118 @@ export const sv: MessageTemplates = {
     `Totalen ”${i.label}”${at(i.cell)} är ${formatNumber(i.stated)} men delarna ger ${formatNumber(i.computed)}.`,
   "value-out-of-range": (i) =>
     `${i.field}${at(i.cell)} är ${formatNumber(i.value)}, utanför skalan ${formatNumber(i.min)}–${formatNumber(i.max)}.`,
+};
+
+const shown = (text: string) => text.slice(0, 40);
+const n = (value: number) => formatNumber(value);
+const orgnrReason = {
+  format: "skriv tio siffror, NNNNNN-NNNN",
+  checksum: "fel kontrollsiffra",
+  month: "månadsdelen ska vara minst 20",
+} as const;
+const missing = {
+  association: "Förbundet finns inte.",
+  "association-token": "Ingen sådan giltig token för förbundet.",
+  "network-token": "Ingen sådan giltig nätverkstoken.",
+  correction: "Ingen sådan rättelse.",
+  report: "Det finns ingen sådan rapport.",
+  resource: "Det finns ingen sådan resurs på den här adressen.",
+} as const;
+const unbuilt = { addin: "Aktivitetsfönstret", page: "Sidan", playground: "Lekplatsen" } as const;
+const bodyName = { report: "Rapporten", association: "Förbundet", body: "Innehållet" } as const;
+const reportKind = { budget: "budget", participants: "deltagare" } as const;
+const names = (paths: readonly string[]) => [...new Set(paths)].slice(0, 8).join(", ");
+
+export const svFailures: FailureTemplates = {
+  "file-unreadable": (f) => `Filen ${f.path} finns inte eller går inte att läsa.`,
+  "file-too-large": (f) =>
+    `Arbetsboken är för stor att läsa (${n(f.megabytes)} MB); största tillåtna är ${n(f.limitMegabytes)} MB.`,
+  "not-a-workbook": () =>
+    "Filen är ingen Excel-arbetsbok (.xlsx); spara den som .xlsx i Excel och försök igen.",
+  "workbook-damaged": (f) => `Arbetsboken går inte att läsa, den kan vara skadad: ${f.detail}`,
+  "too-many-parts": (f) =>
+    `Arbetsboken har för många delar (${n(f.count)}); största tillåtna är ${n(f.limit)}.`,
+  "too-much-xml": (f) =>
+    `Arbetsboken packas upp till mer än ${n(f.limitMegabytes)} MB; den är för stor att läsa.`,
+  "too-many-cells": (f) =>
+    `Arbetsboken är för stor att läsa (${n(f.cells)} celler); största tillåtna är ${n(f.limit)} celler.`,
+  "merge-too-large": (f) =>
+    `Arbetsboken har ett sammanfogat område som är för stort (${f.range.slice(0, 30)}); största tillåtna är ${n(f.limit)} celler.`,
+  "too-many-merges": (f) =>
+    `Arbetsboken har för många sammanfogade områden (${n(f.count)}); största tillåtna är ${n(f.limit)}.`,
+  "too-many-strings": (f) =>
+    `Arbetsboken har för många texter (${n(f.count)}); största tillåtna är ${n(f.limit)}.`,
+  "no-sheets": () => "Arbetsboken innehåller inga blad.",
+  "no-tables": () => "Ingen budget, deltagarlista eller uppföljningstabell hittades i arbetsboken.",
+  "invalid-period": (f) =>
+    f.expected === "year"
+      ? `Perioden ”${shown(f.text)}” är inte ett år; skriv till exempel 2009.`
+      : `Perioden ”${shown(f.text)}” går inte att läsa; skriv ett år (2014), ett halvår (2014-H1), ett kvartal (2014-Q3), en månad (2014-05) eller flera år (2013-2015).`,
+  "invalid-orgnr": (f) => `Organisationsnumret ”${shown(f.text)}” är ogiltigt (${orgnrReason[f.reason]}).`,
+  "orgnr-taken": (f) => `Det finns redan ett förbund med organisationsnummer ${f.orgnr}.`,
+  "invalid-name": () => "Namnet ska vara 1–200 tecken.",
+  "invalid-url": (f) => `”${f.url.slice(0, 100)}” är ingen adress.`,
+  "url-not-https": (f) => `Excel laddar bara tillägg över https: ${f.url.slice(0, 100)}`,
+  "url-has-extras": (f) => `Ingen fråga, fragment eller användare i adressen: ${f.url.slice(0, 100)}`,
+  "invalid-guid": (f) => `”${shown(f.id)}” är ingen GUID.`,
+  "invalid-port": (f) => `Ogiltig port ”${shown(f.port)}”; skriv ett tal från 0 till 65535.`,
+  "admin-token-too-short": (f) =>
+    `SAMSYN_ADMIN_TOKEN är för kort (${f.length} tecken); den ska ha minst ${f.min}, till exempel från openssl rand -hex 24.`,
+  "invalid-suppression-threshold": (f) =>
+    `SAMSYN_SUPPRESSION_THRESHOLD: ”${f.value.slice(0, 20)}” ska vara ett heltal från ${f.min} till 100.`,
+  "invalid-pane-origin": (f) =>
+    `SAMSYN_PANE_ORIGINS: ”${f.origin.slice(0, 100)}” är inget ursprung; skriv till exempel https://excel.example.se, utan sökväg och utan / på slutet.`,
+  "invalid-service-url": (f) =>
+    `Tjänstens adress ”${f.url.slice(0, 100)}” går inte att använda; skriv till exempel http://127.0.0.1:3000`,
+  "cannot-listen": (f) =>
+    `Kan inte lyssna på ${f.host}:${f.port} (${f.reason}); välj en annan port med --port.`,
+  "data-folder-locked": (f) =>
+    `Datamappen ${f.dataDir} används av en annan process${f.pid === null ? "" : ` (pid ${f.pid})`}; stoppa tjänsten eller använd POST /api/associations.`,
+  "database-unavailable": (f) => `Kan inte öppna databasen (${f.which}): ${f.detail}`,
+  "service-unreachable": (f) => `Kan inte nå tjänsten på ${f.origin}: ${f.detail}`,
+  "nothing-to-push": (f) => `Ingen budget eller deltagarlista hittades i ${f.file}.`,
+  "service-refused": (f) =>
+    `${reportKind[f.kind]} ${f.period}: ${f.sv ?? `tjänsten svarade HTTP ${f.status}`}`,
+  "build-failed": () => "Aktivitetsfönstret kunde inte byggas: kör npm run build.",
+  "not-built": (f) => `${unbuilt[f.what]} är inte byggd: kör npm run build.`,
+  unauthenticated: () => "Inloggning krävs: skicka en giltig token i Authorization: Bearer …",
+  forbidden: () => "Din token ger inte tillgång till den här resursen.",
+  "too-many-failed-logins": () => "För många misslyckade inloggningar. Vänta en stund och försök igen.",
+  "not-found": (f) =>
+    f.what === "resource" && f.method
+      ? `Det finns ingen ${f.method}-resurs på den här adressen.`
+      : missing[f.what],
+  "unknown-kind": (f) => `Okänd rapporttyp ”${shown(f.text)}”: använd budget eller participants.`,
+  "invalid-revision": (f) => `${f.name} ska vara ett revisionsnummer (1, 2, 3 …).`,
+  "invalid-if-match": () => 'If-Match ska vara revisionen som redigeringen bygger på, till exempel "3".',
+  "invalid-if-none-match": () => "If-None-Match ska vara * (rapporten skickas första gången).",
+  "conflicting-preconditions": () => "Skicka If-Match eller If-None-Match, inte båda.",
+  "invalid-idempotency-key": () => "Idempotency-Key ska vara 1–200 synliga ASCII-tecken.",
+  "idempotency-key-reused": () =>
+    "Idempotency-Key har redan använts för en annan rapport. Använd en ny nyckel för en ny ändring.",
+  "json-required": () => "Skicka innehållet som JSON (Content-Type: application/json).",
+  "invalid-json": () => "Innehållet är inte giltig JSON.",
+  "body-too-large": (f) => `Innehållet är för stort (högst ${f.limit === null ? "?" : n(f.limit)} byte).`,
+  "unsupported-encoding": () => "Innehållets teckenkodning eller komprimering stöds inte.",
+  "bad-request": () => "Felaktig begäran.",
+  "invalid-body": (f) => `${bodyName[f.what]} stämmer inte med schemat: ${names(f.paths)}`,
+  "invalid-text": (f) =>
+    `${f.field} innehåller ett tecken som inte kan sparas (NUL eller ett ensamt surrogattecken).`,
+  "label-required": () => "Ange ?label=… för raden.",
+  "kind-mismatch": (f) => `Rapporten är av typen ${f.sent} men adressen säger ${f.address}.`,
+  "period-mismatch": (f) => `Rapporten gäller ${f.sent} men adressen säger ${f.address}.`,
+  "report-exists": (f) =>
+    `Rapporten finns redan (senaste revisionen är ${f.current}). Hämta den och jämför innan du skickar.`,
+  "stale-revision": (f) =>
+    f.current === null
+      ? `Rapporten finns inte ännu, men If-Match angav revision ${f.base}.`
+      : `Rapporten har ändrats: senaste revisionen är ${f.current}, du utgick från ${f.base}. Hämta den senaste och gör om ändringen.`,
+  "unsuppressed-count": (f) =>
+    `Antal från 1 till ${f.threshold - 1} får inte delas; lämna dem tomma (null) och ange dem som dolda: ${names(f.paths)}`,
+  "unprotected-count": (f) =>
+    `Rapporten visar antal som avslöjar dolda antal eller en rest på 1–${f.threshold - 1} genom subtraktion: ${names(f.paths)}. Dölj en uppdelning (kön, åldersgrupp, hemkommun – då tom) hel, och ett delantal när dess rest är 1–${f.threshold - 1} eller dess total är dold.`,
+  "no-file": () => "Ingen arbetsbok skickades.",
+  "invalid-book": () => "Arbetsboken som skickades går inte att läsa.",
+  "book-not-saved": (f) => `Arbetsboken kunde inte sparas som .xlsx (${f.detail}).`,
+  internal: (f) => `Ett oväntat fel uppstod${f.detail ? `: ${f.detail}` : "."}`,
 };

@@ -6,7 +6,7 @@
 import type { Grid } from "../grid";
 import type { Issue } from "../issues";
 import type { OutputSheet } from "../output";
-import { type Period, PeriodError, parsePeriod, wholeListPeriod } from "../period";
+import { askedPeriod, type Period, wholeListPeriod } from "../period";
 import type { FollowupTable, ParticipantsReport, ParticipantsTable } from "../report";
 import { readFollowupTables } from "./followup";
 import { keyFiguresFor } from "./keyFigures";
@@ -15,7 +15,7 @@ import { participantOutputSheets } from "./output";
 import { type ShareOptions, shareableReport } from "./share";
 
 export { type Day, ymdOf } from "../calendar";
-export { type Period, PeriodError, parsePeriod } from "../period";
+export { type Period, parsePeriod } from "../period";
 export { AVSLUTSORSAKER, type Avslutsorsak, avslutsorsakOf, type Kon, konOf } from "./codes";
 export { readFollowupTables } from "./followup";
 export { AGE_BANDS, keyFiguresFor, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN } from "./keyFigures";
@@ -60,17 +60,13 @@ export interface ParticipantReading {
 
 /**
  * Null when the sheet holds no participant list and no follow-up table (the facade then tries
- * the budget reader). Throws PeriodError when `options.period` is none of the known forms.
+ * the budget reader). Throws the `invalid-period` failure when `options.period` is none of the known forms.
  */
 export function readParticipantSheet(
   grid: Grid,
   options: ParticipantOptions = {},
 ): ParticipantReading | null {
-  let asked: Period | null = null;
-  if (options.period !== undefined) {
-    asked = parsePeriod(options.period);
-    if (!asked) throw new PeriodError(options.period);
-  }
+  const asked: Period | null = options.period === undefined ? null : askedPeriod(options.period);
   const common = {
     ...(options.period !== undefined ? { period: options.period } : {}),
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),

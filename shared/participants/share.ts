@@ -8,7 +8,7 @@
  * which categories are empty would itself tell (see suppressionOf).
  */
 
-import { type Period, PeriodError, parsePeriod, wholeListPeriod } from "../period";
+import { askedPeriod, type Period, wholeListPeriod } from "../period";
 import { type KeyFigures, ParticipantsReport, WHOLE_HEMKOMMUN } from "../report";
 import { AGE_BANDS, keyFiguresFor } from "./keyFigures";
 import type { Participant } from "./list";
@@ -189,14 +189,7 @@ export function shareableReport(
   const participants = isReading(source) ? source.participants : source;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const periodText = options.period ?? (isReading(source) ? source.period : undefined);
-  let period: Period;
-  if (periodText === undefined) {
-    period = wholeListPeriod(participants);
-  } else {
-    const parsed = parsePeriod(periodText);
-    if (!parsed) throw new PeriodError(periodText);
-    period = parsed;
-  }
+  const period: Period = periodText === undefined ? wholeListPeriod(participants) : askedPeriod(periodText);
   const insats =
     options.insats !== undefined ? options.insats : isReading(source) ? (source.insats ?? null) : null;
 

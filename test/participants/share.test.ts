@@ -9,7 +9,6 @@ import {
   MISSING_HEMKOMMUN,
   MUNICIPALITIES,
   OTHER_HEMKOMMUN,
-  PeriodError,
   parsePeriod,
   readParticipantSheet,
   shareableReport,
@@ -19,6 +18,7 @@ import {
 import { type KeyFigures, ParticipantsReport, WHOLE_HEMKOMMUN } from "../../shared/report";
 import { readWorkbookFile } from "../../xlsx/read";
 import { participantsReport } from "../service/helpers";
+import { thrownFailure } from "../support/failure";
 import {
   dateForms,
   FIXED_LAYOUT,
@@ -434,9 +434,15 @@ describe("options", () => {
   });
 
   it("an unreadable period is a named error, not a wrong report", () => {
-    expect(() => shareableReport(reading, { period: "2014-Q5" })).toThrow(PeriodError);
-    expect(() => readParticipantSheet(gridOf(sheetOf(rng, rows, FIXED_LAYOUT)), { period: "våren" })).toThrow(
-      PeriodError,
-    );
+    expect(thrownFailure(() => shareableReport(reading, { period: "2014-Q5" }))).toEqual({
+      code: "invalid-period",
+      text: "2014-Q5",
+      expected: "period",
+    });
+    expect(
+      thrownFailure(() =>
+        readParticipantSheet(gridOf(sheetOf(rng, rows, FIXED_LAYOUT)), { period: "våren" }),
+      ),
+    ).toEqual({ code: "invalid-period", text: "våren", expected: "period" });
   });
 });

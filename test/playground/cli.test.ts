@@ -65,7 +65,10 @@ describe("samsyn playground", () => {
 
   it("When the port or the service address is wrong, then it says so", async () => {
     const port = await samsyn(["playground", "--port", "tre"]);
-    expect([port.code, port.stderr]).toEqual([2, expect.stringContaining('Ogiltig port "tre"')]);
+    expect([port.code, port.stderr]).toEqual([
+      2,
+      "samsyn: Ogiltig port ”tre”; skriv ett tal från 0 till 65535.\n",
+    ]);
     const service = await samsyn(["playground", "--port", "0", "--service", "ftp://x"]);
     expect([service.code, service.stderr]).toEqual([2, expect.stringContaining("Tjänstens adress")]);
   });

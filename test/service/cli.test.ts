@@ -41,8 +41,8 @@ describe("samsyn association add, serve and push", () => {
       bad.stderr.trim().split("\n").length,
       busy.code,
       busy.stderr.trim().split("\n").length,
-    ]).toEqual([1, 1, 2, 1]);
-    expect(bad.stderr).toMatch(/^samsyn: Organisationsnumret "[^"]*" är ogiltigt \(/);
+    ]).toEqual([2, 1, 2, 1]);
+    expect(bad.stderr).toBe("samsyn: Organisationsnumret ”802000-1602” är ogiltigt (fel kontrollsiffra).\n");
     expect(busy.stderr).toMatch(/används av en annan process/);
   });
 
@@ -106,7 +106,7 @@ describe("samsyn association add, serve and push", () => {
     const { dataDir: fresh } = (await engine.storeOptions()) as { dataDir: string };
     const served = await runCli(["serve", "--port", "0", "--data", fresh], { SAMSYN_PANE_ORIGINS: "*" });
     expect([served.code, served.stderr.trim().split("\n").length, served.stdout]).toEqual([2, 1, ""]);
-    expect(served.stderr).toMatch(/^samsyn: SAMSYN_PANE_ORIGINS: "\*" är inget ursprung/);
+    expect(served.stderr).toMatch(/^samsyn: SAMSYN_PANE_ORIGINS: ”\*” är inget ursprung/);
   });
 
   it("When push cannot read the file, is refused, or cannot connect, then exit 2, 1 and 2 with one line each", async () => {

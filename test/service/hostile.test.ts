@@ -8,9 +8,10 @@ import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, SettingError, startWebServer, type WebServer } from "../../service/server";
+import { createApp, startWebServer, type WebServer } from "../../service/server";
 import { openStore } from "../../service/store/engines";
 import type { Store } from "../../service/store/types";
+import { SamsynError } from "../../shared/failures";
 import {
   BudgetReport,
   MISSING_HEMKOMMUN,
@@ -346,10 +347,13 @@ describe("settings refused at start", () => {
       }),
     ];
     const results = await Promise.allSettled(attempts);
-    for (const r of results) {
-      expect(r.status).toBe("rejected");
-      if (r.status === "rejected") expect(r.reason).toBeInstanceOf(SettingError);
-    }
+    expect(
+      results.map((r) => (r.status === "rejected" && r.reason instanceof SamsynError ? r.reason.failure : r)),
+    ).toEqual([
+      { code: "admin-token-too-short", length: 1, min: 32 },
+      { code: "admin-token-too-short", length: 31, min: 32 },
+      { code: "invalid-suppression-threshold", value: "2", min: 3 },
+    ]);
     const ok = await startWebServer({
       port: 0,
       dataDir: "memory://",
