@@ -89,7 +89,11 @@ export function classifyLines(
     );
   if (!incomeEvidence && !rows.some((r) => r.kind === "result")) {
     // A list of costs with no income anywhere (a project budget): every open line is a cost.
-    for (const d of drafts) if (d.section === null) Object.assign(d, { section: "cost", sure: true });
+    for (const d of drafts)
+      if (d.section === null) {
+        d.section = "cost";
+        d.sure = true;
+      }
   }
   const anchors = drafts.map((d) => d.anchor);
   resolveSections(rows, drafts, anchors, periods, tolerance);
@@ -155,19 +159,34 @@ function draftLines(rows: readonly BodyRow[], options: ClassifyOptions): Draft[]
           explicit = null;
           context++;
         }
+        // Every draft built whole in one shape: a spread or Object.assign here makes 10 000
+        // lines' drafts slow objects, read again by every later pass.
+        const placed = placementOf(row, said, headings, explicit, options.corrections?.[row.cell]);
         const draft: Draft = {
-          ...draftOf(row, said, headings, explicit, options.corrections?.[row.cell], breakBefore),
+          breakBefore,
+          section: placed.section,
+          group: placed.group,
+          heading: headings[headings.length - 1]?.label ?? null,
+          sure: placed.sure,
+          by: placed.by,
           context,
           anchor: true,
           own: said.own,
           combined: said.combined,
         };
-        if (options.negativeCosts?.has(row.cell) && draft.section !== "cost" && draft.by !== "own")
-          Object.assign(draft, { section: "cost", group: null, sure: true, by: "own" });
+        if (options.negativeCosts?.has(row.cell) && draft.section !== "cost" && draft.by !== "own") {
+          draft.section = "cost";
+          draft.group = null;
+          draft.sure = true;
+          draft.by = "own";
+        }
         // Not an anchor: a line placed so cannot move a plain total's scope, as an open line cannot.
-        if (draft.section === null && incomeClosed)
-          Object.assign(draft, { section: "cost", sure: true, by: "context", anchor: false });
-        else draft.anchor = draft.section !== null;
+        if (draft.section === null && incomeClosed) {
+          draft.section = "cost";
+          draft.sure = true;
+          draft.by = "context";
+          draft.anchor = false;
+        } else draft.anchor = draft.section !== null;
         drafts.push(draft);
         breakBefore = false;
         break;
@@ -194,20 +213,28 @@ function classesOf(drafts: readonly Draft[]): LineClass[] {
   });
 }
 
-function draftOf(
+/** Where a line's words, its headings and its section row place it. */
+interface Placement {
+  readonly section: Section | null;
+  readonly group: BudgetGroup | null;
+  readonly sure: boolean;
+  readonly by: Draft["by"];
+}
+
+const OPEN: Placement = { section: null, group: null, sure: false, by: null };
+
+function placementOf(
   row: LineRow,
   said: WordsSay,
   headings: readonly { readonly label: string; readonly group: BudgetGroup | null }[],
   explicit: Section | null,
   correction: { section?: Section | undefined; group?: BudgetGroup | undefined } | undefined,
-  breakBefore: boolean,
-): Omit<Draft, "context" | "anchor" | "own" | "combined"> {
-  const heading = headings[headings.length - 1]?.label ?? null;
+): Placement {
   const { words, own } = said;
   if (correction && (correction.section || correction.group)) {
     const section = correction.section ?? sectionOfGroup(correction.group!);
     const group = correction.group ?? own;
-    return { section, group, heading, sure: true, breakBefore, by: "own" };
+    return { section, group, sure: true, by: "own" };
   }
   let fromHeading: BudgetGroup | null = null;
   for (let i = headings.length - 1; i >= 0 && !fromHeading; i--) fromHeading = headings[i]!.group;
@@ -224,18 +251,11 @@ function draftOf(
   if (explicit) {
     const inSection = [group, own, fromHeading].find((g) => g && sectionOfGroup(g) === explicit) ?? null;
     const by = own && sectionOfGroup(own) === explicit ? "own" : "context";
-    return { section: explicit, group: inSection, heading, sure: true, breakBefore, by };
+    return { section: explicit, group: inSection, sure: true, by };
   }
   if (group)
-    return {
-      section: sectionOfGroup(group),
-      group,
-      heading,
-      sure: true,
-      breakBefore,
-      by: own && !headingWins ? "own" : "context",
-    };
-  return { section: null, group: null, heading, sure: false, breakBefore, by: null };
+    return { section: sectionOfGroup(group), group, sure: true, by: own && !headingWins ? "own" : "context" };
+  return OPEN;
 }
 
 /** A reading of every line, and which runs of open lines in it are unsure. */
