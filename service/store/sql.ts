@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { ClientKind, type RevisionInfo, type Status } from "../../shared/api";
 import { coveredYears, type ReportHead } from "../../shared/merge";
 import { type BudgetGroup, Report, type ReportKind } from "../../shared/report";
+import { Kept, revisionKey } from "./kept";
 import type {
   Association,
   FoundToken,
@@ -170,9 +171,14 @@ const toRevision = (r: Row): StoredRevision => ({
 });
 
 const MAX_ATTEMPTS = 50;
-const REVISIONS_PER_QUERY = 8;
+const REVISIONS_PER_QUERY = 32;
+
+/** Bodies kept in memory, at most this many characters (a few MB: every association's reports many times over). */
+const BODY_CHARACTERS_KEPT = 16 * 1024 * 1024;
 
 export class SqlStore implements Store {
+  private readonly bodies = new Kept<StoredRevisionText>(BODY_CHARACTERS_KEPT, (r) => r.body.length);
+
   constructor(private readonly db: SqlDb) {}
 
   get engine(): "pglite" | "postgres" {
@@ -427,33 +433,44 @@ export class SqlStore implements Store {
   }
 
   async getRevisions(kind: ReportKind, keys: readonly ReportHead[]): Promise<StoredRevisionText[]> {
-    const out: StoredRevisionText[] = [];
+    // A stored revision never changes: the ones loaded before come from memory, so a merge
+    // after a new revision loads that one. Kept for one database, by its primary key.
+    const keyOf = (k: ReportHead) => revisionKey({ ...k, kind });
+    const found = new Map<string, StoredRevisionText>();
+    const missing: ReportHead[] = [];
+    for (const k of keys) {
+      const kept = this.bodies.get(keyOf(k));
+      if (kept) found.set(keyOf(k), kept);
+      else missing.push(k);
+    }
     // A few at a time: PGlite runs each query on the event loop, so no one query may be long.
-    for (let i = 0; i < keys.length; i += REVISIONS_PER_QUERY) {
-      const wanted = JSON.stringify(
-        keys
-          .slice(i, i + REVISIONS_PER_QUERY)
-          .map((k) => ({ association_id: k.associationId, period: k.period, revision: k.revision })),
-      );
+    // Each key is looked up by the primary key, so a query's cost does not grow with the history.
+    for (let i = 0; i < missing.length; i += REVISIONS_PER_QUERY) {
+      const chunk = missing.slice(i, i + REVISIONS_PER_QUERY);
       const rows = await this.db.query(
         `SELECT r.association_id, r.kind, r.period, r.revision, r.created_at, r.body::text AS body
-           FROM report_revisions r
-           JOIN jsonb_to_recordset($2::jsonb) AS k(association_id text, period text, revision integer)
-             ON r.association_id = k.association_id AND r.period = k.period AND r.revision = k.revision
-          WHERE r.kind = $1`,
-        [kind, wanted],
+           FROM unnest($2::text[], $3::text[], $4::int[]) AS k(association_id, period, revision)
+           JOIN LATERAL (
+             SELECT * FROM report_revisions r
+              WHERE r.association_id = k.association_id AND r.kind = $1
+                AND r.period = k.period AND r.revision = k.revision) r ON true`,
+        [kind, chunk.map((k) => k.associationId), chunk.map((k) => k.period), chunk.map((k) => k.revision)],
       );
-      for (const r of rows)
-        out.push({
+      for (const r of rows) {
+        const revision: StoredRevisionText = {
           associationId: String(r.association_id),
           kind: r.kind as ReportKind,
           period: String(r.period),
           revision: Number(r.revision),
           createdAt: iso(r.created_at),
           body: String(r.body),
-        });
+        };
+        this.bodies.set(revisionKey(revision), revision);
+        found.set(revisionKey(revision), revision);
+      }
     }
-    return out;
+    // In the order asked for; a key with no revision stored is left out.
+    return keys.flatMap((k) => found.get(keyOf(k)) ?? []);
   }
 
   async setGroupOverride(o: GroupOverride): Promise<void> {

@@ -1,7 +1,7 @@
 /** The store on both engines: migrations, revisions, conflicts, idempotency, provenance, heads for the merge, tokens, overrides. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, openStore } from "../../service/store/engines";
-import { MIGRATIONS, migrate } from "../../service/store/sql";
+import { MIGRATIONS, migrate, SqlStore } from "../../service/store/sql";
 import type { RevisionSource, Store } from "../../service/store/types";
 import { engines, participantsReport, simpleBudget } from "./helpers";
 
@@ -166,6 +166,74 @@ describe.each(engines())("store on $name", (engine) => {
     expect((await store.latestHeads("participants", "2014")).map((h) => [h.period, h.years])).toEqual([
       ["2014-H1", ["2014"]],
     ]);
+  });
+
+  it("When the merge loads revisions it loaded before, then the database is asked only for the new one", async () => {
+    const db = await openDatabase(await engine.storeOptions());
+    let loads = 0;
+    const counted = new SqlStore({
+      ...db,
+      query: (sql, params) => {
+        if (sql.includes("r.body::text")) loads++;
+        return db.query(sql, params);
+      },
+    });
+    try {
+      await migrate(db);
+      for (const id of ["ale", "nora"]) {
+        await counted.createAssociation({
+          id,
+          name: id,
+          orgnr: id === "ale" ? "802000-0001" : "802000-0002",
+        });
+        await counted.addToken({ id, hash: id, scope: "association", associationId: id, label: null });
+        await counted.putReport({
+          associationId: id,
+          kind: "budget",
+          period: "2009",
+          report: simpleBudget(["2009"]),
+          source: { tokenId: id, client: "api", override: false },
+        });
+      }
+      const load = async () => {
+        const heads = await counted.latestHeads("budget", "2009");
+        return (await counted.getRevisions("budget", heads)).map((r) => [
+          r.associationId,
+          r.revision,
+          JSON.parse(r.body).lines[0].amounts["2009"],
+        ]);
+      };
+      expect([await load(), loads]).toEqual([
+        [
+          ["ale", 1, 1_440_000],
+          ["nora", 1, 1_440_000],
+        ],
+        1,
+      ]);
+      expect([await load(), loads]).toEqual([
+        [
+          ["ale", 1, 1_440_000],
+          ["nora", 1, 1_440_000],
+        ],
+        1,
+      ]);
+      await counted.putReport({
+        associationId: "nora",
+        kind: "budget",
+        period: "2009",
+        report: simpleBudget(["2009"], 2),
+        source: { tokenId: "nora", client: "api", override: false },
+      });
+      expect([await load(), loads]).toEqual([
+        [
+          ["ale", 1, 1_440_000],
+          ["nora", 2, 2_880_000],
+        ],
+        2,
+      ]);
+    } finally {
+      await counted.close();
+    }
   });
 
   it("When a token is revoked, then it is no longer found; network tokens have no association", async () => {
