@@ -114,6 +114,9 @@ export const SharedCount = Count.nullable();
 /** The age bands of the key figures, in order (keyFigures.ts counts by them). */
 export const AGE_BANDS = ["-17", "18-24", "25-29", "30-39", "40-49", "50-64", "65-"] as const;
 
+/** An age band as a reader sees it, a span with an en dash ("18–24", "0–17", "65–"); keys stay as the schema has them. */
+export const ageBandLabel = (band: string): string => (band === "-17" ? "0–17" : band.replace("-", "–"));
+
 /**
  * The hemkommun keys a shared report may carry: the 290 municipalities, "Övriga" for any
  * other text and "Uppgift saknas" for none — a closed set, so a report cannot bring a merge

@@ -13,7 +13,7 @@ import {
   outputSheetName,
   uniqueTableName,
 } from "../output";
-import type { KeyFigures } from "../report";
+import { ageBandLabel, type KeyFigures } from "../report";
 import type { Participant } from "./list";
 
 const DATE_FORMAT = "yyyy-mm-dd";
@@ -27,7 +27,6 @@ const ORSAK_LABEL = {
 } as const;
 
 // Age bands as keys are "-17" and "65-"; in a cell they read better with a dash and no sign.
-const AGE_BAND_LABEL: Readonly<Record<string, string>> = { "-17": "0–17", "65-": "65–" };
 
 export function participantsTable(name: string, participants: readonly Participant[]): OutputTable {
   return {
@@ -87,6 +86,8 @@ function countTable(name: string, header: string, counts: Readonly<Record<string
   };
 }
 
+const roundToTenth = (x: number) => Math.round(x * 10) / 10;
+
 export interface ListOutput {
   readonly sheet: string;
   readonly participants: readonly Participant[];
@@ -132,7 +133,11 @@ export function participantOutputSheets(list: ListOutput, taken: Set<string>): O
             ["Nya", k.new],
             ["Avslutade", k.closed],
             ["Avslutade till arbete eller studier", k.closedToWorkOrStudies],
-            ["Andel till arbete eller studier", k.shareClosedToWorkOrStudies],
+            // In per cent: one "Värde" column holds counts and days too, so it has no % format of its own.
+            [
+              "Andel till arbete eller studier (%)",
+              k.shareClosedToWorkOrStudies === null ? null : roundToTenth(k.shareClosedToWorkOrStudies * 100),
+            ],
             ["Genomsnittlig vistelsetid (dagar, avslutade)", k.averageStayDays],
             [`Vistelser över gränsen (${list.limitDays} dagar)`, k.staysOverLimit],
           ],
@@ -143,9 +148,7 @@ export function participantOutputSheets(list: ListOutput, taken: Set<string>): O
         countTable(
           tableName(`${base}_alder`),
           "Ålder vid start",
-          Object.fromEntries(
-            Object.entries(k.byAgeBand).map(([band, n]) => [AGE_BAND_LABEL[band] ?? band, n]),
-          ),
+          Object.fromEntries(Object.entries(k.byAgeBand).map(([band, n]) => [ageBandLabel(band), n])),
         ),
       ],
     },

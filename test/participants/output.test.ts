@@ -83,6 +83,8 @@ describe("participant output sheets", () => {
       ["Avslutade", 1],
       ["Avslutade till arbete eller studier", 1],
     ]);
+    // One of one closed went to work or studies: 100 %, written as per cent.
+    expect(figures?.rows[4]).toEqual(["Andel till arbete eller studier (%)", 100]);
     expect(hemkommun?.rows).toEqual([
       ["Lindesberg", 1],
       ["Nora", 1],
@@ -94,11 +96,11 @@ describe("participant output sheets", () => {
     ]);
     expect(alder?.rows.map((r) => r[0])).toEqual([
       "0–17",
-      "18-24",
-      "25-29",
-      "30-39",
-      "40-49",
-      "50-64",
+      "18–24",
+      "25–29",
+      "30–39",
+      "40–49",
+      "50–64",
       "65–",
     ]);
   });

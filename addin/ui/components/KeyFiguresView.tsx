@@ -1,7 +1,7 @@
 /** Participant key figures for the board, computed in the pane; the rows themselves never leave the workbook. */
 import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { formatNumber } from "../../../shared/amounts";
-import type { ParticipantsTable } from "../../../shared/report";
+import { ageBandLabel, type ParticipantsTable } from "../../../shared/report";
 import type { UiStrings } from "../strings";
 
 export interface KeyFiguresViewProps {
@@ -65,7 +65,7 @@ export function KeyFiguresView({ strings, table }: KeyFiguresViewProps) {
       <Subtitle2 as="h3">{t.byHemkommun}</Subtitle2>
       <Facts rows={Object.entries(k.byHemkommun).map(([name, count]) => [name, n(count)])} />
       <Subtitle2 as="h3">{t.byAgeBand}</Subtitle2>
-      <Facts rows={Object.entries(k.byAgeBand).map(([band, count]) => [band, n(count)])} />
+      <Facts rows={Object.entries(k.byAgeBand).map(([band, count]) => [ageBandLabel(band), n(count)])} />
       <Caption1>{strings.privacy}</Caption1>
     </section>
   );
