@@ -10,6 +10,7 @@
  */
 import { PassThrough, type Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
+import { SamsynError } from "../shared/failures";
 
 export interface PackageLimits {
   /** Cells exceljs would hold: per row up to its last column, and every cell of every merge. */
@@ -20,18 +21,6 @@ export interface PackageLimits {
   readonly inflatedBytes: number;
   readonly entries: number;
 }
-
-/** Why a package is refused (here, or by the streaming reader); read.ts words it in Swedish and English. */
-export type PackageProblem =
-  | { readonly kind: "not-a-zip" }
-  | { readonly kind: "damaged"; readonly detail: string }
-  | { readonly kind: "too-many-entries"; readonly count: number }
-  | { readonly kind: "too-much-xml"; readonly bytes: number }
-  | { readonly kind: "too-many-cells"; readonly cells: number }
-  | { readonly kind: "merge-too-large"; readonly ref: string }
-  | { readonly kind: "too-many-merges"; readonly count: number }
-  | { readonly kind: "too-many-strings"; readonly count: number }
-  | { readonly kind: "no-sheets" };
 
 /** A merged range as the sheet XML states it: 1-based, corners in either order. */
 export interface MergedRange {
@@ -57,13 +46,6 @@ export interface PackageContents {
   readonly merges: ReadonlyMap<string, readonly MergedRange[]>;
 }
 
-export class PackageRefused extends Error {
-  override readonly name = "PackageRefused";
-  constructor(readonly problem: PackageProblem) {
-    super(problem.kind);
-  }
-}
-
 interface Entry {
   readonly name: string;
   readonly method: number;
@@ -84,7 +66,7 @@ function entriesOf(zip: Buffer, limits: PackageLimits): Entry[] {
       eocd = i;
       break;
     }
-  if (eocd < 0) throw new PackageRefused({ kind: "not-a-zip" });
+  if (eocd < 0) throw new SamsynError({ code: "not-a-workbook" });
   let count = zip.readUInt16LE(eocd + 10);
   let offset = zip.readUInt32LE(eocd + 16);
   if (
@@ -93,16 +75,16 @@ function entriesOf(zip: Buffer, limits: PackageLimits): Entry[] {
     zip.readUInt32LE(eocd - 20) === ZIP64_LOCATOR
   ) {
     const record = Number(zip.readBigUInt64LE(eocd - 12));
-    if (record + 56 > zip.length) throw new PackageRefused({ kind: "damaged", detail: "zip64 record" });
+    if (record + 56 > zip.length) throw new SamsynError({ code: "workbook-damaged", detail: "zip64 record" });
     count = Number(zip.readBigUInt64LE(record + 32));
     offset = Number(zip.readBigUInt64LE(record + 48));
   }
-  if (count > limits.entries) throw new PackageRefused({ kind: "too-many-entries", count });
+  if (count > limits.entries) throw new SamsynError({ code: "too-many-parts", count, limit: limits.entries });
   const entries: Entry[] = [];
   let p = offset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > zip.length || zip.readUInt32LE(p) !== CENTRAL)
-      throw new PackageRefused({ kind: "damaged", detail: "central directory" });
+      throw new SamsynError({ code: "workbook-damaged", detail: "central directory" });
     const method = zip.readUInt16LE(p + 10);
     let compressedSize = zip.readUInt32LE(p + 20);
     const nameLength = zip.readUInt16LE(p + 28);
@@ -135,10 +117,10 @@ function entriesOf(zip: Buffer, limits: PackageLimits): Entry[] {
 function dataOf(zip: Buffer, entry: Entry): Buffer {
   const p = entry.localOffset;
   if (p + 30 > zip.length || zip.readUInt32LE(p) !== LOCAL)
-    throw new PackageRefused({ kind: "damaged", detail: entry.name.slice(0, 80) });
+    throw new SamsynError({ code: "workbook-damaged", detail: entry.name.slice(0, 80) });
   const start = p + 30 + zip.readUInt16LE(p + 26) + zip.readUInt16LE(p + 28);
   const end = start + entry.compressedSize;
-  if (end > zip.length) throw new PackageRefused({ kind: "damaged", detail: entry.name.slice(0, 80) });
+  if (end > zip.length) throw new SamsynError({ code: "workbook-damaged", detail: entry.name.slice(0, 80) });
   return zip.subarray(start, end);
 }
 
@@ -272,7 +254,7 @@ export async function checkPackage(zip: Buffer, limits: PackageLimits): Promise<
     const take = (chunk: Buffer) => {
       inflated += chunk.length;
       if (inflated > limits.inflatedBytes)
-        throw new PackageRefused({ kind: "too-much-xml", bytes: inflated });
+        throw new SamsynError({ code: "too-much-xml", limitMegabytes: limits.inflatedBytes / 1024 / 1024 });
       scanner?.feed(chunk);
     };
     if (entry.method === 0) take(data);
@@ -283,27 +265,32 @@ export async function checkPackage(zip: Buffer, limits: PackageLimits): Promise<
         for await (const chunk of inflater) take(chunk as Buffer);
       } catch (e) {
         inflater.destroy();
-        if (e instanceof PackageRefused) throw e;
-        throw new PackageRefused({ kind: "damaged", detail: entry.name.slice(0, 80) });
+        if (e instanceof SamsynError) throw e;
+        throw new SamsynError({ code: "workbook-damaged", detail: entry.name.slice(0, 80) });
       }
     } else
-      throw new PackageRefused({
-        kind: "damaged",
+      throw new SamsynError({
+        code: "workbook-damaged",
         detail: `${entry.name.slice(0, 80)}: method ${entry.method}`,
       });
     if (!scanner) continue;
     scanner.finish();
     if (isSharedStrings(entry.name)) {
       if (scanner.strings > limits.cells)
-        throw new PackageRefused({ kind: "too-many-strings", count: scanner.strings });
+        throw new SamsynError({ code: "too-many-strings", count: scanner.strings, limit: limits.cells });
       continue;
     }
     if (scanner.largestMerge && scanner.largestMerge.cells > limits.cells)
-      throw new PackageRefused({ kind: "merge-too-large", ref: scanner.largestMerge.ref });
+      throw new SamsynError({
+        code: "merge-too-large",
+        range: scanner.largestMerge.ref,
+        limit: limits.cells,
+      });
     merges += scanner.merges;
-    if (merges > limits.merges) throw new PackageRefused({ kind: "too-many-merges", count: merges });
+    if (merges > limits.merges)
+      throw new SamsynError({ code: "too-many-merges", count: merges, limit: limits.merges });
     cells += scanner.slots + scanner.mergedCells + scanner.validatedCells;
-    if (cells > limits.cells) throw new PackageRefused({ kind: "too-many-cells", cells });
+    if (cells > limits.cells) throw new SamsynError({ code: "too-many-cells", cells, limit: limits.cells });
     if (scanner.mergedRanges.length > 0) mergesByPart.set(entry.name, scanner.mergedRanges);
   }
   return { parts, merges: mergesByPart };

@@ -14,13 +14,7 @@ import ExcelJS from "exceljs";
 import { SamsynError } from "../shared/failures";
 import { type CellValue, type Grid, parseRangeA1, type RangeAddress } from "../shared/grid";
 import { plainValue } from "./cell-value";
-import {
-  checkPackage,
-  type PackageContents,
-  type PackageLimits,
-  type PackageProblem,
-  PackageRefused,
-} from "./package";
+import { checkPackage, type PackageContents, type PackageLimits } from "./package";
 import { readPackageGrids } from "./stream";
 
 /**
@@ -94,43 +88,12 @@ async function readChecked(bytes: Buffer): Promise<Grid[]> {
   try {
     return await readPackageGrids(contents, MAX_CELLS);
   } catch (error) {
-    if (error instanceof PackageRefused) throw refused(error.problem);
+    if (error instanceof SamsynError) throw error;
     throw unreadable(error);
   }
 }
 
-async function checked(bytes: Buffer): Promise<PackageContents> {
-  try {
-    return await checkPackage(bytes, LIMITS);
-  } catch (error) {
-    if (error instanceof PackageRefused) throw refused(error.problem);
-    throw error;
-  }
-}
-
-/** The package's problem as the failure it is. */
-function refused(problem: PackageProblem): SamsynError {
-  switch (problem.kind) {
-    case "not-a-zip":
-      return new SamsynError({ code: "not-a-workbook" });
-    case "damaged":
-      return new SamsynError({ code: "workbook-damaged", detail: problem.detail });
-    case "too-many-entries":
-      return new SamsynError({ code: "too-many-parts", count: problem.count, limit: LIMITS.entries });
-    case "too-much-xml":
-      return new SamsynError({ code: "too-much-xml", limitMegabytes: LIMITS.inflatedBytes / 1024 / 1024 });
-    case "too-many-cells":
-      return new SamsynError({ code: "too-many-cells", cells: problem.cells, limit: MAX_CELLS });
-    case "merge-too-large":
-      return new SamsynError({ code: "merge-too-large", range: problem.ref, limit: MAX_CELLS });
-    case "too-many-merges":
-      return new SamsynError({ code: "too-many-merges", count: problem.count, limit: LIMITS.merges });
-    case "no-sheets":
-      return new SamsynError({ code: "no-sheets" });
-    case "too-many-strings":
-      return new SamsynError({ code: "too-many-strings", count: problem.count, limit: MAX_CELLS });
-  }
-}
+const checked = (bytes: Buffer): Promise<PackageContents> => checkPackage(bytes, LIMITS);
 
 const fileTooLarge = (bytes: number) =>
   new SamsynError({

@@ -19,6 +19,7 @@
  *   and the 1904 date system when the styles come after the sheet.
  */
 import { Readable } from "node:stream";
+import { SamsynError } from "../shared/failures";
 import type { CellValue, Grid } from "../shared/grid";
 import { plainValue } from "./cell-value";
 import {
@@ -29,13 +30,7 @@ import {
   type WorkbookReaderState,
   type WorksheetEntry,
 } from "./exceljs-internals";
-import {
-  EXCELJS_SHEET,
-  type MergedRange,
-  type PackageContents,
-  type PackagePart,
-  PackageRefused,
-} from "./package";
+import { EXCELJS_SHEET, type MergedRange, type PackageContents, type PackagePart } from "./package";
 import { finishSheet, gridOf, type SheetContext } from "./sheet-grid";
 import { type RawSheet, readSheetXml } from "./sheet-xml";
 
@@ -88,7 +83,7 @@ class PackageReader extends WorkbookReaderBase {
 }
 
 /**
- * Grids of the package's worksheets, in the workbook's order. Refuses (PackageRefused) a
+ * Grids of the package's worksheets, in the workbook's order. Refuses (SamsynError) a
  * package without worksheets and one whose sheets exceljs would count to more than
  * `maxCells` (rows × columns, as the whole-workbook read counts them); any other failure is
  * the package's own (malformed XML, a damaged zip) and is thrown as it comes.
@@ -109,7 +104,7 @@ export async function readPackageGrids(contents: PackageContents, maxCells: numb
     if (listed.has(sheetNo)) parsed.set(sheetNo, await readSheetXml(parseSax(utf8(chunks)), strings));
   }
   const sheets = worksheetsInOrder(reader, parsed, listed ?? new Map());
-  if (sheets.length === 0) throw new PackageRefused({ kind: "no-sheets" });
+  if (sheets.length === 0) throw new SamsynError({ code: "no-sheets" });
   const merges = mergesBySheetNo(contents);
   const formatOf = formatLookup(reader);
   const date1904 = Boolean(reader.properties?.model?.date1904);
@@ -120,7 +115,7 @@ export async function readPackageGrids(contents: PackageContents, maxCells: numb
     contexts.set(sheetNo, context);
     cells += finishSheet(parsed.get(sheetNo)!, context);
   }
-  if (cells > maxCells) throw new PackageRefused({ kind: "too-many-cells", cells });
+  if (cells > maxCells) throw new SamsynError({ code: "too-many-cells", cells, limit: maxCells });
   return sheets.map(({ name, sheetNo }) => gridOf(name, parsed.get(sheetNo)!, contexts.get(sheetNo)!));
 }
 
