@@ -167,7 +167,7 @@ describe("the network's page", () => {
     await register.getByLabel("Namn").fill("Samordningsförbundet Fel");
     await register.getByLabel("Organisationsnummer").fill("802000-1602");
     await register.getByRole("button", { name: "Registrera" }).click();
-    await register.getByText('Organisationsnumret "802000-1602" är ogiltigt (fel kontrollsiffra).').waitFor();
+    await register.getByText("Organisationsnumret ”802000-1602” är ogiltigt (fel kontrollsiffra).").waitFor();
     await expect(register.getByLabel("Organisationsnummer").getAttribute("aria-invalid")).resolves.toBe(
       "true",
     );
