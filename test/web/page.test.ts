@@ -519,8 +519,19 @@ describe("the network's page", () => {
     // In English on request, remembered; signing out forgets the token.
     await page.getByRole("combobox", { name: "Språk" }).selectOption("en");
     await page.getByText(`Signed in as ${info.name}`).waitFor();
+    // Every view this token has passes axe in English too (lang="en", the English names).
+    const views = page.getByRole("navigation", { name: "Views" });
+    const names = await views.getByRole("button").allInnerTexts();
+    expect(names).toEqual(["Who has reported", "Comparison", "History"]);
+    for (const name of names) {
+      await views.getByRole("button", { name }).click();
+      await page.getByRole("heading", { name, level: 2 }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+      await expectNoAxeViolations(page, `${name} (en)`);
+    }
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await expectNoAxeViolations(page, "sign in (en)");
     expect(
       await page.evaluate(() => [sessionStorage.length, localStorage.getItem("samsyn.page.lang")]),
     ).toEqual([0, "en"]);
