@@ -7,7 +7,13 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { ErrorBody } from "../shared/api";
-import { type Failure, type FailureKind, type FieldProblem, SamsynError } from "../shared/failures";
+import {
+  type Failure,
+  type FailureKind,
+  type FailureOf,
+  type FieldProblem,
+  SamsynError,
+} from "../shared/failures";
 import { describeFailure } from "../shared/messages";
 
 /** The one place a kind of failure becomes an HTTP status. */
@@ -33,8 +39,11 @@ export const fieldsOf = (error: z.ZodError): FieldProblem[] =>
     message: i.message,
   }));
 
+/** What a body is called in the message when it does not match its schema. */
+export type BodyName = FailureOf<"invalid-body">["what"];
+
 /** A body that does not match its schema, naming each field. */
-export function invalidBody(error: z.ZodError, what: "report" | "association" | "body"): SamsynError {
+export function invalidBody(error: z.ZodError, what: BodyName): SamsynError {
   const fields = fieldsOf(error);
   return new SamsynError({ code: "invalid-body", what, paths: fields.map((f) => f.path) }, fields);
 }

@@ -11,7 +11,7 @@ import { parsePeriod as parsePeriodText, parseYear } from "../../shared/period";
 import { ReportKind } from "../../shared/report";
 import { YEAR } from "../api";
 import { type Principal, principalOf } from "../auth";
-import { invalidBody } from "../errors";
+import { type BodyName, invalidBody } from "../errors";
 import { checkStorableJson } from "../input";
 import { type MergeThread, mergeThread } from "../merge-thread";
 import type { Association, Store } from "../store/types";
@@ -28,9 +28,6 @@ export interface RouteDeps {
 }
 
 /** What the route modules get: the deps, and the steps each handler starts with. */
-/** What a body is called in the message when it does not match its schema. */
-export type BodyName = "report" | "association" | "body";
-
 export interface RouteContext {
   readonly store: Store;
   readonly suppressionThreshold: number;
