@@ -33,7 +33,7 @@ const STATUS: { readonly [K in FailureKind]: number } = {
 
 export const statusOf = (error: SamsynError): number => STATUS[error.kind];
 
-export const fieldsOf = (error: z.ZodError): FieldProblem[] =>
+const fieldsOf = (error: z.ZodError): FieldProblem[] =>
   error.issues.slice(0, 50).map((i) => ({
     path: i.path.map(String).join(".") || "(body)",
     message: i.message,
