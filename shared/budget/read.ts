@@ -207,10 +207,16 @@ function negativeCostLines(rows: readonly BodyRow[]): Set<string> {
   for (const row of rows) {
     if (row.kind === "total") for (const a of row.amounts.values()) if (a.value < 0) negativeTotal = true;
     if (row.kind !== "line") continue;
-    const values = [...row.amounts.values()].map((a) => a.value).filter((v) => v !== 0);
-    if (values.length === 0) continue;
-    if (values.every((v) => v > 0)) positive = true;
-    else if (values.every((v) => v < 0)) {
+    // The signs of its amounts other than zero, counted without building a list per line.
+    let above = 0;
+    let below = 0;
+    for (const a of row.amounts.values()) {
+      if (a.value > 0) above++;
+      else if (a.value < 0) below++;
+    }
+    if (above + below === 0) continue;
+    if (below === 0) positive = true;
+    else if (above === 0) {
       const group = groupOfWords(row.n);
       if (group && sectionOfGroup(group) === "income") return new Set();
       negative.add(row.cell);

@@ -81,18 +81,6 @@ function decimalsOf(x: number): number {
   return Math.abs(x * 10 - Math.round(x * 10)) < 1e-9 ? 1 : 2;
 }
 
-interface Pending {
-  readonly row: number;
-  readonly label: string | null;
-  readonly labelCol: number;
-  readonly sub: boolean;
-  readonly amounts: Map<string, Amount>;
-  /** Something stood in the amount cells, readable or not. */
-  readonly filled: boolean;
-  /** A header row (the table's own, or one repeated inside it) whose label cell may open a section. */
-  readonly header: boolean;
-}
-
 /** What the period cells of one row hold. */
 interface RowCells {
   readonly amounts: Map<string, Amount>;
@@ -202,13 +190,15 @@ function chooseUnit(
  * Every amount in kronor; the step is the smallest amount the table is written in (1 tkr with
  * no decimals is 1 000 kr), so totals are checked within the table's own rounding.
  */
-function toKronor(pending: readonly Pending[], unit: Unit): number {
+function toKronor(rows: readonly BodyRow[], unit: Unit): number {
   let decimals = 0;
-  for (const p of pending)
-    for (const a of p.amounts.values()) {
+  for (const row of rows) {
+    if (!("amounts" in row)) continue;
+    for (const a of row.amounts.values()) {
       if (a.unit === null || a.unit === unit) decimals = Math.max(decimals, decimalsOf(a.written));
       a.value = toKr(a.written, a.unit ?? unit);
     }
+  }
   return UNIT_FACTOR[unit] / 10 ** decimals;
 }
 
@@ -225,25 +215,22 @@ export function readBody(
   const grid = view.grid;
   const issues: Issue[] = [];
   const firstPeriodCol = Math.min(...frame.periods.map((p) => p.col));
-  const pending: Pending[] = [];
+  // Each row is read into what it is at once, its amounts as written; they become kronor once
+  // the table's unit is known. A row read as nothing (a header row without a section word, a
+  // total's words without amounts) has no amounts, so none is left out of the unit's count.
+  const rows: BodyRow[] = [];
   const units: UnitsSeen = { own: new Map(), format: new Map() };
   let statedUnit: Unit | null = frame.unit;
-  const headerRow = (row: number, label: string | null): Pending => ({
-    row,
-    label,
-    labelCol: frame.labelCol,
-    sub: false,
-    amounts: new Map(),
-    filled: false,
-    header: true,
-  });
+  const headerRow = (row: number, label: string | null) => {
+    const section = headerSection(grid, row, frame.labelCol, label);
+    if (section) rows.push(section);
+  };
 
   // "INTÄKTER | 2015 | 2016": the header's own label cell opens a section.
-  if (frame.headerRow !== null && frame.caption !== null)
-    pending.push(headerRow(frame.headerRow, frame.caption));
+  if (frame.headerRow !== null && frame.caption !== null) headerRow(frame.headerRow, frame.caption);
   for (let r = frame.firstRow; r <= frame.lastRow; r++) {
     if (frame.repeatedHeaders.has(r)) {
-      pending.push(headerRow(r, view.text(r, frame.labelCol)));
+      headerRow(r, view.text(r, frame.labelCol));
       continue;
     }
     const label = view.firstText(r, firstPeriodCol);
@@ -262,15 +249,15 @@ export function readBody(
         cell: a1At(grid, r, u.col),
         text: u.text,
       });
-    pending.push({
-      row: r,
-      label: label?.text ?? null,
-      labelCol: label?.col ?? frame.labelCol,
-      sub: label ? label.col > frame.labelCol || isSubItem(label.text) : false,
-      amounts: cells.amounts,
-      filled: cells.amounts.size > 0 || cells.unreadable.length > 0 || cells.texts > 0,
-      header: false,
-    });
+    const row = bodyRow(
+      a1At(grid, r, label?.col ?? frame.labelCol),
+      r,
+      label?.text ?? null,
+      label ? label.col > frame.labelCol || isSubItem(label.text) : false,
+      cells.amounts,
+      cells.amounts.size > 0 || cells.unreadable.length > 0 || cells.texts > 0,
+    );
+    if (row) rows.push(row);
   }
 
   const unit = chooseUnit(unitCorrection, statedUnit, units, titleBlock);
@@ -279,39 +266,48 @@ export function readBody(
     issues.push({ severity: "info", code: "unit-assumed", sheet: grid.sheet, cell, unit: "kr" });
   }
   const tableUnit = unit ?? "kr";
-  const step = toKronor(pending, tableUnit);
-  const rows = pending.map((p) => toBodyRow(grid, p)).filter((r) => r !== null);
+  const step = toKronor(rows, tableUnit);
   return { rows, unit: tableUnit, step, issues };
 }
 
-/** A read row as what it is: a section, a heading, a line, a total, a result or a memo line. */
-function toBodyRow(grid: Grid, p: Pending): BodyRow | null {
-  const { row, amounts } = p;
-  const cell = a1At(grid, row, p.labelCol);
-  if (p.header) {
-    const n = normaliseLabel(p.label ?? "");
-    const section = sectionOf(n);
-    return section ? { kind: "section", row, label: p.label ?? "", cell, n, section } : null;
-  }
-  if (p.label === null) {
+/** A header row (the table's own, or one repeated inside it) whose label cell may open a section. */
+function headerSection(grid: Grid, row: number, labelCol: number, label: string | null): BodyRow | null {
+  const n = normaliseLabel(label ?? "");
+  const section = sectionOf(n);
+  return section
+    ? { kind: "section", row, label: label ?? "", cell: a1At(grid, row, labelCol), n, section }
+    : null;
+}
+
+/** A read row as what it is: a heading, a section, a line, a total, a result or a memo line; null for nothing. */
+function bodyRow(
+  cell: string,
+  row: number,
+  text: string | null,
+  sub: boolean,
+  amounts: Map<string, Amount>,
+  /** Something stood in the amount cells, readable or not. */
+  filled: boolean,
+): BodyRow | null {
+  if (text === null) {
     // Amounts without a label: a sum written under the lines.
     return { kind: "total", row, label: "(summa utan rubrik)", cell, n: "", scope: "generic", amounts };
   }
-  const n = normaliseLabel(p.label);
-  const label = cleanLabel(p.label) || p.label;
-  if (amounts.size === 0 && !p.filled) {
+  const n = normaliseLabel(text);
+  const label = cleanLabel(text) || text;
+  if (amounts.size === 0 && !filled) {
     if (isResultLabel(n) || totalScopeOf(n) !== null) return null;
     const section = sectionOf(n);
     return section
       ? { kind: "section", row, label, cell, n, section }
-      : { kind: "heading", row, label, cell, n, sub: p.sub };
+      : { kind: "heading", row, label, cell, n, sub };
   }
   if (isResultLabel(n)) return { kind: "result", row, label, cell, n, amounts };
   if (isMemoLabel(n)) return { kind: "memo", row, label, cell, n, amounts };
   const scope = totalScopeOf(n);
   return scope
     ? { kind: "total", row, label, cell, n, scope, amounts }
-    : { kind: "line", row, label, cell, n, sub: p.sub, amounts };
+    : { kind: "line", row, label, cell, n, sub, amounts };
 }
 
 function unitFromAmounts(counts: ReadonlyMap<Unit, number>): Unit | null {

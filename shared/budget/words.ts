@@ -101,6 +101,11 @@ const COMBINABLE: ReadonlySet<BudgetGroup> = new Set([
   "kansli och administration",
 ]);
 
+/** The patterns of the groups a cost line may name together, in GROUP_WORDS's order. */
+const COMBINABLE_WORDS = GROUP_WORDS.filter(([, group]) => COMBINABLE.has(group));
+
+const NONE: readonly BudgetGroup[] = Object.freeze([]);
+
 /** The group a label's own budget words name (a member's bare name aside), or null. */
 export function groupNamed(
   n: string,
@@ -139,11 +144,12 @@ export const isBareCost = (n: string): boolean =>
  */
 export function combinedGroups(n: string): readonly BudgetGroup[] {
   const found: { group: BudgetGroup; start: number; end: number }[] = [];
-  for (const [pattern, group] of GROUP_WORDS) {
-    if (!COMBINABLE.has(group)) continue;
+  for (const [pattern, group] of COMBINABLE_WORDS) {
     const m = pattern.exec(n);
     if (m) found.push({ group, start: m.index, end: m.index + m[0].length });
   }
+  // Most lines name one group or none: nothing to order, and no new list per line.
+  if (found.length < 2) return NONE;
   found.sort((a, b) => a.start - b.start);
   const groups: BudgetGroup[] = [];
   let end = -1;
@@ -152,7 +158,7 @@ export function combinedGroups(n: string): readonly BudgetGroup[] {
     end = f.end;
     if (!groups.includes(f.group)) groups.push(f.group);
   }
-  return groups.length > 1 ? groups : [];
+  return groups.length > 1 ? groups : NONE;
 }
 
 const MEMBER_WORDS: readonly (readonly [RegExp, Member])[] = [
