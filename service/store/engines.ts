@@ -8,7 +8,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import fsx from "fs-native-extensions";
 import pg from "pg";
-import { migrate, type Row, type SqlDb, SqlStore } from "./sql";
+import { migrate, type Prepared, type Row, type SqlDb, SqlStore } from "./sql";
 import type { Store } from "./types";
 
 export interface StoreOptions {
@@ -60,6 +60,14 @@ function lockDataDir(dir: string): () => void {
   return () => closeSync(fd);
 }
 
+const textOf = (sql: string | Prepared): string => (typeof sql === "string" ? sql : sql.text);
+
+/** A query for pg: a prepared one by its name, which pg parses once per connection. */
+const pgQuery = (sql: string | Prepared, params: readonly unknown[] | undefined): pg.QueryConfig => ({
+  ...(typeof sql === "string" ? { text: sql } : { name: sql.name, text: sql.text }),
+  ...(params ? { values: [...params] } : {}),
+});
+
 async function pgliteDb(dataDir: string): Promise<SqlDb> {
   const inMemory = dataDir.startsWith("memory://");
   let unlock = () => {};
@@ -76,11 +84,13 @@ async function pgliteDb(dataDir: string): Promise<SqlDb> {
   }
   return {
     engine: "pglite",
-    query: async (sql, params) => (await db.query<Row>(sql, params ? [...params] : undefined)).rows,
+    // In process, with nothing to parse twice over a wire: a prepared statement is run as text.
+    query: async (sql, params) => (await db.query<Row>(textOf(sql), params ? [...params] : undefined)).rows,
     transaction: (fn) =>
       db.transaction((tx) =>
         fn({
-          query: async (sql, params) => (await tx.query<Row>(sql, params ? [...params] : undefined)).rows,
+          query: async (sql, params) =>
+            (await tx.query<Row>(textOf(sql), params ? [...params] : undefined)).rows,
         }),
       ),
     close: async () => {
@@ -99,14 +109,13 @@ function postgresDb(connectionString: string): SqlDb {
   pool.on("error", () => {});
   return {
     engine: "postgres",
-    query: async (sql, params) => (await pool.query(sql, params ? [...params] : undefined)).rows as Row[],
+    query: async (sql, params) => (await pool.query(pgQuery(sql, params))).rows as Row[],
     transaction: async (fn) => {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
         const result = await fn({
-          query: async (sql, params) =>
-            (await client.query(sql, params ? [...params] : undefined)).rows as Row[],
+          query: async (sql, params) => (await client.query(pgQuery(sql, params))).rows as Row[],
         });
         await client.query("COMMIT");
         return result;

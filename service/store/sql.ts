@@ -23,8 +23,20 @@ import type {
 
 export type Row = Record<string, unknown>;
 
+/**
+ * A statement every request runs (the token lookup, the write): PostgreSQL keeps it parsed and
+ * planned per connection instead of doing that work on each call. Its columns are named, never
+ * `*`: a prepared `SELECT *` fails once a later migration adds a column.
+ */
+export interface Prepared {
+  readonly name: string;
+  readonly text: string;
+}
+
+export const prepared = (name: string, text: string): Prepared => ({ name: `samsyn_${name}`, text });
+
 export interface SqlRunner {
-  query(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  query(sql: string | Prepared, params?: readonly unknown[]): Promise<Row[]>;
 }
 
 export interface SqlDb extends SqlRunner {
@@ -170,6 +182,47 @@ const toRevision = (r: Row): StoredRevision => ({
   createdAt: iso(r.created_at),
 });
 
+// The age is judged by the database's clock, the one that wrote last_used_at.
+const FIND_TOKEN = prepared(
+  "find_token",
+  `SELECT id, scope, association_id, label, created_at, revoked_at, last_used_at,
+          coalesce(last_used_at > now() - interval '${TOKEN_USE_RESOLUTION}', false) AS used_within_minute
+     FROM tokens WHERE hash = $1 AND revoked_at IS NULL`,
+);
+
+// The condition again here: of several requests that all saw an old time, one writes.
+const RECORD_TOKEN_USE = prepared(
+  "record_token_use",
+  `UPDATE tokens SET last_used_at = now()
+    WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= now() - interval '${TOKEN_USE_RESOLUTION}')`,
+);
+
+const PUT_REPORT = prepared(
+  "put_report",
+  `WITH prior AS (
+     SELECT kind, period, revision, body_hash FROM idempotency_keys
+      WHERE $2::text IS NOT NULL AND association_id = $1 AND key = $2
+   ), latest AS (
+     SELECT coalesce(max(revision), 0) AS current FROM report_revisions
+      WHERE association_id = $1 AND kind = $3 AND period = $4
+   ), created AS (
+     INSERT INTO report_revisions
+       (association_id, kind, period, revision, body, body_hash, years, token_id, client, override)
+     SELECT $1, $3, $4, current + 1, $5::jsonb, $7, ARRAY(SELECT jsonb_array_elements_text($8::jsonb)), $9, $10, $11
+       FROM latest
+      WHERE NOT EXISTS (SELECT 1 FROM prior) AND ($6::int = -1 OR current = $6::int)
+     RETURNING revision
+   ), remembered AS (
+     INSERT INTO idempotency_keys (association_id, key, kind, period, revision, body_hash)
+     SELECT $1, $2, $3, $4, revision, $7 FROM created WHERE $2::text IS NOT NULL
+   )
+   SELECT (SELECT current FROM latest) AS current,
+          (SELECT revision FROM created) AS created,
+          p.kind AS prior_kind, p.period AS prior_period, p.revision AS prior_revision,
+          p.body_hash AS prior_hash
+     FROM (SELECT 1) AS one LEFT JOIN prior p ON true`,
+);
+
 const MAX_ATTEMPTS = 50;
 const REVISIONS_PER_QUERY = 32;
 
@@ -223,23 +276,13 @@ export class SqlStore implements Store {
   }
 
   async findToken(hash: string): Promise<FoundToken | null> {
-    // The age is judged by the database's clock, the one that wrote last_used_at.
-    const rows = await this.db.query(
-      `SELECT *, coalesce(last_used_at > now() - interval '${TOKEN_USE_RESOLUTION}', false) AS used_within_minute
-         FROM tokens WHERE hash = $1 AND revoked_at IS NULL`,
-      [hash],
-    );
+    const rows = await this.db.query(FIND_TOKEN, [hash]);
     const r = rows[0];
     return r ? { ...toToken(r), usedWithinMinute: r.used_within_minute === true } : null;
   }
 
   async recordTokenUse(id: string): Promise<void> {
-    // The condition again here: of several requests that all saw an old time, one writes.
-    await this.db.query(
-      `UPDATE tokens SET last_used_at = now()
-        WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= now() - interval '${TOKEN_USE_RESOLUTION}')`,
-      [id],
-    );
+    await this.db.query(RECORD_TOKEN_USE, [id]);
   }
 
   async listAllTokens(): Promise<TokenRecord[]> {
@@ -292,31 +335,7 @@ export class SqlStore implements Store {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       let rows: Row[];
       try {
-        rows = await this.db.query(
-          `WITH prior AS (
-             SELECT kind, period, revision, body_hash FROM idempotency_keys
-              WHERE $2::text IS NOT NULL AND association_id = $1 AND key = $2
-           ), latest AS (
-             SELECT coalesce(max(revision), 0) AS current FROM report_revisions
-              WHERE association_id = $1 AND kind = $3 AND period = $4
-           ), created AS (
-             INSERT INTO report_revisions
-               (association_id, kind, period, revision, body, body_hash, years, token_id, client, override)
-             SELECT $1, $3, $4, current + 1, $5::jsonb, $7, ARRAY(SELECT jsonb_array_elements_text($8::jsonb)), $9, $10, $11
-               FROM latest
-              WHERE NOT EXISTS (SELECT 1 FROM prior) AND ($6::int = -1 OR current = $6::int)
-             RETURNING revision
-           ), remembered AS (
-             INSERT INTO idempotency_keys (association_id, key, kind, period, revision, body_hash)
-             SELECT $1, $2, $3, $4, revision, $7 FROM created WHERE $2::text IS NOT NULL
-           )
-           SELECT (SELECT current FROM latest) AS current,
-                  (SELECT revision FROM created) AS created,
-                  p.kind AS prior_kind, p.period AS prior_period, p.revision AS prior_revision,
-                  p.body_hash AS prior_hash
-             FROM (SELECT 1) AS one LEFT JOIN prior p ON true`,
-          params,
-        );
+        rows = await this.db.query(PUT_REPORT, params);
       } catch (e) {
         if (isUniqueViolation(e)) continue;
         throw e;

@@ -174,7 +174,7 @@ describe.each(engines())("store on $name", (engine) => {
     const counted = new SqlStore({
       ...db,
       query: (sql, params) => {
-        if (sql.includes("r.body::text")) loads++;
+        if ((typeof sql === "string" ? sql : sql.text).includes("r.body::text")) loads++;
         return db.query(sql, params);
       },
     });
