@@ -36,6 +36,28 @@ function sumifs(table: string, period: string, column: string, value: string): s
   return `SUMIFS(${columnRef(table, period)},${columnRef(table, column)},"${value.replace(/"/g, '""')}")`;
 }
 
+/**
+ * What SUM gives over the lines of each section and of each group, per period: one pass over the
+ * lines, each sum added up in line order as `total` adds it, not one pass per sum and period.
+ */
+function lineSums(t: BudgetTable): { of: (key: string, period: string) => number } {
+  const sums = new Map<string, number[]>();
+  const add = (key: string, amounts: BudgetTable["lines"][number]["amounts"]) => {
+    const row = sums.get(key) ?? t.periods.map(() => 0);
+    sums.set(key, row);
+    for (let i = 0; i < t.periods.length; i++) {
+      const v = amounts[t.periods[i]!];
+      row[i]! += typeof v === "number" ? v : 0;
+    }
+  };
+  // Sections and groups never share a name ("income", "cost"; "insatser", "revision" …).
+  for (const l of t.lines) {
+    add(l.section, l.amounts);
+    add(l.group, l.amounts);
+  }
+  return { of: (key, period) => sums.get(key)?.[t.periods.indexOf(period)] ?? 0 };
+}
+
 function budgetOutputTable(t: BudgetTable, taken: Set<string>): OutputTable[] {
   const name = tableName(`Budget ${t.periods[0] ?? ""}`, taken);
   const rows: OutputCell[][] = t.lines.map((l) => [
@@ -55,12 +77,11 @@ function budgetOutputTable(t: BudgetTable, taken: Set<string>): OutputTable[] {
     ...FIXED_BUDGET.map((_, i) => (i === RAD ? label : null)),
     ...t.periods.map((p) => computed(`=${formula(p)}`, result(p))),
   ];
-  const sumOf = (p: string, keep: (l: BudgetTable["lines"][number]) => boolean) =>
-    total(t.lines.filter(keep).map((l) => l.amounts[p]));
+  const sums = lineSums(t);
   const income = (p: string) => sumifs(name, p, "Avsnitt", SECTION_SV.income);
   const cost = (p: string) => sumifs(name, p, "Avsnitt", SECTION_SV.cost);
-  const incomeOf = (p: string) => sumOf(p, (l) => l.section === "income");
-  const costOf = (p: string) => sumOf(p, (l) => l.section === "cost");
+  const incomeOf = (p: string) => sums.of("income", p);
+  const costOf = (p: string) => sums.of("cost", p);
   const main: OutputTable = {
     name,
     columns: [
@@ -98,12 +119,7 @@ function budgetOutputTable(t: BudgetTable, taken: Set<string>): OutputTable[] {
       return [
         SECTION_SV[section],
         g,
-        ...t.periods.map((p) =>
-          computed(
-            `=${sumifs(name, p, "Grupp", g)}`,
-            sumOf(p, (l) => l.group === g),
-          ),
-        ),
+        ...t.periods.map((p) => computed(`=${sumifs(name, p, "Grupp", g)}`, sums.of(g, p))),
       ];
     }),
     summaryRows: [],
