@@ -223,6 +223,28 @@ const PUT_REPORT = prepared(
      FROM (SELECT 1) AS one LEFT JOIN prior p ON true`,
 );
 
+// The latest of each (association, period) first, then the year: an older revision that
+// covered the year does not answer once a newer one of the same report no longer does.
+const LATEST_HEADS = prepared(
+  "latest_heads",
+  `SELECT association_id, period, revision, created_at, years FROM (
+     SELECT DISTINCT ON (association_id, period) association_id, period, revision, created_at, years
+       FROM report_revisions WHERE kind = $1
+      ORDER BY association_id, period, revision DESC) latest
+    WHERE $2 = ANY(years)`,
+);
+
+// Each key looked up by the primary key, so a query's cost does not grow with the history.
+const GET_REVISIONS = prepared(
+  "get_revisions",
+  `SELECT r.association_id, r.kind, r.period, r.revision, r.created_at, r.body::text AS body
+     FROM unnest($2::text[], $3::text[], $4::int[]) AS k(association_id, period, revision)
+     JOIN LATERAL (
+       SELECT association_id, kind, period, revision, created_at, body FROM report_revisions
+        WHERE association_id = k.association_id AND kind = $1
+          AND period = k.period AND revision = k.revision) r ON true`,
+);
+
 const MAX_ATTEMPTS = 50;
 const REVISIONS_PER_QUERY = 32;
 
@@ -432,16 +454,7 @@ export class SqlStore implements Store {
   }
 
   async latestHeads(kind: ReportKind, year: string): Promise<ReportHead[]> {
-    // The latest of each (association, period) first, then the year: an older revision that
-    // covered the year does not answer once a newer one of the same report no longer does.
-    const rows = await this.db.query(
-      `SELECT * FROM (
-         SELECT DISTINCT ON (association_id, period) association_id, period, revision, created_at, years
-           FROM report_revisions WHERE kind = $1
-          ORDER BY association_id, period, revision DESC) latest
-        WHERE $2 = ANY(years)`,
-      [kind, year],
-    );
+    const rows = await this.db.query(LATEST_HEADS, [kind, year]);
     return rows.map((r) => ({
       associationId: String(r.association_id),
       period: String(r.period),
@@ -463,27 +476,24 @@ export class SqlStore implements Store {
       else missing.push(k);
     }
     // A few at a time: PGlite runs each query on the event loop, so no one query may be long.
-    // Each key is looked up by the primary key, so a query's cost does not grow with the history.
     for (let i = 0; i < missing.length; i += REVISIONS_PER_QUERY) {
       const chunk = missing.slice(i, i + REVISIONS_PER_QUERY);
-      const rows = await this.db.query(
-        `SELECT r.association_id, r.kind, r.period, r.revision, r.created_at, r.body::text AS body
-           FROM unnest($2::text[], $3::text[], $4::int[]) AS k(association_id, period, revision)
-           JOIN LATERAL (
-             SELECT * FROM report_revisions r
-              WHERE r.association_id = k.association_id AND r.kind = $1
-                AND r.period = k.period AND r.revision = k.revision) r ON true`,
-        [kind, chunk.map((k) => k.associationId), chunk.map((k) => k.period), chunk.map((k) => k.revision)],
-      );
+      const rows = await this.db.query(GET_REVISIONS, [
+        kind,
+        chunk.map((k) => k.associationId),
+        chunk.map((k) => k.period),
+        chunk.map((k) => k.revision),
+      ]);
       for (const r of rows) {
-        const revision: StoredRevisionText = {
+        // Frozen: the same object answers every later merge that asks for this revision.
+        const revision: StoredRevisionText = Object.freeze({
           associationId: String(r.association_id),
           kind: r.kind as ReportKind,
           period: String(r.period),
           revision: Number(r.revision),
           createdAt: iso(r.created_at),
           body: String(r.body),
-        };
+        });
         this.bodies.set(revisionKey(revision), revision);
         found.set(revisionKey(revision), revision);
       }
