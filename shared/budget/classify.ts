@@ -433,13 +433,13 @@ function unpinnedRuns(rows: readonly BodyRow[], runs: readonly (readonly number[
   rows.forEach((row, position) => {
     if (row.kind === "line") linePosition.push(position);
     const covers = row.kind === "result" || (row.kind === "total" && row.scope !== "sub");
-    if (covers) for (const a of row.amounts.values()) lastStated.set(a.period, position);
+    if (covers) for (const a of row.amounts) if (a !== undefined) lastStated.set(a.period, position);
   });
   const pinned = (i: number): boolean => {
     const position = linePosition[i]!;
     const row = rows[position] as LineRow;
-    for (const a of row.amounts.values())
-      if (a.value !== 0 && (lastStated.get(a.period) ?? -1) > position) return true;
+    for (const a of row.amounts)
+      if (a !== undefined && a.value !== 0 && (lastStated.get(a.period) ?? -1) > position) return true;
     return false;
   };
   const unsure = new Set<number>();

@@ -62,7 +62,8 @@ export function checkSplit(
   periodCell: (key: string) => string | null,
 ): Issue[] {
   const issues: Issue[] = [];
-  for (const key of periods) {
+  for (let index = 0; index < periods.length; index++) {
+    const key = periods[index]!;
     const by: Record<keyof typeof LAW_SHARE, { sum: number; first: Amount | null; lines: number }> = {
       staten: { sum: 0, first: null, lines: 0 },
       regionen: { sum: 0, first: null, lines: 0 },
@@ -71,7 +72,7 @@ export function checkSplit(
     let any = false;
     for (const line of lines) {
       if (line.member === "övriga") continue;
-      const a = line.amounts.get(key);
+      const a = line.amounts[index];
       const slot = by[line.member];
       slot.lines++;
       if (!a) continue;

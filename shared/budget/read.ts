@@ -22,7 +22,7 @@ import {
   splitApplies,
 } from "./contributions";
 import { detectTables, SheetView, type TableFrame } from "./detect";
-import { type BodyRow, readBody, type TableBody } from "./rows";
+import { type BodyRow, type RowAmounts, readBody, type TableBody } from "./rows";
 import { checkTotals, computeTotals, roundingTolerance } from "./totals";
 import { groupOfWords, isContributionsCaption, memberOf, normaliseLabel } from "./words";
 
@@ -76,11 +76,9 @@ function rangeOf(grid: Grid, frame: TableFrame): string {
   return `${a1At(grid, top, frame.labelCol)}:${a1At(grid, frame.lastRow, right)}`;
 }
 
-function amountsOf(amounts: ReadonlyMap<string, { value: number }>): PeriodAmounts {
+function amountsOf(amounts: RowAmounts, periods: readonly string[]): PeriodAmounts {
   const out: PeriodAmounts = {};
-  amounts.forEach((a, key) => {
-    out[key] = a.value;
-  });
+  for (const a of amounts) if (a !== undefined) out[periods[a.period]!] = a.value;
   return out;
 }
 
@@ -145,7 +143,7 @@ function budgetTable(
       label: row.label.slice(0, 500),
       cell: row.cell,
       heading: text(c.heading, 500),
-      amounts: amountsOf(row.amounts),
+      amounts: amountsOf(row.amounts, periods),
     };
   });
   for (const row of body.rows)
@@ -205,12 +203,14 @@ function negativeCostLines(rows: readonly BodyRow[]): Set<string> {
   let positive = false;
   let negativeTotal = false;
   for (const row of rows) {
-    if (row.kind === "total") for (const a of row.amounts.values()) if (a.value < 0) negativeTotal = true;
+    if (row.kind === "total")
+      for (const a of row.amounts) if (a !== undefined && a.value < 0) negativeTotal = true;
     if (row.kind !== "line") continue;
     // The signs of its amounts other than zero, counted without building a list per line.
     let above = 0;
     let below = 0;
-    for (const a of row.amounts.values()) {
+    for (const a of row.amounts) {
+      if (a === undefined) continue;
       if (a.value > 0) above++;
       else if (a.value < 0) below++;
     }
@@ -230,7 +230,7 @@ function negativeCostLines(rows: readonly BodyRow[]): Set<string> {
 function negateCosts(rows: readonly BodyRow[], negative: ReadonlySet<string>) {
   for (const row of rows)
     if ((row.kind === "line" && negative.has(row.cell)) || row.kind === "total")
-      for (const a of row.amounts.values()) if (a.value < 0) a.value = -a.value;
+      for (const a of row.amounts) if (a !== undefined && a.value < 0) a.value = -a.value;
 }
 
 function contributionsTable(
@@ -253,11 +253,17 @@ function contributionsTable(
   for (const row of body.rows) {
     if (row.kind === "line") {
       const member = memberOfLine(row.n);
-      lines.push({ member, label: row.label, cell: row.cell, amounts: amountsOf(row.amounts) });
+      lines.push({ member, label: row.label, cell: row.cell, amounts: amountsOf(row.amounts, periods) });
       memberLines.push({ member, amounts: row.amounts });
-      for (const [key, a] of row.amounts) sums.set(key, sums.get(key)! + a.value);
+      for (const a of row.amounts) {
+        if (a === undefined) continue;
+        const key = periods[a.period]!;
+        sums.set(key, sums.get(key)! + a.value);
+      }
     } else if (row.kind === "total") {
-      for (const [key, a] of row.amounts) {
+      for (const a of row.amounts) {
+        if (a === undefined) continue;
+        const key = periods[a.period]!;
         const computed = roundToOre(sums.get(key)!);
         if (Math.abs(a.value - computed) > tolerance)
           issues.push({

@@ -41,8 +41,11 @@ export class Amount {
   }
 }
 
-/** Amounts of a row by period key; a blank cell has no entry. */
-export type RowAmounts = ReadonlyMap<string, Amount>;
+/**
+ * Amounts of a row by period index (the table's periods, in order); a blank cell has none. A
+ * list, not a Map by key: every check walks every row's amounts, several times.
+ */
+export type RowAmounts = readonly (Amount | undefined)[];
 
 interface RowBase {
   readonly row: number;
@@ -83,7 +86,9 @@ function decimalsOf(x: number): number {
 
 /** What the period cells of one row hold. */
 interface RowCells {
-  readonly amounts: Map<string, Amount>;
+  readonly amounts: (Amount | undefined)[];
+  /** How many amounts were read. */
+  count: number;
   /** Cells that hold something that is no amount (an error each, unless the row is part of the header). */
   readonly unreadable: { col: number; text: string }[];
   /** Cells with text, and how many of them are a bare unit (" | tkr | tkr"). */
@@ -109,7 +114,13 @@ function readRowCells(
 ): RowCells {
   const grid = view.grid;
   const sheet = grid.sheet;
-  const cells: RowCells = { amounts: new Map(), unreadable: [], texts: 0, unitTexts: 0 };
+  const cells: RowCells = {
+    amounts: new Array<Amount | undefined>(frame.periods.length).fill(undefined),
+    count: 0,
+    unreadable: [],
+    texts: 0,
+    unitTexts: 0,
+  };
   for (let pi = 0; pi < frame.periods.length; pi++) {
     const p = frame.periods[pi]!;
     const v = view.value(r, p.col);
@@ -122,7 +133,8 @@ function readRowCells(
       if (format?.includes("%")) continue;
       if (!Number.isFinite(v) || isDateFormat(format)) cells.unreadable.push({ col: p.col, text: String(v) });
       else {
-        cells.amounts.set(p.key, new Amount(v, null, pi, sheetRow, sheetCol));
+        cells.amounts[pi] = new Amount(v, null, pi, sheetRow, sheetCol);
+        cells.count++;
         // '#,##0 "tkr"': the unit shown by the cell's number format.
         const shown = format ? unitInText(format.replace(/["\\]/g, " ")) : null;
         if (shown) count(units.format, shown);
@@ -150,7 +162,8 @@ function readRowCells(
       cells.unreadable.push({ col: p.col, text });
       continue;
     }
-    cells.amounts.set(p.key, new Amount(parsed.value, parsed.unit, pi, sheetRow, sheetCol));
+    cells.amounts[pi] = new Amount(parsed.value, parsed.unit, pi, sheetRow, sheetCol);
+    cells.count++;
     if (parsed.unit) count(units.own, parsed.unit);
     if (parsed.per)
       issues.push({ severity: "warning", code: "amount-per-period", sheet, cell, text, per: parsed.per });
@@ -161,11 +174,11 @@ function readRowCells(
 
 /** A row with only units in its amount cells (" | tkr | tkr"): it states the table's unit. */
 const isUnitRow = (c: RowCells) =>
-  c.amounts.size === 0 && c.texts > 0 && c.unitTexts === c.texts && c.unreadable.length === 0;
+  c.count === 0 && c.texts > 0 && c.unitTexts === c.texts && c.unreadable.length === 0;
 
 /** A second header line under the periods ("Utfall | Budget"): part of the header, no row. */
 const isSecondHeaderLine = (c: RowCells, labelled: boolean, rowInTable: number) =>
-  c.amounts.size === 0 && !labelled && rowInTable < 2 && c.unreadable.every((u) => u.text.length <= 30);
+  c.count === 0 && !labelled && rowInTable < 2 && c.unreadable.every((u) => u.text.length <= 30);
 
 /**
  * The table's unit: the corrected one, else the one the sheet states, else the one the text
@@ -194,7 +207,8 @@ function toKronor(rows: readonly BodyRow[], unit: Unit): number {
   let decimals = 0;
   for (const row of rows) {
     if (!("amounts" in row)) continue;
-    for (const a of row.amounts.values()) {
+    for (const a of row.amounts) {
+      if (a === undefined) continue;
       if (a.unit === null || a.unit === unit) decimals = Math.max(decimals, decimalsOf(a.written));
       a.value = toKr(a.written, a.unit ?? unit);
     }
@@ -239,7 +253,7 @@ export function readBody(
       statedUnit ??= unitInText(String(view.value(r, frame.periods[0]!.col) ?? ""));
       continue;
     }
-    if (cells.amounts.size === 0 && !label && cells.unreadable.length === 0) continue;
+    if (cells.count === 0 && !label && cells.unreadable.length === 0) continue;
     if (isSecondHeaderLine(cells, label !== null, r - frame.firstRow)) continue;
     for (const u of cells.unreadable)
       issues.push({
@@ -255,7 +269,8 @@ export function readBody(
       label?.text ?? null,
       label ? label.col > frame.labelCol || isSubItem(label.text) : false,
       cells.amounts,
-      cells.amounts.size > 0 || cells.unreadable.length > 0 || cells.texts > 0,
+      cells.count > 0,
+      cells.count > 0 || cells.unreadable.length > 0 || cells.texts > 0,
     );
     if (row) rows.push(row);
   }
@@ -285,7 +300,8 @@ function bodyRow(
   row: number,
   text: string | null,
   sub: boolean,
-  amounts: Map<string, Amount>,
+  amounts: RowAmounts,
+  hasAmounts: boolean,
   /** Something stood in the amount cells, readable or not. */
   filled: boolean,
 ): BodyRow | null {
@@ -295,7 +311,7 @@ function bodyRow(
   }
   const n = normaliseLabel(text);
   const label = cleanLabel(text) || text;
-  if (amounts.size === 0 && !filled) {
+  if (!hasAmounts && !filled) {
     if (isResultLabel(n) || totalScopeOf(n) !== null) return null;
     const section = sectionOf(n);
     return section

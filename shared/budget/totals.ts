@@ -51,11 +51,13 @@ export function checkTotals(
 
   const score = (row: BodyRow & { kind: "total" | "result" }, sums: Float64Array): number => {
     let ok = 0;
-    for (const a of row.amounts.values()) if (Math.abs(a.value - sums[a.period]!) <= tolerance) ok++;
+    for (const a of row.amounts)
+      if (a !== undefined && Math.abs(a.value - sums[a.period]!) <= tolerance) ok++;
     return ok;
   };
   const report = (row: BodyRow & { kind: "total" | "result" }, sums: Float64Array) => {
-    for (const [key, a] of row.amounts) {
+    for (const a of row.amounts) {
+      if (a === undefined) continue;
       const computed = round(sums[a.period]!);
       if (Math.abs(a.value - computed) <= tolerance) continue;
       count++;
@@ -63,7 +65,7 @@ export function checkTotals(
         mismatches.push({
           code: row.kind === "result" ? "surplus-mismatch" : "total-mismatch",
           row,
-          period: key,
+          period: periods[a.period]!,
           cell: a.cell,
           stated: a.value,
           computed,
@@ -79,7 +81,8 @@ export function checkTotals(
       if (!anchors || anchors[line]) anchored = true;
       lastGuess = anchors && !anchors[line] ? s : null;
       line++;
-      for (const a of row.amounts.values()) {
+      for (const a of row.amounts) {
+        if (a === undefined) continue;
         all[s][a.period]! += a.value;
         block[s][a.period]! += a.value;
         headed[s][a.period]! += a.value;
@@ -139,7 +142,7 @@ export function computeTotals(
   for (const row of rows) {
     if (row.kind !== "line") continue;
     const side = sectionOfLine[line++] === "income" ? income : cost;
-    for (const a of row.amounts.values()) side[a.period]! += a.value;
+    for (const a of row.amounts) if (a !== undefined) side[a.period]! += a.value;
   }
   const byPeriod = (xs: ArrayLike<number>): PeriodAmounts => {
     const out: PeriodAmounts = {};
