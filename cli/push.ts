@@ -5,7 +5,8 @@ import { CLIENT_HEADER, type ClientKind } from "../shared/api";
 import { SamsynError } from "../shared/failures";
 import type { Lang } from "../shared/messages";
 import { askedPeriod } from "../shared/period";
-import { type PushableReport, pushableReports, readWorkbook } from "../shared/read-workbook";
+import { type PushableReport, pushableReports } from "../shared/push";
+import { readWorkbook } from "../shared/read-workbook";
 import { readWorkbookFile } from "../xlsx/read";
 import { say } from "./failure";
 

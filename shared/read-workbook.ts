@@ -8,24 +8,8 @@ import type { Grid } from "./grid";
 import { countBySeverity, type Issue } from "./issues";
 import { describeIssue } from "./messages";
 import { computed, isOutputSheet, type OutputSheet, outputSheetName } from "./output";
-import {
-  type ParticipantOptions,
-  type ParticipantReading,
-  readParticipantSheet,
-  shareableReports,
-  ymdOf,
-} from "./participants";
-import type {
-  BudgetReport,
-  BudgetTable,
-  ContributionsTable,
-  Corrections,
-  InspectResult,
-  IssueJson,
-  ParticipantsReport,
-  ReportKind,
-  Table,
-} from "./report";
+import { type ParticipantOptions, type ParticipantReading, readParticipantSheet } from "./participants";
+import type { BudgetTable, ContributionsTable, Corrections, InspectResult, IssueJson, Table } from "./report";
 
 export interface InspectOptions {
   readonly corrections?: Corrections;
@@ -72,59 +56,6 @@ export function readWorkbook(grids: readonly Grid[], options: InspectOptions = {
     return sheets;
   };
   return { tables, issues, outputSheets, participantReadings };
-}
-
-export interface PushableReport {
-  readonly kind: ReportKind;
-  /** The period the report is filed under: a budget's plan year, a participants report's period. */
-  readonly period: string;
-  readonly report: BudgetReport | ParticipantsReport;
-}
-
-/**
- * What `samsyn push` sends: every budget as it was read (filed under its first year, the
- * plan's year), and every participant list as shareable reports — counts only, small counts
- * suppressed — one per calendar year its stays touch, unless a period was asked for.
- */
-export function pushableReports(
-  reading: WorkbookReading,
-  options: { readonly threshold?: number; readonly source?: string | null } = {},
-): PushableReport[] {
-  const out: PushableReport[] = [];
-  for (const table of reading.tables) {
-    if (table.kind !== "budget") continue;
-    const year = /\d{4}/.exec(table.periods[0] ?? "")?.[0];
-    if (!year) continue;
-    out.push({
-      kind: "budget",
-      period: year,
-      report: { ...table, source: { file: options.source ?? null, tool: "samsyn" } },
-    });
-  }
-  const share = options.threshold !== undefined ? { threshold: options.threshold } : {};
-  for (const participants of reading.participantReadings) {
-    const periods = participants.period !== undefined ? [participants.period] : yearsTouched(participants);
-    for (const period of periods) {
-      for (const report of shareableReports(participants, { ...share, period })) {
-        out.push({ kind: "participants", period: report.period, report });
-      }
-    }
-  }
-  return out;
-}
-
-/** Calendar years in which some stay of the list was open. */
-function yearsTouched(reading: ParticipantReading): string[] {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const p of reading.participants) {
-    if (p.start === null) continue;
-    first = Math.min(first, ymdOf(p.start).year);
-    last = Math.max(last, ymdOf(p.end ?? p.start).year);
-  }
-  const years: string[] = [];
-  for (let y = first; y <= last; y++) years.push(String(y));
-  return years;
 }
 
 /** Loops, not push(...xs): a sheet of text amounts can raise more issues than a call takes arguments. */

@@ -5,6 +5,24 @@
  */
 import { z } from "zod";
 import { MUNICIPALITIES } from "./participants/municipalities";
+import {
+  AGE_BANDS,
+  BUDGET_GROUPS,
+  MEMBERS,
+  MISSING_HEMKOMMUN,
+  OTHER_HEMKOMMUN,
+  SECTIONS,
+} from "./vocabulary";
+
+export {
+  AGE_BANDS,
+  ageBandLabel,
+  COST_GROUPS,
+  INCOME_GROUPS,
+  MISSING_HEMKOMMUN,
+  OTHER_HEMKOMMUN,
+  sectionOfGroup,
+} from "./vocabulary";
 
 /**
  * The bound on any amount, in kronor: 10^13 kr is a thousand times Sweden's state budget, so
@@ -24,27 +42,11 @@ export type PeriodAmounts = z.infer<typeof PeriodAmounts>;
 
 export const UnitSchema = z.enum(["kr", "tkr", "mkr"]);
 
-export const Section = z.enum(["income", "cost"]);
+export const Section = z.enum(SECTIONS);
 export type Section = z.infer<typeof Section>;
 
-/** Income groups: where an association's money comes from. */
-export const INCOME_GROUPS = ["finansiell ram", "medlemsbidrag", "eget kapital", "övriga intäkter"] as const;
-/** Cost groups as Uppföljning Finsam wants them split; the network compares them side by side. */
-export const COST_GROUPS = [
-  "insatser",
-  "kansli och administration",
-  "styrelse",
-  "revision",
-  "ekonomiadministration",
-  "utvärdering",
-  "övrigt",
-] as const;
-
-export const BudgetGroup = z.enum([...INCOME_GROUPS, ...COST_GROUPS]);
+export const BudgetGroup = z.enum(BUDGET_GROUPS);
 export type BudgetGroup = z.infer<typeof BudgetGroup>;
-
-export const sectionOfGroup = (group: BudgetGroup): Section =>
-  (INCOME_GROUPS as readonly string[]).includes(group) ? "income" : "cost";
 
 export const CellRef = z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/, "an A1 cell address such as C21");
 
@@ -90,7 +92,7 @@ export const BudgetTable = z.object({
 });
 export type BudgetTable = z.infer<typeof BudgetTable>;
 
-export const Member = z.enum(["staten", "regionen", "kommunerna", "övriga"]);
+export const Member = z.enum(MEMBERS);
 export type Member = z.infer<typeof Member>;
 
 /** "Bidrag i tkr": what each member pays in, checked against the law's 1/2, 1/4, 1/4 split. */
@@ -111,20 +113,11 @@ export const Count = z.number().int().nonnegative().max(20_000_000);
 /** A count in a shared report: null where it was suppressed as too small to publish. */
 export const SharedCount = Count.nullable();
 
-/** The age bands of the key figures, in order (keyFigures.ts counts by them). */
-export const AGE_BANDS = ["-17", "18-24", "25-29", "30-39", "40-49", "50-64", "65-"] as const;
-
-/** An age band as a reader sees it, a span with an en dash ("18–24", "0–17", "65–"); keys stay as the schema has them. */
-export const ageBandLabel = (band: string): string => (band === "-17" ? "0–17" : band.replace("-", "–"));
-
 /**
  * The hemkommun keys a shared report may carry: the 290 municipalities, "Övriga" for any
  * other text and "Uppgift saknas" for none — a closed set, so a report cannot bring a merge
  * 200 000 keys. The core counts into the same buckets.
  */
-/** The bucket for a hemkommun that is no municipality, and the one for none given. */
-export const OTHER_HEMKOMMUN = "Övriga";
-export const MISSING_HEMKOMMUN = "Uppgift saknas";
 export const SHARED_HEMKOMMUN = [...MUNICIPALITIES, OTHER_HEMKOMMUN, MISSING_HEMKOMMUN] as const;
 const HEMKOMMUN_SET: ReadonlySet<string> = new Set(SHARED_HEMKOMMUN);
 const AGE_BAND_SET: ReadonlySet<string> = new Set(AGE_BANDS);

@@ -99,3 +99,26 @@ describe("no import cycles", () => {
     expect(cycles).toEqual([]);
   });
 });
+
+describe("samsyn inspect", () => {
+  // zod loads some 260 modules (its locales among them): 60 ms of a 300 ms command. The
+  // schemas are for what crosses the wire (push, the service), not for reading a workbook.
+  it("reads a workbook without loading zod", () => {
+    const files = new Set([...sourceFiles("shared"), ...sourceFiles("xlsx"), ...sourceFiles("cli")]);
+    const RUNTIME_IMPORT = /^\s*(?:import|export)\s(?!type\s)[^;]*?from\s+["']([^"']+)["']/gm;
+    const seen = new Set<string>();
+    const paths: string[] = [];
+    const walk = (file: string, path: readonly string[]) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(join(ROOT, file), "utf8");
+      for (const [, spec] of text.matchAll(RUNTIME_IMPORT)) {
+        if (spec === "zod") paths.push([...path, file].join(" → "));
+        const next = spec!.startsWith(".") ? resolveRelative(file, spec!, files) : null;
+        if (next) walk(next, [...path, file]);
+      }
+    };
+    walk("cli/inspect.ts", []);
+    expect(paths).toEqual([]);
+  });
+});

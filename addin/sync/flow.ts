@@ -4,7 +4,8 @@
  * other revision and what differs; a send that cannot reach the service kept in the workbook's
  * outbox and sent later with the same Idempotency-Key, so it lands exactly once.
  */
-import { pushableReports, type WorkbookReading } from "../../shared/read-workbook";
+import { pushableReports } from "../../shared/push";
+import type { WorkbookReading } from "../../shared/read-workbook";
 import type { Report } from "../../shared/report";
 import {
   type ConflictRow,

@@ -3,7 +3,8 @@
  * stands under: from the user's corrections, the line's words, its headings and section rows,
  * and where those leave it open, from the stated totals — the reading that makes them true.
  */
-import { type BudgetGroup, type Section, type SheetCorrections, sectionOfGroup } from "../report";
+import type { BudgetGroup, Section, SheetCorrections } from "../report";
+import { sectionOfGroup } from "../vocabulary";
 import type { BodyRow } from "./rows";
 import { checkTotals } from "./totals";
 import { combinedGroups, defaultGroup, groupNamed, groupOfWords, isBareCost, saysCost } from "./words";

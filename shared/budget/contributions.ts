@@ -5,7 +5,8 @@
  */
 import { roundToOre } from "../amounts";
 import type { Issue } from "../issues";
-import { type Member, sectionOfGroup } from "../report";
+import type { Member } from "../report";
+import { sectionOfGroup } from "../vocabulary";
 import type { Amount, BodyRow, RowAmounts } from "./rows";
 import { groupOfWords, memberOf } from "./words";
 

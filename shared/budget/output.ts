@@ -12,7 +12,8 @@ import {
   outputSheetName,
   uniqueTableName,
 } from "../output";
-import { BudgetGroup, type BudgetTable, type ContributionsTable } from "../report";
+import type { BudgetTable, ContributionsTable } from "../report";
+import { BUDGET_GROUPS } from "../vocabulary";
 
 const SECTION_SV = { income: "Intäkt", cost: "Kostnad" } as const;
 const AMOUNT = { numberFormat: "#,##0", width: 14 } as const;
@@ -105,7 +106,7 @@ function budgetOutputTable(t: BudgetTable, taken: Set<string>): OutputTable[] {
   };
   // The groups present, in the schema's order (income groups first), each a live sum over the lines.
   const present = new Set(t.lines.map((l) => l.group));
-  const groups = BudgetGroup.options.filter((g) => present.has(g));
+  const groups = BUDGET_GROUPS.filter((g) => present.has(g));
   const groupName = tableName(`${name}_grupper`, taken);
   const byGroup: OutputTable = {
     name: groupName,

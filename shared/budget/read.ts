@@ -5,14 +5,8 @@
 import { roundToOre } from "../amounts";
 import { a1At, type Grid, parseA1, sheetOrderKey, toA1 } from "../grid";
 import type { Issue } from "../issues";
-import {
-  type BudgetLine,
-  type BudgetTable,
-  type ContributionsTable,
-  type PeriodAmounts,
-  type SheetCorrections,
-  sectionOfGroup,
-} from "../report";
+import type { BudgetLine, BudgetTable, ContributionsTable, PeriodAmounts, SheetCorrections } from "../report";
+import { sectionOfGroup } from "../vocabulary";
 import { classifyLines } from "./classify";
 import {
   checkSplit,

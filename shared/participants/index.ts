@@ -7,12 +7,11 @@ import type { Grid } from "../grid";
 import type { Issue } from "../issues";
 import type { OutputSheet } from "../output";
 import { askedPeriod, type Period, wholeListPeriod } from "../period";
-import type { FollowupTable, ParticipantsReport, ParticipantsTable } from "../report";
+import type { FollowupTable, ParticipantsTable } from "../report";
 import { readFollowupTables } from "./followup";
 import { keyFiguresFor } from "./keyFigures";
 import { findListHeader, type Insats, type Participant, readParticipantList } from "./list";
 import { participantOutputSheets } from "./output";
-import { type ShareOptions, shareableReport } from "./share";
 
 export { type Day, ymdOf } from "../calendar";
 export { type Period, parsePeriod } from "../period";
@@ -21,15 +20,6 @@ export { readFollowupTables } from "./followup";
 export { AGE_BANDS, keyFiguresFor, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN } from "./keyFigures";
 export type { Insats, Participant } from "./list";
 export { MUNICIPALITIES, municipalityOf } from "./municipalities";
-export {
-  DEFAULT_THRESHOLD,
-  exposedCounts,
-  relationsOf,
-  type ShareOptions,
-  type ShareSource,
-  shareableReport,
-  suppressionOf,
-} from "./share";
 
 export interface ParticipantOptions {
   /** The period for key figures: "2014", "2014-H1", "2014-Q3", "2013-2015"; default: the whole list. */
@@ -115,14 +105,4 @@ export function readParticipantSheet(
     ...common,
     outputSheets: () => [],
   };
-}
-
-/** The shareable reports of a reading, for `samsyn push`: one per participant list, none for follow-up tables. */
-export function shareableReports(
-  reading: ParticipantReading,
-  options: ShareOptions = {},
-): ParticipantsReport[] {
-  if (!reading.tables.some((t) => t.kind === "participants")) return [];
-  const threshold = options.threshold ?? reading.threshold;
-  return [shareableReport(reading, { ...options, ...(threshold !== undefined ? { threshold } : {}) })];
 }

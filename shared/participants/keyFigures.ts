@@ -4,9 +4,10 @@
  */
 
 import type { Period } from "../period";
-import { AGE_BANDS, type KeyFigures, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN } from "../report";
+import type { KeyFigures } from "../report";
+import { AGE_BANDS, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN } from "../vocabulary";
 
-// One home for the bands and buckets: the report schema that the service checks keys against.
+// One home for the bands and buckets (vocabulary.ts): the report schema checks keys against the same.
 export { AGE_BANDS, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN };
 
 import { toWorkOrStudies } from "./codes";

@@ -13,7 +13,8 @@ import {
   outputSheetName,
   uniqueTableName,
 } from "../output";
-import { ageBandLabel, type KeyFigures } from "../report";
+import type { KeyFigures } from "../report";
+import { ageBandLabel } from "../vocabulary";
 import type { Participant } from "./list";
 
 const DATE_FORMAT = "yyyy-mm-dd";

@@ -10,6 +10,7 @@
 
 import { askedPeriod, type Period, wholeListPeriod } from "../period";
 import { type KeyFigures, ParticipantsReport, WHOLE_HEMKOMMUN } from "../report";
+import type { ParticipantReading } from ".";
 import { AGE_BANDS, keyFiguresFor } from "./keyFigures";
 import type { Participant } from "./list";
 
@@ -234,4 +235,14 @@ export function shareableReport(
       staysOverLimit: shown("staysOverLimit"),
     },
   });
+}
+
+/** The shareable reports of a reading, for `samsyn push`: one per participant list, none for follow-up tables. */
+export function shareableReports(
+  reading: ParticipantReading,
+  options: ShareOptions = {},
+): ParticipantsReport[] {
+  if (!reading.tables.some((t) => t.kind === "participants")) return [];
+  const threshold = options.threshold ?? reading.threshold;
+  return [shareableReport(reading, { ...options, ...(threshold !== undefined ? { threshold } : {}) })];
 }

@@ -13,7 +13,8 @@ import {
   type MergeReport,
   merge,
 } from "../../shared/merge";
-import { type PushableReport, pushableReports, readWorkbook } from "../../shared/read-workbook";
+import { type PushableReport, pushableReports } from "../../shared/push";
+import { readWorkbook } from "../../shared/read-workbook";
 import type { BudgetReport, ParticipantsReport } from "../../shared/report";
 import { readWorkbookFile } from "../../xlsx/read";
 import { participantList } from "./generate";

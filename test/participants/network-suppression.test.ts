@@ -28,8 +28,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type MergeReport, merge } from "../../shared/merge";
-import { exposedCounts, type Participant, parsePeriod, shareableReport } from "../../shared/participants";
+import { type Participant, parsePeriod } from "../../shared/participants";
 import { keyFiguresFor } from "../../shared/participants/keyFigures";
+import { exposedCounts, shareableReport } from "../../shared/participants/share";
 import {
   AGE_BANDS,
   type KeyFigures,

@@ -4,17 +4,19 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Grid } from "../../shared/grid";
 import {
-  exposedCounts,
   keyFiguresFor,
   MISSING_HEMKOMMUN,
   MUNICIPALITIES,
   OTHER_HEMKOMMUN,
   parsePeriod,
   readParticipantSheet,
+} from "../../shared/participants";
+import {
+  exposedCounts,
   shareableReport,
   shareableReports,
   suppressionOf,
-} from "../../shared/participants";
+} from "../../shared/participants/share";
 import { type KeyFigures, ParticipantsReport, WHOLE_HEMKOMMUN } from "../../shared/report";
 import { readWorkbookFile } from "../../xlsx/read";
 import { participantsReport } from "../service/helpers";
