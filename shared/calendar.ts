@@ -9,6 +9,8 @@ export type Day = number;
 
 /** Excel's serial of 1970-01-01 in the 1900 date system (serial 1 is 1900-01-01, counting Excel's 29 February 1900). */
 export const EXCEL_EPOCH_OFFSET = 25_569;
+/** How many days the 1904 date system's serials lag the 1900 system's (1904-01-01 is serial 0 there, 1 462 here). */
+export const EXCEL_1904_OFFSET = 1_462;
 const MS_PER_DAY = 86_400_000;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -3,7 +3,7 @@
  * both exceljs reads (the whole workbook for convert, the stream for everything else) share.
  */
 import type ExcelJS from "exceljs";
-import { excelSerialFromDate } from "../shared/calendar";
+import { EXCEL_1904_OFFSET, EXCEL_EPOCH_OFFSET, excelSerialFromDate } from "../shared/calendar";
 import type { CellValue } from "../shared/grid";
 
 /** The value Excel would show: a formula's cached result, a date as its serial number, rich text as text. */
@@ -31,6 +31,7 @@ export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
  * would subtract from: a number, or a formula's cached text or truth value.
  */
 export function dateSerial(value: number | string | boolean, date1904: boolean): number {
-  const ms = Math.round((Number(value) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
+  const serial1900 = Number(value) + (date1904 ? EXCEL_1904_OFFSET : 0);
+  const ms = Math.round((serial1900 - EXCEL_EPOCH_OFFSET) * 24 * 3600 * 1000);
   return excelSerialFromDate(new Date(ms));
 }

@@ -6,7 +6,7 @@
  * they cover, only the rows that show them are as long as Excel's used range would be.
  */
 import type { CellValue, Grid, RangeAddress } from "../shared/grid";
-import { columnLetters, parseA1 } from "../shared/grid";
+import { columnLetters, EXCEL_COLUMNS, parseA1 } from "../shared/grid";
 import { dateSerial } from "./cell-value";
 import { isDateFmt } from "./exceljs-internals";
 import type { MergedRange } from "./package";
@@ -88,7 +88,7 @@ function applyMerges(sheet: RawSheet, context: SheetContext): number {
   const merges = context.merges;
   for (let i = 0; i < merges.length; i++) {
     const m = merges[i]!;
-    if (m.right > 16384)
+    if (m.right > EXCEL_COLUMNS)
       throw new Error(`Out of bounds. Invalid column letter: ${columnLetters(m.right - 1)}`);
     for (let j = 0; j < i; j++)
       if (intersects(merges[j]!, m)) throw new Error("Cannot merge already merged cells");

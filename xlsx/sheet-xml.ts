@@ -5,7 +5,7 @@
  * the whole package is read, so each cell keeps its style index and what kind of value it is
  * (a number may be a date) until `sheet-grid.ts` finishes the sheet.
  */
-import type { CellValue } from "../shared/grid";
+import { type CellValue, EXCEL_COLUMNS } from "../shared/grid";
 import { plainValue } from "./cell-value";
 import { type SaxEvent, type SaxTag, slideFormula, xmlDecode } from "./exceljs-internals";
 
@@ -401,7 +401,7 @@ export function columnOfAddress(ref: string): number {
     else if (hasRow && letters && ch !== 36) break;
   }
   if (!letters) return -1;
-  if (col > 16384) throw new Error(`Out of bounds. Invalid column letter: ${letters}`);
+  if (col > EXCEL_COLUMNS) throw new Error(`Out of bounds. Invalid column letter: ${letters}`);
   return col - 1;
 }
 
