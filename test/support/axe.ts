@@ -10,6 +10,17 @@ export interface AxeViolation {
 }
 
 export async function axeViolations(page: Page | Frame): Promise<AxeViolation[]> {
+  // Colours are measured as they settle: a button just clicked is still fading (Fluent's
+  // transitions), and a colour caught halfway is neither the one before nor the one after.
+  // A spinner runs for ever: only what ends is waited for.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => null)),
+    ),
+  );
   // Evaluated, not injected as a <script>: the pages' CSP rightly refuses inline scripts.
   await page.evaluate(
     readFileSync(resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8"),
