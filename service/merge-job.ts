@@ -5,7 +5,7 @@
 import { type MergeInput, merge } from "../shared/merge";
 import { Report } from "../shared/report";
 import { mergedWorkbook } from "./merged-workbook";
-import { Kept, revisionKey } from "./store/kept";
+import { keptByRevision, revisionKey } from "./store/kept";
 import type { StoredRevisionText } from "./store/types";
 
 export interface MergeJob extends Omit<MergeInput, "reports"> {
@@ -22,10 +22,7 @@ export async function runMergeJob(job: MergeJob): Promise<string | Buffer> {
 
 /** Parsed reports kept, at most this many characters of body text together (a few MB). */
 const PARSED_CHARACTERS_KEPT = 16 * 1024 * 1024;
-const parsed = new Kept<{ readonly body: string; readonly report: Report }>(
-  PARSED_CHARACTERS_KEPT,
-  (p) => p.body.length,
-);
+const parsed = keptByRevision<{ readonly body: string; readonly report: Report }>(PARSED_CHARACTERS_KEPT);
 
 /**
  * A stored body parsed and checked. Stored bodies were validated on the way in; they are

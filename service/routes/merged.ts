@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Router } from "express";
+import { LRUCache } from "lru-cache";
 import { pickReports } from "../../shared/merge";
 import type { ReportKind } from "../../shared/report";
 import { YEAR } from "../api";
@@ -86,7 +87,7 @@ export async function mergePlan(store: Store, kind: ReportKind, period: string):
  * arrive while one is being built wait for that one; a failed build is not kept.
  */
 function mergeAnswers(merges: MergeThread) {
-  const kept = new Map<string, Promise<string | Buffer>>();
+  const kept = new LRUCache<string, Promise<string | Buffer>>({ max: KEPT_ANSWERS });
   const answer = <T extends string | Buffer>(
     as: "json" | "xlsx",
     plan: MergePlan,
@@ -94,16 +95,10 @@ function mergeAnswers(merges: MergeThread) {
   ) => {
     const key = `${as}:${plan.key}`;
     const found = kept.get(key);
-    if (found) {
-      // Most recently used last: the first key is the one to let go.
-      kept.delete(key);
-      kept.set(key, found);
-      return found as Promise<T>;
-    }
+    if (found) return found as Promise<T>;
     const built = build();
     kept.set(key, built);
     built.catch(() => kept.delete(key));
-    if (kept.size > KEPT_ANSWERS) kept.delete(kept.keys().next().value!);
     return built;
   };
   return {

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { ClientKind, type RevisionInfo, type Status } from "../../shared/api";
 import { coveredYears, type ReportHead } from "../../shared/merge";
 import { type BudgetGroup, Report, type ReportKind } from "../../shared/report";
-import { Kept, revisionKey } from "./kept";
+import { keptByRevision, revisionKey } from "./kept";
 import type {
   Association,
   FoundToken,
@@ -252,7 +252,7 @@ const REVISIONS_PER_QUERY = 32;
 const BODY_CHARACTERS_KEPT = 16 * 1024 * 1024;
 
 export class SqlStore implements Store {
-  private readonly bodies = new Kept<StoredRevisionText>(BODY_CHARACTERS_KEPT, (r) => r.body.length);
+  private readonly bodies = keptByRevision<StoredRevisionText>(BODY_CHARACTERS_KEPT);
 
   constructor(private readonly db: SqlDb) {}
 

@@ -1,7 +1,7 @@
 /** The merge thread's work: stored bodies parsed once per revision, and what is kept within its bound. */
 import { describe, expect, it } from "vitest";
 import { parsedReport } from "../../service/merge-job";
-import { Kept } from "../../service/store/kept";
+import { keptByRevision } from "../../service/store/kept";
 import { simpleBudget } from "./helpers";
 
 const head = {
@@ -34,14 +34,19 @@ describe("merge job", () => {
     expect(() => parsedReport({ ...head, revision: 9 }, JSON.stringify({ kind: "budget" }))).toThrow();
   });
 
-  it("When the values kept pass the limit, then the least recently used go first", () => {
-    const kept = new Kept<string>(10, (v) => v.length);
-    kept.set("a", "aaaa");
-    kept.set("b", "bbbb");
-    expect(kept.get("a")).toBe("aaaa");
-    kept.set("c", "cccc");
-    expect([kept.get("a"), kept.get("b"), kept.get("c"), kept.size]).toEqual(["aaaa", undefined, "cccc", 2]);
-    kept.set("huge", "x".repeat(11));
+  it("When the bodies kept pass the limit, then the least recently used go first, and one too large is not kept", () => {
+    const kept = keptByRevision<{ body: string }>(10);
+    kept.set("a", { body: "aaaa" });
+    kept.set("b", { body: "bbbb" });
+    expect(kept.get("a")?.body).toBe("aaaa");
+    kept.set("c", { body: "cccc" });
+    expect([kept.get("a")?.body, kept.get("b"), kept.get("c")?.body, kept.size]).toEqual([
+      "aaaa",
+      undefined,
+      "cccc",
+      2,
+    ]);
+    kept.set("huge", { body: "x".repeat(11) });
     expect([kept.get("huge"), kept.size]).toEqual([undefined, 2]);
   });
 });
