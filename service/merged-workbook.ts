@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import type { MergedBudget, MergedParticipants, MergedView } from "../shared/merge";
 import { type NetworkSheet, networkSheet, SUPPRESSED } from "../shared/network";
 import { layoutSheet, uniqueSheetName } from "../shared/output";
-import { WHOLE_HEMKOMMUN } from "../shared/report";
+import { ageBandLabel, WHOLE_HEMKOMMUN } from "../shared/report";
 import { setPrinting, writeOutputSheets, xlsxBuffer } from "../xlsx/write";
 
 /** The comparison sheet's name in the downloaded workbook (in Excel the plan's own, "Samsyn nätverk 2009"). */
@@ -37,6 +37,7 @@ const BOLD: Style = Object.freeze({ font: BOLD_FONT });
 const TITLE: Style = Object.freeze({ font: Object.freeze({ bold: true, size: 14 }) });
 const AMOUNT: Style = Object.freeze({ numFmt: "#,##0" });
 const AMOUNT_BOLD: Style = Object.freeze({ numFmt: "#,##0", font: BOLD_FONT });
+const PERCENT: Style = Object.freeze({ numFmt: "0.0%" });
 
 /**
  * Writes a row's cells, each with its style (`styles[i]`, else the row's); a row with a font
@@ -205,19 +206,23 @@ function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
     writeRow(s, 1, [a.name], TITLE);
     writeRow(s, 2, [`Revision ${a.revision}, period ${a.reportPeriod ?? ""}`]);
     writeRow(s, 4, ["Nyckeltal", "Värde"], BOLD);
-    const rows: [string, Cell][] = [
+    const rows: [string, Cell, Style?][] = [
       ...KEY_FIGURES.map(([t, p]): [string, Cell] => [t, countCell(countAt(kf, p))]),
-      ["Andel avslutade till arbete/studier", kf.shareClosedToWorkOrStudies],
+      // A share among counts: its own per-cent format, so 0.875 reads "87,5 %".
+      ["Andel avslutade till arbete/studier", kf.shareClosedToWorkOrStudies, PERCENT],
       ["Genomsnittlig vistelse (dagar)", kf.averageStayDays],
       // These cells start with our own words, so a key such as "-17" cannot run: no apostrophe.
       // A breakdown withheld whole shows as one hidden line: which municipalities is not told either.
       ...(a.suppressed.includes(WHOLE_HEMKOMMUN)
         ? [["Hemkommun", SUPPRESSED] as [string, Cell]]
         : Object.entries(kf.byHemkommun).map(([k, v]): [string, Cell] => [`Hemkommun: ${k}`, countCell(v)])),
-      ...Object.entries(kf.byAgeBand).map(([k, v]): [string, Cell] => [`Ålder: ${k}`, countCell(v)]),
+      ...Object.entries(kf.byAgeBand).map(([k, v]): [string, Cell] => [
+        `Ålder: ${ageBandLabel(k)}`,
+        countCell(v),
+      ]),
     ];
-    rows.forEach(([label, value], i) => {
-      writeRow(s, 5 + i, [label, value]);
+    rows.forEach(([label, value, style], i) => {
+      writeRow(s, 5 + i, [label, value], null, [null, style ?? null]);
     });
     s.getColumn(1).width = 40;
     s.getColumn(2).width = 14;

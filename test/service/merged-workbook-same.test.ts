@@ -2,7 +2,9 @@
  * The merged workbook as its users get it stays the same however it is written: read back
  * through exceljs, every sheet, cell, formula with its saved result, number format, font,
  * table, column width, frozen pane and print setting equals what the writer gave before it was
- * made faster (merged-workbook.model.json, written by the exceljs-only writer of December 2026).
+ * made faster (merged-workbook.model.json, written by the exceljs-only writer of December 2026),
+ * but for two changes made on purpose since: the share to work or studies in per cent, the age
+ * bands with an en dash ("18–24").
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
