@@ -236,6 +236,17 @@ describe("the network's page", () => {
       .getByRole("row", { name: /Regionala nätverket/ })
       .locator('[data-column="lastUsed"]');
     expect(await used.innerText()).not.toBe("aldrig");
+
+    // Every view the admin has passes axe in English too, the administration included.
+    await page.getByRole("combobox", { name: "Språk" }).selectOption("en");
+    const views = page.getByRole("navigation", { name: "Views" });
+    const viewNames = await views.getByRole("button").allInnerTexts();
+    expect(viewNames).toEqual(["Who has reported", "Comparison", "History", "Administration"]);
+    for (const name of viewNames) {
+      await views.getByRole("button", { name }).click();
+      await page.getByRole("heading", { name, level: 2 }).waitFor();
+      await expectNoAxeViolations(page, `${name} (en, admin)`);
+    }
     await close(o);
   });
 
