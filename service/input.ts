@@ -4,7 +4,7 @@
  */
 
 import { type FieldProblem, SamsynError } from "../shared/failures";
-import { exposedCounts } from "../shared/participants/share";
+import { countsByPath, exposedCounts } from "../shared/participants/share";
 import type { ParticipantsReport } from "../shared/report";
 
 /** NUL, or a surrogate without its other half: PostgreSQL stores neither, in text or jsonb. */
@@ -44,36 +44,17 @@ export function checkStorableJson(body: unknown): void {
 
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, "g");
 
-/** The counts of a shared report, by the path that names them in the body. */
-function countsOf(report: ParticipantsReport): [string, number | null | undefined][] {
-  const k = report.keyFigures;
-  return [
-    ["keyFigures.participants", k.participants],
-    ["keyFigures.new", k.new],
-    ["keyFigures.closed", k.closed],
-    ["keyFigures.closedToWorkOrStudies", k.closedToWorkOrStudies],
-    ["keyFigures.staysOverLimit", k.staysOverLimit],
-    ["keyFigures.byKon.kvinna", k.byKon.kvinna],
-    ["keyFigures.byKon.man", k.byKon.man],
-    ...Object.entries(k.byHemkommun).map(([name, n]): [string, number | null | undefined] => [
-      `keyFigures.byHemkommun.${name}`,
-      n,
-    ]),
-    ...Object.entries(k.byAgeBand).map(([band, n]): [string, number | null | undefined] => [
-      `keyFigures.byAgeBand.${band}`,
-      n,
-    ]),
-  ];
-}
-
 /**
  * The network's threshold, whatever the client used: a count from 1 to threshold − 1 that is
  * not suppressed (null) describes too few people to share, so the report is refused.
  */
 export function checkSuppressed(report: ParticipantsReport, threshold: number): void {
-  const fields: FieldProblem[] = countsOf(report)
+  const fields: FieldProblem[] = [...countsByPath(report.keyFigures)]
     .filter(([, n]) => typeof n === "number" && n >= 1 && n < threshold)
-    .map(([path]) => ({ path, message: `1–${threshold - 1} must be suppressed (null)` }));
+    .map(([path]) => ({
+      path: `keyFigures.${path}`,
+      message: `1–${threshold - 1} must be suppressed (null)`,
+    }));
   if (fields.length > 0)
     throw new SamsynError(
       { code: "unsuppressed-count", threshold, paths: fields.map((f) => f.path) },

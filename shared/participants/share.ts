@@ -9,7 +9,7 @@
  */
 
 import { askedPeriod, type Period, wholeListPeriod } from "../period";
-import { type KeyFigures, ParticipantsReport, WHOLE_HEMKOMMUN } from "../report";
+import { ParticipantsReport, WHOLE_HEMKOMMUN } from "../report";
 import type { ParticipantReading } from ".";
 import { AGE_BANDS, keyFiguresFor } from "./keyFigures";
 import type { Participant } from "./list";
@@ -70,8 +70,21 @@ export function relationsOf(counts: ReadonlyMap<string, number>): Relation[] {
   ];
 }
 
-function countsOf(figures: KeyFigures): Map<string, number> {
-  const counts = new Map<string, number>([
+/** The counts of key figures, whether counted (numbers) or shared (null where suppressed). */
+interface Counts<N> {
+  readonly participants: N;
+  readonly new: N;
+  readonly closed: N;
+  readonly closedToWorkOrStudies: N;
+  readonly staysOverLimit: N;
+  readonly byKon: { readonly kvinna: N; readonly man: N };
+  readonly byHemkommun: Readonly<Record<string, N>>;
+  readonly byAgeBand: Readonly<Record<string, N>>;
+}
+
+/** Every count by the path a report names it with ("byKon.man", "byHemkommun.Nora"), in the order they are written. */
+export function countsByPath<N>(figures: Counts<N>): Map<string, N> {
+  const counts = new Map<string, N>([
     ["participants", figures.participants],
     ["new", figures.new],
     ["closed", figures.closed],
@@ -195,7 +208,7 @@ export function shareableReport(
     options.insats !== undefined ? options.insats : isReading(source) ? (source.insats ?? null) : null;
 
   const figures = keyFiguresFor(participants, period, { shareable: true });
-  const counts = countsOf(figures);
+  const counts = countsByPath(figures);
   const suppressed = suppressionOf(counts, threshold);
   const shown = (path: string): number | null => (suppressed.has(path) ? null : (counts.get(path) ?? 0));
   const keyed = (prefix: string, keys: readonly string[]) =>

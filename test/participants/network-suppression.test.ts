@@ -30,14 +30,8 @@ import { describe, expect, it } from "vitest";
 import { type MergeReport, merge } from "../../shared/merge";
 import { type Participant, parsePeriod } from "../../shared/participants";
 import { keyFiguresFor } from "../../shared/participants/keyFigures";
-import { exposedCounts, shareableReport } from "../../shared/participants/share";
-import {
-  AGE_BANDS,
-  type KeyFigures,
-  MISSING_HEMKOMMUN,
-  type ParticipantsReport,
-  WHOLE_HEMKOMMUN,
-} from "../../shared/report";
+import { countsByPath, exposedCounts, shareableReport } from "../../shared/participants/share";
+import { AGE_BANDS, MISSING_HEMKOMMUN, type ParticipantsReport, WHOLE_HEMKOMMUN } from "../../shared/report";
 
 const YEAR = parsePeriod("2014")!;
 const BEFORE = parsePeriod("2013")!;
@@ -104,21 +98,8 @@ function participantsOf(persons: readonly Person[]): Participant[] {
 }
 
 /** The raw (unsuppressed) counts of a list, by the paths a report names them with. */
-function rawCounts(persons: readonly Person[]): Map<string, number> {
-  const k: KeyFigures = keyFiguresFor(participantsOf(persons), YEAR, { shareable: true });
-  const counts = new Map<string, number>([
-    ["participants", k.participants],
-    ["new", k.new],
-    ["closed", k.closed],
-    ["closedToWorkOrStudies", k.closedToWorkOrStudies],
-    ["staysOverLimit", k.staysOverLimit],
-    ["byKon.kvinna", k.byKon.kvinna],
-    ["byKon.man", k.byKon.man],
-  ]);
-  for (const [key, n] of Object.entries(k.byHemkommun)) counts.set(`byHemkommun.${key}`, n);
-  for (const [key, n] of Object.entries(k.byAgeBand)) counts.set(`byAgeBand.${key}`, n);
-  return counts;
-}
+const rawCounts = (persons: readonly Person[]): Map<string, number> =>
+  countsByPath(keyFiguresFor(participantsOf(persons), YEAR, { shareable: true }));
 
 /** What the client sends for the list: the real suppression. */
 const reportOf = (persons: readonly Person[], threshold: number): ParticipantsReport =>

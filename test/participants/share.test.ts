@@ -12,6 +12,7 @@ import {
   readParticipantSheet,
 } from "../../shared/participants";
 import {
+  countsByPath,
   exposedCounts,
   shareableReport,
   shareableReports,
@@ -220,36 +221,6 @@ describe("exposedCounts: what the service can check of the rule", () => {
   });
 });
 
-/** Every count a report publishes, by path. */
-function publishedCounts(report: ParticipantsReport): [string, number | null][] {
-  const k = report.keyFigures;
-  return [
-    ["participants", k.participants],
-    ["new", k.new],
-    ["closed", k.closed],
-    ["closedToWorkOrStudies", k.closedToWorkOrStudies],
-    ["staysOverLimit", k.staysOverLimit],
-    ["byKon.kvinna", k.byKon.kvinna],
-    ["byKon.man", k.byKon.man],
-    ...Object.entries(k.byHemkommun).map(([n, v]): [string, number | null] => [`byHemkommun.${n}`, v]),
-    ...Object.entries(k.byAgeBand).map(([n, v]): [string, number | null] => [`byAgeBand.${n}`, v]),
-  ];
-}
-
-function trueCounts(k: KeyFigures): Map<string, number> {
-  return new Map([
-    ["participants", k.participants],
-    ["new", k.new],
-    ["closed", k.closed],
-    ["closedToWorkOrStudies", k.closedToWorkOrStudies],
-    ["staysOverLimit", k.staysOverLimit],
-    ["byKon.kvinna", k.byKon.kvinna],
-    ["byKon.man", k.byKon.man],
-    ...Object.entries(k.byHemkommun).map(([n, v]): [string, number] => [`byHemkommun.${n}`, v]),
-    ...Object.entries(k.byAgeBand).map(([n, v]): [string, number] => [`byAgeBand.${n}`, v]),
-  ]);
-}
-
 /**
  * What a reader of the report could work out by subtraction, written independently of the
  * implementation: a list of problems, empty when the report is safe.
@@ -258,7 +229,7 @@ function disclosures(report: ParticipantsReport, truth: KeyFigures, threshold: n
   const problems: string[] = [];
   const k = report.keyFigures;
   const small = (n: number) => n >= 1 && n < threshold;
-  for (const [p, v] of publishedCounts(report))
+  for (const [p, v] of countsByPath(report.keyFigures))
     if (v !== null && small(v)) problems.push(`published small ${p}=${v}`);
   // Partitions of the participants (kön and age are known for every generated person).
   const partitions: [string, (number | null)[]][] = [
@@ -316,9 +287,9 @@ describe("shareableReport on generated lists (property)", () => {
           : { key: "", kind: "whole list" as const, first: -Infinity, last: Infinity };
         const truth = keyFiguresFor(reading.participants, p, { shareable: true });
         expect(disclosures(report, truth, threshold)).toEqual([]);
-        const real = trueCounts(truth);
+        const real = countsByPath(truth);
         const nulls: string[] = [];
-        for (const [path, v] of publishedCounts(report)) {
+        for (const [path, v] of countsByPath(report.keyFigures)) {
           if (v === null) nulls.push(path);
           else expect(v, path).toBe(real.get(path));
         }
