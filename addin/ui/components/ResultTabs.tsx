@@ -23,6 +23,8 @@ export interface ResultTabsProps {
 type TabValue = "tables" | "issues" | "keyFigures";
 
 const useStyles = makeStyles({
+  // Three tabs ("Tabeller (1)", "Kontroller (0)", "Nyckeltal") are wider than a 320 px pane: they wrap.
+  tabs: { flexWrap: "wrap" },
   panel: {
     display: "flex",
     flexDirection: "column",
@@ -40,7 +42,11 @@ export function ResultTabs({ strings, lang, reading, corrections, onCorrect, onS
   const headerRow = corrections.headerRow ?? (budgets[0] ? Number(/\d+/.exec(budgets[0].range)?.[0]) : null);
   return (
     <>
-      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabValue)}>
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value as TabValue)}
+      >
         <Tab id="tab-tables" value="tables" aria-controls="panel">
           {strings.tabs.tables} ({reading.tables.length})
         </Tab>
