@@ -217,7 +217,8 @@ async function writeBatch(
       // What the workbook holds now wins over what the pane read: a write that stopped midway left it.
       const outputs = stored.isNullObject ? request.outputs : parseOutputs(stored.value);
       const previous =
-        outputsOf(outputs, sourceKey) ?? (await recoverOutputs(context, request.sourceId, notesSupported));
+        outputsOf(outputs, sourceKey) ??
+        (await recoverOutputs(context, request.sourceId, notesSupported, outputs));
       const ownSheets = new Map((previous?.sheets ?? []).map((s) => [s.name.toLowerCase(), s]));
       const markedBefore = new Set(previous?.marks ?? []);
       const present = workbook.worksheets.items.map((s) => s.name);
@@ -371,16 +372,21 @@ const AREA_TAG = "samsyn.area";
  * What a source wrote, found from the sheets' tags when the workbook's settings do not have it
  * (settings lost, a write that stopped before keeping them): its sheets, and their tables, to be
  * made again under the plan's names. Marks cannot be found this way. One more round trip, and
- * only when there are "Samsyn …" sheets to ask.
+ * only when there are "Samsyn …" sheets that no other source's record names: a second source
+ * sheet converted in the same workbook finds the first one's outputs accounted for, and asks nothing.
  */
 async function recoverOutputs(
   context: Excel.RequestContext,
   sourceId: string,
   notes: boolean,
+  outputs: Outputs,
 ): Promise<OutputRecord | undefined> {
   const { workbook } = context;
+  const othersOwn = new Set(
+    Object.values(outputs).flatMap((record) => record.sheets.map((s) => s.name.toLowerCase())),
+  );
   const candidates = workbook.worksheets.items
-    .filter((ws) => isOutputSheet(ws.name))
+    .filter((ws) => isOutputSheet(ws.name) && !othersOwn.has(ws.name.toLowerCase()))
     .map((ws) => {
       const source = ws.customProperties.getItemOrNullObject(SOURCE_TAG);
       const area = ws.customProperties.getItemOrNullObject(AREA_TAG);

@@ -143,6 +143,28 @@ describe("When a write stops midway", () => {
   });
 });
 
+describe("When a second sheet of the same workbook is converted", () => {
+  it("then its write takes two round trips like the first: the first sheet's outputs are on record, nothing to ask", async () => {
+    const other = gridFromRows("Budget 2016", [
+      [null, "Budget 2016"],
+      ["Intäkter", null],
+      ["Medlemsbidrag", 900_000],
+      ["Kostnader", null],
+      ["Insatser", 500_000],
+    ]);
+    const book = FakeBook.fromGrids([budgetGrid(), other]);
+    await convert(fakeHost(book), { kind: "sheet", sheet: "Budget" });
+    const first = book.sheets.map((s) => s.name);
+    const read = await importSource(fakeHost(book), { kind: "sheet", sheet: "Budget 2016" });
+    const before = book.syncs;
+    await writeReading(fakeHost(book), read);
+    expect(book.syncs - before).toBe(2);
+    // The first sheet's outputs are left as they were; the second's are new sheets beside them.
+    expect(book.sheets.map((s) => s.name).slice(0, first.length)).toEqual(first);
+    expect(book.sheets.length).toBeGreaterThan(first.length);
+  });
+});
+
 describe("When the source sheet is renamed between reading and writing", () => {
   it("then the write finds it by its id: marks land on it and a refresh reuses the same outputs", async () => {
     const book = FakeBook.fromGrids([budgetGrid()]);
