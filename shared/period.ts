@@ -104,3 +104,30 @@ export function periodYear(period: string): string | null {
   const m = /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(period);
   return m ? m[1]! : null;
 }
+
+const MONTHS = {
+  sv: ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+} as const;
+
+/**
+ * A period as people read it: "2041", "jan–jun 2041", "jul–sep 2041", "maj 2041",
+ * "2013–2015" (en dash). A part of a year never reads as the year it is part of. Text that is
+ * no period is given back as it is.
+ */
+export function periodLabel(key: string, lang: "sv" | "en" = "sv"): string {
+  const p = parsePeriod(key);
+  if (!p || p.kind === "whole list") return key;
+  const { year, month } = ymdOf(p.first);
+  const names = MONTHS[lang];
+  switch (p.kind) {
+    case "year":
+      return `${year}`;
+    case "span":
+      return `${year}–${ymdOf(p.last).year}`;
+    case "month":
+      return `${names[month - 1]} ${year}`;
+    default:
+      return `${names[month - 1]}–${names[ymdOf(p.last).month - 1]} ${year}`;
+  }
+}

@@ -7,7 +7,7 @@ import type { Failure } from "../shared/failures";
 import { gridFromRows } from "../shared/grid";
 import { describeFailure } from "../shared/messages";
 import { readParticipantSheet } from "../shared/participants";
-import { askedPeriod, parsePeriod, parseYear } from "../shared/period";
+import { askedPeriod, parsePeriod, parseYear, periodLabel } from "../shared/period";
 import {
   bearer,
   createAssociation,
@@ -182,6 +182,24 @@ describe("the API's paths take the grammar's periods", () => {
       "invalid-period",
       describeFailure(BAD_MONTH, "sv"),
       describeFailure(BAD_MONTH, "en"),
+    ]);
+  });
+});
+
+describe("When a period is shown to people", () => {
+  it("then a part of a year reads as its months and never as the year; a span takes an en dash", () => {
+    const labels = ["2041", "2041-H1", "2041-H2", "2041-Q3", "2041-05", "2013-2015", "alla"].map((k) => [
+      periodLabel(k, "sv"),
+      periodLabel(k, "en"),
+    ]);
+    expect(labels).toEqual([
+      ["2041", "2041"],
+      ["jan–jun 2041", "Jan–Jun 2041"],
+      ["jul–dec 2041", "Jul–Dec 2041"],
+      ["jul–sep 2041", "Jul–Sep 2041"],
+      ["maj 2041", "May 2041"],
+      ["2013–2015", "2013–2015"],
+      ["alla", "alla"],
     ]);
   });
 });
