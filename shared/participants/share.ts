@@ -9,10 +9,11 @@
  */
 
 import { askedPeriod, type Period, wholeListPeriod } from "../period";
-import { ParticipantsReport, WHOLE_HEMKOMMUN } from "../report";
+import { type KeyFigures, ParticipantsReport, WHOLE_HEMKOMMUN } from "../report";
 import type { ParticipantReading } from ".";
 import { AGE_BANDS, keyFiguresFor } from "./keyFigures";
 import type { Participant } from "./list";
+import { complementaryPaths, exposedAcrossPeriods } from "./periods";
 
 export const DEFAULT_THRESHOLD = 5;
 
@@ -23,6 +24,11 @@ export interface ShareOptions {
   readonly period?: string;
   /** The insats the list belongs to; default: the reading's insats name, else null. */
   readonly insats?: string | null;
+  /**
+   * The association's reports already published (the latest of each period; those of another
+   * insats are passed over): figures that could be worked out against them are hidden too.
+   */
+  readonly published?: readonly ParticipantsReport[];
 }
 
 /** What shareableReport needs of a reading: its rows and, if set, its period and insats. */
@@ -115,9 +121,14 @@ export function countsByPath<N>(figures: Counts<N>): Map<string, N> {
  * A list of fewer people than the threshold is thereby withheld entirely: it shares only that
  * it is small.
  */
-export function suppressionOf(counts: ReadonlyMap<string, number>, threshold: number): Set<string> {
+export function suppressionOf(
+  counts: ReadonlyMap<string, number>,
+  threshold: number,
+  /** Paths hidden whatever their size (complementary suppression across periods). */
+  forced: ReadonlySet<string> = new Set(),
+): Set<string> {
   const small = (n: number) => n >= 1 && n < threshold;
-  const suppressed = new Set<string>();
+  const suppressed = new Set(forced);
   for (const [path, n] of counts) if (small(n)) suppressed.add(path);
   // In order: the participants' relations first, so that a suppressed closed reaches closed to work.
   for (const { total, parts, rest, whole } of relationsOf(counts)) {
@@ -195,7 +206,11 @@ function isReading(source: ShareSource | readonly Participant[]): source is Shar
   return !Array.isArray(source);
 }
 
-/** The report one list gives for a period, ready to push: validated against ParticipantsReport. */
+/**
+ * The report one list gives for a period, ready to push: validated against ParticipantsReport.
+ * Given what the association has published already, it hides one more figure at a time until
+ * nothing can be worked out across periods (exposedAcrossPeriods), as the service will check.
+ */
 export function shareableReport(
   source: ShareSource | readonly Participant[],
   options: ShareOptions = {},
@@ -206,10 +221,27 @@ export function shareableReport(
   const period: Period = periodText === undefined ? wholeListPeriod(participants) : askedPeriod(periodText);
   const insats =
     options.insats !== undefined ? options.insats : isReading(source) ? (source.insats ?? null) : null;
-
   const figures = keyFiguresFor(participants, period, { shareable: true });
+  const published = options.published ?? [];
+  const forced = new Set<string>();
+  for (;;) {
+    const report = reportOf(figures, { period, insats, threshold, forced });
+    const more = complementaryPaths(report, exposedAcrossPeriods(report, published, threshold)).filter(
+      (path) => !forced.has(path),
+    );
+    // Nothing more this report can hide: what is left is for the service to refuse, and say.
+    if (more.length === 0) return report;
+    for (const path of more) forced.add(path);
+  }
+}
+
+function reportOf(
+  figures: KeyFigures,
+  options: { period: Period; insats: string | null; threshold: number; forced: ReadonlySet<string> },
+): ParticipantsReport {
+  const { period, insats, threshold } = options;
   const counts = countsByPath(figures);
-  const suppressed = suppressionOf(counts, threshold);
+  const suppressed = suppressionOf(counts, threshold, options.forced);
   const shown = (path: string): number | null => (suppressed.has(path) ? null : (counts.get(path) ?? 0));
   const keyed = (prefix: string, keys: readonly string[]) =>
     Object.fromEntries(keys.map((k) => [k, shown(`${prefix}.${k}`)]));
