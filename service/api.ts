@@ -14,6 +14,7 @@ import {
   Me,
   OVERRIDE_HEADER,
   PERIOD,
+  PublishedReports,
   PutResult,
   RevisionList,
   Status,
@@ -202,6 +203,18 @@ export function openApiDocument(): object {
         ...json(error),
       },
       ...errors(400, 401, 403, 404, 413, 415, 422, 429),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/associations/{id}/reports/{kind}",
+    summary:
+      "The latest revision of every period the association filed: what a client checks a new participants report against before sending it",
+    security,
+    request: { params: z.object({ id: z.string(), kind: ReportKind }) },
+    responses: {
+      200: { description: "OK", ...json(reg("PublishedReports", PublishedReports)) },
+      ...errors(400, 401, 403, 404),
     },
   });
   registry.registerPath({

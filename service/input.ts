@@ -4,8 +4,10 @@
  */
 
 import { type FieldProblem, SamsynError } from "../shared/failures";
+import { exposedAcrossPeriods } from "../shared/participants/periods";
 import { countsByPath, exposedCounts } from "../shared/participants/share";
 import type { ParticipantsReport } from "../shared/report";
+import type { StoredRevision } from "./store/types";
 
 /** NUL, or a surrogate without its other half: PostgreSQL stores neither, in text or jsonb. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is refused.
@@ -74,5 +76,28 @@ function checkProtected(report: ParticipantsReport, threshold: number): void {
   throw new SamsynError(
     { code: "unprotected-count", threshold, paths },
     paths.slice(0, 50).map((path) => ({ path, message: "would give away a suppressed count" })),
+  );
+}
+
+/**
+ * Across periods, whatever a client sends: a participants report that, beside the latest of
+ * every other period the association published (same insats), pins a count to 1 … threshold −
+ * 1 that they did not (exposedAcrossPeriods in shared/participants/periods.ts) is refused,
+ * naming the count, its months and the periods it follows from.
+ */
+export function checkAcrossPeriods(
+  report: ParticipantsReport,
+  published: readonly StoredRevision[],
+  threshold: number,
+): void {
+  const others = published.flatMap((r) => (r.report.kind === "participants" ? [r.report] : []));
+  const [first, ...rest] = exposedAcrossPeriods(report, others, threshold);
+  if (!first) return;
+  throw new SamsynError(
+    { code: "exposed-across-periods", threshold, ...first, more: rest.length },
+    [first, ...rest].slice(0, 50).map((e) => ({
+      path: `keyFigures.${e.figure}`,
+      message: `${e.period} follows from ${e.combines.join(", ")}`,
+    })),
   );
 }

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { FAILURE_CODES } from "./failures";
 import { PERIOD_KEY, YEAR_KEY } from "./period";
-import { ReportKind } from "./report";
+import { Report, ReportKind } from "./report";
 
 /** A period as the grammar in period.ts writes it: "2014", "2014-H1", "2014-Q3", "2014-05", "2013-2015". */
 export const PERIOD = PERIOD_KEY;
@@ -66,6 +66,12 @@ export type RevisionInfo = z.infer<typeof RevisionInfo>;
 
 export const RevisionList = z.object({ revisions: z.array(RevisionInfo) });
 export type RevisionList = z.infer<typeof RevisionList>;
+
+/** GET /api/associations/{id}/reports/{kind}: the latest revision of every period the association filed. */
+export const PublishedReports = z.object({
+  reports: z.array(z.object({ period: z.string(), revision: z.number().int().positive(), report: Report })),
+});
+export type PublishedReports = z.infer<typeof PublishedReports>;
 
 /** GET /api/associations: one entry per association. */
 export const AssociationInfo = AssociationRef.extend({ createdAt: z.string() });

@@ -119,6 +119,16 @@ export type Failure =
   | { readonly code: "stale-revision"; readonly current: number | null; readonly base: number }
   | { readonly code: "unsuppressed-count"; readonly threshold: number; readonly paths: readonly string[] }
   | { readonly code: "unprotected-count"; readonly threshold: number; readonly paths: readonly string[] }
+  | {
+      readonly code: "exposed-across-periods";
+      readonly threshold: number;
+      /** The first count exposed ("new", "participants-new"), its months, what it follows from. */
+      readonly figure: string;
+      readonly period: string;
+      readonly combines: readonly string[];
+      /** How many more are exposed besides. */
+      readonly more: number;
+    }
   // —— the playground's own ——
   | { readonly code: "no-file" }
   | { readonly code: "invalid-book" }
@@ -189,6 +199,7 @@ export const FAILURE_KIND: { readonly [C in FailureCode]: FailureKind } = {
   "stale-revision": "conflict",
   "unsuppressed-count": "refused",
   "unprotected-count": "refused",
+  "exposed-across-periods": "refused",
   "no-file": "invalid-input",
   "invalid-book": "invalid-input",
   "book-not-saved": "invalid-input",

@@ -23,7 +23,12 @@ export interface PushableReport {
  */
 export function pushableReports(
   reading: WorkbookReading,
-  options: { readonly threshold?: number; readonly source?: string | null } = {},
+  options: {
+    readonly threshold?: number;
+    readonly source?: string | null;
+    /** What the association has published (the latest of each period): checked across periods. */
+    readonly published?: readonly ParticipantsReport[];
+  } = {},
 ): PushableReport[] {
   const out: PushableReport[] = [];
   for (const table of reading.tables) {
@@ -37,11 +42,19 @@ export function pushableReports(
     });
   }
   const share = options.threshold !== undefined ? { threshold: options.threshold } : {};
+  // Each report is checked against what is published and the reports before it, as the
+  // service will see them when they are sent in this order.
+  const latest = new Map((options.published ?? []).map((r) => [r.period, r]));
   for (const participants of reading.participantReadings) {
     const periods = participants.period !== undefined ? [participants.period] : yearsTouched(participants);
     for (const period of periods) {
-      for (const report of shareableReports(participants, { ...share, period })) {
+      for (const report of shareableReports(participants, {
+        ...share,
+        period,
+        published: [...latest.values()],
+      })) {
         out.push({ kind: "participants", period: report.period, report });
+        latest.set(report.period, report);
       }
     }
   }

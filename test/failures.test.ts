@@ -77,6 +77,14 @@ const SAMPLES: { readonly [C in FailureCode]: FailureOf<C> } = {
   "stale-revision": { code: "stale-revision", current: 7, base: 5 },
   "unsuppressed-count": { code: "unsuppressed-count", threshold: 5, paths: ["keyFigures.closed"] },
   "unprotected-count": { code: "unprotected-count", threshold: 5, paths: ["keyFigures.byKon.man"] },
+  "exposed-across-periods": {
+    code: "exposed-across-periods",
+    threshold: 5,
+    figure: "new",
+    period: "2041-H2",
+    combines: ["2041", "2041-H1"],
+    more: 1,
+  },
   "no-file": { code: "no-file" },
   "invalid-book": { code: "invalid-book" },
   "book-not-saved": { code: "book-not-saved", detail: "sheet name too long" },
@@ -84,7 +92,18 @@ const SAMPLES: { readonly [C in FailureCode]: FailureOf<C> } = {
 };
 
 /** Fields said in words rather than verbatim: an enum, or a threshold said as its largest hidden count. */
-const IN_WORDS = new Set(["code", "expected", "reason", "what", "kind", "threshold"]);
+// Said in words: a figure by what it counts, a period as people read it ("jul–dec 2041").
+const IN_WORDS = new Set([
+  "code",
+  "expected",
+  "reason",
+  "what",
+  "kind",
+  "threshold",
+  "figure",
+  "period",
+  "combines",
+]);
 const OTHER_LANGUAGE: Record<Lang, string> = { sv: "en", en: "sv" };
 
 /** The values a message must name: every string and number of the failure, as written. */

@@ -3,14 +3,14 @@
  * the latest or any revision, the history and the difference between two.
  */
 import type { Request, Response, Router } from "express";
-import { CLIENT_HEADER, OVERRIDE_HEADER, type RevisionList } from "../../shared/api";
+import { CLIENT_HEADER, OVERRIDE_HEADER, type PublishedReports, type RevisionList } from "../../shared/api";
 import { diffReports } from "../../shared/diff";
 import { SamsynError } from "../../shared/failures";
 import { Report, type ReportKind } from "../../shared/report";
 import { PERIOD } from "../api";
 import { requireAssociationOrAdmin, requireOwnAssociation } from "../auth";
-import { checkSuppressed } from "../input";
-import type { PutReportResult } from "../store/types";
+import { checkAcrossPeriods, checkSuppressed } from "../input";
+import type { PutReportResult, StoredRevision } from "../store/types";
 import {
   clientOf,
   etag,
@@ -75,6 +75,11 @@ export function reportRoutes(router: Router, ctx: RouteContext): void {
     const report = await body(Report, req, res, "report");
     checkMatchesPath(report, kind, period);
     if (report.kind === "participants") checkSuppressed(report, ctx.suppressionThreshold);
+    const guard =
+      report.kind === "participants"
+        ? (published: readonly StoredRevision[]) =>
+            checkAcrossPeriods(report, published, ctx.suppressionThreshold)
+        : undefined;
     // No lookup of the association: the token that passed requireOwnAssociation belongs to it.
     const result = await store.putReport({
       associationId: req.params.id,
@@ -83,6 +88,7 @@ export function reportRoutes(router: Router, ctx: RouteContext): void {
       report,
       ...(base !== undefined ? { base } : {}),
       ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      ...(guard ? { guard } : {}),
       source: {
         tokenId: p.token.id,
         client: clientOf(req.get(CLIENT_HEADER)),
@@ -101,6 +107,20 @@ export function reportRoutes(router: Router, ctx: RouteContext): void {
     return { id: String(req.params.id), kind, period };
   };
   const noReport = () => new SamsynError({ code: "not-found", what: "report" });
+
+  // The latest of every period: what the association has published, for its clients to check
+  // a new report against before they send it (complementary suppression across periods).
+  router.get("/associations/:id/reports/:kind", async (req, res) => {
+    const p = await who(req, res);
+    requireAssociationOrAdmin(p, req.params.id);
+    const kind = parseKind(req.params.kind);
+    await existing(req.params.id);
+    const latest = await store.latestReports(req.params.id, kind);
+    const list: PublishedReports = {
+      reports: latest.map((r) => ({ period: r.period, revision: r.revision, report: r.report })),
+    };
+    res.json(list);
+  });
 
   router.get(reportPath, async (req, res) => {
     const { id, kind, period } = await readable(req, res);

@@ -245,6 +245,17 @@ const GET_REVISIONS = prepared(
           AND period = k.period AND revision = k.revision) r ON true`,
 );
 
+// The latest of each period of one association's reports of a kind.
+const LATEST_REPORTS = prepared(
+  "latest_reports",
+  `SELECT DISTINCT ON (period) association_id, kind, period, revision, body, created_at
+     FROM report_revisions WHERE association_id = $1 AND kind = $2
+    ORDER BY period, revision DESC`,
+);
+
+/** One guarded writer of an association at a time: the lock's key, by association. */
+const GUARD_LOCK = "SELECT pg_advisory_xact_lock(hashtext('samsyn.publish'), hashtext($1))";
+
 const MAX_ATTEMPTS = 50;
 const REVISIONS_PER_QUERY = 32;
 
@@ -354,10 +365,24 @@ export class SqlStore implements Store {
       client,
       override,
     ];
+    // A guarded write reads what is published and writes in one transaction, holding the
+    // association's lock: two periods sent at once are checked one after the other.
+    const { guard } = input;
+    const write = guard
+      ? () =>
+          this.db.transaction(async (tx) => {
+            await tx.query(GUARD_LOCK, [input.associationId]);
+            const latest = (await tx.query(LATEST_REPORTS, [input.associationId, input.kind])).map(
+              toRevision,
+            );
+            guard(latest.filter((r) => r.period !== input.period));
+            return tx.query(PUT_REPORT, params);
+          })
+      : () => this.db.query(PUT_REPORT, params);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       let rows: Row[];
       try {
-        rows = await this.db.query(PUT_REPORT, params);
+        rows = await write();
       } catch (e) {
         if (isUniqueViolation(e)) continue;
         throw e;
@@ -398,6 +423,10 @@ export class SqlStore implements Store {
             [associationId, kind, period, revision],
           );
     return rows[0] ? toRevision(rows[0]) : null;
+  }
+
+  async latestReports(associationId: string, kind: ReportKind): Promise<StoredRevision[]> {
+    return (await this.db.query(LATEST_REPORTS, [associationId, kind])).map(toRevision);
   }
 
   async history(associationId: string, kind: ReportKind, period: string): Promise<RevisionInfo[]> {

@@ -66,6 +66,12 @@ export interface PutReportInput {
   readonly base?: number | null;
   readonly idempotencyKey?: string;
   readonly source: RevisionSource;
+  /**
+   * Checked against the latest revision of every other period of the association's reports of
+   * this kind, in the same transaction as the write and one writer of the association at a
+   * time; it throws to refuse. What two periods published at once expose is seen by the second.
+   */
+  readonly guard?: (published: readonly StoredRevision[]) => void;
 }
 
 export type PutReportResult =
@@ -123,6 +129,8 @@ export interface Store {
     period: string,
     revision?: number,
   ): Promise<StoredRevision | null>;
+  /** The latest revision of every period an association filed of a kind, by period. */
+  latestReports(associationId: string, kind: ReportKind): Promise<StoredRevision[]>;
   /** Every revision, oldest first, with who sent it. */
   history(associationId: string, kind: ReportKind, period: string): Promise<RevisionInfo[]>;
   /** Every association and the latest revision of each report it filed, with who sent it: one query. */

@@ -1,5 +1,7 @@
 /** English: issue and failure messages. */
+
 import { formatKr, formatNumber } from "../amounts";
+import { periodLabel } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
@@ -8,6 +10,18 @@ const member = {
   regionen: "The region",
   kommunerna: "The municipalities",
 } as const;
+
+/** What a count worked out across periods is, in words (periods.ts's figures). */
+const exposedFigure: Record<string, string> = {
+  new: "the number of new participants",
+  closed: "the number closed",
+  closedToWorkOrStudies: "the number closed to work or studies",
+  "participants-new": "the number of participants not new",
+  "participants-closed": "the number of participants not closed",
+  "closed-closedToWorkOrStudies": "the number closed to other than work or studies",
+};
+const list = (items: readonly string[], and: string) =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
 
 export const en: MessageTemplates = {
   "no-table": (i) => `No table was found on sheet "${i.sheet}".`,
@@ -153,6 +167,11 @@ export const enFailures: FailureTemplates = {
     `Counts from 1 to ${f.threshold - 1} must not be shared; send them as null and list them as suppressed: ${names(f.paths)}`,
   "unprotected-count": (f) =>
     `The report publishes counts that give away hidden counts or a remainder of 1–${f.threshold - 1} by subtraction: ${names(f.paths)}. Withhold a breakdown (kön, age band, hemkommun – then empty) whole, and a sub-count when its remainder is 1–${f.threshold - 1} or its total is hidden.`,
+  "exposed-across-periods": (f) =>
+    `The report cannot be accepted: together with ${list(
+      f.combines.filter((k) => k !== f.period).map((k) => periodLabel(k, "en")),
+      "and",
+    )} it shows that ${exposedFigure[f.figure] ?? f.figure} ${periodLabel(f.period, "en")} is 1–${f.threshold - 1}${f.more > 0 ? ` (and ${f.more} more counts)` : ""}. Hide one more figure in the report.`,
   "no-file": () => "No workbook was sent.",
   "invalid-book": () => "The workbook sent cannot be read.",
   "book-not-saved": (f) => `The workbook could not be saved as .xlsx (${f.detail}).`,

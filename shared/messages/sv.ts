@@ -1,5 +1,6 @@
 /** Svenska: issue and failure messages. Numbers the sv-SE way ("1 440 000 kr"). */
 import { formatKr, formatNumber } from "../amounts";
+import { periodLabel } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
@@ -9,6 +10,18 @@ const member = {
   regionen: "Regionen",
   kommunerna: "Kommunerna",
 } as const;
+
+/** What a count worked out across periods is, in words (periods.ts's figures). */
+const exposedFigure: Record<string, string> = {
+  new: "antalet nya",
+  closed: "antalet avslutade",
+  closedToWorkOrStudies: "antalet avslutade till arbete eller studier",
+  "participants-new": "antalet deltagare som inte är nya",
+  "participants-closed": "antalet deltagare som inte avslutats",
+  "closed-closedToWorkOrStudies": "antalet avslutade till annat än arbete eller studier",
+};
+const list = (items: readonly string[], and: string) =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
 
 export const sv: MessageTemplates = {
   "no-table": (i) => `Ingen tabell hittades på bladet ”${i.sheet}”.`,
@@ -161,6 +174,11 @@ export const svFailures: FailureTemplates = {
     `Antal från 1 till ${f.threshold - 1} får inte delas; lämna dem tomma (null) och ange dem som dolda: ${names(f.paths)}`,
   "unprotected-count": (f) =>
     `Rapporten visar antal som avslöjar dolda antal eller en rest på 1–${f.threshold - 1} genom subtraktion: ${names(f.paths)}. Dölj en uppdelning (kön, åldersgrupp, hemkommun – då tom) hel, och ett delantal när dess rest är 1–${f.threshold - 1} eller dess total är dold.`,
+  "exposed-across-periods": (f) =>
+    `Rapporten kan inte tas emot: tillsammans med ${list(
+      f.combines.filter((k) => k !== f.period).map((k) => periodLabel(k)),
+      "och",
+    )} visar den att ${exposedFigure[f.figure] ?? f.figure} ${periodLabel(f.period)} är 1–${f.threshold - 1}${f.more > 0 ? ` (och ${f.more} antal till)` : ""}. Dölj ytterligare en siffra i rapporten.`,
   "no-file": () => "Ingen arbetsbok skickades.",
   "invalid-book": () => "Arbetsboken som skickades går inte att läsa.",
   "book-not-saved": (f) => `Arbetsboken kunde inte sparas som .xlsx (${f.detail}).`,

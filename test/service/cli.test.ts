@@ -2,7 +2,20 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Me, RevisionList } from "../../shared/api";
-import { ADMIN, bearer, killed, orgnr, pgliteEngine, type Running, runCli, startService } from "./helpers";
+import { shareableReports } from "../../shared/participants/share";
+import { readWorkbook } from "../../shared/read-workbook";
+import { readWorkbookFile } from "../../xlsx/read";
+import {
+  ADMIN,
+  bearer,
+  killed,
+  orgnr,
+  pgliteEngine,
+  putReport,
+  type Running,
+  runCli,
+  startService,
+} from "./helpers";
 
 const fixture = (name: string) => path.resolve("../shared/fixtures", name);
 
@@ -100,6 +113,37 @@ describe("samsyn association add, serve and push", () => {
     expect(got.status).toBe(200);
     // No identity number of any form reached the service.
     expect(text).not.toMatch(/\d{6}[-+]?\d{4}/);
+  });
+
+  it("When the second half of 2014 is pushed after the year, then its closed is hidden: 20 − 17 would give the first half's 3", async () => {
+    const file = fixture("samverkansteamet-deltagare-2014.xlsx");
+    // As a client that ignores the published year would send it: refused, naming the months.
+    const reading = readWorkbook(await readWorkbookFile(file), { participants: { period: "2014-H2" } });
+    const careless = shareableReports(reading.participantReadings[0]!, { period: "2014-H2" })[0]!;
+    expect(careless.keyFigures.closed).toBe(17);
+    const refused = await putReport(service.url, ale, "participants", "2014-H2", careless);
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      "antalet avslutade jan–jun 2014 är 1–4",
+    );
+    const pushed = await runCli([
+      "push",
+      file,
+      "--to",
+      service.url,
+      "--association",
+      ale.id,
+      "--token",
+      ale.token,
+      "--period",
+      "2014-H2",
+    ]);
+    expect([pushed.code, pushed.stderr, pushed.stdout]).toEqual([0, "", "deltagare 2014-H2: revision 1\n"]);
+    const got = await fetch(`${service.url}/api/associations/${ale.id}/reports/participants/2014-H2`, {
+      headers: bearer(ale.token),
+    });
+    const sent = (await got.json()) as { keyFigures: { closed: number | null; new: number | null } };
+    expect(sent.keyFigures).toMatchObject({ closed: null, new: 24 });
   });
 
   it("When SAMSYN_PANE_ORIGINS is not a list of origins, then serve does not start: one line naming the setting, exit 2", async () => {
