@@ -77,6 +77,12 @@ const SAMPLES: { readonly [C in FailureCode]: FailureOf<C> } = {
   "stale-revision": { code: "stale-revision", current: 7, base: 5 },
   "unsuppressed-count": { code: "unsuppressed-count", threshold: 5, paths: ["keyFigures.closed"] },
   "unprotected-count": { code: "unprotected-count", threshold: 5, paths: ["keyFigures.byKon.man"] },
+  "suppressed-mismatch": {
+    code: "suppressed-mismatch",
+    paths: ["suppression.suppressed.2", "keyFigures.byKon.man"],
+  },
+  "text-too-long": { code: "text-too-long", field: "insats", length: 95, max: 80 },
+  "identifying-text": { code: "identifying-text", field: "insats", what: "personnummer" },
   "no-file": { code: "no-file" },
   "invalid-book": { code: "invalid-book" },
   "book-not-saved": { code: "book-not-saved", detail: "sheet name too long" },

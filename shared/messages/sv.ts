@@ -69,6 +69,12 @@ const missing = {
   resource: "Det finns ingen sådan resurs på den här adressen.",
 } as const;
 const unbuilt = { addin: "Aktivitetsfönstret", page: "Sidan", playground: "Lekplatsen" } as const;
+const identifying = {
+  personnummer: "ett personnummer",
+  samordningsnummer: "ett samordningsnummer",
+  "e-mail": "en e-postadress",
+  phone: "ett telefonnummer",
+} as const;
 const bodyName = { report: "Rapporten", association: "Förbundet", body: "Innehållet" } as const;
 const reportKind = { budget: "budget", participants: "deltagare" } as const;
 const names = (paths: readonly string[]) => [...new Set(paths)].slice(0, 8).join(", ");
@@ -161,6 +167,11 @@ export const svFailures: FailureTemplates = {
     `Antal från 1 till ${f.threshold - 1} får inte delas; lämna dem tomma (null) och ange dem som dolda: ${names(f.paths)}`,
   "unprotected-count": (f) =>
     `Rapporten visar antal som avslöjar dolda antal eller en rest på 1–${f.threshold - 1} genom subtraktion: ${names(f.paths)}. Dölj en uppdelning (kön, åldersgrupp, hemkommun – då tom) hel, och ett delantal när dess rest är 1–${f.threshold - 1} eller dess total är dold.`,
+  "suppressed-mismatch": (f) =>
+    `suppression.suppressed ska lista exakt de dolda (null) antalen, "byHemkommun" när hemkommunerna döljs hela och kartan är tom, och shareClosedToWorkOrStudies eller averageStayDays bara när de är null: ${names(f.paths)}`,
+  "text-too-long": (f) => `${f.field} är ${n(f.length)} tecken lång; högst ${n(f.max)} tecken.`,
+  "identifying-text": (f) =>
+    `${f.field} ska vara ett kort namn och får inte innehålla ${identifying[f.what]}; det delas med hela nätverket.`,
   "no-file": () => "Ingen arbetsbok skickades.",
   "invalid-book": () => "Arbetsboken som skickades går inte att läsa.",
   "book-not-saved": (f) => `Arbetsboken kunde inte sparas som .xlsx (${f.detail}).`,
