@@ -25,6 +25,7 @@ import {
   uniqueSheetName,
   uniqueTableName,
 } from "./output";
+import { periodLabel } from "./period";
 import type { ReportKind } from "./report";
 import { COST_GROUPS } from "./report";
 
@@ -180,7 +181,7 @@ function budgetSheet(view: MergedBudget): NetworkSheet {
       a.income,
       surplusCell,
       shareCell,
-      reported ? `revision ${a.revision}, budget ${a.reportPeriod ?? ""}${period}` : NO_REPORT,
+      reported ? `revision ${a.revision}, budget ${periodLabel(a.reportPeriod ?? "")}${period}` : NO_REPORT,
     ];
   });
 
@@ -300,7 +301,8 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
       ...COUNTS.slice(4).map(count),
       kf ? withheld(a, "averageStayDays", kf.averageStayDays) : null,
       a.insats === null ? null : a.insats,
-      kf ? `revision ${a.revision}, period ${a.reportPeriod ?? ""}` : NO_REPORT,
+      // The report's own period: a half-year answering for the year reads "jan–jun 2041", never "2041".
+      kf ? `revision ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}` : NO_REPORT,
     ];
   });
 
