@@ -3,8 +3,12 @@
  * is a short name without an identity, and `suppression.suppressed` is exactly the report's
  * hidden figures — whatever a client sends, the service is the last check.
  */
+
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mergedWorkbook } from "../../service/merged-workbook";
 import type { WebServer } from "../../service/server";
+import { merge } from "../../shared/merge";
 import { shareableReport } from "../../shared/participants/share";
 import { WHOLE_HEMKOMMUN } from "../../shared/report";
 import {
@@ -154,5 +158,36 @@ describe.each(engines())("free text in a shared report on $name", (engine) => {
       await fetch(`${url}/api/merged/participants/2018`, { headers: bearer(ADMIN) })
     ).text();
     expect(merged).not.toContain("1212");
+  });
+});
+
+describe("a report stored before the rule", () => {
+  it("When a stored report's insats holds a personnummer, then the merged workbook shows no insats for it; an ordinary name stays", async () => {
+    const view = merge({
+      kind: "participants",
+      period: "2014",
+      associations: [
+        { id: "a0", name: "Ale" },
+        { id: "a1", name: "Nora" },
+      ],
+      reports: [PERSON, "Unga vuxna 2014"].map((insats, i) => ({
+        associationId: `a${i}`,
+        period: "2014",
+        revision: 1,
+        createdAt: "2015-01-01T00:00:00Z",
+        report: { ...participantsReport("2014"), insats },
+      })),
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await mergedWorkbook(view)) as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string") texts.push(cell.value);
+        }),
+      );
+    expect(texts).toContain("Unga vuxna 2014");
+    expect(texts.join("\n")).not.toMatch(/1212|Andersson/);
   });
 });
