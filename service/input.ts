@@ -1,12 +1,14 @@
 /**
  * Checks on what callers send that a schema cannot express: text the database cannot store,
- * and counts a shared report must not publish. Each names the field it refuses.
+ * free text that would carry an identity, a list of suppressed counts that is not the report's
+ * nulls, and counts a shared report must not publish. Each names the field it refuses.
  */
 
 import { type FieldProblem, SamsynError } from "../shared/failures";
+import { insatsProblem, MAX_INSATS_LENGTH } from "../shared/insats";
 import { exposedAcrossPeriods } from "../shared/participants/periods";
 import { countsByPath, exposedCounts } from "../shared/participants/share";
-import type { ParticipantsReport } from "../shared/report";
+import { type ParticipantsReport, WHOLE_HEMKOMMUN } from "../shared/report";
 import type { StoredRevision } from "./store/types";
 
 /** NUL, or a surrogate without its other half: PostgreSQL stores neither, in text or jsonb. */
@@ -47,10 +49,19 @@ export function checkStorableJson(body: unknown): void {
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, "g");
 
 /**
- * The network's threshold, whatever the client used: a count from 1 to threshold − 1 that is
- * not suppressed (null) describes too few people to share, so the report is refused.
+ * A shared participants report, whatever the client sent: its insats a short name without an
+ * identity (checkInsats), `suppression.suppressed` exactly its hidden figures
+ * (suppressedMismatches), and the network's threshold: a count from 1 to threshold − 1 that
+ * is not suppressed (null) describes too few people to share, so the report is refused.
  */
 export function checkSuppressed(report: ParticipantsReport, threshold: number): void {
+  checkInsats(report.insats);
+  const mismatched = suppressedMismatches(report);
+  if (mismatched.length > 0)
+    throw new SamsynError(
+      { code: "suppressed-mismatch", paths: mismatched.slice(0, 50).map((m) => m.path) },
+      mismatched.slice(0, 50),
+    );
   const fields: FieldProblem[] = [...countsByPath(report.keyFigures)]
     .filter(([, n]) => typeof n === "number" && n >= 1 && n < threshold)
     .map(([path]) => ({
@@ -100,4 +111,55 @@ export function checkAcrossPeriods(
       message: `${e.period} follows from ${e.combines.join(", ")}`,
     })),
   );
+}
+
+/** The insats name: at most MAX_INSATS_LENGTH characters, no personnummer, samordningsnummer, e-mail address or phone number. */
+function checkInsats(insats: string | null): void {
+  if (insats === null) return;
+  const problem = insatsProblem(insats);
+  if (problem === null) return;
+  // The text itself is never echoed: it is what must not travel.
+  if ("tooLong" in problem)
+    throw new SamsynError(
+      { code: "text-too-long", field: "insats", length: problem.tooLong, max: MAX_INSATS_LENGTH },
+      [{ path: "insats", message: `at most ${MAX_INSATS_LENGTH} characters` }],
+    );
+  throw new SamsynError({ code: "identifying-text", field: "insats", what: problem.identifying }, [
+    { path: "insats", message: `holds a ${problem.identifying}` },
+  ]);
+}
+
+/** The figures besides the counts that a report may list as hidden, each only when it is null. */
+const HIDDEN_FIGURES = ["shareClosedToWorkOrStudies", "averageStayDays"] as const;
+
+/**
+ * Where `suppression.suppressed` is not exactly the report's hidden figures. It may hold, once
+ * each: the path of every count that is null ("new", "byKon.man", "byHemkommun.Nora", as
+ * countsByPath names them) — all of them, none left out; "byHemkommun" (WHOLE_HEMKOMMUN) when
+ * the hemkommun map is empty; shareClosedToWorkOrStudies and averageStayDays when they are null.
+ * Anything else — a published figure, a path of no figure, a second copy, free text — is
+ * named by its index ("suppression.suppressed.3"), never by its text; a null count it leaves
+ * out by its own path ("keyFigures.byKon.man").
+ */
+export function suppressedMismatches(report: ParticipantsReport): FieldProblem[] {
+  const k = report.keyFigures;
+  const hidden = new Set<string>();
+  for (const [path, n] of countsByPath(k)) if (n === null) hidden.add(path);
+  const mayList = new Set(hidden);
+  if (Object.keys(k.byHemkommun).length === 0) mayList.add(WHOLE_HEMKOMMUN);
+  for (const figure of HIDDEN_FIGURES) if (k[figure] === null) mayList.add(figure);
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  report.suppression.suppressed.forEach((entry, i) => {
+    if (!mayList.has(entry) || seen.has(entry))
+      problems.push({
+        path: `suppression.suppressed.${i}`,
+        message: seen.has(entry) ? "listed twice" : "no hidden (null) figure of the report",
+      });
+    seen.add(entry);
+  });
+  for (const path of hidden)
+    if (!seen.has(path))
+      problems.push({ path: `keyFigures.${path}`, message: "null but not in suppression.suppressed" });
+  return problems;
 }

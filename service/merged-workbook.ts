@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import type { MergedBudget, MergedParticipants, MergedView } from "../shared/merge";
 import { type NetworkSheet, networkSheet, SUPPRESSED } from "../shared/network";
 import { layoutSheet, uniqueSheetName } from "../shared/output";
+import { periodLabel } from "../shared/period";
 import { ageBandLabel, WHOLE_HEMKOMMUN } from "../shared/report";
 import { setPrinting, writeOutputSheets, xlsxBuffer } from "../xlsx/write";
 
@@ -122,7 +123,9 @@ const AMOUNT_LAST_BOLD = [null, null, null, null, null, null, null, AMOUNT_BOLD]
 function budgetSheet(s: ExcelJS.Worksheet, a: BudgetAssociation, period: string): void {
   writeRow(s, 1, [a.name], TITLE);
   setPrinting(s, { orientation: "landscape", titleRow: 4, header: a.name });
-  writeRow(s, 2, [`Revision ${a.revision}, rapport ${a.reportPeriod ?? ""}, kolumn ${a.periodKey ?? ""}`]);
+  writeRow(s, 2, [
+    `Revision ${a.revision}, rapport ${periodLabel(a.reportPeriod ?? "")}, kolumn ${a.periodKey ?? ""}`,
+  ]);
   writeRow(s, 4, [...LINE_TITLES, `Belopp ${period}`], BOLD);
   a.mapping.forEach((m, i) => {
     writeRow(
@@ -204,7 +207,7 @@ function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
     taken.add(name);
     const s = wb.addWorksheet(name);
     writeRow(s, 1, [a.name], TITLE);
-    writeRow(s, 2, [`Revision ${a.revision}, period ${a.reportPeriod ?? ""}`]);
+    writeRow(s, 2, [`Revision ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}`]);
     writeRow(s, 4, ["Nyckeltal", "Värde"], BOLD);
     const rows: [string, Cell, Style?][] = [
       ...KEY_FIGURES.map(([t, p]): [string, Cell] => [t, countCell(countAt(kf, p))]),

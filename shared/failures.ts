@@ -6,6 +6,7 @@
  * words are in messages/sv.ts and messages/en.ts, and what it means to HTTP and to the exit
  * code follows from its kind, declared once below.
  */
+import type { Identifying } from "./insats";
 import type { ReportKind } from "./report";
 
 /** What sort of failure it is, for every front end: the service's status and the command's exit code follow from it. */
@@ -129,6 +130,11 @@ export type Failure =
       /** How many more are exposed besides. */
       readonly more: number;
     }
+  /** An entry of suppression.suppressed that stands for no null in the report, or a null count it leaves out. */
+  | { readonly code: "suppressed-mismatch"; readonly paths: readonly string[] }
+  | { readonly code: "text-too-long"; readonly field: string; readonly length: number; readonly max: number }
+  /** Free text that leaves the association (an insats name) holding an identity. */
+  | { readonly code: "identifying-text"; readonly field: string; readonly what: Identifying }
   // —— the playground's own ——
   | { readonly code: "no-file" }
   | { readonly code: "invalid-book" }
@@ -200,6 +206,9 @@ export const FAILURE_KIND: { readonly [C in FailureCode]: FailureKind } = {
   "unsuppressed-count": "refused",
   "unprotected-count": "refused",
   "exposed-across-periods": "refused",
+  "suppressed-mismatch": "invalid-input",
+  "text-too-long": "invalid-input",
+  "identifying-text": "refused",
   "no-file": "invalid-input",
   "invalid-book": "invalid-input",
   "book-not-saved": "invalid-input",

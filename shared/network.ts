@@ -5,6 +5,7 @@
  * through exceljs (which cannot write charts), so both give the same cells.
  */
 import { columnLetters, rangeToA1, toA1 } from "./grid";
+import { shareableInsats } from "./insats";
 import type {
   MergedBudget,
   MergedParticipants,
@@ -25,6 +26,7 @@ import {
   uniqueSheetName,
   uniqueTableName,
 } from "./output";
+import { periodLabel } from "./period";
 import type { ReportKind } from "./report";
 import { COST_GROUPS } from "./report";
 
@@ -180,7 +182,7 @@ function budgetSheet(view: MergedBudget): NetworkSheet {
       a.income,
       surplusCell,
       shareCell,
-      reported ? `revision ${a.revision}, budget ${a.reportPeriod ?? ""}${period}` : NO_REPORT,
+      reported ? `revision ${a.revision}, budget ${periodLabel(a.reportPeriod ?? "")}${period}` : NO_REPORT,
     ];
   });
 
@@ -299,8 +301,10 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
       kf ? withheld(a, "shareClosedToWorkOrStudies", kf.shareClosedToWorkOrStudies) : null,
       ...COUNTS.slice(4).map(count),
       kf ? withheld(a, "averageStayDays", kf.averageStayDays) : null,
-      a.insats === null ? null : a.insats,
-      kf ? `revision ${a.revision}, period ${a.reportPeriod ?? ""}` : NO_REPORT,
+      // A report stored before the service refused identities in free text shows none either.
+      shareableInsats(a.insats),
+      // The report's own period: a half-year answering for the year reads "jan–jun 2041", never "2041".
+      kf ? `revision ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}` : NO_REPORT,
     ];
   });
 

@@ -236,13 +236,23 @@ export const ParticipantsReport = z
   .object({
     kind: z.literal("participants"),
     period: z.string().min(4).max(20),
+    /**
+     * The insats's name. A report sent is checked further (service/input.ts, the rule in
+     * insats.ts): at most 80 characters, no personnummer, samordningsnummer, e-mail address or
+     * phone number. The schema keeps the older bound of 200 because stored reports are read
+     * back through it.
+     */
     insats: z.string().max(200).nullable(),
     suppression: z
       .object({
         threshold: z.number().int().min(1).max(100),
         /**
-         * Paths of the counts that were suppressed ("byHemkommun.Nora"); "byHemkommun" alone
-         * (WHOLE_HEMKOMMUN) when the whole breakdown is withheld and its map left empty.
+         * Exactly the report's hidden figures, each once (checked on every report sent, by
+         * suppressedMismatches in service/input.ts): the path of every count that is null, as
+         * countsByPath names it ("new", "byKon.man", "byHemkommun.Nora"), none left out;
+         * "byHemkommun" alone (WHOLE_HEMKOMMUN) when the whole breakdown is withheld and its map
+         * left empty; shareClosedToWorkOrStudies and averageStayDays only when they are null.
+         * Nothing else: no free text travels here.
          */
         suppressed: z.array(z.string().max(200)),
       })

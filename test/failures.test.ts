@@ -85,6 +85,12 @@ const SAMPLES: { readonly [C in FailureCode]: FailureOf<C> } = {
     combines: ["2041", "2041-H1"],
     more: 1,
   },
+  "suppressed-mismatch": {
+    code: "suppressed-mismatch",
+    paths: ["suppression.suppressed.2", "keyFigures.byKon.man"],
+  },
+  "text-too-long": { code: "text-too-long", field: "insats", length: 95, max: 80 },
+  "identifying-text": { code: "identifying-text", field: "insats", what: "personnummer" },
   "no-file": { code: "no-file" },
   "invalid-book": { code: "invalid-book" },
   "book-not-saved": { code: "book-not-saved", detail: "sheet name too long" },

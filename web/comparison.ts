@@ -4,6 +4,7 @@
  * table, the charts and the tests read the same rows.
  */
 import { type MergedBudget, type MergedParticipants, MergedView, type NetworkCount } from "../shared/merge";
+import { periodLabel } from "../shared/period";
 import { COST_GROUPS } from "../shared/report";
 import type { PageStrings } from "./strings";
 
@@ -34,6 +35,11 @@ export interface Row {
   readonly name: string;
   /** False when the association has no report covering the year. */
   readonly reported: boolean;
+  /**
+   * The period of the participants report that answers for the year, as people read it
+   * ("jan–jun 2041"), when it is not the year itself: a part of the year is never shown as the year.
+   */
+  readonly period?: string;
   readonly cells: Readonly<Record<string, Cell>>;
 }
 
@@ -117,6 +123,9 @@ function participantsComparison(view: MergedParticipants, s: PageStrings): Compa
       id: a.id,
       name: a.name,
       reported: a.revision !== null && k !== null,
+      ...(a.reportPeriod !== null && a.reportPeriod !== view.period
+        ? { period: periodLabel(a.reportPeriod, s.lang) }
+        : {}),
       cells: {
         participants: { type: "count", value: k?.participants ?? null },
         new: { type: "count", value: k?.new ?? null },

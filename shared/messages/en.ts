@@ -82,6 +82,12 @@ const missing = {
   resource: "There is no such resource at this address.",
 } as const;
 const unbuilt = { addin: "The task pane", page: "The page", playground: "The playground" } as const;
+const identifying = {
+  personnummer: "a personnummer (Swedish personal identity number)",
+  samordningsnummer: "a samordningsnummer (coordination number)",
+  "e-mail": "an e-mail address",
+  phone: "a phone number",
+} as const;
 const bodyName = { report: "report", association: "body", body: "body" } as const;
 const names = (paths: readonly string[]) => [...new Set(paths)].slice(0, 8).join(", ");
 
@@ -172,6 +178,11 @@ export const enFailures: FailureTemplates = {
       f.combines.filter((k) => k !== f.period).map((k) => periodLabel(k, "en")),
       "and",
     )} it shows that ${exposedFigure[f.figure] ?? f.figure} ${periodLabel(f.period, "en")} is 1–${f.threshold - 1}${f.more > 0 ? ` (and ${f.more} more counts)` : ""}. Hide one more figure in the report.`,
+  "suppressed-mismatch": (f) =>
+    `suppression.suppressed must list exactly the hidden (null) counts, "byHemkommun" when the hemkommun breakdown is withheld whole and its map empty, and shareClosedToWorkOrStudies or averageStayDays only when they are null: ${names(f.paths)}`,
+  "text-too-long": (f) => `${f.field} is ${n(f.length)} characters long; at most ${n(f.max)}.`,
+  "identifying-text": (f) =>
+    `${f.field} must be a short name and must not hold ${identifying[f.what]}: it is shared with the whole network.`,
   "no-file": () => "No workbook was sent.",
   "invalid-book": () => "The workbook sent cannot be read.",
   "book-not-saved": (f) => `The workbook could not be saved as .xlsx (${f.detail}).`,

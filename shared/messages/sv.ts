@@ -82,6 +82,12 @@ const missing = {
   resource: "Det finns ingen sådan resurs på den här adressen.",
 } as const;
 const unbuilt = { addin: "Aktivitetsfönstret", page: "Sidan", playground: "Lekplatsen" } as const;
+const identifying = {
+  personnummer: "ett personnummer",
+  samordningsnummer: "ett samordningsnummer",
+  "e-mail": "en e-postadress",
+  phone: "ett telefonnummer",
+} as const;
 const bodyName = { report: "Rapporten", association: "Förbundet", body: "Innehållet" } as const;
 const reportKind = { budget: "budget", participants: "deltagare" } as const;
 const names = (paths: readonly string[]) => [...new Set(paths)].slice(0, 8).join(", ");
@@ -179,6 +185,11 @@ export const svFailures: FailureTemplates = {
       f.combines.filter((k) => k !== f.period).map((k) => periodLabel(k)),
       "och",
     )} visar den att ${exposedFigure[f.figure] ?? f.figure} ${periodLabel(f.period)} är 1–${f.threshold - 1}${f.more > 0 ? ` (och ${f.more} antal till)` : ""}. Dölj ytterligare en siffra i rapporten.`,
+  "suppressed-mismatch": (f) =>
+    `suppression.suppressed ska lista exakt de dolda (null) antalen, "byHemkommun" när hemkommunerna döljs hela och kartan är tom, och shareClosedToWorkOrStudies eller averageStayDays bara när de är null: ${names(f.paths)}`,
+  "text-too-long": (f) => `${f.field} är ${n(f.length)} tecken lång; högst ${n(f.max)} tecken.`,
+  "identifying-text": (f) =>
+    `${f.field} ska vara ett kort namn och får inte innehålla ${identifying[f.what]}; det delas med hela nätverket.`,
   "no-file": () => "Ingen arbetsbok skickades.",
   "invalid-book": () => "Arbetsboken som skickades går inte att läsa.",
   "book-not-saved": (f) => `Arbetsboken kunde inte sparas som .xlsx (${f.detail}).`,

@@ -8,6 +8,7 @@
  * which categories are empty would itself tell (see suppressionOf).
  */
 
+import { shareableInsats } from "../insats";
 import { askedPeriod, type Period, wholeListPeriod } from "../period";
 import { type KeyFigures, ParticipantsReport, WHOLE_HEMKOMMUN } from "../report";
 import type { ParticipantReading } from ".";
@@ -259,7 +260,7 @@ function reportOf(
   return ParticipantsReport.parse({
     kind: "participants",
     period: period.key,
-    insats: insats === null ? null : insats.slice(0, 200),
+    insats: shareableInsats(insats),
     suppression: { threshold, suppressed: paths.sort() },
     keyFigures: {
       participants: shown("participants"),

@@ -27,6 +27,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { suppressedMismatches } from "../../service/input";
 import { type MergeReport, merge } from "../../shared/merge";
 import { type Participant, parsePeriod } from "../../shared/participants";
 import { keyFiguresFor } from "../../shared/participants/keyFigures";
@@ -259,6 +260,7 @@ describe("secondary suppression across the network", () => {
         const reports = lists.map((persons) => reportOf(persons, threshold));
         // What the service checks of the rule on arrival, every real report passes.
         for (const report of reports) expect(exposedCounts(report, threshold)).toEqual([]);
+        for (const report of reports) expect(suppressedMismatches(report)).toEqual([]);
         const seen = visible(reports);
         for (const [i, persons] of lists.entries()) {
           const report = reports[i]!;

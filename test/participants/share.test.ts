@@ -2,6 +2,7 @@
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { suppressedMismatches } from "../../service/input";
 import type { Grid } from "../../shared/grid";
 import {
   keyFiguresFor,
@@ -301,6 +302,8 @@ describe("shareableReport on generated lists (property)", () => {
         expect(listed.sort()).toEqual(nulls.sort());
         if (report.suppression.suppressed.includes(WHOLE_HEMKOMMUN))
           expect(report.keyFigures.byHemkommun).toEqual({});
+        // The service's check of the same: suppressed is exactly the hidden figures.
+        expect(suppressedMismatches(report)).toEqual([]);
       }),
       { numRuns: 300 },
     );

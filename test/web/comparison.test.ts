@@ -138,6 +138,38 @@ describe("the comparison as the page shows it", () => {
     expect(chartSeries(c).share).toEqual([{ label: "Ale", value: 80 }]);
   });
 
+  it("When an association's answer for the year is a half-year report, then its row names that period as people read it, never the year", () => {
+    const view = merge({
+      kind: "participants",
+      period: "2041",
+      associations,
+      reports: [
+        {
+          associationId: "a",
+          period: "2041-H1",
+          revision: 1,
+          createdAt: at,
+          report: participants("2041-H1", 20, 16),
+        },
+        {
+          associationId: "b",
+          period: "2041",
+          revision: 1,
+          createdAt: at,
+          report: participants("2041", 20, 16),
+        },
+      ],
+    });
+    const periods = (lang: "sv" | "en") =>
+      comparisonOf(view, STRINGS[lang]).rows.map((r) => [r.id, r.period]);
+    expect(periods("sv")).toEqual([
+      ["a", "jan–jun 2041"],
+      ["b", undefined],
+      ["c", undefined],
+    ]);
+    expect(periods("en")[0]).toEqual(["a", "Jan–Jun 2041"]);
+  });
+
   it("When sorted by a figure, then rows without it come last in either direction, in name order", () => {
     const row = (name: string, value: number | null, reported = true): Row => ({
       id: name,

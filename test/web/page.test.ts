@@ -430,6 +430,12 @@ describe("the network's page", () => {
     const o = await open();
     const { page } = o;
     await signIn(page, networkToken, "nätverket (Regionala nätverket)");
+    // Who has reported: Info's 2014-H1 list is filed under 2014 as its own period, not as the year.
+    const filed = page.getByRole("table", { name: "Deltagare: rapporterat per förbund och år" });
+    const infoFiled = filed.getByRole("row", { name: new RegExp(`^${registered.info.name}`) });
+    await infoFiled.waitFor();
+    expect((await infoFiled.innerText()).replace(/\s+/g, " ")).toContain("(från jan–jun 2014)");
+    expect(await filed.getByText("2014-H1").count()).toBe(0);
     await nav(page, "Jämförelse").click();
     await page.getByRole("textbox", { name: "År" }).fill("2014");
     await page.getByRole("radio", { name: "Deltagare" }).check();
@@ -439,6 +445,13 @@ describe("the network's page", () => {
     const view = MergedParticipants.parse(await api("/api/merged/participants/2014", networkToken));
     const reporting = view.associations.filter((a) => a.revision !== null && a.keyFigures !== null);
     expect(reporting.length).toBe(2);
+    // Info's answer for 2014 is its first half: shown as "jan–jun 2014", never as the year.
+    const info = view.associations.find((a) => a.id === registered.info.id)!;
+    expect(info.reportPeriod).toBe("2014-H1");
+    const infoRow = table.locator(`tbody tr[data-association="${info.id}"] th`);
+    expect((await infoRow.innerText()).replace(/\s+/g, " ")).toBe(`${info.name} rapport för jan–jun 2014`);
+    const aleRow = table.locator(`tbody tr[data-association="${registered.ale.id}"] th`);
+    expect((await aleRow.innerText()).trim()).toBe(registered.ale.name);
     let lowerBounds = 0;
     for (const key of ["participants", "new", "closed", "closedToWorkOrStudies", "staysOverLimit"] as const) {
       // Computed here from the associations' own rows: the known sum, and how many hide theirs.

@@ -129,6 +129,9 @@ export function ComparisonTable({ comparison, strings, lang }: ComparisonTablePr
             <tr key={row.id} data-association={row.id}>
               <th scope="row" className={table.rowHeader}>
                 {row.name}
+                {row.period !== undefined && (
+                  <span className={styles.note}>{c.reportPeriod(row.period)}</span>
+                )}
               </th>
               {row.reported ? (
                 comparison.columns.map((col) => {

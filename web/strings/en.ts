@@ -67,6 +67,7 @@ export const en: PageStrings = {
     surplusShare: "Share of income",
     network: "Network total",
     notReported: "missing",
+    reportPeriod: (period: string) => `report for ${period}`,
     sortBy: (column: string) => `Sort by ${column}`,
     suppressed: "..",
     suppressedTitle: "Hidden: too small a count to show",

@@ -1,10 +1,11 @@
 /** Svenska: every text of the network's page (the service's own messages come with its answers). */
 import type { ClientKind } from "../../shared/api";
+import type { Lang } from "../../shared/messages";
 import type { COST_GROUPS } from "../../shared/report";
 import type { PageFailureCode } from "../failures";
 
 export const sv = {
-  lang: "sv",
+  lang: "sv" as Lang,
   title: "Samsyn",
   subtitle: "Nätverkets sida: vem som har rapporterat, jämförelsen och administrationen",
   language: "Språk",
@@ -69,6 +70,8 @@ export const sv = {
     surplusShare: "Andel av intäkterna",
     network: "Nätverket totalt",
     notReported: "saknas",
+    /** Under the name of an association whose answering report covers part of the year, or more. */
+    reportPeriod: (period: string) => `rapport för ${period}`,
     sortBy: (column: string) => `Sortera efter ${column}`,
     suppressed: "..",
     suppressedTitle: "Dolt: för litet antal för att visas",

@@ -18,6 +18,7 @@ import { useState } from "react";
 import type { RevisionInfo, Status } from "../../shared/api";
 import type { ReportDiff } from "../../shared/diff";
 import type { Lang } from "../../shared/messages";
+import { periodLabel } from "../../shared/period";
 import type { ReportKind } from "../../shared/report";
 import { asFailure, type PageFailure, type Session } from "../api";
 import { FailureBar } from "../components/FailureBar";
@@ -67,7 +68,8 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
     .filter((r) => r.associationId === associationId)
     .sort((x, y) => x.kind.localeCompare(y.kind) || y.period.localeCompare(x.period));
   const chosen = reports.find((r) => reportKey(r.kind, r.period) === report) ?? reports[0] ?? null;
-  const reportName = (kind: ReportKind, period: string) => `${strings.kinds[kind]} ${period}`;
+  const reportName = (kind: ReportKind, period: string) =>
+    `${strings.kinds[kind]} ${periodLabel(period, lang)}`;
 
   const showHistory = async () => {
     if (!associationId || !chosen) return;

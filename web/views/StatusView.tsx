@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import type { Status, StatusReport } from "../../shared/api";
 import type { Lang } from "../../shared/messages";
+import { periodLabel } from "../../shared/period";
 import type { ReportKind } from "../../shared/report";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { formatDateTime } from "../format";
@@ -78,7 +79,9 @@ function ReportCell({
     <>
       <span>{s.revision(report.revision)}</span>{" "}
       <span className={styles.detail}>{formatDateTime(report.createdAt, lang)}</span>
-      {report.period !== year && <span className={styles.detail}> {s.filed(report.period)}</span>}
+      {report.period !== year && (
+        <span className={styles.detail}> {s.filed(periodLabel(report.period, lang))}</span>
+      )}
       {who && (
         <>
           <br />
