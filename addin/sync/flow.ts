@@ -4,6 +4,7 @@
  * other revision and what differs; a send that cannot reach the service kept in the workbook's
  * outbox and sent later with the same Idempotency-Key, so it lands exactly once.
  */
+import { reportEntries } from "../../shared/diff";
 import { pushableReports } from "../../shared/push";
 import type { WorkbookReading } from "../../shared/read-workbook";
 import type { Report } from "../../shared/report";
@@ -29,6 +30,11 @@ export interface Conflict {
   readonly item: SendItem;
   readonly theirs: TheirVersion;
   readonly rows: readonly ConflictRow[];
+  /**
+   * "unseen": the service has a version this workbook has not seen. "kept": the user took
+   * theirs with "Behåll deras", yet the sheet's figures still differ from it.
+   */
+  readonly reason: "unseen" | "kept";
 }
 
 export type SendResult =
@@ -57,18 +63,67 @@ export function reportsToSend(
 const sameAddress = (a: ReportAddress, b: ReportAddress) =>
   a.associationId === b.associationId && a.kind === b.kind && a.period === b.period;
 
-function remember(memory: SyncMemory, address: ReportAddress, revision: number): SyncMemory {
+/**
+ * A fingerprint of a report's figures: budget amounts by line and period, key figures by path
+ * (what the conflict view compares), not where on the sheet they were read. Not a secret, only
+ * "the same figures or not", so a short non-cryptographic hash of a canonical text does.
+ */
+export function figuresFingerprint(report: Report): string {
+  const entries = [...reportEntries(report)].map(([key, value]) => {
+    const amounts = report.kind === "budget" ? (value as { amounts: Record<string, number> }).amounts : null;
+    return [key, amounts ? Object.entries(amounts).sort(([a], [b]) => a.localeCompare(b)) : value];
+  });
+  const text = JSON.stringify(entries.sort(([a], [b]) => String(a).localeCompare(String(b))));
+  // cyrb53 (public domain): 53 bits, plenty to tell one set of figures from another.
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
+}
+
+function remember(
+  memory: SyncMemory,
+  address: ReportAddress,
+  revision: number,
+  report: Report,
+  kept = false,
+): SyncMemory {
+  const entry = {
+    revision,
+    at: new Date().toISOString(),
+    fingerprint: figuresFingerprint(report),
+    ...(kept ? { kept } : {}),
+  };
   return {
     ...memory,
     [address.associationId]: {
       ...memory[address.associationId],
-      [reportKey(address.kind, address.period)]: { revision, at: new Date().toISOString() },
+      [reportKey(address.kind, address.period)]: entry,
     },
   };
 }
 
-const lastSeen = (memory: SyncMemory, a: ReportAddress): number | undefined =>
-  memory[a.associationId]?.[reportKey(a.kind, a.period)]?.revision;
+const memoryOf = (memory: SyncMemory, a: ReportAddress) =>
+  memory[a.associationId]?.[reportKey(a.kind, a.period)];
+
+/**
+ * After "Behåll deras" the workbook builds on their version, but the sheet still holds the
+ * user's own figures. We do not write theirs into the user's sheet: a budget sheet is the
+ * bookkeeper's own layout (formulas, tkr, comments) and a participant report comes from rows
+ * that cannot be rewritten from counts; their version is on its own sheet to compare. So a
+ * send whose figures still differ from the version kept is not sent on top of it silently:
+ * the pane asks again, and "Skicka min version ändå" is recorded as an override.
+ */
+const stillMine = (memory: SyncMemory, item: SendItem): boolean => {
+  const seen = memoryOf(memory, item.address);
+  return seen?.kept === true && seen.fingerprint !== figuresFingerprint(item.report);
+};
 
 const conditionOfEntry = (e: OutboxEntry): SendCondition =>
   e.base === null
@@ -85,10 +140,14 @@ const worthRetrying = (f: SyncFailure) =>
   f.code === "forbidden";
 
 /** Their revision and what differs from mine; a failure to fetch it still reports the conflict, without rows. */
-async function conflictOf(client: ServiceClient, item: SendItem): Promise<Conflict | SyncFailure> {
+async function conflictOf(
+  client: ServiceClient,
+  item: SendItem,
+  reason: Conflict["reason"],
+): Promise<Conflict | SyncFailure> {
   try {
     const theirs = await client.latest(item.address);
-    return { item, theirs, rows: conflictRows(theirs.report, item.report) };
+    return { item, theirs, rows: conflictRows(theirs.report, item.report), reason };
   } catch (e) {
     return e instanceof SyncFailure ? e : new SyncFailure("service-error");
   }
@@ -98,6 +157,8 @@ interface Attempt {
   readonly item: SendItem;
   readonly condition: SendCondition;
   readonly idempotencyKey: string;
+  /** Not sent: the user kept theirs and the sheet still differs, so the conflict is shown again. */
+  readonly askAgain?: boolean;
 }
 
 /**
@@ -129,6 +190,15 @@ async function attemptAll(
     // A newer send of the same report supersedes one still waiting.
     const waiting = outbox.findIndex((e) => sameAddress(e, a.item.address));
     if (waiting >= 0) outbox.splice(waiting, 1);
+    if (a.askAgain) {
+      const conflict = await conflictOf(client, a.item, "kept");
+      results.push(
+        conflict instanceof SyncFailure
+          ? { item: a.item, status: "failed", failure: conflict }
+          : { item: a.item, status: "conflict", conflict },
+      );
+      continue;
+    }
     if (offline) {
       queue(a);
       continue;
@@ -136,10 +206,10 @@ async function attemptAll(
     try {
       const outcome = await client.send(a.item.address, a.item.report, a.condition, a.idempotencyKey);
       if (outcome.status === "sent") {
-        memory = remember(memory, a.item.address, outcome.revision);
+        memory = remember(memory, a.item.address, outcome.revision, a.item.report);
         results.push({ item: a.item, status: "sent", revision: outcome.revision });
       } else {
-        const conflict = await conflictOf(client, a.item);
+        const conflict = await conflictOf(client, a.item, "unseen");
         results.push(
           conflict instanceof SyncFailure
             ? { item: a.item, status: "failed", failure: conflict }
@@ -166,8 +236,9 @@ export async function sendReports(
   const settings = await readSyncSettings(host);
   const attempts = items.map((item) => ({
     item,
-    condition: conditionFor(lastSeen(settings.memory, item.address)),
+    condition: conditionFor(memoryOf(settings.memory, item.address)?.revision),
     idempotencyKey: newIdempotencyKey(),
+    askAgain: stillMine(settings.memory, item),
   }));
   const done = await attemptAll(client, settings, attempts);
   await writeSyncSettings(host, done.settings);
@@ -218,11 +289,20 @@ export async function sendMineAnyway(
   return done;
 }
 
-/** "Behåll deras": the workbook now builds on their revision; the caller writes theirs into a sheet. */
+/**
+ * "Behåll deras": the workbook now builds on their version, remembered with its figures, so a
+ * later send of other figures asks again; the caller writes theirs into a sheet to compare.
+ */
 export async function keepTheirs(host: ExcelHost, conflict: Conflict): Promise<SyncSettings> {
   const settings = await readSyncSettings(host);
   const next = {
-    memory: remember(settings.memory, conflict.item.address, conflict.theirs.revision),
+    memory: remember(
+      settings.memory,
+      conflict.item.address,
+      conflict.theirs.revision,
+      conflict.theirs.report,
+      true,
+    ),
     outbox: settings.outbox.filter((e) => !sameAddress(e, conflict.item.address)),
   };
   await writeSyncSettings(host, next);

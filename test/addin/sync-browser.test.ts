@@ -198,12 +198,12 @@ describe("sync from Excel, in the browser", () => {
     const ale = await open(playgrounds.ale);
     await signIn(ale.pane, associations.ale.token, associations.ale.name);
     await readAndSend(ale.pane);
-    await ale.pane.getByText("Budget 2008: skickad som revision 1").waitFor();
+    await ale.pane.getByText("Budget 2008: skickad som version 1").waitFor();
 
     const info = await open(playgrounds.info);
     await signIn(info.pane, associations.info.token, associations.info.name);
     await readAndSend(info.pane);
-    await info.pane.getByText(/^Budget 2009: skickad som revision 1/).waitFor();
+    await info.pane.getByText(/^Budget 2009: skickad som version 1/).waitFor();
 
     // The network meeting: the comparison for 2009 into the workbook.
     await ale.pane.getByRole("textbox", { name: "År", exact: true }).fill("2009");
@@ -269,7 +269,7 @@ describe("sync from Excel, in the browser", () => {
     const first = await open(playgrounds.ale);
     await signIn(first.pane, associations.ale.token, associations.ale.name);
     await readAndSend(first.pane, "2011");
-    await first.pane.getByText("Budget 2011: skickad som revision 1").waitFor();
+    await first.pane.getByText("Budget 2011: skickad som version 1").waitFor();
     const base = 1;
     // The workbook is e-mailed: a second copy, with the same cells and the same memory.
     const copy = await open(playgrounds.ale);
@@ -284,7 +284,7 @@ describe("sync from Excel, in the browser", () => {
     // The first copy's user changes a cost line and sends.
     await editAmount(first.page, "Budget 2008", 16, 1, 10);
     await readAndSend(first.pane, "2011");
-    await first.pane.getByText(`Budget 2011: skickad som revision ${base + 1}`).waitFor();
+    await first.pane.getByText(`Budget 2011: skickad som version ${base + 1}`).waitFor();
 
     // The second copy's user changes another line and sends from the old base.
     await editAmount(copy.page, "Budget 2008", 19, 1, 20);
@@ -299,7 +299,7 @@ describe("sync from Excel, in the browser", () => {
     expect((await revisions("ale", "budget", "2011")).length).toBe(base + 1);
 
     await conflict.getByRole("button", { name: "Skicka min version ändå" }).click();
-    await copy.pane.getByText(`Budget 2011: skickad som revision ${base + 2}`).waitFor();
+    await copy.pane.getByText(`Budget 2011: skickad som version ${base + 2}`).waitFor();
     const history = await revisions("ale", "budget", "2011");
     expect(history.map((h) => [h.client, h.override]).slice(-2)).toEqual([
       ["addin", false],
@@ -315,6 +315,58 @@ describe("sync from Excel, in the browser", () => {
     expect((await bookOf(first.page)).sheets.map((s) => s.name)).toContain("Samsyn deras version");
     expect((await revisions("ale", "budget", "2011")).length).toBe(base + 2);
     for (const o of [first, copy]) {
+      expect(o.errors).toEqual([]);
+      await o.context.close();
+    }
+  });
+
+  it("after 'Behåll deras', sending the same sheet again asks again instead of overwriting theirs, and 'Skicka min version ändå' is recorded", async () => {
+    // Copy A and copy B of one workbook, both at version 1 of the plan filed under 2012.
+    const a = await open(playgrounds.ale);
+    await signIn(a.pane, associations.ale.token, associations.ale.name);
+    await readAndSend(a.pane, "2012");
+    await a.pane.getByText("Budget 2012: skickad som version 1").waitFor();
+    const b = await open(playgrounds.ale);
+    const settings = (await bookOf(a.page)).settings;
+    await b.page.evaluate((entries) => {
+      const fake = (window as unknown as { __samsynFake: { book: { settings: Map<string, unknown> } } })
+        .__samsynFake;
+      for (const [k, v] of entries) fake.book.settings.set(k, v);
+    }, settings);
+    await signIn(b.pane, associations.ale.token, associations.ale.name);
+
+    // A's colleague raises a cost line and sends: version 2.
+    await editAmount(a.page, "Budget 2008", 16, 1, 100);
+    await readAndSend(a.pane, "2012");
+    await a.pane.getByText("Budget 2012: skickad som version 2").waitFor();
+
+    // B's user changes the same line otherwise: a conflict; they keep theirs.
+    await editAmount(b.page, "Budget 2008", 16, 1, 50);
+    await readAndSend(b.pane, "2012");
+    const conflict = b.pane.getByRole("region", { name: /Budget 2012: tjänsten har en version du inte/ });
+    await conflict.getByRole("button", { name: "Behåll deras" }).click();
+    await b.pane.getByText(/Arbetsboken bygger nu på den/).waitFor();
+
+    // B presses "Skicka till Samsyn" again with the sheet unchanged: asked again, nothing sent.
+    await b.pane.getByRole("button", { name: "Skicka till Samsyn" }).click();
+    const asked = b.pane.getByRole("region", {
+      name: "Budget 2012: bladet har andra siffror än versionen du behöll",
+    });
+    await asked.waitFor();
+    await expect(asked.getByText("(version 2)").isVisible()).resolves.toBe(true);
+    expect(await asked.getByRole("row").count()).toBe(2);
+    await b.page.screenshot({ path: artifact("sync-kept-theirs-asked-again.png") });
+    expect((await revisions("ale", "budget", "2012")).map((h) => h.override)).toEqual([false, false]);
+
+    // Mine anyway: version 3, and the history says it was sent over theirs knowingly.
+    await asked.getByRole("button", { name: "Skicka min version ändå" }).click();
+    await b.pane.getByText("Budget 2012: skickad som version 3").waitFor();
+    expect((await revisions("ale", "budget", "2012")).map((h) => [h.client, h.override])).toEqual([
+      ["addin", false],
+      ["addin", false],
+      ["addin", true],
+    ]);
+    for (const o of [a, b]) {
       expect(o.errors).toEqual([]);
       await o.context.close();
     }
@@ -341,7 +393,7 @@ describe("sync from Excel, in the browser", () => {
 
     service = await startService();
     await p.pane.getByRole("button", { name: "Försök igen" }).click();
-    await p.pane.getByText(/^Deltagare 2014: skickad som revision 1$/).waitFor();
+    await p.pane.getByText(/^Deltagare 2014: skickad som version 1$/).waitFor();
     await expect(p.pane.getByText(/väntar på att skickas$/).count()).resolves.toBe(0);
     expect((await revisions("deltagare", "participants", "2014")).length).toBe(1);
     // Trying again sends nothing twice.

@@ -208,6 +208,93 @@ describe("when the bookkeeper sends from Excel", () => {
   });
 });
 
+describe("when the user keeps theirs and sends again", () => {
+  it("then a sheet that still holds their own figures is not sent over theirs: the pane asks again, and 'send mine anyway' is recorded", async () => {
+    const a = await newAssociation("Samordningsförbundet Behåll deras");
+    const original = await loadBook(join(FIXTURES, "ale-kungalv-stenungsund-tjorn-vp2008.xlsx"));
+    const hostA = fakeHost(original);
+    const client = new ServiceClient({ serviceUrl: service.url, token: a.token });
+    await sendReports(hostA, client, await readAndPlan(hostA, a.id));
+    const copy = FakeBook.fromJSON(original.toJSON());
+    const hostB = fakeHost(copy);
+
+    // Copy A: a cost line up by 100 tkr, sent as version 2.
+    const change = async (book: FakeBook, host: ExcelHost, delta: number) => {
+      const budget = (await readAndPlan(host, a.id))[0]!.report;
+      if (budget.kind !== "budget") throw new Error("expected a budget");
+      const line = budget.lines.find((l) => l.section === "cost")!;
+      const at = parseA1(line.cell)!;
+      const sheet = book.sheet(budget.sheet)!;
+      sheet.patch(at.row, at.col + 1, { value: (sheet.cell(at.row, at.col + 1)!.value as number) + delta });
+    };
+    await change(original, hostA, 100);
+    expect((await sendReports(hostA, client, await readAndPlan(hostA, a.id))).results[0]?.status).toBe(
+      "sent",
+    );
+    // Copy B: its own change, a conflict; the user keeps theirs.
+    await change(copy, hostB, 50);
+    const first = (await sendReports(hostB, client, await readAndPlan(hostB, a.id))).results[0]!;
+    if (first.status !== "conflict") throw new Error(`expected a conflict, got ${first.status}`);
+    await keepTheirs(hostB, first.conflict);
+
+    // The same sheet sent again: asked again, nothing sent.
+    const again = (await sendReports(hostB, client, await readAndPlan(hostB, a.id))).results[0]!;
+    expect(again.status).toBe("conflict");
+    if (again.status !== "conflict") return;
+    expect(again.conflict.reason).toBe("kept");
+    expect(again.conflict.theirs.revision).toBe(2);
+    expect(again.conflict.rows.length).toBe(1);
+    expect((await historyOf(a.id, a.token, "budget", "2008")).length).toBe(2);
+
+    // Mine anyway: a new version, recorded as an override; the next send builds on it quietly.
+    const mine = await sendMineAnyway(hostB, client, again.conflict);
+    expect(mine.results.map((r) => [r.status, r.status === "sent" ? r.revision : null])).toEqual([
+      ["sent", 3],
+    ]);
+    expect((await historyOf(a.id, a.token, "budget", "2008")).map((h) => h.override)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(
+      (await sendReports(hostB, client, await readAndPlan(hostB, a.id))).results.map((r) => r.status),
+    ).toEqual(["sent"]);
+  });
+
+  it("then a sheet brought to their figures is sent as usual, building on theirs", async () => {
+    const a = await newAssociation("Samordningsförbundet Behåll deras 2");
+    const original = await loadBook(join(FIXTURES, "ale-kungalv-stenungsund-tjorn-vp2008.xlsx"));
+    const hostA = fakeHost(original);
+    const client = new ServiceClient({ serviceUrl: service.url, token: a.token });
+    await sendReports(hostA, client, await readAndPlan(hostA, a.id));
+    const copy = FakeBook.fromJSON(original.toJSON());
+    const hostB = fakeHost(copy);
+    const budget = (await readAndPlan(hostA, a.id))[0]!.report;
+    if (budget.kind !== "budget") throw new Error("expected a budget");
+    const line = budget.lines.find((l) => l.section === "cost")!;
+    const at = parseA1(line.cell)!;
+    const bump = (book: FakeBook, delta: number) => {
+      const sheet = book.sheet(budget.sheet)!;
+      sheet.patch(at.row, at.col + 1, { value: (sheet.cell(at.row, at.col + 1)!.value as number) + delta });
+    };
+    bump(original, 100);
+    await sendReports(hostA, client, await readAndPlan(hostA, a.id));
+    bump(copy, 50);
+    const first = (await sendReports(hostB, client, await readAndPlan(hostB, a.id))).results[0]!;
+    if (first.status !== "conflict") throw new Error("expected a conflict");
+    await keepTheirs(hostB, first.conflict);
+    // The bookkeeper types their figure into the sheet: the same figures as the version kept.
+    bump(copy, 50);
+    const sent = (await sendReports(hostB, client, await readAndPlan(hostB, a.id))).results[0]!;
+    expect([sent.status, sent.status === "sent" ? sent.revision : null]).toEqual(["sent", 3]);
+    expect((await historyOf(a.id, a.token, "budget", "2008")).map((h) => h.override)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
 describe("when the service cannot be reached", () => {
   it("then the report waits in the workbook and is sent exactly once when the service is back", async () => {
     const a = await newAssociation("Samordningsförbundet Offline");
