@@ -14,16 +14,23 @@ export interface PushableReport {
   /** The period the report is filed under: a budget's plan year, a participants report's period. */
   readonly period: string;
   readonly report: BudgetReport | ParticipantsReport;
+  /** The sheet it was read from. */
+  readonly sheet: string;
 }
 
 /**
  * What `samsyn push` sends: every budget as it was read (filed under its first year, the
  * plan's year), and every participant list as shareable reports — counts only, small counts
- * suppressed — one per calendar year its stays touch, unless a period was asked for.
+ * suppressed — one per calendar year its stays touch, unless a period was asked for, or the
+ * periods to send are given per list (by its sheet; a list not named sends nothing).
  */
 export function pushableReports(
   reading: WorkbookReading,
-  options: { readonly threshold?: number; readonly source?: string | null } = {},
+  options: {
+    readonly threshold?: number;
+    readonly source?: string | null;
+    readonly periods?: Readonly<Record<string, readonly string[]>>;
+  } = {},
 ): PushableReport[] {
   const out: PushableReport[] = [];
   for (const table of reading.tables) {
@@ -34,14 +41,20 @@ export function pushableReports(
       kind: "budget",
       period: year,
       report: { ...table, source: { file: options.source ?? null, tool: "samsyn" } },
+      sheet: table.sheet,
     });
   }
   const share = options.threshold !== undefined ? { threshold: options.threshold } : {};
   for (const participants of reading.participantReadings) {
-    const periods = participants.period !== undefined ? [participants.period] : yearsTouched(participants);
+    const sheet = participants.tables[0]?.sheet ?? "";
+    const periods = options.periods
+      ? (options.periods[sheet] ?? [])
+      : participants.period !== undefined
+        ? [participants.period]
+        : yearsTouched(participants);
     for (const period of periods) {
       for (const report of shareableReports(participants, { ...share, period })) {
-        out.push({ kind: "participants", period: report.period, report });
+        out.push({ kind: "participants", period: report.period, report, sheet });
       }
     }
   }

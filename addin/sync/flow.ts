@@ -19,11 +19,14 @@ import {
 import type { ExcelHost } from "../excel/host";
 import type { OutboxEntry, SyncMemory } from "../excel/state";
 import { readSyncSettings, type SyncSettings, writeSyncSettings } from "../excel/sync-memory";
+import { listPeriods } from "./periods";
 import { newIdempotencyKey, type ServiceClient, SyncFailure, type TheirVersion } from "./service";
 
 export interface SendItem {
   readonly address: ReportAddress;
   readonly report: Report;
+  /** Which of the user's choices it comes from (see SendChoice); absent for what waited in the outbox. */
+  readonly choice?: string;
 }
 
 export interface Conflict {
@@ -44,20 +47,68 @@ export type SendResult =
   | { readonly item: SendItem; readonly status: "conflict"; readonly conflict: Conflict }
   | { readonly item: SendItem; readonly status: "failed"; readonly failure: SyncFailure };
 
-/** What "Skicka till Samsyn" sends: every budget (under its plan year, or the year given) and every participant aggregate. */
+/** What the user ticked in the preview: which budgets, and which periods of which participant lists. */
+export interface SendChoice {
+  /** Budgets by where they were read ("Budget 2008!A13:D40", see budgetChoice). */
+  readonly budgets: readonly string[];
+  /** The year every budget is filed under; absent: each budget's plan year. */
+  readonly budgetYear?: string;
+  /** Per participant list, by its sheet: the periods to send ("2014", "2014-H1"). */
+  readonly periods: Readonly<Record<string, readonly string[]>>;
+  /** Smallest count published; absent: the list's own, else 5. */
+  readonly threshold?: number;
+}
+
+/** How a budget table is named in a SendChoice. */
+export const budgetChoice = (table: { readonly sheet: string; readonly range: string }): string =>
+  `${table.sheet}!${table.range}`;
+
+/** What the preview ticks to begin with: every budget, and each participant list for its preferred period. */
+export function defaultChoice(reading: WorkbookReading): SendChoice {
+  const periods: Record<string, string[]> = {};
+  for (const list of reading.participantReadings) {
+    const sheet = list.tables[0]?.sheet;
+    const preferred = listPeriods(list).preferred;
+    if (sheet !== undefined && list.participants.length > 0 && preferred !== null)
+      periods[sheet] = [preferred];
+  }
+  return {
+    budgets: reading.tables.flatMap((t) => (t.kind === "budget" ? [budgetChoice(t)] : [])),
+    periods,
+  };
+}
+
+/**
+ * The reports "Skicka till Samsyn" sends, exactly as they leave: the preview shows these and
+ * the send sends these, so what the user saw is what leaves. One home on purpose: what is hidden
+ * (small counts, and whatever could be worked out from them) is decided here and nowhere else.
+ * Built by the same `pushableReports` as `samsyn push`.
+ */
 export function reportsToSend(
   reading: WorkbookReading,
   associationId: string,
-  budgetYear?: string,
+  choice: SendChoice = defaultChoice(reading),
 ): SendItem[] {
-  return pushableReports(reading, { source: null }).map((found) => ({
-    address: {
-      associationId,
-      kind: found.kind,
-      period: found.kind === "budget" && budgetYear ? budgetYear : found.period,
-    },
-    report: found.report,
-  }));
+  const ticked = new Set(choice.budgets);
+  return pushableReports(reading, {
+    source: null,
+    periods: choice.periods,
+    ...(choice.threshold !== undefined ? { threshold: choice.threshold } : {}),
+  }).flatMap((found) => {
+    const budget = found.report.kind === "budget" ? budgetChoice(found.report) : null;
+    if (budget !== null && !ticked.has(budget)) return [];
+    return [
+      {
+        address: {
+          associationId,
+          kind: found.kind,
+          period: found.kind === "budget" && choice.budgetYear ? choice.budgetYear : found.period,
+        },
+        report: found.report,
+        choice: budget ?? found.sheet,
+      },
+    ];
+  });
 }
 
 const sameAddress = (a: ReportAddress, b: ReportAddress) =>

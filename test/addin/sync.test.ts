@@ -17,7 +17,15 @@ import { importSource } from "../../addin/convert";
 import type { ExcelHost } from "../../addin/excel/host";
 import { readSyncSettings } from "../../addin/excel/sync-memory";
 import { fetchComparison, keepTheirsInSheet } from "../../addin/sync/comparison";
-import { keepTheirs, reportsToSend, sendMineAnyway, sendReports, sendWaiting } from "../../addin/sync/flow";
+import {
+  budgetChoice,
+  keepTheirs,
+  reportsToSend,
+  sendMineAnyway,
+  sendReports,
+  sendWaiting,
+} from "../../addin/sync/flow";
+import { listPeriods } from "../../addin/sync/periods";
 import { ServiceClient, SyncFailure } from "../../addin/sync/service";
 import { FakeBook } from "../../playground/fake-excel/book";
 import { fakeHost } from "../../playground/fake-excel/excel";
@@ -444,6 +452,52 @@ describe("when something is wrong, the pane gets a code it can put into words", 
     } finally {
       await small.close();
     }
+  });
+});
+
+describe("when the user chooses what to send", () => {
+  it("then a participant list goes for the period chosen only, with the figures of that period, and nothing unticked goes", async () => {
+    const book = await loadBook(join(FIXTURES, "samverkansteamet-deltagare-2014.xlsx"));
+    const host = fakeHost(book);
+    const { reading } = await importSource(host, { kind: "active" });
+    const sheet = reading.participantReadings[0]!.tables[0]!.sheet;
+    // The stays run from 2014 into 2015: the list's years and halves, 2014 the latest full year.
+    const periods = listPeriods(reading.participantReadings[0]!);
+    expect(periods.preferred).toBe("2014");
+    expect(periods.options).toEqual(["2015", "2015-H1", "2015-H2", "2014", "2014-H1", "2014-H2"]);
+
+    // By default: 2014 only, not one report per year the stays touch (2015 went along unasked).
+    const byDefault = reportsToSend(reading, "a");
+    expect(byDefault.map((i) => `${i.address.kind}/${i.address.period}`)).toEqual(["participants/2014"]);
+    const only = byDefault[0]!.report;
+    if (only.kind !== "participants") throw new Error("expected participants");
+    // The figures of 2014, not of the whole list (40 closed, 233 days): those closed in 2014.
+    expect([only.keyFigures.closed, only.keyFigures.averageStayDays]).toEqual([20, 199.7]);
+
+    const half = reportsToSend(reading, "a", { budgets: [], periods: { [sheet]: ["2014-H2"] } });
+    expect(half.map((i) => i.address.period)).toEqual(["2014-H2"]);
+    expect(reportsToSend(reading, "a", { budgets: [], periods: {} })).toEqual([]);
+    // The threshold chosen is the one the figures are hidden by.
+    const strict = reportsToSend(reading, "a", {
+      budgets: [],
+      periods: { [sheet]: ["2014"] },
+      threshold: 30,
+    });
+    const r = strict[0]!.report;
+    if (r.kind !== "participants") throw new Error("expected participants");
+    expect(r.suppression.threshold).toBe(30);
+    expect(r.keyFigures.closed).toBeNull();
+  });
+
+  it("then an unticked budget is not sent", async () => {
+    const book = await loadBook(join(FIXTURES, "ale-kungalv-stenungsund-tjorn-vp2008.xlsx"));
+    const { reading } = await importSource(fakeHost(book), { kind: "active" });
+    const budgets = reading.tables.flatMap((t) => (t.kind === "budget" ? [budgetChoice(t)] : []));
+    expect(budgets.length).toBeGreaterThan(0);
+    expect(reportsToSend(reading, "a", { budgets: [], periods: {} })).toEqual([]);
+    expect(
+      reportsToSend(reading, "a", { budgets, periods: {}, budgetYear: "2012" }).map((i) => i.address.period),
+    ).toEqual(budgets.map(() => "2012"));
   });
 });
 
