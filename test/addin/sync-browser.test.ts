@@ -372,6 +372,101 @@ describe("sync from Excel, in the browser", () => {
     }
   });
 
+  it("previews each report with the figures exactly as they leave, sends only what is ticked, for the period the key figures show", async () => {
+    const res = await api("/api/associations", {
+      method: "POST",
+      body: JSON.stringify({ name: "Samordningsförbundet Förhandsvisning", orgnr: orgnr(904) }),
+    });
+    const assoc = (await res.json()) as { id: string; token: string };
+    const before = sent.length;
+    const p = await open(playgrounds.deltagare);
+    await signIn(p.pane, assoc.token, "Samordningsförbundet Förhandsvisning");
+    await p.pane.getByRole("button", { name: "Läs in" }).click();
+    const preview = p.pane.getByRole("region", { name: "Det här skickas" });
+    // The list runs from 2014 into 2015: 2014, the latest full year, is ticked; 2015 is not offered unasked.
+    await preview.getByRole("checkbox", { name: "Deltagare 2014" }).waitFor();
+    expect(await preview.getByRole("checkbox").count()).toBe(1);
+    await expect(preview.getByRole("checkbox", { name: "Deltagare 2014" }).isChecked()).resolves.toBe(true);
+
+    // The key figures are for that period: those closed in 2014, not the whole list.
+    await p.pane.getByRole("tab", { name: "Nyckeltal" }).click();
+    const figures = p.pane.getByRole("region", { name: "Nyckeltal för 2014" });
+    await figures.waitFor();
+    const keyFigure = async (term: string) =>
+      (
+        await figures
+          .locator("dt", { hasText: term })
+          .locator("xpath=following-sibling::dd[1]")
+          .first()
+          .textContent()
+      )?.trim();
+    expect(await keyFigure("Avslutade")).toBe("20");
+    expect(await keyFigure("Genomsnittlig insatstid (dagar)")).toBe("199,7");
+
+    // The user picks the second half of 2014 in the key figures: the preview follows.
+    await figures.getByRole("combobox", { name: "Period" }).selectOption({ label: "jul–dec 2014" });
+    await p.pane.getByRole("region", { name: "Nyckeltal för jul–dec 2014" }).waitFor();
+    const ticked = preview.getByRole("checkbox", { name: "Deltagare jul–dec 2014" });
+    await ticked.waitFor();
+    await preview.getByRole("button", { name: /^Visa siffrorna/ }).click();
+    const table = preview.getByRole("table", { name: "Deltagare jul–dec 2014" });
+    await table.waitFor();
+    const shown = await table
+      .locator("tr[data-path]")
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute("data-path")!, r.lastElementChild!.textContent!.trim()] as const),
+      );
+    await p.page.screenshot({ path: artifact("sync-preview.png") });
+
+    await p.pane.getByRole("button", { name: "Skicka till Samsyn" }).click();
+    await p.pane.getByText("Deltagare jul–dec 2014: skickad som version 1").waitFor();
+
+    // Exactly one report left: the one ticked, for the period chosen.
+    const puts = sent
+      .slice(before)
+      .filter((s) => s.method === "PUT" && s.url.startsWith(playgrounds.deltagare.url));
+    expect(
+      puts.map((s) => decodeURIComponent(new URL(s.url).pathname).split("/").slice(-2).join("/")),
+    ).toEqual(["participants/2014-H2"]);
+    // Each figure the preview showed is the body's, formatted; a hidden one is "..".
+    const body = JSON.parse(puts[0]!.body) as {
+      keyFigures: Record<string, unknown>;
+      suppression: { suppressed: string[] };
+    };
+    const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
+    const flat = new Map<string, unknown>();
+    const walk = (v: unknown, path: string) => {
+      if (v !== null && typeof v === "object")
+        for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+      else flat.set(path, v);
+    };
+    walk(body.keyFigures, "keyFigures");
+    const expected = (path: string): string => {
+      const v = flat.get(path);
+      const inner = path.slice("keyFigures.".length);
+      if (v === null || v === undefined) return body.suppression.suppressed.includes(inner) ? ".." : "–";
+      if (inner === "shareClosedToWorkOrStudies") return `${number.format((v as number) * 100)} %`;
+      return number.format(v as number);
+    };
+    const norm = (t: string) => t.replace(/\s/g, " ");
+    expect(shown.map(([path, text]) => [path, norm(text)])).toEqual(
+      shown.map(([path]) => [path, norm(expected(path))]),
+    );
+    // And the preview left none of the body's figures out.
+    const hiddenWhole = body.suppression.suppressed.includes("byHemkommun");
+    expect(shown.map(([path]) => path).sort()).toEqual(
+      [...flat.keys(), ...(hiddenWhole ? ["keyFigures.byHemkommun"] : [])].sort(),
+    );
+    expect(shown.some(([, text]) => text === "..")).toBe(true);
+
+    // Unticked, nothing can be sent.
+    await p.pane.getByRole("checkbox", { name: "Deltagare jul–dec 2014" }).uncheck();
+    await p.pane.getByText("Kryssa i minst en rapport för att skicka.").waitFor();
+    await expect(p.pane.getByRole("button", { name: "Skicka till Samsyn" }).isDisabled()).resolves.toBe(true);
+    expect(p.errors).toEqual([]);
+    await p.context.close();
+  });
+
   it("keeps a participant report waiting while the service is down, sends it once when it is back, and forgets the token at sign-out", async () => {
     const before = sent.length;
     const p = await open(playgrounds.deltagare);

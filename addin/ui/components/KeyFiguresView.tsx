@@ -83,7 +83,7 @@ export function KeyFiguresView(props: KeyFiguresViewProps) {
           [t.new, n(k.new)],
           [t.closed, n(k.closed)],
           [t.toWorkOrStudies, `${n(k.closedToWorkOrStudies)} (${share})`],
-          [t.averageStay, k.averageStayDays === null ? "–" : n(Math.round(k.averageStayDays))],
+          [t.averageStay, k.averageStayDays === null ? "–" : n(k.averageStayDays)],
           [t.overLimit, n(k.staysOverLimit)],
           [t.kvinna, n(k.byKon.kvinna)],
           [t.man, n(k.byKon.man)],
