@@ -355,6 +355,11 @@ describe("sync from Excel, in the browser", () => {
     await asked.waitFor();
     await expect(asked.getByText("(version 2)").isVisible()).resolves.toBe(true);
     expect(await asked.getByRole("row").count()).toBe(2);
+    // At the pane's 320 px, theirs and mine (seven figures each) stay inside their own cells.
+    const spilled = await asked
+      .getByRole("cell")
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+    expect(spilled).toEqual([]);
     await b.page.screenshot({ path: artifact("sync-kept-theirs-asked-again.png") });
     expect((await revisions("ale", "budget", "2012")).map((h) => h.override)).toEqual([false, false]);
 

@@ -37,10 +37,16 @@ const SHOWN_ROWS = 12;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  table: { tableLayout: "fixed", width: "100%" },
-  label: { overflowWrap: "anywhere", width: "38%" },
-  period: { width: "18%" },
-  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  // At 320 px two amounts of seven figures ("2 500 000") must fit side by side without running into each other.
+  table: { tableLayout: "fixed", width: "100%", fontSize: tokens.fontSizeBase200 },
+  label: { overflowWrap: "anywhere", width: "28%" },
+  period: { width: "20%", overflowWrap: "anywhere" },
+  number: {
+    width: "26%",
+    textAlign: "right",
+    fontVariantNumeric: "tabular-nums",
+    overflowWrap: "anywhere",
+  },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
