@@ -242,7 +242,13 @@ async function attemptAll(
     const waiting = outbox.findIndex((e) => sameAddress(e, a.item.address));
     if (waiting >= 0) outbox.splice(waiting, 1);
     if (a.askAgain) {
-      const conflict = await conflictOf(client, a.item, "kept");
+      // Someone may have sent since: then theirs is news again, not the version kept.
+      const kept = a.condition.kind === "new" ? null : a.condition.revision;
+      const found = await conflictOf(client, a.item, "kept");
+      const conflict =
+        found instanceof SyncFailure || found.theirs.revision === kept
+          ? found
+          : { ...found, reason: "unseen" as const };
       results.push(
         conflict instanceof SyncFailure
           ? { item: a.item, status: "failed", failure: conflict }
