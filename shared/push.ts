@@ -14,18 +14,22 @@ export interface PushableReport {
   /** The period the report is filed under: a budget's plan year, a participants report's period. */
   readonly period: string;
   readonly report: BudgetReport | ParticipantsReport;
+  /** The sheet it was read from. */
+  readonly sheet: string;
 }
 
 /**
  * What `samsyn push` sends: every budget as it was read (filed under its first year, the
  * plan's year), and every participant list as shareable reports — counts only, small counts
- * suppressed — one per calendar year its stays touch, unless a period was asked for.
+ * suppressed — one per calendar year its stays touch, unless a period was asked for, or the
+ * periods to send are given per list (by its sheet; a list not named sends nothing).
  */
 export function pushableReports(
   reading: WorkbookReading,
   options: {
     readonly threshold?: number;
     readonly source?: string | null;
+    readonly periods?: Readonly<Record<string, readonly string[]>>;
     /** What the association has published (the latest of each period): checked across periods. */
     readonly published?: readonly ParticipantsReport[];
   } = {},
@@ -39,6 +43,7 @@ export function pushableReports(
       kind: "budget",
       period: year,
       report: { ...table, source: { file: options.source ?? null, tool: "samsyn" } },
+      sheet: table.sheet,
     });
   }
   const share = options.threshold !== undefined ? { threshold: options.threshold } : {};
@@ -46,14 +51,19 @@ export function pushableReports(
   // service will see them when they are sent in this order.
   const latest = new Map((options.published ?? []).map((r) => [r.period, r]));
   for (const participants of reading.participantReadings) {
-    const periods = participants.period !== undefined ? [participants.period] : yearsTouched(participants);
+    const sheet = participants.tables[0]?.sheet ?? "";
+    const periods = options.periods
+      ? (options.periods[sheet] ?? [])
+      : participants.period !== undefined
+        ? [participants.period]
+        : yearsTouched(participants);
     for (const period of periods) {
       for (const report of shareableReports(participants, {
         ...share,
         period,
         published: [...latest.values()],
       })) {
-        out.push({ kind: "participants", period: report.period, report });
+        out.push({ kind: "participants", period: report.period, report, sheet });
         latest.set(report.period, report);
       }
     }

@@ -57,10 +57,22 @@ export const parseOutputs = (raw: unknown): Outputs => parseSetting(Outputs, raw
 export const SYNC_KEY = "samsyn.sync";
 export const OUTBOX_KEY = "samsyn.outbox";
 
-/** The revision this workbook last sent or fetched, by association id, then by "kind/period". No token. */
+/**
+ * The version this workbook last sent or fetched, by association id, then by "kind/period", with
+ * a fingerprint of that version's figures and whether the user took it with "Behåll deras"
+ * (then a send whose figures differ from it asks again rather than going out). No token.
+ */
 export const SyncMemory = z.record(
   z.string(),
-  z.record(z.string(), z.object({ revision: z.number().int().positive(), at: z.string() })),
+  z.record(
+    z.string(),
+    z.object({
+      revision: z.number().int().positive(),
+      at: z.string(),
+      fingerprint: z.string().optional(),
+      kept: z.boolean().optional(),
+    }),
+  ),
 );
 export type SyncMemory = z.infer<typeof SyncMemory>;
 

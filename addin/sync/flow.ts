@@ -4,6 +4,7 @@
  * other revision and what differs; a send that cannot reach the service kept in the workbook's
  * outbox and sent later with the same Idempotency-Key, so it lands exactly once.
  */
+import { reportEntries } from "../../shared/diff";
 import { pushableReports } from "../../shared/push";
 import type { WorkbookReading } from "../../shared/read-workbook";
 import type { Report } from "../../shared/report";
@@ -18,17 +19,25 @@ import {
 import type { ExcelHost } from "../excel/host";
 import type { OutboxEntry, SyncMemory } from "../excel/state";
 import { readSyncSettings, type SyncSettings, writeSyncSettings } from "../excel/sync-memory";
+import { listPeriods } from "./periods";
 import { newIdempotencyKey, type ServiceClient, SyncFailure, type TheirVersion } from "./service";
 
 export interface SendItem {
   readonly address: ReportAddress;
   readonly report: Report;
+  /** Which of the user's choices it comes from (see SendChoice); absent for what waited in the outbox. */
+  readonly choice?: string;
 }
 
 export interface Conflict {
   readonly item: SendItem;
   readonly theirs: TheirVersion;
   readonly rows: readonly ConflictRow[];
+  /**
+   * "unseen": the service has a version this workbook has not seen. "kept": the user took
+   * theirs with "Behåll deras", yet the sheet's figures still differ from it.
+   */
+  readonly reason: "unseen" | "kept";
 }
 
 export type SendResult =
@@ -38,37 +47,134 @@ export type SendResult =
   | { readonly item: SendItem; readonly status: "conflict"; readonly conflict: Conflict }
   | { readonly item: SendItem; readonly status: "failed"; readonly failure: SyncFailure };
 
-/** What "Skicka till Samsyn" sends: every budget (under its plan year, or the year given) and every participant aggregate. */
+/** What the user ticked in the preview: which budgets, and which periods of which participant lists. */
+export interface SendChoice {
+  /** Budgets by where they were read ("Budget 2008!A13:D40", see budgetChoice). */
+  readonly budgets: readonly string[];
+  /** The year every budget is filed under; absent: each budget's plan year. */
+  readonly budgetYear?: string;
+  /** Per participant list, by its sheet: the periods to send ("2014", "2014-H1"). */
+  readonly periods: Readonly<Record<string, readonly string[]>>;
+  /** Smallest count published; absent: the list's own, else 5. */
+  readonly threshold?: number;
+}
+
+/** How a budget table is named in a SendChoice. */
+export const budgetChoice = (table: { readonly sheet: string; readonly range: string }): string =>
+  `${table.sheet}!${table.range}`;
+
+/** What the preview ticks to begin with: every budget, and each participant list for its preferred period. */
+export function defaultChoice(reading: WorkbookReading): SendChoice {
+  const periods: Record<string, string[]> = {};
+  for (const list of reading.participantReadings) {
+    const sheet = list.tables[0]?.sheet;
+    const preferred = listPeriods(list).preferred;
+    if (sheet !== undefined && list.participants.length > 0 && preferred !== null)
+      periods[sheet] = [preferred];
+  }
+  return {
+    budgets: reading.tables.flatMap((t) => (t.kind === "budget" ? [budgetChoice(t)] : [])),
+    periods,
+  };
+}
+
+/**
+ * The reports "Skicka till Samsyn" sends, exactly as they leave: the preview shows these and
+ * the send sends these, so what the user saw is what leaves. One home on purpose: what is hidden
+ * (small counts, and whatever could be worked out from them) is decided here and nowhere else.
+ * Built by the same `pushableReports` as `samsyn push`.
+ */
 export function reportsToSend(
   reading: WorkbookReading,
   associationId: string,
-  budgetYear?: string,
+  choice: SendChoice = defaultChoice(reading),
 ): SendItem[] {
-  return pushableReports(reading, { source: null }).map((found) => ({
-    address: {
-      associationId,
-      kind: found.kind,
-      period: found.kind === "budget" && budgetYear ? budgetYear : found.period,
-    },
-    report: found.report,
-  }));
+  const ticked = new Set(choice.budgets);
+  return pushableReports(reading, {
+    source: null,
+    periods: choice.periods,
+    ...(choice.threshold !== undefined ? { threshold: choice.threshold } : {}),
+  }).flatMap((found) => {
+    const budget = found.report.kind === "budget" ? budgetChoice(found.report) : null;
+    if (budget !== null && !ticked.has(budget)) return [];
+    return [
+      {
+        address: {
+          associationId,
+          kind: found.kind,
+          period: found.kind === "budget" && choice.budgetYear ? choice.budgetYear : found.period,
+        },
+        report: found.report,
+        choice: budget ?? found.sheet,
+      },
+    ];
+  });
 }
 
 const sameAddress = (a: ReportAddress, b: ReportAddress) =>
   a.associationId === b.associationId && a.kind === b.kind && a.period === b.period;
 
-function remember(memory: SyncMemory, address: ReportAddress, revision: number): SyncMemory {
+/**
+ * A fingerprint of a report's figures: budget amounts by line and period, key figures by path
+ * (what the conflict view compares), not where on the sheet they were read. Not a secret, only
+ * "the same figures or not", so a short non-cryptographic hash of a canonical text does.
+ */
+export function figuresFingerprint(report: Report): string {
+  const entries = [...reportEntries(report)].map(([key, value]) => {
+    const amounts = report.kind === "budget" ? (value as { amounts: Record<string, number> }).amounts : null;
+    return [key, amounts ? Object.entries(amounts).sort(([a], [b]) => a.localeCompare(b)) : value];
+  });
+  const text = JSON.stringify(entries.sort(([a], [b]) => String(a).localeCompare(String(b))));
+  // cyrb53 (public domain): 53 bits, plenty to tell one set of figures from another.
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
+}
+
+function remember(
+  memory: SyncMemory,
+  address: ReportAddress,
+  revision: number,
+  report: Report,
+  kept = false,
+): SyncMemory {
+  const entry = {
+    revision,
+    at: new Date().toISOString(),
+    fingerprint: figuresFingerprint(report),
+    ...(kept ? { kept } : {}),
+  };
   return {
     ...memory,
     [address.associationId]: {
       ...memory[address.associationId],
-      [reportKey(address.kind, address.period)]: { revision, at: new Date().toISOString() },
+      [reportKey(address.kind, address.period)]: entry,
     },
   };
 }
 
-const lastSeen = (memory: SyncMemory, a: ReportAddress): number | undefined =>
-  memory[a.associationId]?.[reportKey(a.kind, a.period)]?.revision;
+const memoryOf = (memory: SyncMemory, a: ReportAddress) =>
+  memory[a.associationId]?.[reportKey(a.kind, a.period)];
+
+/**
+ * After "Behåll deras" the workbook builds on their version, but the sheet still holds the
+ * user's own figures. We do not write theirs into the user's sheet: a budget sheet is the
+ * bookkeeper's own layout (formulas, tkr, comments) and a participant report comes from rows
+ * that cannot be rewritten from counts; their version is on its own sheet to compare. So a
+ * send whose figures still differ from the version kept is not sent on top of it silently:
+ * the pane asks again, and "Skicka min version ändå" is recorded as an override.
+ */
+const stillMine = (memory: SyncMemory, item: SendItem): boolean => {
+  const seen = memoryOf(memory, item.address);
+  return seen?.kept === true && seen.fingerprint !== figuresFingerprint(item.report);
+};
 
 const conditionOfEntry = (e: OutboxEntry): SendCondition =>
   e.base === null
@@ -85,10 +191,14 @@ const worthRetrying = (f: SyncFailure) =>
   f.code === "forbidden";
 
 /** Their revision and what differs from mine; a failure to fetch it still reports the conflict, without rows. */
-async function conflictOf(client: ServiceClient, item: SendItem): Promise<Conflict | SyncFailure> {
+async function conflictOf(
+  client: ServiceClient,
+  item: SendItem,
+  reason: Conflict["reason"],
+): Promise<Conflict | SyncFailure> {
   try {
     const theirs = await client.latest(item.address);
-    return { item, theirs, rows: conflictRows(theirs.report, item.report) };
+    return { item, theirs, rows: conflictRows(theirs.report, item.report), reason };
   } catch (e) {
     return e instanceof SyncFailure ? e : new SyncFailure("service-error");
   }
@@ -98,6 +208,8 @@ interface Attempt {
   readonly item: SendItem;
   readonly condition: SendCondition;
   readonly idempotencyKey: string;
+  /** Not sent: the user kept theirs and the sheet still differs, so the conflict is shown again. */
+  readonly askAgain?: boolean;
 }
 
 /**
@@ -129,6 +241,21 @@ async function attemptAll(
     // A newer send of the same report supersedes one still waiting.
     const waiting = outbox.findIndex((e) => sameAddress(e, a.item.address));
     if (waiting >= 0) outbox.splice(waiting, 1);
+    if (a.askAgain) {
+      // Someone may have sent since: then theirs is news again, not the version kept.
+      const kept = a.condition.kind === "new" ? null : a.condition.revision;
+      const found = await conflictOf(client, a.item, "kept");
+      const conflict =
+        found instanceof SyncFailure || found.theirs.revision === kept
+          ? found
+          : { ...found, reason: "unseen" as const };
+      results.push(
+        conflict instanceof SyncFailure
+          ? { item: a.item, status: "failed", failure: conflict }
+          : { item: a.item, status: "conflict", conflict },
+      );
+      continue;
+    }
     if (offline) {
       queue(a);
       continue;
@@ -136,10 +263,10 @@ async function attemptAll(
     try {
       const outcome = await client.send(a.item.address, a.item.report, a.condition, a.idempotencyKey);
       if (outcome.status === "sent") {
-        memory = remember(memory, a.item.address, outcome.revision);
+        memory = remember(memory, a.item.address, outcome.revision, a.item.report);
         results.push({ item: a.item, status: "sent", revision: outcome.revision });
       } else {
-        const conflict = await conflictOf(client, a.item);
+        const conflict = await conflictOf(client, a.item, "unseen");
         results.push(
           conflict instanceof SyncFailure
             ? { item: a.item, status: "failed", failure: conflict }
@@ -166,8 +293,9 @@ export async function sendReports(
   const settings = await readSyncSettings(host);
   const attempts = items.map((item) => ({
     item,
-    condition: conditionFor(lastSeen(settings.memory, item.address)),
+    condition: conditionFor(memoryOf(settings.memory, item.address)?.revision),
     idempotencyKey: newIdempotencyKey(),
+    askAgain: stillMine(settings.memory, item),
   }));
   const done = await attemptAll(client, settings, attempts);
   await writeSyncSettings(host, done.settings);
@@ -218,11 +346,20 @@ export async function sendMineAnyway(
   return done;
 }
 
-/** "Behåll deras": the workbook now builds on their revision; the caller writes theirs into a sheet. */
+/**
+ * "Behåll deras": the workbook now builds on their version, remembered with its figures, so a
+ * later send of other figures asks again; the caller writes theirs into a sheet to compare.
+ */
 export async function keepTheirs(host: ExcelHost, conflict: Conflict): Promise<SyncSettings> {
   const settings = await readSyncSettings(host);
   const next = {
-    memory: remember(settings.memory, conflict.item.address, conflict.theirs.revision),
+    memory: remember(
+      settings.memory,
+      conflict.item.address,
+      conflict.theirs.revision,
+      conflict.theirs.report,
+      true,
+    ),
     outbox: settings.outbox.filter((e) => !sameAddress(e, conflict.item.address)),
   };
   await writeSyncSettings(host, next);

@@ -15,11 +15,13 @@ import { BusyBar } from "./components/BusyBar";
 import { Header } from "./components/Header";
 import { Notice } from "./components/Notice";
 import { ResultTabs } from "./components/ResultTabs";
+import { SendPreview } from "./components/SendPreview";
 import { SourceBar } from "./components/SourceBar";
 import { SyncPanel } from "./components/SyncPanel";
 import { type PaneTheme, rememberLang, storedLang } from "./preferences";
 import { STRINGS } from "./strings";
 import { sourceOf, useConversion } from "./useConversion";
+import { useListPeriods, useSendChoice } from "./useSendChoice";
 import { useSync } from "./useSync";
 
 export interface AppProps {
@@ -52,7 +54,15 @@ export function App({ host, initialLang = "sv", theme = "light" }: AppProps) {
   const strings = STRINGS[lang];
   const { state, reading, importSheet, write, unmark, correct, select, dismiss } = useConversion(host, lang);
   const source = state.imported?.snapshot.grid.sheet ?? null;
-  const sync = useSync(host, reading);
+  const sync = useSync(host);
+  // One period per participant list: its key figures show it, and it is what is sent.
+  const periods = useListPeriods(reading);
+  const me = sync.state.me;
+  const choice = useSendChoice(
+    reading,
+    me?.kind === "association" ? me.association.id : null,
+    periods.chosen,
+  );
   const planYear = reading?.tables.find((t) => t.kind === "budget")?.periods[0]?.match(/\d{4}/)?.[0];
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} lang={lang}>
@@ -98,12 +108,28 @@ export function App({ host, initialLang = "sv", theme = "light" }: AppProps) {
           strings={strings}
           lang={lang}
           state={sync.state}
-          canSend={reading?.tables.some((t) => t.kind === "budget" || t.kind === "participants") === true}
+          canSend={choice.candidates.length > 0}
+          sendPreview={
+            <SendPreview
+              strings={strings}
+              lang={lang}
+              candidates={choice.candidates}
+              lists={periods.lists}
+              onPeriod={periods.choose}
+              onTick={choice.tick}
+              hasBudget={choice.hasBudget}
+              budgetYear={choice.budgetYear}
+              budgetYearOk={choice.budgetYearOk}
+              onBudgetYear={choice.setBudgetYear}
+              busy={sync.state.busy !== null}
+              sending={sync.state.busy === "sending"}
+              onSend={() => void sync.send(choice.items)}
+            />
+          }
           suggestedYear={planYear ?? String(new Date().getFullYear())}
           defaultUrl={window.location.origin}
           onSignIn={sync.signIn}
           onSignOut={sync.signOut}
-          onSend={sync.send}
           onRetry={sync.retry}
           onResolve={sync.resolve}
           onFetch={sync.fetchMerged}
@@ -119,6 +145,7 @@ export function App({ host, initialLang = "sv", theme = "light" }: AppProps) {
             corrections={state.corrections[source] ?? {}}
             onCorrect={(change) => correct(source, change)}
             onSelect={select}
+            periods={periods}
           />
         )}
       </main>

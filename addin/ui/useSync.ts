@@ -5,7 +5,6 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Me } from "../../shared/api";
-import type { WorkbookReading } from "../../shared/read-workbook";
 import type { ReportKind } from "../../shared/report";
 import { classifyFailure, type ExcelFailure } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
@@ -15,7 +14,7 @@ import { forgetCredentials, loadCredentials, saveCredentials } from "../sync/cre
 import {
   type Conflict,
   keepTheirs,
-  reportsToSend,
+  type SendItem,
   type SendResult,
   sendMineAnyway,
   sendReports,
@@ -76,7 +75,7 @@ function withResults(
   };
 }
 
-export function useSync(host: ExcelHost, reading: WorkbookReading | null) {
+export function useSync(host: ExcelHost) {
   const [state, setState] = useState<SyncState>(() => ({
     credentials: loadCredentials(),
     me: null,
@@ -184,15 +183,15 @@ export function useSync(host: ExcelHost, reading: WorkbookReading | null) {
     }));
   }, []);
 
+  /** "Skicka till Samsyn": exactly the reports the user ticked in the preview, as it showed them. */
   const send = useCallback(
-    (budgetYear?: string) =>
+    (items: readonly SendItem[]) =>
       guarded("sending", async () => {
-        if (!client || state.me?.kind !== "association" || !reading) return (s) => s;
-        const items = reportsToSend(reading, state.me.association.id, budgetYear);
+        if (!client || state.me?.kind !== "association" || items.length === 0) return (s) => s;
         const sent = await sendReports(host, client, items);
         return (s) => withResults({ ...s, conflicts: [] }, sent.results, sent.settings.outbox);
       }),
-    [guarded, client, host, reading, state.me],
+    [guarded, client, host, state.me],
   );
 
   const retry = useCallback(() => {

@@ -198,12 +198,12 @@ describe("sync from Excel, in the browser", () => {
     const ale = await open(playgrounds.ale);
     await signIn(ale.pane, associations.ale.token, associations.ale.name);
     await readAndSend(ale.pane);
-    await ale.pane.getByText("Budget 2008: skickad som revision 1").waitFor();
+    await ale.pane.getByText("Budget 2008: skickad som version 1").waitFor();
 
     const info = await open(playgrounds.info);
     await signIn(info.pane, associations.info.token, associations.info.name);
     await readAndSend(info.pane);
-    await info.pane.getByText(/^Budget 2009: skickad som revision 1/).waitFor();
+    await info.pane.getByText(/^Budget 2009: skickad som version 1/).waitFor();
 
     // The network meeting: the comparison for 2009 into the workbook.
     await ale.pane.getByRole("textbox", { name: "År", exact: true }).fill("2009");
@@ -269,7 +269,7 @@ describe("sync from Excel, in the browser", () => {
     const first = await open(playgrounds.ale);
     await signIn(first.pane, associations.ale.token, associations.ale.name);
     await readAndSend(first.pane, "2011");
-    await first.pane.getByText("Budget 2011: skickad som revision 1").waitFor();
+    await first.pane.getByText("Budget 2011: skickad som version 1").waitFor();
     const base = 1;
     // The workbook is e-mailed: a second copy, with the same cells and the same memory.
     const copy = await open(playgrounds.ale);
@@ -284,7 +284,7 @@ describe("sync from Excel, in the browser", () => {
     // The first copy's user changes a cost line and sends.
     await editAmount(first.page, "Budget 2008", 16, 1, 10);
     await readAndSend(first.pane, "2011");
-    await first.pane.getByText(`Budget 2011: skickad som revision ${base + 1}`).waitFor();
+    await first.pane.getByText(`Budget 2011: skickad som version ${base + 1}`).waitFor();
 
     // The second copy's user changes another line and sends from the old base.
     await editAmount(copy.page, "Budget 2008", 19, 1, 20);
@@ -299,7 +299,7 @@ describe("sync from Excel, in the browser", () => {
     expect((await revisions("ale", "budget", "2011")).length).toBe(base + 1);
 
     await conflict.getByRole("button", { name: "Skicka min version ändå" }).click();
-    await copy.pane.getByText(`Budget 2011: skickad som revision ${base + 2}`).waitFor();
+    await copy.pane.getByText(`Budget 2011: skickad som version ${base + 2}`).waitFor();
     const history = await revisions("ale", "budget", "2011");
     expect(history.map((h) => [h.client, h.override]).slice(-2)).toEqual([
       ["addin", false],
@@ -318,6 +318,158 @@ describe("sync from Excel, in the browser", () => {
       expect(o.errors).toEqual([]);
       await o.context.close();
     }
+  });
+
+  it("after 'Behåll deras', sending the same sheet again asks again instead of overwriting theirs, and 'Skicka min version ändå' is recorded", async () => {
+    // Copy A and copy B of one workbook, both at version 1 of the plan filed under 2012.
+    const a = await open(playgrounds.ale);
+    await signIn(a.pane, associations.ale.token, associations.ale.name);
+    await readAndSend(a.pane, "2012");
+    await a.pane.getByText("Budget 2012: skickad som version 1").waitFor();
+    const b = await open(playgrounds.ale);
+    const settings = (await bookOf(a.page)).settings;
+    await b.page.evaluate((entries) => {
+      const fake = (window as unknown as { __samsynFake: { book: { settings: Map<string, unknown> } } })
+        .__samsynFake;
+      for (const [k, v] of entries) fake.book.settings.set(k, v);
+    }, settings);
+    await signIn(b.pane, associations.ale.token, associations.ale.name);
+
+    // A's colleague raises a cost line and sends: version 2.
+    await editAmount(a.page, "Budget 2008", 16, 1, 100);
+    await readAndSend(a.pane, "2012");
+    await a.pane.getByText("Budget 2012: skickad som version 2").waitFor();
+
+    // B's user changes the same line otherwise: a conflict; they keep theirs.
+    await editAmount(b.page, "Budget 2008", 16, 1, 50);
+    await readAndSend(b.pane, "2012");
+    const conflict = b.pane.getByRole("region", { name: /Budget 2012: tjänsten har en version du inte/ });
+    await conflict.getByRole("button", { name: "Behåll deras" }).click();
+    await b.pane.getByText(/Arbetsboken bygger nu på den/).waitFor();
+
+    // B presses "Skicka till Samsyn" again with the sheet unchanged: asked again, nothing sent.
+    await b.pane.getByRole("button", { name: "Skicka till Samsyn" }).click();
+    const asked = b.pane.getByRole("region", {
+      name: "Budget 2012: bladet har andra siffror än versionen du behöll",
+    });
+    await asked.waitFor();
+    await expect(asked.getByText("(version 2)").isVisible()).resolves.toBe(true);
+    expect(await asked.getByRole("row").count()).toBe(2);
+    // At the pane's 320 px, theirs and mine (seven figures each) stay inside their own cells.
+    const spilled = await asked
+      .getByRole("cell")
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+    expect(spilled).toEqual([]);
+    await b.page.screenshot({ path: artifact("sync-kept-theirs-asked-again.png") });
+    expect((await revisions("ale", "budget", "2012")).map((h) => h.override)).toEqual([false, false]);
+
+    // Mine anyway: version 3, and the history says it was sent over theirs knowingly.
+    await asked.getByRole("button", { name: "Skicka min version ändå" }).click();
+    await b.pane.getByText("Budget 2012: skickad som version 3").waitFor();
+    expect((await revisions("ale", "budget", "2012")).map((h) => [h.client, h.override])).toEqual([
+      ["addin", false],
+      ["addin", false],
+      ["addin", true],
+    ]);
+    for (const o of [a, b]) {
+      expect(o.errors).toEqual([]);
+      await o.context.close();
+    }
+  });
+
+  it("previews each report with the figures exactly as they leave, sends only what is ticked, for the period the key figures show", async () => {
+    const res = await api("/api/associations", {
+      method: "POST",
+      body: JSON.stringify({ name: "Samordningsförbundet Förhandsvisning", orgnr: orgnr(904) }),
+    });
+    const assoc = (await res.json()) as { id: string; token: string };
+    const before = sent.length;
+    const p = await open(playgrounds.deltagare);
+    await signIn(p.pane, assoc.token, "Samordningsförbundet Förhandsvisning");
+    await p.pane.getByRole("button", { name: "Läs in" }).click();
+    const preview = p.pane.getByRole("region", { name: "Det här skickas" });
+    // The list runs from 2014 into 2015: 2014, the latest full year, is ticked; 2015 is not offered unasked.
+    await preview.getByRole("checkbox", { name: "Deltagare 2014" }).waitFor();
+    expect(await preview.getByRole("checkbox").count()).toBe(1);
+    await expect(preview.getByRole("checkbox", { name: "Deltagare 2014" }).isChecked()).resolves.toBe(true);
+
+    // The key figures are for that period: those closed in 2014, not the whole list.
+    await p.pane.getByRole("tab", { name: "Nyckeltal" }).click();
+    const figures = p.pane.getByRole("region", { name: "Nyckeltal för 2014" });
+    await figures.waitFor();
+    const keyFigure = async (term: string) =>
+      (
+        await figures
+          .locator("dt", { hasText: term })
+          .locator("xpath=following-sibling::dd[1]")
+          .first()
+          .textContent()
+      )?.trim();
+    expect(await keyFigure("Avslutade")).toBe("20");
+    expect(await keyFigure("Genomsnittlig insatstid (dagar)")).toBe("199,7");
+
+    // The user picks the second half of 2014 in the key figures: the preview follows.
+    await figures.getByRole("combobox", { name: "Period" }).selectOption({ label: "jul–dec 2014" });
+    await p.pane.getByRole("region", { name: "Nyckeltal för jul–dec 2014" }).waitFor();
+    const ticked = preview.getByRole("checkbox", { name: "Deltagare jul–dec 2014" });
+    await ticked.waitFor();
+    await preview.getByRole("button", { name: /^Visa siffrorna/ }).click();
+    const table = preview.getByRole("table", { name: "Deltagare jul–dec 2014" });
+    await table.waitFor();
+    const shown = await table
+      .locator("tr[data-path]")
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute("data-path")!, r.lastElementChild!.textContent!.trim()] as const),
+      );
+    await p.page.screenshot({ path: artifact("sync-preview.png") });
+
+    await p.pane.getByRole("button", { name: "Skicka till Samsyn" }).click();
+    await p.pane.getByText("Deltagare jul–dec 2014: skickad som version 1").waitFor();
+
+    // Exactly one report left: the one ticked, for the period chosen.
+    const puts = sent
+      .slice(before)
+      .filter((s) => s.method === "PUT" && s.url.startsWith(playgrounds.deltagare.url));
+    expect(
+      puts.map((s) => decodeURIComponent(new URL(s.url).pathname).split("/").slice(-2).join("/")),
+    ).toEqual(["participants/2014-H2"]);
+    // Each figure the preview showed is the body's, formatted; a hidden one is "..".
+    const body = JSON.parse(puts[0]!.body) as {
+      keyFigures: Record<string, unknown>;
+      suppression: { suppressed: string[] };
+    };
+    const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
+    const flat = new Map<string, unknown>();
+    const walk = (v: unknown, path: string) => {
+      if (v !== null && typeof v === "object")
+        for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+      else flat.set(path, v);
+    };
+    walk(body.keyFigures, "keyFigures");
+    const expected = (path: string): string => {
+      const v = flat.get(path);
+      const inner = path.slice("keyFigures.".length);
+      if (v === null || v === undefined) return body.suppression.suppressed.includes(inner) ? ".." : "–";
+      if (inner === "shareClosedToWorkOrStudies") return `${number.format((v as number) * 100)} %`;
+      return number.format(v as number);
+    };
+    const norm = (t: string) => t.replace(/\s/g, " ");
+    expect(shown.map(([path, text]) => [path, norm(text)])).toEqual(
+      shown.map(([path]) => [path, norm(expected(path))]),
+    );
+    // And the preview left none of the body's figures out.
+    const hiddenWhole = body.suppression.suppressed.includes("byHemkommun");
+    expect(shown.map(([path]) => path).sort()).toEqual(
+      [...flat.keys(), ...(hiddenWhole ? ["keyFigures.byHemkommun"] : [])].sort(),
+    );
+    expect(shown.some(([, text]) => text === "..")).toBe(true);
+
+    // Unticked, nothing can be sent.
+    await p.pane.getByRole("checkbox", { name: "Deltagare jul–dec 2014" }).uncheck();
+    await p.pane.getByText("Kryssa i minst en rapport för att skicka.").waitFor();
+    await expect(p.pane.getByRole("button", { name: "Skicka till Samsyn" }).isDisabled()).resolves.toBe(true);
+    expect(p.errors).toEqual([]);
+    await p.context.close();
   });
 
   it("keeps a participant report waiting while the service is down, sends it once when it is back, and forgets the token at sign-out", async () => {
@@ -341,7 +493,7 @@ describe("sync from Excel, in the browser", () => {
 
     service = await startService();
     await p.pane.getByRole("button", { name: "Försök igen" }).click();
-    await p.pane.getByText(/^Deltagare 2014: skickad som revision 1$/).waitFor();
+    await p.pane.getByText(/^Deltagare 2014: skickad som version 1$/).waitFor();
     await expect(p.pane.getByText(/väntar på att skickas$/).count()).resolves.toBe(0);
     expect((await revisions("deltagare", "participants", "2014")).length).toBe(1);
     // Trying again sends nothing twice.

@@ -17,7 +17,15 @@ import { importSource } from "../../addin/convert";
 import type { ExcelHost } from "../../addin/excel/host";
 import { readSyncSettings } from "../../addin/excel/sync-memory";
 import { fetchComparison, keepTheirsInSheet } from "../../addin/sync/comparison";
-import { keepTheirs, reportsToSend, sendMineAnyway, sendReports, sendWaiting } from "../../addin/sync/flow";
+import {
+  budgetChoice,
+  keepTheirs,
+  reportsToSend,
+  sendMineAnyway,
+  sendReports,
+  sendWaiting,
+} from "../../addin/sync/flow";
+import { listPeriods } from "../../addin/sync/periods";
 import { ServiceClient, SyncFailure } from "../../addin/sync/service";
 import { FakeBook } from "../../playground/fake-excel/book";
 import { fakeHost } from "../../playground/fake-excel/excel";
@@ -208,6 +216,93 @@ describe("when the bookkeeper sends from Excel", () => {
   });
 });
 
+describe("when the user keeps theirs and sends again", () => {
+  it("then a sheet that still holds their own figures is not sent over theirs: the pane asks again, and 'send mine anyway' is recorded", async () => {
+    const a = await newAssociation("Samordningsförbundet Behåll deras");
+    const original = await loadBook(join(FIXTURES, "ale-kungalv-stenungsund-tjorn-vp2008.xlsx"));
+    const hostA = fakeHost(original);
+    const client = new ServiceClient({ serviceUrl: service.url, token: a.token });
+    await sendReports(hostA, client, await readAndPlan(hostA, a.id));
+    const copy = FakeBook.fromJSON(original.toJSON());
+    const hostB = fakeHost(copy);
+
+    // Copy A: a cost line up by 100 tkr, sent as version 2.
+    const change = async (book: FakeBook, host: ExcelHost, delta: number) => {
+      const budget = (await readAndPlan(host, a.id))[0]!.report;
+      if (budget.kind !== "budget") throw new Error("expected a budget");
+      const line = budget.lines.find((l) => l.section === "cost")!;
+      const at = parseA1(line.cell)!;
+      const sheet = book.sheet(budget.sheet)!;
+      sheet.patch(at.row, at.col + 1, { value: (sheet.cell(at.row, at.col + 1)!.value as number) + delta });
+    };
+    await change(original, hostA, 100);
+    expect((await sendReports(hostA, client, await readAndPlan(hostA, a.id))).results[0]?.status).toBe(
+      "sent",
+    );
+    // Copy B: its own change, a conflict; the user keeps theirs.
+    await change(copy, hostB, 50);
+    const first = (await sendReports(hostB, client, await readAndPlan(hostB, a.id))).results[0]!;
+    if (first.status !== "conflict") throw new Error(`expected a conflict, got ${first.status}`);
+    await keepTheirs(hostB, first.conflict);
+
+    // The same sheet sent again: asked again, nothing sent.
+    const again = (await sendReports(hostB, client, await readAndPlan(hostB, a.id))).results[0]!;
+    expect(again.status).toBe("conflict");
+    if (again.status !== "conflict") return;
+    expect(again.conflict.reason).toBe("kept");
+    expect(again.conflict.theirs.revision).toBe(2);
+    expect(again.conflict.rows.length).toBe(1);
+    expect((await historyOf(a.id, a.token, "budget", "2008")).length).toBe(2);
+
+    // Mine anyway: a new version, recorded as an override; the next send builds on it quietly.
+    const mine = await sendMineAnyway(hostB, client, again.conflict);
+    expect(mine.results.map((r) => [r.status, r.status === "sent" ? r.revision : null])).toEqual([
+      ["sent", 3],
+    ]);
+    expect((await historyOf(a.id, a.token, "budget", "2008")).map((h) => h.override)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(
+      (await sendReports(hostB, client, await readAndPlan(hostB, a.id))).results.map((r) => r.status),
+    ).toEqual(["sent"]);
+  });
+
+  it("then a sheet brought to their figures is sent as usual, building on theirs", async () => {
+    const a = await newAssociation("Samordningsförbundet Behåll deras 2");
+    const original = await loadBook(join(FIXTURES, "ale-kungalv-stenungsund-tjorn-vp2008.xlsx"));
+    const hostA = fakeHost(original);
+    const client = new ServiceClient({ serviceUrl: service.url, token: a.token });
+    await sendReports(hostA, client, await readAndPlan(hostA, a.id));
+    const copy = FakeBook.fromJSON(original.toJSON());
+    const hostB = fakeHost(copy);
+    const budget = (await readAndPlan(hostA, a.id))[0]!.report;
+    if (budget.kind !== "budget") throw new Error("expected a budget");
+    const line = budget.lines.find((l) => l.section === "cost")!;
+    const at = parseA1(line.cell)!;
+    const bump = (book: FakeBook, delta: number) => {
+      const sheet = book.sheet(budget.sheet)!;
+      sheet.patch(at.row, at.col + 1, { value: (sheet.cell(at.row, at.col + 1)!.value as number) + delta });
+    };
+    bump(original, 100);
+    await sendReports(hostA, client, await readAndPlan(hostA, a.id));
+    bump(copy, 50);
+    const first = (await sendReports(hostB, client, await readAndPlan(hostB, a.id))).results[0]!;
+    if (first.status !== "conflict") throw new Error("expected a conflict");
+    await keepTheirs(hostB, first.conflict);
+    // The bookkeeper types their figure into the sheet: the same figures as the version kept.
+    bump(copy, 50);
+    const sent = (await sendReports(hostB, client, await readAndPlan(hostB, a.id))).results[0]!;
+    expect([sent.status, sent.status === "sent" ? sent.revision : null]).toEqual(["sent", 3]);
+    expect((await historyOf(a.id, a.token, "budget", "2008")).map((h) => h.override)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
 describe("when the service cannot be reached", () => {
   it("then the report waits in the workbook and is sent exactly once when the service is back", async () => {
     const a = await newAssociation("Samordningsförbundet Offline");
@@ -357,6 +452,52 @@ describe("when something is wrong, the pane gets a code it can put into words", 
     } finally {
       await small.close();
     }
+  });
+});
+
+describe("when the user chooses what to send", () => {
+  it("then a participant list goes for the period chosen only, with the figures of that period, and nothing unticked goes", async () => {
+    const book = await loadBook(join(FIXTURES, "samverkansteamet-deltagare-2014.xlsx"));
+    const host = fakeHost(book);
+    const { reading } = await importSource(host, { kind: "active" });
+    const sheet = reading.participantReadings[0]!.tables[0]!.sheet;
+    // The stays run from 2014 into 2015: the list's years and halves, 2014 the latest full year.
+    const periods = listPeriods(reading.participantReadings[0]!);
+    expect(periods.preferred).toBe("2014");
+    expect(periods.options).toEqual(["2015", "2015-H1", "2015-H2", "2014", "2014-H1", "2014-H2"]);
+
+    // By default: 2014 only, not one report per year the stays touch (2015 went along unasked).
+    const byDefault = reportsToSend(reading, "a");
+    expect(byDefault.map((i) => `${i.address.kind}/${i.address.period}`)).toEqual(["participants/2014"]);
+    const only = byDefault[0]!.report;
+    if (only.kind !== "participants") throw new Error("expected participants");
+    // The figures of 2014, not of the whole list (40 closed, 233 days): those closed in 2014.
+    expect([only.keyFigures.closed, only.keyFigures.averageStayDays]).toEqual([20, 199.7]);
+
+    const half = reportsToSend(reading, "a", { budgets: [], periods: { [sheet]: ["2014-H2"] } });
+    expect(half.map((i) => i.address.period)).toEqual(["2014-H2"]);
+    expect(reportsToSend(reading, "a", { budgets: [], periods: {} })).toEqual([]);
+    // The threshold chosen is the one the figures are hidden by.
+    const strict = reportsToSend(reading, "a", {
+      budgets: [],
+      periods: { [sheet]: ["2014"] },
+      threshold: 30,
+    });
+    const r = strict[0]!.report;
+    if (r.kind !== "participants") throw new Error("expected participants");
+    expect(r.suppression.threshold).toBe(30);
+    expect(r.keyFigures.closed).toBeNull();
+  });
+
+  it("then an unticked budget is not sent", async () => {
+    const book = await loadBook(join(FIXTURES, "ale-kungalv-stenungsund-tjorn-vp2008.xlsx"));
+    const { reading } = await importSource(fakeHost(book), { kind: "active" });
+    const budgets = reading.tables.flatMap((t) => (t.kind === "budget" ? [budgetChoice(t)] : []));
+    expect(budgets.length).toBeGreaterThan(0);
+    expect(reportsToSend(reading, "a", { budgets: [], periods: {} })).toEqual([]);
+    expect(
+      reportsToSend(reading, "a", { budgets, periods: {}, budgetYear: "2012" }).map((i) => i.address.period),
+    ).toEqual(budgets.map(() => "2012"));
   });
 });
 

@@ -16,16 +16,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BookJson } from "../../playground/fake-excel/book";
 import { type Playground, startPlayground } from "../../playground/server";
 import { startWebServer, type WebServer } from "../../service/server";
+import { orgnr } from "../service/helpers";
 import { launchChromium } from "../support/browser";
 import { fixture } from "../support/cli";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const silent = pino({ level: "silent" });
+const ADMIN = "playground-test-admin-token-0123456789";
 
 let dir: string;
 let service: WebServer;
 let playground: Playground;
 let browser: Browser;
+/** An association's token, to sign in and see what would be sent. */
+let token: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "samsyn-playground-"));
@@ -36,8 +40,16 @@ beforeAll(async () => {
     port: 0,
     dataDir: join(dir, "data"),
     addinDir: join(dir, "addin"),
+    adminToken: ADMIN,
     logger: silent,
   });
+  const created = await fetch(`${service.url}/api/associations`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: "Samordningsförbundet Smal", orgnr: orgnr(990) }),
+  });
+  expect(created.status).toBe(201);
+  token = ((await created.json()) as { token: string }).token;
   playground = await startPlayground({
     port: 0,
     file: fixture("ale-kungalv-stenungsund-tjorn-vp2008.xlsx"),
@@ -205,9 +217,20 @@ describe("the playground", () => {
       const pane = await paneOf(page);
       await expect(pane.evaluate(() => window.innerWidth)).resolves.toBe(width);
       const overflow: [string, number][] = [["start", await overflowOf(pane)]];
+      // Signed in, so that what would be sent shows too (the token is remembered in this page).
+      await pane.getByRole("textbox", { name: "Nyckel" }).fill(token);
+      await pane.getByRole("button", { name: "Logga in" }).click();
+      await pane.getByText("Inloggad som Samordningsförbundet Smal").waitFor();
       await pane.getByRole("button", { name: "Läs in" }).click();
       await pane.getByRole("tab", { name: "Tabeller (2)" }).waitFor();
       overflow.push(["read", await overflowOf(pane)]);
+      const budgetPreview = pane.getByRole("region", { name: "Det här skickas" });
+      await budgetPreview
+        .getByRole("button", { name: /^Visa siffrorna/ })
+        .first()
+        .click();
+      await budgetPreview.getByRole("table").first().waitFor();
+      overflow.push(["budget preview", await overflowOf(pane)]);
       await pane.getByRole("tab", { name: /Kontroller/ }).click();
       overflow.push(["checks", await overflowOf(pane)]);
       await pane.getByRole("button", { name: "Skriv tabellerna" }).click();
@@ -228,7 +251,19 @@ describe("the playground", () => {
       await list.getByRole("button", { name: "Läs in" }).click();
       await list.getByRole("tab", { name: "Nyckeltal" }).click();
       await list.getByText("Per åldersgrupp").waitFor();
+      await list
+        .getByRole("region", { name: "Nyckeltal för 2014" })
+        .getByRole("combobox", { name: "Period" })
+        .selectOption({ label: "jan–jun 2014" });
+      await list.getByRole("heading", { name: "Nyckeltal för jan–jun 2014" }).waitFor();
       overflow.push(["key figures", await overflowOf(list)]);
+      // What would be sent for that period, its figures open.
+      const preview = list.getByRole("region", { name: "Det här skickas" });
+      await preview.getByRole("checkbox", { name: "Deltagare jan–jun 2014" }).waitFor();
+      await preview.getByRole("button", { name: /^Visa siffrorna/ }).click();
+      await preview.getByRole("table", { name: "Deltagare jan–jun 2014" }).waitFor();
+      overflow.push(["preview", await overflowOf(list)]);
+      if (width === 320) await page.screenshot({ path: artifact("pane-preview-320.png"), fullPage: true });
       await page.close();
       expect(overflow.filter(([, px]) => px !== 0)).toEqual([]);
     },

@@ -1,6 +1,7 @@
 /**
- * A revision on the service this workbook has not seen: who sent it and when, what differs
- * line by line, and the user's choice. Nothing is overwritten until they choose.
+ * A version on the service this workbook has not seen, or one the user kept while the sheet
+ * still holds other figures: who sent it and when, what differs line by line, and the user's
+ * choice. Nothing is overwritten until they choose.
  */
 import {
   Body1,
@@ -18,6 +19,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Lang } from "../../../shared/messages";
+import { periodLabel } from "../../../shared/period";
 import type { Conflict } from "../../sync/flow";
 import { formatAmount, formatDateTime } from "../format";
 import type { UiStrings } from "../strings";
@@ -35,10 +37,16 @@ const SHOWN_ROWS = 12;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  table: { tableLayout: "fixed", width: "100%" },
-  label: { overflowWrap: "anywhere", width: "38%" },
-  period: { width: "18%" },
-  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  // At 320 px two amounts of seven figures ("2 500 000") must fit side by side without running into each other.
+  table: { tableLayout: "fixed", width: "100%", fontSize: tokens.fontSizeBase200 },
+  label: { overflowWrap: "anywhere", width: "28%" },
+  period: { width: "20%", overflowWrap: "anywhere" },
+  number: {
+    width: "26%",
+    textAlign: "right",
+    fontVariantNumeric: "tabular-nums",
+    overflowWrap: "anywhere",
+  },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -49,19 +57,21 @@ export function ConflictView({ strings, lang, conflict, busy, onChoose }: Confli
   const name = s.reportName(item.address.kind, item.address.period);
   const info = theirs.info;
   const who = info?.token ? (info.token.label ?? s.tokenNamed(info.token.id)) : null;
+  const title = conflict.reason === "kept" ? s.keptTitle(name) : s.conflictTitle(name);
   return (
-    <Card className={styles.root} role="region" aria-label={s.conflictTitle(name)}>
-      <Subtitle2 as="h3">{s.conflictTitle(name)}</Subtitle2>
+    <Card className={styles.root} role="region" aria-label={title}>
+      <Subtitle2 as="h3">{title}</Subtitle2>
+      {conflict.reason === "kept" && <Body1>{s.keptExplained}</Body1>}
       <Body1>
         {info && who
           ? s.conflictBy(who, formatDateTime(info.createdAt, lang), s.clients[info.client])
           : s.conflictUnknownSender}{" "}
-        (revision {theirs.revision})
+        {s.versionNumber(theirs.revision)}
       </Body1>
       {rows.length === 0 ? (
         <Caption1>{s.conflictNone}</Caption1>
       ) : (
-        <Table size="extra-small" className={styles.table} aria-label={s.conflictTitle(name)}>
+        <Table size="extra-small" className={styles.table} aria-label={title}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={styles.label}>{s.conflictColumns.label}</TableHeaderCell>
@@ -74,7 +84,7 @@ export function ConflictView({ strings, lang, conflict, busy, onChoose }: Confli
             {rows.slice(0, SHOWN_ROWS).map((row) => (
               <TableRow key={`${row.section}|${row.label}|${row.period}`}>
                 <TableCell className={styles.label}>{row.label}</TableCell>
-                <TableCell>{row.period}</TableCell>
+                <TableCell>{periodLabel(row.period, lang)}</TableCell>
                 <TableCell className={styles.number}>{formatAmount(row.theirs, lang)}</TableCell>
                 <TableCell className={styles.number}>{formatAmount(row.mine, lang)}</TableCell>
               </TableRow>

@@ -5,6 +5,7 @@ import type { Lang } from "../../../shared/messages";
 import type { WorkbookReading } from "../../../shared/read-workbook";
 import type { BudgetTable, ParticipantsTable, SheetCorrections } from "../../../shared/report";
 import type { UiStrings } from "../strings";
+import type { ListPeriodsState } from "../useSendChoice";
 import { BudgetLines } from "./BudgetLines";
 import { CorrectionFields } from "./CorrectionFields";
 import { IssueList } from "./IssueList";
@@ -18,6 +19,8 @@ export interface ResultTabsProps {
   readonly corrections: SheetCorrections;
   readonly onCorrect: (change: (before: SheetCorrections) => SheetCorrections) => void;
   readonly onSelect: (sheet: string, cell: string) => void;
+  /** Each participant list's periods and the one chosen: its key figures are for that period. */
+  readonly periods: ListPeriodsState;
 }
 
 type TabValue = "tables" | "issues" | "keyFigures";
@@ -33,7 +36,15 @@ const useStyles = makeStyles({
   },
 });
 
-export function ResultTabs({ strings, lang, reading, corrections, onCorrect, onSelect }: ResultTabsProps) {
+export function ResultTabs({
+  strings,
+  lang,
+  reading,
+  corrections,
+  onCorrect,
+  onSelect,
+  periods,
+}: ResultTabsProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabValue>("tables");
   const budgets = reading.tables.filter((t): t is BudgetTable => t.kind === "budget");
@@ -84,7 +95,23 @@ export function ResultTabs({ strings, lang, reading, corrections, onCorrect, onS
           <IssueList strings={strings} lang={lang} issues={reading.issues} onSelect={onSelect} />
         )}
         {tab === "keyFigures" &&
-          participants.map((table) => <KeyFiguresView key={table.range} strings={strings} table={table} />)}
+          participants.map((table) => {
+            const list = reading.participantReadings.find((r) => r.tables.includes(table));
+            const options = periods.lists[table.sheet];
+            const period = periods.chosen[table.sheet];
+            return (
+              <KeyFiguresView
+                key={table.range}
+                strings={strings}
+                lang={lang}
+                table={table}
+                participants={list?.participants ?? []}
+                periods={options?.options ?? []}
+                period={period ?? null}
+                onPeriod={(p) => periods.choose(table.sheet, p)}
+              />
+            );
+          })}
       </div>
     </>
   );

@@ -14,7 +14,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import type { Lang } from "../../../shared/messages";
 import type { ReportKind } from "../../../shared/report";
 import type { UiStrings } from "../strings";
@@ -29,12 +29,13 @@ export interface SyncPanelProps {
   readonly state: SyncState;
   /** Something was read that can be sent. */
   readonly canSend: boolean;
+  /** What would be sent, to tick and send (SendPreview). */
+  readonly sendPreview: ReactNode;
   /** The year the comparison starts at: the read budget's plan year, else this year. */
   readonly suggestedYear: string;
   readonly defaultUrl: string;
   readonly onSignIn: (serviceUrl: string, token: string) => void;
   readonly onSignOut: () => void;
-  readonly onSend: (budgetYear?: string) => void;
   readonly onRetry: () => void;
   readonly onResolve: (conflict: SyncState["conflicts"][number], choice: "mine" | "theirs") => void;
   readonly onFetch: (kind: ReportKind, year: string) => void;
@@ -61,13 +62,11 @@ export function SyncPanel(props: SyncPanelProps) {
   const { strings, lang, state, canSend } = props;
   const s = strings.sync;
   const styles = useStyles();
-  const [budgetYear, setBudgetYear] = useState("");
   const [year, setYear] = useState(props.suggestedYear);
   const [kind, setKind] = useState<ReportKind>("budget");
   const busy = state.busy !== null;
   const me = state.me;
   const yearOk = /^\d{4}$/.test(year.trim());
-  const budgetYearOk = budgetYear.trim() === "" || /^\d{4}$/.test(budgetYear.trim());
 
   const who =
     me?.kind === "association"
@@ -126,32 +125,7 @@ export function SyncPanel(props: SyncPanelProps) {
         </Button>
       )}
 
-      {me?.kind === "association" && (
-        <>
-          <Field
-            label={s.budgetYear}
-            hint={s.budgetYearHint}
-            {...(budgetYearOk ? {} : { validationMessage: s.badYear })}
-          >
-            <Input
-              className={styles.year}
-              inputMode="numeric"
-              value={budgetYear}
-              onChange={(_, d) => setBudgetYear(d.value)}
-            />
-          </Field>
-          <div className={styles.row}>
-            <Button
-              appearance="primary"
-              disabled={busy || !canSend || !budgetYearOk}
-              onClick={() => props.onSend(budgetYear.trim() || undefined)}
-            >
-              {state.busy === "sending" ? s.sending : s.send}
-            </Button>
-          </div>
-          <Caption1>{canSend ? s.sendHint : s.sendNeedsRead}</Caption1>
-        </>
-      )}
+      {me?.kind === "association" && (canSend ? props.sendPreview : <Caption1>{s.sendNeedsRead}</Caption1>)}
       {me !== null && me.kind !== "association" && <Caption1>{s.sendNeedsAssociation}</Caption1>}
 
       {state.results.length > 0 && (

@@ -1,4 +1,5 @@
 /** English: every text of the task pane (issue messages come from shared/messages). */
+import { periodLabel } from "../../../shared/period";
 import type { UiStrings } from "./sv";
 
 export const en: UiStrings = {
@@ -65,6 +66,19 @@ export const en: UiStrings = {
     man: "Men",
     byHemkommun: "By home municipality",
     byAgeBand: "By age band",
+    share: "Share to work or studies",
+    hemkommun: (name: string) => `Home municipality ${name}`,
+    ageBand: (band: string) => `Age ${band}`,
+    heading: (period: string) => `Key figures for ${period}`,
+    periodHint: "This is the period sent to Samsyn.",
+  },
+  preview: {
+    heading: "What will be sent",
+    hint: "Tick what to send. The figures are exactly those that leave the association; .. is a count too small to show.",
+    showFigures: (n: number) => `Show the figures (${n})`,
+    columns: { label: "Line", period: "Period", value: "Value" },
+    totals: { income: "Total income", cost: "Total costs", surplus: "Surplus/deficit" },
+    nothingTicked: "Tick at least one report to send.",
   },
   privacy: "Participant data stays in the workbook. Samsyn sends no participant row anywhere.",
   failures: {
@@ -108,8 +122,8 @@ export const en: UiStrings = {
     budgetYearHint: "Empty: the budget's first year.",
     sending: "Sending …",
     reportName: (kind: "budget" | "participants", period: string) =>
-      `${kind === "budget" ? "Budget" : "Participants"} ${period}`,
-    sent: (revision: number) => `sent as revision ${revision}`,
+      `${kind === "budget" ? "Budget" : "Participants"} ${periodLabel(period, "en")}`,
+    sent: (version: number) => `sent as version ${version}`,
     queued: "waiting to be sent",
     conflicted: "someone else has sent a newer version",
     waiting: (n: number) =>
@@ -118,6 +132,10 @@ export const en: UiStrings = {
       "The service could not be reached. The report is kept in the workbook and sent when you next open Samsyn or press Try again.",
     retry: "Try again",
     conflictTitle: (report: string) => `${report}: the service has a version you have not seen`,
+    keptTitle: (report: string) => `${report}: the sheet has other figures than the version you kept`,
+    keptExplained:
+      "You chose Keep theirs, but the sheet still has your figures. Send your version anyway (the history will show it), or change the sheet to their figures.",
+    versionNumber: (version: number) => `(version ${version})`,
     conflictBy: (who: string, when: string, from: string) => `Sent by ${who} ${when} (${from}).`,
     tokenNamed: (id: string) => `token ${id}`,
     conflictUnknownSender: "Who sent it cannot be told.",
@@ -127,7 +145,8 @@ export const en: UiStrings = {
     conflictMore: (n: number) => `… and ${n} more lines.`,
     sendMine: "Send my version anyway",
     keepTheirs: "Keep theirs",
-    keptTheirs: (sheet: string) => `Their version is on the sheet ${sheet}. The workbook now builds on it.`,
+    keptTheirs: (sheet: string) =>
+      `Their version is on the sheet ${sheet}. The workbook now builds on it. Your own sheet keeps your figures: if you send them, Samsyn asks first.`,
     fetchHeading: "The network's comparison",
     year: "Year",
     kind: "Kind",

@@ -1,4 +1,5 @@
 /** Svenska: every text of the task pane (issue messages come from shared/messages). */
+import { periodLabel } from "../../../shared/period";
 import type { ExcelFailure } from "../../excel/errors";
 import type { SyncFailureCode } from "../../sync/service";
 
@@ -66,6 +67,19 @@ export const sv = {
     man: "Män",
     byHemkommun: "Per hemkommun",
     byAgeBand: "Per åldersgrupp",
+    share: "Andel till arbete eller studier",
+    hemkommun: (name: string) => `Hemkommun ${name}`,
+    ageBand: (band: string) => `Ålder ${band}`,
+    heading: (period: string) => `Nyckeltal för ${period}`,
+    periodHint: "Det är den här perioden som skickas till Samsyn.",
+  },
+  preview: {
+    heading: "Det här skickas",
+    hint: "Kryssa i det som ska skickas. Siffrorna är precis de som lämnar förbundet; .. är ett antal som är för litet för att visas.",
+    showFigures: (n: number) => `Visa siffrorna (${n})`,
+    columns: { label: "Rad", period: "Period", value: "Värde" },
+    totals: { income: "Summa intäkter", cost: "Summa kostnader", surplus: "Över-/underskott" },
+    nothingTicked: "Kryssa i minst en rapport för att skicka.",
   },
   privacy: "Deltagaruppgifterna stannar i arbetsboken. Samsyn skickar inga deltagarrader någonstans.",
   failures: {
@@ -110,8 +124,8 @@ export const sv = {
     budgetYearHint: "Tomt: budgetens första år.",
     sending: "Skickar …",
     reportName: (kind: "budget" | "participants", period: string) =>
-      `${kind === "budget" ? "Budget" : "Deltagare"} ${period}`,
-    sent: (revision: number) => `skickad som revision ${revision}`,
+      `${kind === "budget" ? "Budget" : "Deltagare"} ${periodLabel(period, "sv")}`,
+    sent: (version: number) => `skickad som version ${version}`,
     queued: "väntar på att skickas",
     conflicted: "någon annan har skickat en nyare version",
     waiting: (n: number) =>
@@ -120,6 +134,10 @@ export const sv = {
       "Tjänsten gick inte att nå. Rapporten finns kvar i arbetsboken och skickas när du öppnar Samsyn nästa gång eller trycker Försök igen.",
     retry: "Försök igen",
     conflictTitle: (report: string) => `${report}: tjänsten har en version du inte har sett`,
+    keptTitle: (report: string) => `${report}: bladet har andra siffror än versionen du behöll`,
+    keptExplained:
+      "Du valde Behåll deras, men bladet har fortfarande dina siffror. Skicka din version ändå (det syns i historiken), eller ändra bladet till deras siffror.",
+    versionNumber: (version: number) => `(version ${version})`,
     conflictBy: (who: string, when: string, from: string) => `Skickad av ${who} ${when} (${from}).`,
     tokenNamed: (id: string) => `nyckel ${id}`,
     conflictUnknownSender: "Vem som skickade den går inte att säga.",
@@ -129,7 +147,8 @@ export const sv = {
     conflictMore: (n: number) => `… och ${n} rader till.`,
     sendMine: "Skicka min version ändå",
     keepTheirs: "Behåll deras",
-    keptTheirs: (sheet: string) => `Deras version finns på bladet ${sheet}. Arbetsboken bygger nu på den.`,
+    keptTheirs: (sheet: string) =>
+      `Deras version finns på bladet ${sheet}. Arbetsboken bygger nu på den. Ditt eget blad har kvar dina siffror: skickar du dem frågar Samsyn först.`,
     fetchHeading: "Nätverkets sammanställning",
     year: "År",
     kind: "Typ",
