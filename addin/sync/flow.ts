@@ -7,7 +7,7 @@
 import { reportEntries } from "../../shared/diff";
 import { pushableReports } from "../../shared/push";
 import type { WorkbookReading } from "../../shared/read-workbook";
-import type { Report } from "../../shared/report";
+import type { ParticipantsReport, Report } from "../../shared/report";
 import {
   type ConflictRow,
   conditionFor,
@@ -57,6 +57,11 @@ export interface SendChoice {
   readonly periods: Readonly<Record<string, readonly string[]>>;
   /** Smallest count published; absent: the list's own, else 5. */
   readonly threshold?: number;
+  /**
+   * What the association has published (the latest of each period): a participants report hides
+   * one more figure where it could otherwise be worked out against them, as the service checks.
+   */
+  readonly published?: readonly ParticipantsReport[];
 }
 
 /** How a budget table is named in a SendChoice. */
@@ -93,6 +98,7 @@ export function reportsToSend(
   return pushableReports(reading, {
     source: null,
     periods: choice.periods,
+    ...(choice.published ? { published: choice.published } : {}),
     ...(choice.threshold !== undefined ? { threshold: choice.threshold } : {}),
   }).flatMap((found) => {
     const budget = found.report.kind === "budget" ? budgetChoice(found.report) : null;

@@ -10,12 +10,13 @@ import {
   ErrorBody,
   Me,
   OVERRIDE_HEADER,
+  PublishedReports,
   PutResult,
   type RevisionInfo,
   RevisionList,
 } from "../../shared/api";
 import { MergedView } from "../../shared/merge";
-import { Report, type ReportKind } from "../../shared/report";
+import { type ParticipantsReport, Report, type ReportKind } from "../../shared/report";
 import type { ReportAddress, SendCondition } from "../../shared/sync";
 
 /** What can go wrong talking to the service, as a closed set (texts in addin/ui/strings). */
@@ -194,6 +195,18 @@ export class ServiceClient {
     const history = await this.read(`${reportPath(address)}/revisions`, RevisionList).catch(() => null);
     const info = history?.data.revisions.find((r) => r.revision === revision) ?? null;
     return { revision, report, info };
+  }
+
+  /**
+   * What the association has published of its participants reports, the latest of each period:
+   * what a new one is checked against across periods before it is shown and sent.
+   */
+  async published(associationId: string): Promise<ParticipantsReport[]> {
+    const { data } = await this.read(
+      `api/associations/${encodeURIComponent(associationId)}/reports/participants`,
+      PublishedReports,
+    );
+    return data.reports.flatMap((r) => (r.report.kind === "participants" ? [r.report] : []));
   }
 
   /** The network's merged view of a kind for a year. */

@@ -62,6 +62,7 @@ export function App({ host, initialLang = "sv", theme = "light" }: AppProps) {
     reading,
     me?.kind === "association" ? me.association.id : null,
     periods.chosen,
+    sync.state.published,
   );
   const planYear = reading?.tables.find((t) => t.kind === "budget")?.periods[0]?.match(/\d{4}/)?.[0];
   return (

@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo, useState } from "react";
 import type { WorkbookReading } from "../../shared/read-workbook";
-import type { ReportKind } from "../../shared/report";
+import type { ParticipantsReport, ReportKind } from "../../shared/report";
 import { budgetChoice, reportsToSend, type SendChoice, type SendItem } from "../sync/flow";
 import { type ListPeriods, listPeriods } from "../sync/periods";
 
@@ -59,6 +59,8 @@ export function useSendChoice(
   reading: WorkbookReading | null,
   associationId: string | null,
   chosen: Readonly<Record<string, string>>,
+  /** What the association has published: the preview shows the figures as checked against it. */
+  published: readonly ParticipantsReport[] | null,
 ) {
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(() => new Set());
   const [budgetYear, setBudgetYear] = useState("");
@@ -80,6 +82,7 @@ export function useSendChoice(
           .filter(([sheet]) => !unticked.has(sheet))
           .map(([sheet, period]) => [sheet, [period]]),
       ),
+      ...(published ? { published } : {}),
     };
     const items = reportsToSend(reading, associationId, choice);
     const itemOf = (key: string) => items.find((i) => i.choice === key) ?? null;
@@ -105,7 +108,7 @@ export function useSendChoice(
         item: itemOf(sheet),
       })),
     ];
-  }, [reading, associationId, chosen, unticked, year, budgetYearOk]);
+  }, [reading, associationId, chosen, unticked, year, budgetYearOk, published]);
 
   const tick = useCallback(
     (key: string, on: boolean) =>

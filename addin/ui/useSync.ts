@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Me } from "../../shared/api";
-import type { ReportKind } from "../../shared/report";
+import type { ParticipantsReport, ReportKind } from "../../shared/report";
 import { classifyFailure, type ExcelFailure } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { readSyncSettings } from "../excel/sync-memory";
@@ -38,6 +38,11 @@ export interface SyncState {
   readonly conflicts: readonly Conflict[];
   /** Reports of the signed-in association waiting in the workbook's outbox. */
   readonly waiting: number;
+  /**
+   * The association's participants reports as the service has them (the latest of each period),
+   * asked at sign-in and after each send; null when not known (not signed in, or not reached).
+   */
+  readonly published: readonly ParticipantsReport[] | null;
   readonly done:
     | {
         readonly kind: "fetched";
@@ -51,6 +56,10 @@ export interface SyncState {
       }
     | null;
 }
+
+/** Not reached is not known: the service checks what arrives all the same. */
+const publishedOf = (client: ServiceClient, associationId: string) =>
+  client.published(associationId).catch(() => null);
 
 const problemOf = (e: unknown): SyncProblem =>
   e instanceof SyncFailure ? { kind: "sync", failure: e } : { kind: "excel", failure: classifyFailure(e) };
@@ -84,6 +93,7 @@ export function useSync(host: ExcelHost) {
     results: [],
     conflicts: [],
     waiting: 0,
+    published: null,
     done: null,
   }));
   const running = useRef(false);
@@ -139,7 +149,9 @@ export function useSync(host: ExcelHost) {
           return (s) => ({ ...s, credentials: stored, me, waiting: waitingFor(me, settings.outbox) });
         }
         const sent = await sendWaiting(host, c, me.association.id);
-        return (s) => withResults({ ...s, credentials: stored, me }, sent.results, sent.settings.outbox);
+        const published = await publishedOf(c, me.association.id);
+        return (s) =>
+          withResults({ ...s, credentials: stored, me, published }, sent.results, sent.settings.outbox);
       }),
     [guarded, host],
   );
@@ -176,6 +188,7 @@ export function useSync(host: ExcelHost) {
       ...s,
       credentials: null,
       me: null,
+      published: null,
       results: [],
       conflicts: [],
       problem: null,
@@ -189,7 +202,9 @@ export function useSync(host: ExcelHost) {
       guarded("sending", async () => {
         if (!client || state.me?.kind !== "association" || items.length === 0) return (s) => s;
         const sent = await sendReports(host, client, items);
-        return (s) => withResults({ ...s, conflicts: [] }, sent.results, sent.settings.outbox);
+        // What is published now is what the next report is checked against.
+        const published = await publishedOf(client, state.me.association.id);
+        return (s) => withResults({ ...s, conflicts: [], published }, sent.results, sent.settings.outbox);
       }),
     [guarded, client, host, state.me],
   );

@@ -19,6 +19,9 @@ import { loadBook } from "../../playground/fake-excel/xlsx";
 import { type Playground, startPlayground } from "../../playground/server";
 import { startWebServer, type WebServer } from "../../service/server";
 import { MergedBudget } from "../../shared/merge";
+import { shareableReports } from "../../shared/participants/share";
+import { readWorkbook } from "../../shared/read-workbook";
+import { readWorkbookFile } from "../../xlsx/read";
 import { orgnr } from "../service/helpers";
 import { launchChromium } from "../support/browser";
 import { fixture } from "../support/cli";
@@ -468,6 +471,47 @@ describe("sync from Excel, in the browser", () => {
     await p.pane.getByRole("checkbox", { name: "Deltagare jul–dec 2014" }).uncheck();
     await p.pane.getByText("Kryssa i minst en rapport för att skicka.").waitFor();
     await expect(p.pane.getByRole("button", { name: "Skicka till Samsyn" }).isDisabled()).resolves.toBe(true);
+    expect(p.errors).toEqual([]);
+    await p.context.close();
+  });
+
+  it("hides one more figure when the period chosen could be subtracted from what the association published: jul–dec 2014 after 2014", async () => {
+    const res = await api("/api/associations", {
+      method: "POST",
+      body: JSON.stringify({ name: "Samordningsförbundet Helår först", orgnr: orgnr(905) }),
+    });
+    const assoc = (await res.json()) as { id: string; token: string };
+    // The year 2014 is already published, as the list gives it: 20 closed.
+    const reading = readWorkbook(await readWorkbookFile(fixture("samverkansteamet-deltagare-2014.xlsx")));
+    const year = shareableReports(reading.participantReadings[0]!, { period: "2014" })[0]!;
+    expect(year.keyFigures.closed).toBe(20);
+    const put = await fetch(`${service.url}/api/associations/${assoc.id}/reports/participants/2014`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${assoc.token}`, "content-type": "application/json" },
+      body: JSON.stringify(year),
+    });
+    expect(put.status).toBe(201);
+
+    const before = sent.length;
+    const p = await open(playgrounds.deltagare);
+    await signIn(p.pane, assoc.token, "Samordningsförbundet Helår först");
+    await p.pane.getByRole("button", { name: "Läs in" }).click();
+    await p.pane.getByRole("tab", { name: "Nyckeltal" }).click();
+    const figures = p.pane.getByRole("region", { name: "Nyckeltal för 2014" });
+    await figures.getByRole("combobox", { name: "Period" }).selectOption({ label: "jul–dec 2014" });
+    const preview = p.pane.getByRole("region", { name: "Det här skickas" });
+    await preview.getByRole("checkbox", { name: "Deltagare jul–dec 2014" }).waitFor();
+    await preview.getByRole("button", { name: /^Visa siffrorna/ }).click();
+    const table = preview.getByRole("table", { name: "Deltagare jul–dec 2014" });
+    // Alone, jul–dec shows 17 closed; beside the published year's 20 it would give jan–jun's 3.
+    const closed = table.locator('tr[data-path="keyFigures.closed"]').locator("td").last();
+    expect((await closed.textContent())?.trim()).toBe("..");
+    await p.pane.getByRole("button", { name: "Skicka till Samsyn" }).click();
+    await p.pane.getByText("Deltagare jul–dec 2014: skickad som version 1").waitFor();
+    const puts = sent.slice(before).filter((s) => s.method === "PUT");
+    expect(puts.length).toBe(1);
+    const body = JSON.parse(puts[0]!.body) as { keyFigures: { closed: number | null; new: number | null } };
+    expect(body.keyFigures).toMatchObject({ closed: null, new: 24 });
     expect(p.errors).toEqual([]);
     await p.context.close();
   });
