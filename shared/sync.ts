@@ -3,9 +3,11 @@
  * the revision the workbook last saw, and what differs between their revision and mine, line by
  * line, for the conflict view. Pure: the pane's network module and its settings call this.
  */
+
 import { reportEntries } from "./diff";
 import { SUPPRESSED } from "./network";
 import type { OutputCell, OutputSheet, OutputTable } from "./output";
+import { periodLabel } from "./period";
 import type { Report, ReportKind } from "./report";
 
 /** Where a report is filed: one association, one kind, one period. */
@@ -92,13 +94,16 @@ export interface TheirVersionMeta {
  * in kronor) or a participants report's key figures, with a heading that says whose it is.
  */
 export function theirVersionSheet(report: Report, meta: TheirVersionMeta): OutputSheet {
-  const what = report.kind === "budget" ? `budget ${report.periods[0] ?? ""}` : `deltagare ${report.period}`;
+  const what =
+    report.kind === "budget"
+      ? `budget ${report.periods[0] ?? ""}`
+      : `deltagare ${periodLabel(report.period)}`;
   const heading = [
-    `Deras version av ${what}: revision ${meta.revision}`,
+    `Deras version av ${what}: version ${meta.revision}`,
     meta.sentBy
       ? `Skickad av ${meta.sentBy}${meta.sentAt ? ` ${meta.sentAt}` : ""}.`
       : "Avsändaren är okänd.",
-    "Jämför med ditt eget blad. Arbetsboken bygger nu på den här revisionen.",
+    "Jämför med ditt eget blad. Arbetsboken bygger nu på den här versionen: har bladet andra siffror när du skickar nästa gång frågar Samsyn först.",
   ];
   const table: Omit<OutputTable, "name"> =
     report.kind === "budget"
