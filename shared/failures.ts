@@ -119,6 +119,10 @@ export type Failure =
   | { readonly code: "stale-revision"; readonly current: number | null; readonly base: number }
   | { readonly code: "unsuppressed-count"; readonly threshold: number; readonly paths: readonly string[] }
   | { readonly code: "unprotected-count"; readonly threshold: number; readonly paths: readonly string[] }
+  // —— the data folder, the database and the connections under the service ——
+  | { readonly code: "data-folder-open"; readonly dataDir: string; readonly mode: string }
+  | { readonly code: "database-interrupted" }
+  | { readonly code: "too-many-connections"; readonly limit: number }
   // —— the playground's own ——
   | { readonly code: "no-file" }
   | { readonly code: "invalid-book" }
@@ -189,6 +193,9 @@ export const FAILURE_KIND: { readonly [C in FailureCode]: FailureKind } = {
   "stale-revision": "conflict",
   "unsuppressed-count": "refused",
   "unprotected-count": "refused",
+  "data-folder-open": "invalid-input",
+  "database-interrupted": "unavailable",
+  "too-many-connections": "rate-limited",
   "no-file": "invalid-input",
   "invalid-book": "invalid-input",
   "book-not-saved": "invalid-input",

@@ -3,11 +3,24 @@
  * default) and a PostgreSQL server over `pg` (when DATABASE_URL is set). `openStore` picks one
  * and runs the migrations.
  */
-import { closeSync, constants, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  ftruncateSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import fsx from "fs-native-extensions";
 import pg from "pg";
+import { SamsynError } from "../../shared/failures";
 import { migrate, type Prepared, type Row, type SqlDb, SqlStore } from "./sql";
 import type { Store } from "./types";
 
@@ -39,7 +52,7 @@ export class StoreLockedError extends Error {
  */
 function lockDataDir(dir: string): () => void {
   const file = path.join(dir, "samsyn.lock");
-  const fd = openSync(file, constants.O_RDWR | constants.O_CREAT, 0o644);
+  const fd = openSync(file, constants.O_RDWR | constants.O_CREAT, 0o600);
   let locked = false;
   try {
     locked = fsx.tryLock(fd);
@@ -60,6 +73,41 @@ function lockDataDir(dir: string): () => void {
   return () => closeSync(fd);
 }
 
+/**
+ * The data folder holds the tokens' table and PGlite's own pg_hba.conf: only its owner may
+ * read or write it. A folder others can write is refused, as PostgreSQL's initdb refuses one
+ * (they could have replaced any file in it); a folder others can only read is closed.
+ */
+export function checkDataDir(dir: string): void {
+  // Files PGlite creates while it runs (WAL segments, tables) are created with the process umask.
+  process.umask(0o077);
+  let mode: number | null = null;
+  try {
+    mode = statSync(dir).mode;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  if (mode === null) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  else if ((mode & 0o022) !== 0)
+    throw new SamsynError({ code: "data-folder-open", dataDir: dir, mode: (mode & 0o777).toString(8) });
+  closeDataDir(dir);
+}
+
+/**
+ * Every file and folder in the data folder kept to its owner. PGlite writes a new database's
+ * files 0666 whatever the umask, and folders made before this check were left 0755, so this
+ * runs when the folder is opened, once PGlite has made its files, and when it is closed.
+ */
+export function closeDataDir(dir: string): void {
+  const own = (file: string) => {
+    const stat = lstatSync(file);
+    // A link is not followed: what it points to is not the service's to change.
+    if (!stat.isSymbolicLink() && (stat.mode & 0o077) !== 0) chmodSync(file, stat.mode & 0o700);
+  };
+  own(dir);
+  for (const entry of readdirSync(dir, { recursive: true })) own(path.join(dir, String(entry)));
+}
+
 const textOf = (sql: string | Prepared): string => (typeof sql === "string" ? sql : sql.text);
 
 /** A query for pg: a prepared one by its name, which pg parses once per connection. */
@@ -72,12 +120,13 @@ async function pgliteDb(dataDir: string): Promise<SqlDb> {
   const inMemory = dataDir.startsWith("memory://");
   let unlock = () => {};
   if (!inMemory) {
-    mkdirSync(dataDir, { recursive: true });
+    checkDataDir(dataDir);
     unlock = lockDataDir(path.resolve(dataDir));
   }
   let db: PGlite;
   try {
     db = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+    if (!inMemory) closeDataDir(dataDir);
   } catch (e) {
     unlock();
     throw e;
@@ -96,6 +145,7 @@ async function pgliteDb(dataDir: string): Promise<SqlDb> {
     close: async () => {
       try {
         await db.close();
+        if (!inMemory) closeDataDir(dataDir);
       } finally {
         unlock();
       }

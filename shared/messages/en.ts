@@ -153,6 +153,11 @@ export const enFailures: FailureTemplates = {
     `Counts from 1 to ${f.threshold - 1} must not be shared; send them as null and list them as suppressed: ${names(f.paths)}`,
   "unprotected-count": (f) =>
     `The report publishes counts that give away hidden counts or a remainder of 1–${f.threshold - 1} by subtraction: ${names(f.paths)}. Withhold a breakdown (kön, age band, hemkommun – then empty) whole, and a sub-count when its remainder is 1–${f.threshold - 1} or its total is hidden.`,
+  "data-folder-open": (f) =>
+    `The data folder ${f.dataDir} can be written by other users (${f.mode}); run chmod 700 ${f.dataDir} and start again.`,
+  "database-interrupted": () => "The connection to the database was lost. Try again in a moment.",
+  "too-many-connections": (f) =>
+    `Too many open connections from your address (at most ${f.limit}). Try again in a moment.`,
   "no-file": () => "No workbook was sent.",
   "invalid-book": () => "The workbook sent cannot be read.",
   "book-not-saved": (f) => `The workbook could not be saved as .xlsx (${f.detail}).`,

@@ -161,6 +161,11 @@ export const svFailures: FailureTemplates = {
     `Antal från 1 till ${f.threshold - 1} får inte delas; lämna dem tomma (null) och ange dem som dolda: ${names(f.paths)}`,
   "unprotected-count": (f) =>
     `Rapporten visar antal som avslöjar dolda antal eller en rest på 1–${f.threshold - 1} genom subtraktion: ${names(f.paths)}. Dölj en uppdelning (kön, åldersgrupp, hemkommun – då tom) hel, och ett delantal när dess rest är 1–${f.threshold - 1} eller dess total är dold.`,
+  "data-folder-open": (f) =>
+    `Datamappen ${f.dataDir} kan skrivas av andra användare (${f.mode}); kör chmod 700 ${f.dataDir} och starta igen.`,
+  "database-interrupted": () => "Förbindelsen med databasen bröts. Försök igen om en stund.",
+  "too-many-connections": (f) =>
+    `För många öppna anslutningar från din adress (högst ${f.limit}). Försök igen om en stund.`,
   "no-file": () => "Ingen arbetsbok skickades.",
   "invalid-book": () => "Arbetsboken som skickades går inte att läsa.",
   "book-not-saved": (f) => `Arbetsboken kunde inte sparas som .xlsx (${f.detail}).`,
