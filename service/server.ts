@@ -14,7 +14,7 @@ import helmet from "helmet";
 import { type Logger, pino } from "pino";
 import { CLIENT_HEADER, OVERRIDE_HEADER } from "../shared/api";
 import { SamsynError } from "../shared/failures";
-import { authFailureLimiter } from "./auth";
+import { authFailureLimiter, carriesValidToken } from "./auth";
 import { errorHandler, unknownRoute } from "./errors";
 import { isStorable, unstorableText } from "./input";
 import { type MergeThread, mergeThread } from "./merge-thread";
@@ -275,7 +275,9 @@ export function createApp(deps: AppDeps): Express {
   if (deps.paneOrigins?.length) app.use("/api", paneCors(deps.paneOrigins));
   app.use(
     "/api",
-    authFailureLimiter(deps.authFailureLimit ?? 30, deps.authFailureWindowMs ?? 15 * 60_000),
+    authFailureLimiter(deps.authFailureLimit ?? 30, deps.authFailureWindowMs ?? 15 * 60_000, (req) =>
+      carriesValidToken(req, deps.store, deps.adminToken),
+    ),
     storableAddress,
     apiRouter({
       store: deps.store,
