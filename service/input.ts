@@ -6,6 +6,7 @@
 import { type FieldProblem, SamsynError } from "../shared/failures";
 import { countsByPath, exposedCounts } from "../shared/participants/share";
 import type { ParticipantsReport } from "../shared/report";
+import type { BodyName } from "./errors";
 
 /** NUL, or a surrogate without its other half: PostgreSQL stores neither, in text or jsonb. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is refused.
@@ -21,9 +22,11 @@ export function unstorableText(field: string): SamsynError {
 
 /**
  * Refuses the first string or key in a parsed JSON body that cannot be stored, naming its
- * path ("lines.3.label"). Iterative: a deeply nested body cannot overflow the stack.
+ * path ("lines.3.label"), and any key named __proto__: JSON.parse keeps it as a key, but the
+ * schemas leave it out of what they parse, so it would be dropped without a word where
+ * `constructor` is refused. Iterative: a deeply nested body cannot overflow the stack.
  */
-export function checkStorableJson(body: unknown): void {
+export function checkStorableJson(body: unknown, what: BodyName = "body"): void {
   const stack: [unknown, string][] = [[body, ""]];
   const at = (path: string, key: string | number) => (path === "" ? String(key) : `${path}.${key}`);
   while (stack.length > 0) {
@@ -36,6 +39,12 @@ export function checkStorableJson(body: unknown): void {
       for (const [k, v] of Object.entries(value)) {
         // The key itself, named by a printable stand-in: the real one cannot be shown either.
         if (!isStorable(k)) throw unstorableText(at(path, k.replace(UNSTORABLE_ALL, "\ufffd")));
+        if (k === "__proto__") {
+          const where = at(path, k);
+          throw new SamsynError({ code: "invalid-body", what, paths: [where] }, [
+            { path: where, message: "Invalid key: __proto__" },
+          ]);
+        }
         stack.push([v, at(path, k)]);
       }
     }
