@@ -153,6 +153,59 @@ async function pgliteDb(dataDir: string): Promise<SqlDb> {
   };
 }
 
+/**
+ * Whether an error says the connection to PostgreSQL was lost (the server restarted, a
+ * backend was terminated, the network dropped) rather than anything about the statement.
+ */
+export function connectionLost(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === "string") {
+    // Class 08: connection exception; 57P01–57P03: terminated by the administrator, crash, starting up.
+    if (/^08...$|^57P0[1-3]$/.test(code)) return true;
+    if (["ECONNRESET", "EPIPE", "ECONNREFUSED", "ETIMEDOUT"].includes(code)) return true;
+  }
+  return /^Connection terminated|is not queryable$/.test(e.message);
+}
+
+const interrupted = () => new SamsynError({ code: "database-interrupted" });
+
+/** A statement that only reads: run again once when its connection was lost, since a second run changes nothing. */
+const readsOnly = (sql: string | Prepared): boolean => /^\s*select\b/i.test(textOf(sql));
+
+/**
+ * A lost connection as a failure a client can act on (503 with Retry-After), never a 500: a
+ * read is tried once more on a fresh connection first; a write or a transaction is not, since
+ * it may have been committed before the connection went (a client's retry then gets 409).
+ */
+export function survivingLostConnections(db: SqlDb): SqlDb {
+  return {
+    ...db,
+    engine: db.engine,
+    query: async (sql, params) => {
+      try {
+        return await db.query(sql, params);
+      } catch (e) {
+        if (!connectionLost(e)) throw e;
+        if (!readsOnly(sql)) throw interrupted();
+      }
+      try {
+        return await db.query(sql, params);
+      } catch (e) {
+        throw connectionLost(e) ? interrupted() : e;
+      }
+    },
+    transaction: async (fn) => {
+      try {
+        return await db.transaction(fn);
+      } catch (e) {
+        throw connectionLost(e) ? interrupted() : e;
+      }
+    },
+    close: () => db.close(),
+  };
+}
+
 function postgresDb(connectionString: string): SqlDb {
   const pool = new pg.Pool({ connectionString, max: 10 });
   // An idle client losing its connection must not take the process down; the next query reconnects.
@@ -162,6 +215,7 @@ function postgresDb(connectionString: string): SqlDb {
     query: async (sql, params) => (await pool.query(pgQuery(sql, params))).rows as Row[],
     transaction: async (fn) => {
       const client = await pool.connect();
+      let lost: Error | undefined;
       try {
         await client.query("BEGIN");
         const result = await fn({
@@ -170,10 +224,12 @@ function postgresDb(connectionString: string): SqlDb {
         await client.query("COMMIT");
         return result;
       } catch (e) {
-        await client.query("ROLLBACK").catch(() => {});
+        if (connectionLost(e)) lost = e as Error;
+        else await client.query("ROLLBACK").catch(() => {});
         throw e;
       } finally {
-        client.release();
+        // A client whose connection was lost is dropped, not handed to the next request.
+        client.release(lost);
       }
     },
     close: () => pool.end(),
@@ -182,7 +238,9 @@ function postgresDb(connectionString: string): SqlDb {
 
 /** The database the options name, not yet migrated (tests build older schemas on it). */
 export async function openDatabase(options: StoreOptions): Promise<SqlDb> {
-  return options.databaseUrl ? postgresDb(options.databaseUrl) : await pgliteDb(options.dataDir ?? "./data");
+  return options.databaseUrl
+    ? survivingLostConnections(postgresDb(options.databaseUrl))
+    : await pgliteDb(options.dataDir ?? "./data");
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
