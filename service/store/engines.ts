@@ -79,6 +79,11 @@ function lockDataDir(dir: string): () => void {
  * (they could have replaced any file in it); a folder others can only read is closed.
  */
 export function checkDataDir(dir: string): void {
+  // Windows keeps access in ACLs, not in these mode bits (a folder reads as 0777 there).
+  if (process.platform === "win32") {
+    mkdirSync(dir, { recursive: true });
+    return;
+  }
   // Files PGlite creates while it runs (WAL segments, tables) are created with the process umask.
   process.umask(0o077);
   let mode: number | null = null;
@@ -99,6 +104,7 @@ export function checkDataDir(dir: string): void {
  * runs when the folder is opened, once PGlite has made its files, and when it is closed.
  */
 export function closeDataDir(dir: string): void {
+  if (process.platform === "win32") return;
   const own = (file: string) => {
     const stat = lstatSync(file);
     // A link is not followed: what it points to is not the service's to change.
