@@ -93,6 +93,24 @@ describe("two services on one PostgreSQL (postgres)", () => {
     expect(await merged(b.url)).toMatchObject({ revision: 2, income: 3_080_000 });
   });
 
+  it("When a send is retried with its Idempotency-Key through both at once, then one revision is made and every answer names it", async () => {
+    const key = { "Idempotency-Key": "push-failover-1" };
+    const sends = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        putReport(i % 2 === 0 ? a.url : b.url, ale, "budget", "2017", simpleBudget(["2017"]), key),
+      ),
+    );
+    const answers = await Promise.all(sends.map(async (r) => [r.status, await r.json()] as const));
+    expect(answers.filter(([s]) => s === 201)).toEqual([[201, { revision: 1 }]]);
+    expect(answers.filter(([s]) => s !== 201)).toEqual(
+      Array.from({ length: 19 }, () => [200, { revision: 1, replayed: true }]),
+    );
+    const history = await fetch(`${b.url}/api/associations/${ale.id}/reports/budget/2017/revisions`, {
+      headers: bearer(ale.token),
+    });
+    expect(((await history.json()) as { revisions: unknown[] }).revisions).toHaveLength(1);
+  });
+
   it("When a key is revoked through one service, then both refuse it at once", async () => {
     const kungalv = await createAssociation(b.url, "Kungälv", 2);
     for (const url of [a.url, b.url])
