@@ -129,20 +129,23 @@ async function pgliteDb(dataDir: string): Promise<SqlDb> {
     checkDataDir(dataDir);
     unlock = lockDataDir(path.resolve(dataDir));
   }
-  let db: PGlite;
+  let db: PGlite | undefined;
   try {
     db = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
     if (!inMemory) closeDataDir(dataDir);
   } catch (e) {
+    await db?.close().catch(() => {});
     unlock();
     throw e;
   }
+  const opened = db;
   return {
     engine: "pglite",
     // In process, with nothing to parse twice over a wire: a prepared statement is run as text.
-    query: async (sql, params) => (await db.query<Row>(textOf(sql), params ? [...params] : undefined)).rows,
+    query: async (sql, params) =>
+      (await opened.query<Row>(textOf(sql), params ? [...params] : undefined)).rows,
     transaction: (fn) =>
-      db.transaction((tx) =>
+      opened.transaction((tx) =>
         fn({
           query: async (sql, params) =>
             (await tx.query<Row>(textOf(sql), params ? [...params] : undefined)).rows,
@@ -150,7 +153,7 @@ async function pgliteDb(dataDir: string): Promise<SqlDb> {
       ),
     close: async () => {
       try {
-        await db.close();
+        await opened.close();
         if (!inMemory) closeDataDir(dataDir);
       } finally {
         unlock();
