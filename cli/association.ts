@@ -6,6 +6,8 @@ import { SamsynError } from "../shared/failures";
 import { validateOrganisationsnummer } from "../shared/identity";
 
 export function storeFailure(e: unknown, dataDir: string | undefined): SamsynError {
+  // Already one the user can act on (a data folder others can write).
+  if (e instanceof SamsynError) return e;
   if (e instanceof StoreLockedError)
     return new SamsynError({ code: "data-folder-locked", dataDir: e.dataDir, pid: e.pid });
   const detail = e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e);

@@ -41,16 +41,32 @@ export const unauthenticated = (): SamsynError => new SamsynError({ code: "unaut
 
 export const forbidden = (): SamsynError => new SamsynError({ code: "forbidden" });
 
+/** The bearer token the request carries, if it carries one in a form a token can have. */
+function bearerOf(req: Request): string | null {
+  const m = /^Bearer\s+(\S{1,512})\s*$/i.exec(req.get("authorization") ?? "");
+  return m ? m[1]! : null;
+}
+
+/** Whether the request carries a token that opens something: the admin's, or one issued and not revoked. */
+export async function carriesValidToken(
+  req: Request,
+  store: Store,
+  adminToken: string | undefined,
+): Promise<boolean> {
+  const token = bearerOf(req);
+  if (token === null) return false;
+  if (adminToken && sameSecret(token, adminToken)) return true;
+  return token.startsWith("samsyn_") && (await store.findToken(sha256(token))) !== null;
+}
+
 /** Who sent the request; throws 401 when no valid token came with it. */
 export async function principalOf(
   req: Request,
   store: Store,
   adminToken: string | undefined,
 ): Promise<Principal> {
-  const header = req.get("authorization") ?? "";
-  const m = /^Bearer\s+(\S{1,512})\s*$/i.exec(header);
-  if (!m) throw unauthenticated();
-  const token = m[1]!;
+  const token = bearerOf(req);
+  if (token === null) throw unauthenticated();
   if (adminToken && sameSecret(token, adminToken)) return { kind: "admin" };
   if (!token.startsWith("samsyn_")) throw unauthenticated();
   const record = await store.findToken(sha256(token));
@@ -88,13 +104,18 @@ export function requireNetwork(p: Principal): void {
 
 /**
  * Past `limit` answers of 401 or 403 to one client address within a window, every request
- * from it gets 429. Only answers count, when they are sent: requests in flight (an office
- * behind one NAT, a page loading) are not failures.
+ * from it gets 429 — unless it carries a valid token: an office behind one NAT is one
+ * address, and a colleague's mistyped key must not lock out everyone else's right one. Only
+ * answers count, when they are sent: requests in flight (a page loading) are not failures.
  */
-export function authFailureLimiter(limit: number, windowMs: number): RequestHandler {
+export function authFailureLimiter(
+  limit: number,
+  windowMs: number,
+  validToken: (req: Request) => Promise<boolean>,
+): RequestHandler {
   const failures = new Map<string, { count: number; resetAt: number }>();
   let nextSweep = 0;
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const now = Date.now();
     if (now >= nextSweep) {
       // Forget expired windows, so addresses seen once do not pile up.
@@ -103,7 +124,8 @@ export function authFailureLimiter(limit: number, windowMs: number): RequestHand
     }
     const key = req.ip ?? "unknown";
     const entry = failures.get(key);
-    if (entry && entry.resetAt > now && entry.count >= limit) {
+    // The token is looked up only for a limited address: others pay nothing for this.
+    if (entry && entry.resetAt > now && entry.count >= limit && !(await validToken(req))) {
       res.set("Retry-After", String(Math.ceil((entry.resetAt - now) / 1000)));
       const failure = new SamsynError({ code: "too-many-failed-logins" });
       res.status(statusOf(failure)).json(errorBody(failure));

@@ -33,6 +33,9 @@ const STATUS: { readonly [K in FailureKind]: number } = {
 
 export const statusOf = (error: SamsynError): number => STATUS[error.kind];
 
+/** How long a client is asked to wait before trying a 503 again: a pool reconnects within a second or two. */
+export const RETRY_AFTER_SECONDS = 2;
+
 const fieldsOf = (error: z.ZodError): FieldProblem[] =>
   error.issues.slice(0, 50).map((i) => ({
     path: i.path.map(String).join(".") || "(body)",
@@ -126,6 +129,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       }
     }
     if (res.headersSent) return;
+    // Something the service needs is away for a moment (the database's connection): say when to try again.
+    if (error.kind === "unavailable") res.set("Retry-After", String(RETRY_AFTER_SECONDS));
     res.status(statusOf(error)).json(errorBody(error));
   };
 }

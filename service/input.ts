@@ -9,6 +9,7 @@ import { insatsProblem, MAX_INSATS_LENGTH } from "../shared/insats";
 import { exposedAcrossPeriods } from "../shared/participants/periods";
 import { countsByPath, exposedCounts } from "../shared/participants/share";
 import { type ParticipantsReport, WHOLE_HEMKOMMUN } from "../shared/report";
+import type { BodyName } from "./errors";
 import type { StoredRevision } from "./store/types";
 
 /** NUL, or a surrogate without its other half: PostgreSQL stores neither, in text or jsonb. */
@@ -25,9 +26,11 @@ export function unstorableText(field: string): SamsynError {
 
 /**
  * Refuses the first string or key in a parsed JSON body that cannot be stored, naming its
- * path ("lines.3.label"). Iterative: a deeply nested body cannot overflow the stack.
+ * path ("lines.3.label"), and any key named __proto__: JSON.parse keeps it as a key, but the
+ * schemas leave it out of what they parse, so it would be dropped without a word where
+ * `constructor` is refused. Iterative: a deeply nested body cannot overflow the stack.
  */
-export function checkStorableJson(body: unknown): void {
+export function checkStorableJson(body: unknown, what: BodyName = "body"): void {
   const stack: [unknown, string][] = [[body, ""]];
   const at = (path: string, key: string | number) => (path === "" ? String(key) : `${path}.${key}`);
   while (stack.length > 0) {
@@ -40,6 +43,12 @@ export function checkStorableJson(body: unknown): void {
       for (const [k, v] of Object.entries(value)) {
         // The key itself, named by a printable stand-in: the real one cannot be shown either.
         if (!isStorable(k)) throw unstorableText(at(path, k.replace(UNSTORABLE_ALL, "\ufffd")));
+        if (k === "__proto__") {
+          const where = at(path, k);
+          throw new SamsynError({ code: "invalid-body", what, paths: [where] }, [
+            { path: where, message: "Invalid key: __proto__" },
+          ]);
+        }
         stack.push([v, at(path, k)]);
       }
     }

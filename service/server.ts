@@ -5,8 +5,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import type { ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
 import cors from "cors";
 import express, { type Express, type RequestHandler } from "express";
@@ -14,8 +14,8 @@ import helmet from "helmet";
 import { type Logger, pino } from "pino";
 import { CLIENT_HEADER, OVERRIDE_HEADER } from "../shared/api";
 import { SamsynError } from "../shared/failures";
-import { authFailureLimiter } from "./auth";
-import { errorHandler, unknownRoute } from "./errors";
+import { authFailureLimiter, carriesValidToken } from "./auth";
+import { errorBody, errorHandler, unknownRoute } from "./errors";
 import { isStorable, unstorableText } from "./input";
 import { type MergeThread, mergeThread } from "./merge-thread";
 import { PROJECT_ROOT } from "./project-root";
@@ -275,7 +275,9 @@ export function createApp(deps: AppDeps): Express {
   if (deps.paneOrigins?.length) app.use("/api", paneCors(deps.paneOrigins));
   app.use(
     "/api",
-    authFailureLimiter(deps.authFailureLimit ?? 30, deps.authFailureWindowMs ?? 15 * 60_000),
+    authFailureLimiter(deps.authFailureLimit ?? 30, deps.authFailureWindowMs ?? 15 * 60_000, (req) =>
+      carriesValidToken(req, deps.store, deps.adminToken),
+    ),
     storableAddress,
     apiRouter({
       store: deps.store,
@@ -312,6 +314,68 @@ export interface WebServerOptions {
   readonly suppressionThreshold?: number;
 }
 
+/** A client has this long to send its request's headers, however slowly it trickles them. */
+export const HEADERS_TIMEOUT_MS = 20_000;
+/** …and this long for the whole request, body included (a 2 MB report on a slow line). */
+export const REQUEST_TIMEOUT_MS = 120_000;
+/**
+ * Open connections one address may hold. An office behind one NAT is one address: a browser
+ * opens about six per site, so this is some twenty colleagues at once, not one client's many.
+ */
+export const MAX_CONNECTIONS_PER_ADDRESS = 128;
+
+/**
+ * The HTTP server under the app, with its time limits checked every second (Node checks
+ * every 30 s by default, which lets a slow client hold a socket half a minute past them),
+ * and a cap on the connections each address holds open: past it, a new connection is
+ * answered 429 and closed before a byte of its request is read.
+ */
+export function httpServer(app: Express, maxPerAddress: number | null): Server {
+  const server = createServer(
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: 1_000,
+    },
+    app,
+  );
+  if (maxPerAddress === null) return server;
+  const open = new Map<string, number>();
+  server.on("connection", (socket: Socket) => {
+    const address = socket.remoteAddress ?? "unknown";
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > maxPerAddress) {
+      refuseConnection(socket, maxPerAddress);
+      return;
+    }
+    open.set(address, count);
+    socket.once("close", () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left <= 0) open.delete(address);
+      else open.set(address, left);
+    });
+  });
+  return server;
+}
+
+/** A whole HTTP answer written straight to the socket: the failure, coded, and then the socket closed. */
+function refuseConnection(socket: Socket, limit: number): void {
+  const body = JSON.stringify(errorBody(new SamsynError({ code: "too-many-connections", limit })));
+  socket.on("error", () => {});
+  socket.end(
+    [
+      "HTTP/1.1 429 Too Many Requests",
+      "Content-Type: application/json; charset=utf-8",
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      "Retry-After: 5",
+      "Connection: close",
+      "",
+      body,
+    ].join("\r\n"),
+  );
+  socket.destroySoon();
+}
+
 export interface WebServer {
   readonly url: string;
   readonly port: number;
@@ -340,6 +404,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     databaseUrl ? { databaseUrl } : { dataDir: options.dataDir ?? process.env.SAMSYN_DATA ?? "./data" },
   );
   const merges = mergeThread();
+  const trustProxy = trustProxyFromEnv(process.env.SAMSYN_TRUST_PROXY);
   const app = createApp({
     store,
     logger,
@@ -350,11 +415,13 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     ...(options.authFailureLimit !== undefined ? { authFailureLimit: options.authFailureLimit } : {}),
     ...(options.addinDir ? { addinDir: options.addinDir } : {}),
     ...(options.webDir ? { webDir: options.webDir } : {}),
-    ...trustProxyFromEnv(process.env.SAMSYN_TRUST_PROXY),
+    ...trustProxy,
     paneOrigins,
   });
   const host = options.host ?? "127.0.0.1";
-  const server = app.listen(options.port ?? 3000, host);
+  // Behind a reverse proxy every connection comes from the proxy, which holds the clients' own.
+  const server = httpServer(app, trustProxy.trustProxy === undefined ? MAX_CONNECTIONS_PER_ADDRESS : null);
+  server.listen(options.port ?? 3000, host);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);

@@ -135,6 +135,10 @@ export type Failure =
   | { readonly code: "text-too-long"; readonly field: string; readonly length: number; readonly max: number }
   /** Free text that leaves the association (an insats name) holding an identity. */
   | { readonly code: "identifying-text"; readonly field: string; readonly what: Identifying }
+  // —— the data folder, the database and the connections under the service ——
+  | { readonly code: "data-folder-open"; readonly dataDir: string; readonly mode: string }
+  | { readonly code: "database-interrupted" }
+  | { readonly code: "too-many-connections"; readonly limit: number }
   // —— the playground's own ——
   | { readonly code: "no-file" }
   | { readonly code: "invalid-book" }
@@ -209,6 +213,9 @@ export const FAILURE_KIND: { readonly [C in FailureCode]: FailureKind } = {
   "suppressed-mismatch": "invalid-input",
   "text-too-long": "invalid-input",
   "identifying-text": "refused",
+  "data-folder-open": "invalid-input",
+  "database-interrupted": "unavailable",
+  "too-many-connections": "rate-limited",
   "no-file": "invalid-input",
   "invalid-book": "invalid-input",
   "book-not-saved": "invalid-input",

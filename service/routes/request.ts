@@ -122,12 +122,17 @@ export function parseIdempotencyKey(raw: string | undefined): string | undefined
   return raw;
 }
 
-async function jsonBody(req: Request, res: Response, parser: RequestHandler): Promise<unknown> {
+async function jsonBody(
+  req: Request,
+  res: Response,
+  parser: RequestHandler,
+  what: BodyName,
+): Promise<unknown> {
   await new Promise<void>((resolve, reject) => {
     void parser(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
   });
   if (req.body === undefined) throw new SamsynError({ code: "json-required" });
-  checkStorableJson(req.body);
+  checkStorableJson(req.body, what);
   return req.body;
 }
 
@@ -142,7 +147,7 @@ async function parseBody<T extends z.ZodType>(
   parser: RequestHandler,
   what: BodyName,
 ): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await jsonBody(req, res, parser));
+  const parsed = schema.safeParse(await jsonBody(req, res, parser, what));
   if (!parsed.success) throw invalidBody(parsed.error, what);
   return parsed.data;
 }

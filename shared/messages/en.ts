@@ -183,6 +183,11 @@ export const enFailures: FailureTemplates = {
   "text-too-long": (f) => `${f.field} is ${n(f.length)} characters long; at most ${n(f.max)}.`,
   "identifying-text": (f) =>
     `${f.field} must be a short name and must not hold ${identifying[f.what]}: it is shared with the whole network.`,
+  "data-folder-open": (f) =>
+    `The data folder ${f.dataDir} can be written by other users (${f.mode}); run chmod 700 ${f.dataDir} and start again.`,
+  "database-interrupted": () => "The connection to the database was lost. Try again in a moment.",
+  "too-many-connections": (f) =>
+    `Too many open connections from your address (at most ${f.limit}). Try again in a moment.`,
   "no-file": () => "No workbook was sent.",
   "invalid-book": () => "The workbook sent cannot be read.",
   "book-not-saved": (f) => `The workbook could not be saved as .xlsx (${f.detail}).`,

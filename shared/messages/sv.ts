@@ -190,6 +190,11 @@ export const svFailures: FailureTemplates = {
   "text-too-long": (f) => `${f.field} är ${n(f.length)} tecken lång; högst ${n(f.max)} tecken.`,
   "identifying-text": (f) =>
     `${f.field} ska vara ett kort namn och får inte innehålla ${identifying[f.what]}; det delas med hela nätverket.`,
+  "data-folder-open": (f) =>
+    `Datamappen ${f.dataDir} kan skrivas av andra användare (${f.mode}); kör chmod 700 ${f.dataDir} och starta igen.`,
+  "database-interrupted": () => "Förbindelsen med databasen bröts. Försök igen om en stund.",
+  "too-many-connections": (f) =>
+    `För många öppna anslutningar från din adress (högst ${f.limit}). Försök igen om en stund.`,
   "no-file": () => "Ingen arbetsbok skickades.",
   "invalid-book": () => "Arbetsboken som skickades går inte att läsa.",
   "book-not-saved": (f) => `Arbetsboken kunde inte sparas som .xlsx (${f.detail}).`,
