@@ -111,13 +111,19 @@ export function checkAcrossPeriods(
   threshold: number,
 ): void {
   const others = published.flatMap((r) => (r.report.kind === "participants" ? [r.report] : []));
-  const [first, ...rest] = exposedAcrossPeriods(report, others, threshold);
+  // "Together with …" names the other periods: the report itself is the one being sent.
+  const exposed = exposedAcrossPeriods(report, others, threshold).map((e) => ({
+    ...e,
+    combines: e.combines.filter((k) => k !== report.period),
+  }));
+  const [first, ...rest] = exposed;
   if (!first) return;
   throw new SamsynError(
     { code: "exposed-across-periods", threshold, ...first, more: rest.length },
-    [first, ...rest].slice(0, 50).map((e) => ({
-      path: `keyFigures.${e.figure}`,
-      message: `${e.period} follows from ${e.combines.join(", ")}`,
+    exposed.slice(0, 50).map((e) => ({
+      // A remainder (closed − closedToWorkOrStudies) is named by the figure it is worked out of.
+      path: `keyFigures.${e.figure.split("-").at(-1)}`,
+      message: `${e.figure} ${e.period} follows from ${[report.period, ...e.combines].join(", ")}`,
     })),
   );
 }

@@ -46,7 +46,9 @@ describe.each(engines())("reports across periods on $name", (engine) => {
     expect(error.code).toBe("exposed-across-periods");
     expect(error.message).toContain("antalet nya jul–dec 2041 är 1–4");
     expect(error.message).toContain("jan–jun 2041");
-    expect(error.fields).toEqual([{ path: "keyFigures.new", message: "2041-H2 follows from 2041, 2041-H1" }]);
+    expect(error.fields).toEqual([
+      { path: "keyFigures.new", message: "new 2041-H2 follows from 2041, 2041-H1" },
+    ]);
     // The year with its new hidden exposes nothing: stored.
     expect((await putReport(url, a, "participants", "2041", withNew("2041", null))).status).toBe(201);
     // H2 with its 4 hidden, after both: nothing new follows from it.
