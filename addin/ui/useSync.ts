@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Me } from "../../shared/api";
+import { ClientFailure } from "../../shared/client";
 import type { ParticipantsReport, ReportKind } from "../../shared/report";
 import { classifyFailure, type ExcelFailure } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
@@ -20,12 +21,12 @@ import {
   sendReports,
   sendWaiting,
 } from "../sync/flow";
-import { type Credentials, normaliseServiceUrl, ServiceClient, SyncFailure } from "../sync/service";
+import { type Credentials, normaliseServiceUrl, ServiceClient } from "../sync/service";
 
 export type SyncBusy = "signing-in" | "sending" | "fetching" | "resolving";
 
 export type SyncProblem =
-  | { readonly kind: "sync"; readonly failure: SyncFailure }
+  | { readonly kind: "sync"; readonly failure: ClientFailure }
   | { readonly kind: "excel"; readonly failure: ExcelFailure };
 
 export interface SyncState {
@@ -62,7 +63,7 @@ const publishedOf = (client: ServiceClient, associationId: string) =>
   client.published(associationId).catch(() => null);
 
 const problemOf = (e: unknown): SyncProblem =>
-  e instanceof SyncFailure ? { kind: "sync", failure: e } : { kind: "excel", failure: classifyFailure(e) };
+  e instanceof ClientFailure ? { kind: "sync", failure: e } : { kind: "excel", failure: classifyFailure(e) };
 
 const waitingFor = (me: Me | null, outbox: readonly { associationId: string }[]) =>
   me?.kind === "association"
@@ -131,7 +132,7 @@ export function useSync(host: ExcelHost) {
           me = await c.me();
         } catch (e) {
           // A token the service no longer knows is forgotten; an unreachable service keeps a remembered one for later.
-          const revoked = e instanceof SyncFailure && e.code === "unauthenticated";
+          const revoked = e instanceof ClientFailure && e.code === "unauthenticated";
           if (revoked) forgetCredentials();
           const settings = await readSyncSettings(host).catch(() => null);
           return (s) => ({
