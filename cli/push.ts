@@ -61,7 +61,12 @@ async function once<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function push(file: string, flags: PushFlags, lang: Lang): Promise<void> {
+export async function push(
+  file: string,
+  flags: PushFlags,
+  lang: Lang,
+  timeoutMs = PUSH_TIMEOUT_MS,
+): Promise<void> {
   let base: URL;
   try {
     base = new URL(flags.to);
@@ -73,7 +78,7 @@ export async function push(file: string, flags: PushFlags, lang: Lang): Promise<
   const client = new SamsynClient({
     baseUrl: `${base.origin}${base.pathname.replace(/\/+$/, "")}`,
     token: () => flags.token,
-    timeoutMs: PUSH_TIMEOUT_MS,
+    timeoutMs,
     client: "cli",
     transport: (url, init) => fetch(url, init),
   });
