@@ -27,11 +27,11 @@ import {
 } from "../../addin/sync/flow";
 import { listPeriods } from "../../addin/sync/periods";
 import { ServiceClient } from "../../addin/sync/service";
-import { ClientFailure } from "../../shared/client";
 import { FakeBook } from "../../playground/fake-excel/book";
 import { fakeHost } from "../../playground/fake-excel/excel";
 import { loadBook } from "../../playground/fake-excel/xlsx";
 import { startWebServer, type WebServer } from "../../service/server";
+import { ClientFailure } from "../../shared/client";
 import { parseA1 } from "../../shared/grid";
 import { orgnr } from "../service/helpers";
 
