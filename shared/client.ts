@@ -90,7 +90,7 @@ const BY_STATUS: { readonly [status: number]: ClientFailureCode } = {
 };
 
 /** A failed answer as a client failure: by the service's error.code, or by its status when it gave none. */
-export function failureOfAnswer(status: number, body: unknown): ClientFailure {
+function failureOfAnswer(status: number, body: unknown): ClientFailure {
   const parsed = ErrorBody.safeParse(body);
   if (parsed.success) {
     const error = parsed.data.error;
@@ -170,10 +170,6 @@ export interface ClientOptions {
 
 export class SamsynClient {
   constructor(private readonly options: ClientOptions) {}
-
-  get baseUrl(): string {
-    return this.options.baseUrl;
-  }
 
   /** One request to a route of the table; the token goes in a header, never in the URL. */
   async call<R extends RouteSpec>(route: R, input: CallInput<R>): Promise<Answer<R>> {

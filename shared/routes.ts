@@ -31,7 +31,7 @@ import { ReportDiff } from "./diff";
 import { MergedView } from "./merge";
 import { Report, ReportKind } from "./report";
 
-export type Method = "get" | "put" | "post" | "delete";
+type Method = "get" | "put" | "post" | "delete";
 
 /** One answer: its schema (JSON), a media type (a file), or neither (no body). */
 export interface AnswerSpec {
@@ -315,9 +315,6 @@ export const ROUTES = {
     errors: [400, 401, 403, 404],
   }),
 } as const satisfies Record<string, RouteSpec>;
-
-export type Routes = typeof ROUTES;
-export type RouteName = keyof Routes;
 
 /** The path with its parameters filled in, each encoded: "/api/associations/a%2Fb/tokens". */
 export function pathOf(spec: RouteSpec, params: Readonly<Record<string, string | number>> = {}): string {

@@ -6,7 +6,6 @@
  * Every request goes through the one client (shared/client.ts); every failure comes back as a
  * ClientFailure the pane puts into words; nothing throws raw.
  */
-
 import { type Me, OVERRIDE_HEADER, type RevisionInfo } from "../../shared/api";
 import { ClientFailure, SamsynClient } from "../../shared/client";
 import type { MergedView } from "../../shared/merge";
@@ -33,7 +32,7 @@ export interface TheirVersion {
 }
 
 /** Long enough for a 2 MB report on a slow line; short enough that a dead address does not hang the pane. */
-export const REQUEST_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 20_000;
 
 /** The address as the user typed it, made into a base URL; throws bad-address. */
 export function normaliseServiceUrl(typed: string): string {
