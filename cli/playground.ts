@@ -8,8 +8,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_ADDIN_DIR, DEFAULT_PLAYGROUND_DIR, startPlayground } from "../playground/server";
 import { PROJECT_ROOT } from "../service/project-root";
+import { SamsynClient } from "../shared/client";
 import { SamsynError } from "../shared/failures";
 import type { Lang } from "../shared/messages";
+import { ROUTES } from "../shared/routes";
 import { EXIT, say } from "./failure";
 import { listenFailure, parsePort } from "./serve";
 
@@ -21,12 +23,16 @@ export interface PlaygroundFlags {
 
 /** Whether the service answers, so the user learns at once why signing in would fail. */
 async function serviceAnswers(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1500) });
-    return response.ok;
-  } catch {
-    return false;
-  }
+  const client = new SamsynClient({
+    baseUrl: url.replace(/\/+$/, ""),
+    token: () => null,
+    timeoutMs: 1500,
+    transport: (to, init) => fetch(to, init),
+  });
+  return client.call(ROUTES.health, {}).then(
+    () => true,
+    () => false,
+  );
 }
 
 function buildIfMissing(lang: Lang): void {

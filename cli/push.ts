@@ -1,13 +1,14 @@
 /** `samsyn push`: a workbook's reports (aggregates only, as the pane sends them) to a running service. */
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { CLIENT_HEADER, type ClientKind, PublishedReports } from "../shared/api";
+import { asClientFailure, SamsynClient } from "../shared/client";
 import { SamsynError } from "../shared/failures";
 import type { Lang } from "../shared/messages";
 import { askedPeriod } from "../shared/period";
 import { type PushableReport, pushableReports } from "../shared/push";
 import { readWorkbook } from "../shared/read-workbook";
 import type { ParticipantsReport, ReportKind } from "../shared/report";
+import { ROUTES } from "../shared/routes";
 import { readWorkbookFile } from "../xlsx/read";
 import { say } from "./failure";
 
@@ -30,34 +31,42 @@ async function pushableOf(
   return pushableReports(reading, { source: path.basename(file), published: before });
 }
 
-async function send(url: URL, init: RequestInit, base: URL): Promise<Response> {
-  // One retry: the Idempotency-Key makes a second try after a dropped connection safe.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fetch(url, init);
-    } catch (e) {
-      if (attempt === 1) {
-        const detail = e instanceof Error ? e.message : String(e);
-        throw new SamsynError({ code: "service-unreachable", origin: base.origin, detail });
-      }
-    }
-  }
-}
+/** Long enough for a large report on a slow line; a service that does not answer no longer hangs the command. */
+export const PUSH_TIMEOUT_MS = 60_000;
 
-/** The service's own words for what it refused, in both languages. */
-function refusal(status: number, body: unknown, kind: ReportKind, period: string): SamsynError {
-  const error = (body as { error?: { message?: string; messageEn?: string } } | null)?.error;
+/** A client failure as the command's: no answer is an unreachable service, an answer its refusal in its own words. */
+function failureOf(e: unknown, origin: string, kind: ReportKind, period: string): SamsynError {
+  const failure = asClientFailure(e);
+  if (failure.status === null) {
+    const cause = failure.cause instanceof Error ? failure.cause.message : failure.code;
+    return new SamsynError({ code: "service-unreachable", origin, detail: cause });
+  }
   return new SamsynError({
     code: "service-refused",
     kind,
     period,
-    status,
-    sv: error?.message ?? null,
-    en: error?.messageEn ?? null,
+    status: failure.status,
+    sv: failure.detail?.sv ?? null,
+    en: failure.detail?.en ?? null,
   });
 }
 
-export async function push(file: string, flags: PushFlags, lang: Lang): Promise<void> {
+/** One retry when no answer came: the Idempotency-Key makes a second try after a dropped connection safe. */
+async function once<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (asClientFailure(e).status !== null) throw e;
+    return call();
+  }
+}
+
+export async function push(
+  file: string,
+  flags: PushFlags,
+  lang: Lang,
+  timeoutMs = PUSH_TIMEOUT_MS,
+): Promise<void> {
   let base: URL;
   try {
     base = new URL(flags.to);
@@ -66,42 +75,38 @@ export async function push(file: string, flags: PushFlags, lang: Lang): Promise<
   }
   // The grammar the core and the API read (shared/period.ts), filed under its canonical key.
   const asked = flags.period === undefined ? undefined : askedPeriod(flags.period).key;
-  const api = (rest: string) =>
-    new URL(
-      `api/associations/${encodeURIComponent(flags.association)}/${rest}`,
-      base.href.endsWith("/") ? base : `${base.href}/`,
-    );
-  const auth = { authorization: `Bearer ${flags.token}` };
+  const client = new SamsynClient({
+    baseUrl: `${base.origin}${base.pathname.replace(/\/+$/, "")}`,
+    token: () => flags.token,
+    timeoutMs,
+    client: "cli",
+    transport: (url, init) => fetch(url, init),
+  });
+  const id = flags.association;
   const published = async (): Promise<ParticipantsReport[]> => {
-    const response = await send(api("reports/participants"), { headers: auth }, base);
-    const body = (await response.json().catch(() => null)) as unknown;
-    const list = PublishedReports.safeParse(body);
-    if (!response.ok || !list.success) throw refusal(response.status, body, "participants", asked ?? "");
-    return list.data.reports.flatMap((r) => (r.report.kind === "participants" ? [r.report] : []));
+    const answer = await once(() =>
+      client.call(ROUTES.publishedReports, { params: { id, kind: "participants" } }),
+    ).catch((e: unknown) => {
+      throw failureOf(e, base.origin, "participants", asked ?? "");
+    });
+    return answer.data.reports.flatMap((r) => (r.report.kind === "participants" ? [r.report] : []));
   };
   const reports = await pushableOf(file, asked, published);
   if (reports.length === 0) throw new SamsynError({ code: "nothing-to-push", file });
   for (const found of reports) {
     // A budget is filed under --period when given; participants already carry the period asked for.
     const period = found.kind === "budget" ? (asked ?? found.period) : found.period;
-    const url = api(`reports/${found.kind}/${encodeURIComponent(period)}`);
-    const response = await send(
-      url,
-      {
-        method: "PUT",
-        headers: {
-          ...auth,
-          "content-type": "application/json",
-          "idempotency-key": randomUUID(),
-          [CLIENT_HEADER]: "cli" satisfies ClientKind,
-        },
-        body: JSON.stringify(found.report),
-      },
-      base,
-    );
-    const body = (await response.json().catch(() => null)) as { revision?: number } | null;
-    if (!response.ok) throw refusal(response.status, body, found.kind, period);
+    const headers = { "Idempotency-Key": randomUUID() };
+    const answer = await once(() =>
+      client.call(ROUTES.putReport, {
+        params: { id, kind: found.kind, period },
+        headers,
+        body: found.report,
+      }),
+    ).catch((e: unknown) => {
+      throw failureOf(e, base.origin, found.kind, period);
+    });
     const kind = say(lang, found.kind === "budget" ? "budget" : "deltagare", found.kind);
-    process.stdout.write(`${kind} ${period}: revision ${body?.revision ?? "?"}\n`);
+    process.stdout.write(`${kind} ${period}: revision ${answer.data.revision}\n`);
   }
 }

@@ -12,8 +12,9 @@ import cors from "cors";
 import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import { type Logger, pino } from "pino";
-import { CLIENT_HEADER, OVERRIDE_HEADER } from "../shared/api";
+import { CLIENT_HEADER, type Health, OVERRIDE_HEADER } from "../shared/api";
 import { SamsynError } from "../shared/failures";
+import { ROUTES } from "../shared/routes";
 import { authFailureLimiter, carriesValidToken } from "./auth";
 import { errorBody, errorHandler, unknownRoute } from "./errors";
 import { isStorable, unstorableText } from "./input";
@@ -267,9 +268,10 @@ export function createApp(deps: AppDeps): Express {
   app.get("/", networkPage(webDir));
   app.use("/web", pageAssets(webDir));
   app.use(helmet());
-  app.get("/healthz", async (_req, res) => {
+  app.get(ROUTES.health.path, async (_req, res) => {
     await deps.store.listAssociations();
-    res.json({ ok: true, engine: deps.store.engine });
+    const health: Health = { ok: true, engine: deps.store.engine };
+    res.json(health);
   });
   // Before the rate limit, so preflights are not counted and a 429 still reaches the pane.
   if (deps.paneOrigins?.length) app.use("/api", paneCors(deps.paneOrigins));

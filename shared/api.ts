@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { FAILURE_CODES } from "./failures";
 import { PERIOD_KEY, YEAR_KEY } from "./period";
-import { Report, ReportKind } from "./report";
+import { BudgetGroup, Report, ReportKind } from "./report";
 
 /** A period as the grammar in period.ts writes it: "2014", "2014-H1", "2014-Q3", "2014-05", "2013-2015". */
 export const PERIOD = PERIOD_KEY;
@@ -145,3 +145,22 @@ export const ErrorBody = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+// —— request bodies ——
+
+export const CreateAssociationBody = z
+  .object({ name: z.string().trim().min(1).max(200), orgnr: z.string().max(20) })
+  .strict();
+/** What people call a token ("Ekonomi, Annas dator"), shown in token lists, /api/me and a report's history. */
+const TokenLabel = z.string().trim().min(1).max(200);
+export const NetworkTokenBody = z.object({ label: TokenLabel }).strict();
+export const AssociationTokenBody = z.object({ label: TokenLabel.optional() }).strict();
+export const GroupOverrideBody = z.object({ label: z.string().min(1).max(500), group: BudgetGroup }).strict();
+export const GroupOverrideList = z.object({
+  overrides: z.array(z.object({ label: z.string(), group: BudgetGroup })),
+});
+export type GroupOverrideList = z.infer<typeof GroupOverrideList>;
+
+/** GET /healthz: the service is up and its database answers. */
+export const Health = z.object({ ok: z.boolean(), engine: z.string() });
+export type Health = z.infer<typeof Health>;

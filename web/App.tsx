@@ -19,8 +19,9 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Me, Status } from "../shared/api";
+import { asClientFailure, type ClientFailure } from "../shared/client";
 import type { Lang } from "../shared/messages";
-import { asFailure, PageApi, type PageFailure, type Session } from "./api";
+import { PageApi, type Session } from "./api";
 import { FailureBar } from "./components/FailureBar";
 import { forgetToken, rememberLang, rememberToken, storedToken } from "./session";
 import { type PageStrings, STRINGS } from "./strings";
@@ -82,10 +83,10 @@ export function App({ initialLang = "sv" }: AppProps) {
   // A token remembered in this tab is checked before the sign-in form shows.
   const [checking, setChecking] = useState(() => storedToken() !== null);
   const [signInBusy, setSignInBusy] = useState(false);
-  const [signInFailure, setSignInFailure] = useState<PageFailure | null>(null);
+  const [signInFailure, setSignInFailure] = useState<ClientFailure | null>(null);
   const [view, setView] = useState<ViewName>("status");
   const [status, setStatus] = useState<Status | null>(null);
-  const [statusFailure, setStatusFailure] = useState<PageFailure | null>(null);
+  const [statusFailure, setStatusFailure] = useState<ClientFailure | null>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -101,7 +102,7 @@ export function App({ initialLang = "sv" }: AppProps) {
     try {
       setStatus(await api.status());
     } catch (e) {
-      setStatusFailure(asFailure(e));
+      setStatusFailure(asClientFailure(e));
     }
   }, []);
 
@@ -118,7 +119,7 @@ export function App({ initialLang = "sv" }: AppProps) {
         void loadStatus(api);
       } catch (e) {
         forgetToken();
-        setSignInFailure(asFailure(e));
+        setSignInFailure(asClientFailure(e));
       } finally {
         setSignInBusy(false);
         setChecking(false);

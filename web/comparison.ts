@@ -3,18 +3,12 @@
  * association, the network's total apart), sorting, and the series the charts draw. Pure: the
  * table, the charts and the tests read the same rows.
  */
-import { type MergedBudget, type MergedParticipants, MergedView, type NetworkCount } from "../shared/merge";
+import type { MergedBudget, MergedParticipants, MergedView, NetworkCount } from "../shared/merge";
 import { periodLabel } from "../shared/period";
 import { COST_GROUPS } from "../shared/report";
 import type { PageStrings } from "./strings";
 
 export type ComparisonView = MergedView;
-
-/** The merged view's JSON, or null when it is not the service's shape. */
-export function parseComparison(json: unknown): ComparisonView | null {
-  const parsed = MergedView.safeParse(json);
-  return parsed.success ? parsed.data : null;
-}
 
 /** What one cell holds; the table formats it by language. */
 export type Cell =

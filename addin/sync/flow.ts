@@ -4,6 +4,8 @@
  * other revision and what differs; a send that cannot reach the service kept in the workbook's
  * outbox and sent later with the same Idempotency-Key, so it lands exactly once.
  */
+
+import { ClientFailure } from "../../shared/client";
 import { reportEntries } from "../../shared/diff";
 import { pushableReports } from "../../shared/push";
 import type { WorkbookReading } from "../../shared/read-workbook";
@@ -20,7 +22,7 @@ import type { ExcelHost } from "../excel/host";
 import type { OutboxEntry, SyncMemory } from "../excel/state";
 import { readSyncSettings, type SyncSettings, writeSyncSettings } from "../excel/sync-memory";
 import { listPeriods } from "./periods";
-import { newIdempotencyKey, type ServiceClient, SyncFailure, type TheirVersion } from "./service";
+import { newIdempotencyKey, type ServiceClient, type TheirVersion } from "./service";
 
 export interface SendItem {
   readonly address: ReportAddress;
@@ -45,7 +47,7 @@ export type SendResult =
   /** The service could not be reached: the report waits in the workbook. */
   | { readonly item: SendItem; readonly status: "queued" }
   | { readonly item: SendItem; readonly status: "conflict"; readonly conflict: Conflict }
-  | { readonly item: SendItem; readonly status: "failed"; readonly failure: SyncFailure };
+  | { readonly item: SendItem; readonly status: "failed"; readonly failure: ClientFailure };
 
 /** What the user ticked in the preview: which budgets, and which periods of which participant lists. */
 export interface SendChoice {
@@ -190,7 +192,7 @@ const conditionOfEntry = (e: OutboxEntry): SendCondition =>
       : { kind: "based-on", revision: e.base };
 
 /** Failures worth trying again later with the same report: the service or the token may come back. */
-const worthRetrying = (f: SyncFailure) =>
+const worthRetrying = (f: ClientFailure) =>
   f.code === "service-error" ||
   f.code === "rate-limited" ||
   f.code === "unauthenticated" ||
@@ -201,12 +203,12 @@ async function conflictOf(
   client: ServiceClient,
   item: SendItem,
   reason: Conflict["reason"],
-): Promise<Conflict | SyncFailure> {
+): Promise<Conflict | ClientFailure> {
   try {
     const theirs = await client.latest(item.address);
     return { item, theirs, rows: conflictRows(theirs.report, item.report), reason };
   } catch (e) {
-    return e instanceof SyncFailure ? e : new SyncFailure("service-error");
+    return e instanceof ClientFailure ? e : new ClientFailure("service-error");
   }
 }
 
@@ -252,11 +254,11 @@ async function attemptAll(
       const kept = a.condition.kind === "new" ? null : a.condition.revision;
       const found = await conflictOf(client, a.item, "kept");
       const conflict =
-        found instanceof SyncFailure || found.theirs.revision === kept
+        found instanceof ClientFailure || found.theirs.revision === kept
           ? found
           : { ...found, reason: "unseen" as const };
       results.push(
-        conflict instanceof SyncFailure
+        conflict instanceof ClientFailure
           ? { item: a.item, status: "failed", failure: conflict }
           : { item: a.item, status: "conflict", conflict },
       );
@@ -274,14 +276,14 @@ async function attemptAll(
       } else {
         const conflict = await conflictOf(client, a.item, "unseen");
         results.push(
-          conflict instanceof SyncFailure
+          conflict instanceof ClientFailure
             ? { item: a.item, status: "failed", failure: conflict }
             : { item: a.item, status: "conflict", conflict },
         );
       }
     } catch (e) {
-      const failure = e instanceof SyncFailure ? e : new SyncFailure("service-error");
-      if (failure.code === "unreachable") {
+      const failure = e instanceof ClientFailure ? e : new ClientFailure("service-error");
+      if (failure.code === "unreachable" || failure.code === "timed-out") {
         offline = true;
         queue(a);
       } else results.push({ item: a.item, status: "failed", failure });

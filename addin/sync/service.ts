@@ -3,52 +3,15 @@
  * to, and nowhere else. It sends shareable reports only — each body is checked against the
  * service's own strict report schema before it leaves, so a participant row cannot go out
  * even by mistake — and reads who the token is, a report's revisions and the merged view.
- * Every failure comes back as a SyncFailure the pane puts into words; nothing throws raw.
+ * Every request goes through the one client (shared/client.ts); every failure comes back as a
+ * ClientFailure the pane puts into words; nothing throws raw.
  */
-import {
-  CLIENT_HEADER,
-  ErrorBody,
-  Me,
-  OVERRIDE_HEADER,
-  PublishedReports,
-  PutResult,
-  type RevisionInfo,
-  RevisionList,
-} from "../../shared/api";
-import { MergedView } from "../../shared/merge";
+import { type Me, OVERRIDE_HEADER, type RevisionInfo } from "../../shared/api";
+import { ClientFailure, SamsynClient } from "../../shared/client";
+import type { MergedView } from "../../shared/merge";
 import { type ParticipantsReport, Report, type ReportKind } from "../../shared/report";
+import { ROUTES } from "../../shared/routes";
 import type { ReportAddress, SendCondition } from "../../shared/sync";
-
-/** What can go wrong talking to the service, as a closed set (texts in addin/ui/strings). */
-export type SyncFailureCode =
-  /** The address is not an http(s) URL. */
-  | "bad-address"
-  /** No answer: offline, wrong address, service down, or no answer within the time limit. */
-  | "unreachable"
-  /** 401: the token is wrong or was revoked. */
-  | "unauthenticated"
-  /** 403: the token may not do this (a network token sending, another association's report). */
-  | "forbidden"
-  | "not-found"
-  /** 413: the report is larger than the service takes. */
-  | "too-large"
-  | "rate-limited"
-  /** 5xx, or an answer that is not the service's JSON. */
-  | "service-error"
-  /** Another 4xx: the service's own message says why. */
-  | "rejected";
-
-export class SyncFailure extends Error {
-  constructor(
-    readonly code: SyncFailureCode,
-    /** The service's own message (Swedish, English) when it gave one. */
-    readonly detail: { readonly sv: string; readonly en: string } | null = null,
-    readonly status: number | null = null,
-  ) {
-    super(code);
-    this.name = "SyncFailure";
-  }
-}
 
 export interface Credentials {
   /** The service's base address ("https://samsyn.example.se"), without a trailing slash. */
@@ -69,7 +32,7 @@ export interface TheirVersion {
 }
 
 /** Long enough for a 2 MB report on a slow line; short enough that a dead address does not hang the pane. */
-export const REQUEST_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 20_000;
 
 /** The address as the user typed it, made into a base URL; throws bad-address. */
 export function normaliseServiceUrl(typed: string): string {
@@ -77,85 +40,33 @@ export function normaliseServiceUrl(typed: string): string {
   try {
     url = new URL(typed.trim());
   } catch {
-    throw new SyncFailure("bad-address");
+    throw new ClientFailure("bad-address");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new SyncFailure("bad-address");
-  if (url.username || url.password || url.search || url.hash) throw new SyncFailure("bad-address");
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ClientFailure("bad-address");
+  if (url.username || url.password || url.search || url.hash) throw new ClientFailure("bad-address");
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
-const reportPath = (a: ReportAddress) =>
-  `api/associations/${encodeURIComponent(a.associationId)}/reports/${a.kind}/${encodeURIComponent(a.period)}`;
-
-function failureOf(status: number, body: unknown): SyncFailure {
-  const parsed = ErrorBody.safeParse(body);
-  const detail = parsed.success ? { sv: parsed.data.error.message, en: parsed.data.error.messageEn } : null;
-  if (status === 401) return new SyncFailure("unauthenticated", detail, status);
-  if (status === 403) return new SyncFailure("forbidden", detail, status);
-  if (status === 404) return new SyncFailure("not-found", detail, status);
-  if (status === 413) return new SyncFailure("too-large", detail, status);
-  if (status === 429) return new SyncFailure("rate-limited", detail, status);
-  // A gateway in front of the service (a reverse proxy, the playground) answers for it when it is down.
-  if (status === 502 || status === 503 || status === 504)
-    return new SyncFailure("unreachable", detail, status);
-  if (status >= 500 || !parsed.success) return new SyncFailure("service-error", detail, status);
-  return new SyncFailure("rejected", detail, status);
-}
+const reportParams = (a: ReportAddress) => ({ id: a.associationId, kind: a.kind, period: a.period });
 
 export class ServiceClient {
   readonly serviceUrl: string;
-  constructor(
-    private readonly credentials: Credentials,
-    private readonly timeoutMs = REQUEST_TIMEOUT_MS,
-  ) {
+  private readonly client: SamsynClient;
+  constructor(credentials: Credentials, timeoutMs = REQUEST_TIMEOUT_MS) {
     this.serviceUrl = normaliseServiceUrl(credentials.serviceUrl);
-  }
-
-  /** One request to the signed-in service; the token goes in a header, never in the URL. */
-  private async request(
-    method: "GET" | "PUT",
-    path: string,
-    init: { headers?: Record<string, string>; body?: string } = {},
-  ): Promise<{ status: number; headers: Headers; body: unknown }> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.serviceUrl}/${path}`, {
-        method,
-        headers: {
-          accept: "application/json",
-          authorization: `Bearer ${this.credentials.token}`,
-          [CLIENT_HEADER]: "addin",
-          ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
-          ...init.headers,
-        },
-        ...(init.body !== undefined ? { body: init.body } : {}),
-        cache: "no-store",
-        credentials: "omit",
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch {
-      throw new SyncFailure("unreachable");
-    }
-    let body: unknown = null;
-    try {
-      body = await response.json();
-    } catch {
-      // An empty or non-JSON answer: judged by its status below.
-    }
-    return { status: response.status, headers: response.headers, body };
-  }
-
-  private async read<T>(path: string, schema: { safeParse(v: unknown): { success: boolean; data?: T } }) {
-    const answer = await this.request("GET", path);
-    if (answer.status !== 200) throw failureOf(answer.status, answer.body);
-    const parsed = schema.safeParse(answer.body);
-    if (!parsed.success) throw new SyncFailure("service-error", null, answer.status);
-    return { data: parsed.data as T, headers: answer.headers };
+    this.client = new SamsynClient({
+      baseUrl: this.serviceUrl,
+      token: () => credentials.token,
+      timeoutMs,
+      client: "addin",
+      // The pane's one way to the network: the shared client asks, this fetch carries it.
+      transport: (url, init) => fetch(url, init),
+    });
   }
 
   /** Who the token is: an association, the network, or the admin. */
   async me(): Promise<Me> {
-    return (await this.read("api/me", Me)).data;
+    return (await this.client.call(ROUTES.me, {})).data;
   }
 
   /** Sends a shareable report as a new revision under the given condition. */
@@ -167,32 +78,37 @@ export class ServiceClient {
   ): Promise<SendOutcome> {
     // The service's own strict schema: a participants report with any field beyond counts is refused here.
     const checked = Report.safeParse(report);
-    if (!checked.success || checked.data.kind !== address.kind) throw new SyncFailure("rejected");
-    const headers: Record<string, string> = { "idempotency-key": idempotencyKey };
-    if (condition.kind === "new") headers["if-none-match"] = "*";
-    else headers["if-match"] = `"${condition.revision}"`;
-    if (condition.kind === "override") headers[OVERRIDE_HEADER] = "1";
-    const answer = await this.request("PUT", reportPath(address), {
-      headers,
-      body: JSON.stringify(checked.data),
-    });
-    if (answer.status === 409) {
-      const error = ErrorBody.safeParse(answer.body);
-      if (error.success && error.data.error.currentRevision !== undefined)
-        return { status: "conflict", current: error.data.error.currentRevision };
+    if (!checked.success || checked.data.kind !== address.kind) throw new ClientFailure("rejected");
+    try {
+      const answer = await this.client.call(ROUTES.putReport, {
+        params: reportParams(address),
+        headers: {
+          "Idempotency-Key": idempotencyKey,
+          ...(condition.kind === "new"
+            ? { "If-None-Match": "*" }
+            : { "If-Match": `"${condition.revision}"` }),
+          ...(condition.kind === "override" ? { [OVERRIDE_HEADER]: "1" } : {}),
+        },
+        body: checked.data,
+      });
+      return { status: "sent", revision: answer.data.revision, replayed: answer.data.replayed === true };
+    } catch (e) {
+      const current = e instanceof ClientFailure && e.status === 409 ? e.service?.currentRevision : undefined;
+      if (current !== undefined) return { status: "conflict", current };
+      throw e;
     }
-    if (answer.status !== 200 && answer.status !== 201) throw failureOf(answer.status, answer.body);
-    const result = PutResult.safeParse(answer.body);
-    if (!result.success) throw new SyncFailure("service-error", null, answer.status);
-    return { status: "sent", revision: result.data.revision, replayed: result.data.replayed === true };
   }
 
   /** The service's latest revision of a report, with who sent it. */
   async latest(address: ReportAddress): Promise<TheirVersion> {
-    const { data: report, headers } = await this.read(reportPath(address), Report);
+    const { data: report, headers } = await this.client.call(ROUTES.report, {
+      params: reportParams(address),
+    });
     const revision = Number(/\d+/.exec(headers.get("etag") ?? "")?.[0] ?? Number.NaN);
-    if (!Number.isInteger(revision) || revision < 1) throw new SyncFailure("service-error");
-    const history = await this.read(`${reportPath(address)}/revisions`, RevisionList).catch(() => null);
+    if (!Number.isInteger(revision) || revision < 1) throw new ClientFailure("service-error");
+    const history = await this.client
+      .call(ROUTES.revisions, { params: reportParams(address) })
+      .catch(() => null);
     const info = history?.data.revisions.find((r) => r.revision === revision) ?? null;
     return { revision, report, info };
   }
@@ -202,16 +118,15 @@ export class ServiceClient {
    * what a new one is checked against across periods before it is shown and sent.
    */
   async published(associationId: string): Promise<ParticipantsReport[]> {
-    const { data } = await this.read(
-      `api/associations/${encodeURIComponent(associationId)}/reports/participants`,
-      PublishedReports,
-    );
+    const { data } = await this.client.call(ROUTES.publishedReports, {
+      params: { id: associationId, kind: "participants" },
+    });
     return data.reports.flatMap((r) => (r.report.kind === "participants" ? [r.report] : []));
   }
 
   /** The network's merged view of a kind for a year. */
   async merged(kind: ReportKind, year: string): Promise<MergedView> {
-    return (await this.read(`api/merged/${kind}/${encodeURIComponent(year)}`, MergedView)).data;
+    return (await this.client.call(ROUTES.merged, { params: { kind, period: year } })).data;
   }
 }
 

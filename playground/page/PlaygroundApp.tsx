@@ -19,10 +19,11 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
+import { ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
 import { FakeBook } from "../fake-excel/book";
 import type { BookHolder } from "./bridge";
-import { downloadWorkbook, openWorkbook, PlaygroundRequestError } from "./files";
+import { downloadWorkbook, openWorkbook } from "./files";
 import { SheetView } from "./SheetView";
 import { PAGE_STRINGS } from "./strings";
 
@@ -79,10 +80,8 @@ export function PlaygroundApp(props: PlaygroundAppProps) {
 
   const explain = (e: unknown) =>
     setFailure(
-      e instanceof PlaygroundRequestError
-        ? lang === "sv"
-          ? e.messageSv
-          : e.messageEn
+      e instanceof ClientFailure
+        ? (e.detail?.[lang === "sv" ? "sv" : "en"] ?? s.answered(e.status))
         : `${s.loadFailed} (${e instanceof Error ? e.message : String(e)})`,
     );
 

@@ -1,4 +1,9 @@
-/** The playground page's requests to its own server: the starting workbook, an upload, a download. */
+/**
+ * The playground page's requests to its own server: the starting workbook, an upload, a
+ * download. They go through the one client's request (shared/client.ts): a time limit, and a
+ * failure as a ClientFailure in the server's own words.
+ */
+import { request } from "../../shared/client";
 import type { BookJson } from "../fake-excel/book";
 
 export interface StartingBook {
@@ -9,29 +14,12 @@ export interface StartingBook {
   readonly serviceUrl: string | null;
 }
 
-/** A failure the server put into words, Swedish and English. */
-export class PlaygroundRequestError extends Error {
-  constructor(
-    readonly messageSv: string,
-    readonly messageEn: string,
-  ) {
-    super(messageEn);
-  }
-}
+/** Long enough to send a large workbook to the server and read it back. */
+const TIMEOUT_MS = 120_000;
 
-async function failure(response: Response): Promise<PlaygroundRequestError> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string; messageEn?: string } };
-    if (body.error?.message)
-      return new PlaygroundRequestError(body.error.message, body.error.messageEn ?? body.error.message);
-  } catch {
-    // Not our JSON: fall through to the status.
-  }
-  return new PlaygroundRequestError(
-    `Servern svarade ${response.status}.`,
-    `The server answered ${response.status}.`,
-  );
-}
+/** A request to the playground's own server; a failure is the one client failure, in the server's words. */
+const ask = (path: string, init: RequestInit = {}) =>
+  request((url, options) => fetch(url, options), path, init, TIMEOUT_MS);
 
 const headerText = (response: Response, name: string): string | null => {
   const value = response.headers.get(name);
@@ -39,8 +27,7 @@ const headerText = (response: Response, name: string): string | null => {
 };
 
 export async function fetchStartingBook(): Promise<StartingBook> {
-  const response = await fetch("/playground/book.json");
-  if (!response.ok) throw await failure(response);
+  const response = await ask("/playground/book.json");
   return {
     book: (await response.json()) as BookJson,
     name: headerText(response, "X-Samsyn-Book-Name"),
@@ -49,23 +36,21 @@ export async function fetchStartingBook(): Promise<StartingBook> {
 }
 
 export async function openWorkbook(file: File): Promise<BookJson> {
-  const response = await fetch("/playground/open", {
+  const response = await ask("/playground/open", {
     method: "POST",
     headers: { "Content-Type": "application/octet-stream" },
     body: file,
   });
-  if (!response.ok) throw await failure(response);
   return (await response.json()) as BookJson;
 }
 
 /** The workbook as an .xlsx, saved through the browser's download. */
 export async function downloadWorkbook(book: BookJson, name: string): Promise<void> {
-  const response = await fetch("/playground/download", {
+  const response = await ask("/playground/download", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(book),
   });
-  if (!response.ok) throw await failure(response);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");
   link.href = url;

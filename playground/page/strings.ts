@@ -18,6 +18,8 @@ export interface PageStrings {
   readonly noTables: string;
   readonly clipped: (rows: number, cols: number) => string;
   readonly loadFailed: string;
+  /** The server's answer when it gave no words of its own; null: no answer at all. */
+  readonly answered: (status: number | null) => string;
   readonly serviceNote: (url: string) => string;
   readonly dismiss: string;
   readonly gridLabel: (sheet: string) => string;
@@ -44,6 +46,7 @@ export const PAGE_STRINGS: Readonly<Record<Lang, PageStrings>> = {
     noTables: "Inga Excel-tabeller på bladet.",
     clipped: (rows, cols) => `Visar de första ${rows} raderna och ${cols} kolumnerna.`,
     loadFailed: "Arbetsboken kunde inte läsas in.",
+    answered: (status) => (status === null ? "Servern svarade inte." : `Servern svarade ${status}.`),
     serviceNote: (url) => `Inloggning och sändning går till Samsyn-tjänsten på ${url}.`,
     dismiss: "Stäng",
     gridLabel: (sheet) => `Bladet ${sheet}`,
@@ -68,6 +71,7 @@ export const PAGE_STRINGS: Readonly<Record<Lang, PageStrings>> = {
     noTables: "No Excel tables on this sheet.",
     clipped: (rows, cols) => `Showing the first ${rows} rows and ${cols} columns.`,
     loadFailed: "The workbook could not be loaded.",
+    answered: (status) => (status === null ? "The server did not answer." : `The server answered ${status}.`),
     serviceNote: (url) => `Sign-in and sending go to the Samsyn service at ${url}.`,
     dismiss: "Close",
     gridLabel: (sheet) => `Sheet ${sheet}`,

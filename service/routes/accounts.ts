@@ -1,17 +1,24 @@
 /** Who is calling, who has reported, and the administration: associations and their tokens, network tokens. */
 import { randomUUID } from "node:crypto";
 import type { Router } from "express";
-import type { Me, Status, TokenList } from "../../shared/api";
+import {
+  AssociationTokenBody,
+  CreateAssociationBody,
+  type Me,
+  NetworkTokenBody,
+  type Status,
+  type TokenList,
+} from "../../shared/api";
 import { SamsynError } from "../../shared/failures";
 import { validateOrganisationsnummer } from "../../shared/identity";
-import { AssociationTokenBody, CreateAssociationBody, NetworkTokenBody } from "../api";
+import { ROUTES } from "../../shared/routes";
 import { issueToken, requireAdmin, requireNetwork } from "../auth";
-import { hasBody, type RouteContext } from "./request";
+import { hasBody, on, type RouteContext } from "./request";
 
 export function accountRoutes(router: Router, ctx: RouteContext): void {
   const { store, who, body, existing } = ctx;
 
-  router.get("/me", async (req, res) => {
+  on(router, ROUTES.me, async (req, res) => {
     const p = await who(req, res);
     let me: Me;
     if (p.kind === "association") {
@@ -21,20 +28,20 @@ export function accountRoutes(router: Router, ctx: RouteContext): void {
     res.json(me);
   });
 
-  router.get("/status", async (req, res) => {
+  on(router, ROUTES.status, async (req, res) => {
     // Any token: the associations are the ones who meet, and the status names no figure.
     await who(req, res);
     const status: Status = await store.status();
     res.json(status);
   });
 
-  router.get("/tokens", async (req, res) => {
+  on(router, ROUTES.tokens, async (req, res) => {
     requireAdmin(await who(req, res));
     const tokens: TokenList = await store.listAllTokens();
     res.json(tokens);
   });
 
-  router.post("/associations", async (req, res) => {
+  on(router, ROUTES.createAssociation, async (req, res) => {
     requireAdmin(await who(req, res));
     const input = await body(CreateAssociationBody, req, res, "association");
     const orgnr = validateOrganisationsnummer(input.orgnr);
@@ -56,12 +63,12 @@ export function accountRoutes(router: Router, ctx: RouteContext): void {
     res.status(201).json({ id: created.id, token: token.token, tokenId: token.tokenId });
   });
 
-  router.get("/associations", async (req, res) => {
+  on(router, ROUTES.associations, async (req, res) => {
     requireNetwork(await who(req, res));
     res.json(await store.listAssociations());
   });
 
-  router.post("/associations/:id/tokens", async (req, res) => {
+  on(router, ROUTES.issueAssociationToken, async (req, res) => {
     requireAdmin(await who(req, res));
     // The body is optional: without one the token has no label.
     const input = hasBody(req) ? await body(AssociationTokenBody, req, res, "body") : {};
@@ -69,33 +76,33 @@ export function accountRoutes(router: Router, ctx: RouteContext): void {
     res.status(201).json(await issueToken(store, "association", a.id, input.label ?? null));
   });
 
-  router.get("/associations/:id/tokens", async (req, res) => {
+  on(router, ROUTES.associationTokens, async (req, res) => {
     requireAdmin(await who(req, res));
     const a = await existing(req.params.id);
     const tokens: TokenList = await store.listTokens(a.id);
     res.json(tokens);
   });
 
-  router.delete("/associations/:id/tokens/:tokenId", async (req, res) => {
+  on(router, ROUTES.revokeAssociationToken, async (req, res) => {
     requireAdmin(await who(req, res));
     if (!(await store.revokeToken(req.params.tokenId, req.params.id)))
       throw new SamsynError({ code: "not-found", what: "association-token" });
     res.status(204).end();
   });
 
-  router.post("/network-tokens", async (req, res) => {
+  on(router, ROUTES.issueNetworkToken, async (req, res) => {
     requireAdmin(await who(req, res));
     const input = await body(NetworkTokenBody, req, res, "body");
     res.status(201).json(await issueToken(store, "network", null, input.label));
   });
 
-  router.get("/network-tokens", async (req, res) => {
+  on(router, ROUTES.networkTokens, async (req, res) => {
     requireAdmin(await who(req, res));
     const tokens: TokenList = await store.listTokens(null);
     res.json(tokens);
   });
 
-  router.delete("/network-tokens/:tokenId", async (req, res) => {
+  on(router, ROUTES.revokeNetworkToken, async (req, res) => {
     requireAdmin(await who(req, res));
     if (!(await store.revokeToken(req.params.tokenId, null)))
       throw new SamsynError({ code: "not-found", what: "network-token" });

@@ -4,17 +4,16 @@
  * corrections — so a meeting where everyone downloads the same workbook builds it once.
  */
 import { createHash } from "node:crypto";
-import type { Router } from "express";
+import type { Request, Response, Router } from "express";
 import { LRUCache } from "lru-cache";
 import { pickReports } from "../../shared/merge";
 import type { ReportKind } from "../../shared/report";
-import { YEAR } from "../api";
+import { ROUTES, XLSX_MEDIA } from "../../shared/routes";
 import type { MergeJob } from "../merge-job";
 import type { MergeThread } from "../merge-thread";
 import type { Store } from "../store/types";
-import { parseKind, parsePeriod, type RouteContext } from "./request";
+import { on, parseKind, parsePeriod, type RouteContext } from "./request";
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** Answers kept: a year's budget and participants, as JSON and as workbooks, for several years (a few MB). */
 const KEPT_ANSWERS = 32;
 
@@ -22,23 +21,28 @@ export function mergedRoutes(router: Router, ctx: RouteContext): void {
   const { store, who } = ctx;
   const answers = mergeAnswers(ctx.merges);
 
-  router.get("/merged/:kind/:period", async (req, res) => {
-    // Any token: the associations are the ones who meet to compare, and the view holds only
-    // aggregates, suppressed as they are shared.
-    await who(req, res);
-    const kind = parseKind(req.params.kind);
-    const asWorkbook = req.params.period.endsWith(".xlsx");
-    const period = parsePeriod(asWorkbook ? req.params.period.slice(0, -5) : req.params.period, YEAR);
-    const plan = await mergePlan(store, kind, period);
-    if (!asWorkbook) {
-      res.type("application/json").send(await answers.json(plan));
-      return;
-    }
+  // The workbook first: the view's path would take "2014.xlsx" for its period.
+  on(router, ROUTES.mergedWorkbook, async (req, res) => {
+    const { kind, period, plan } = await planOf(req.params.kind, req.params.period, req, res);
     res
-      .set("Content-Type", XLSX)
+      .set("Content-Type", XLSX_MEDIA)
       .set("Content-Disposition", `attachment; filename="samsyn-${kind}-${period}.xlsx"`)
       .send(await answers.xlsx(plan));
   });
+
+  on(router, ROUTES.merged, async (req, res) => {
+    const { plan } = await planOf(req.params.kind, req.params.period, req, res);
+    res.type("application/json").send(await answers.json(plan));
+  });
+
+  const planOf = async (rawKind: string, rawPeriod: string, req: Request, res: Response) => {
+    // Any token: the associations are the ones who meet to compare, and the view holds only
+    // aggregates, suppressed as they are shared.
+    await who(req, res);
+    const kind = parseKind(rawKind);
+    const period = parsePeriod(rawPeriod, "year");
+    return { kind, period, plan: await mergePlan(store, kind, period) };
+  };
 }
 
 /** A merge before its reports are loaded: what decides its answer (`key`), and how to load the rest. */

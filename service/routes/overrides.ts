@@ -1,21 +1,22 @@
 /** Corrections of the cost group a line is compared under, per association. */
 import type { Router } from "express";
+import { GroupOverrideBody } from "../../shared/api";
 import { SamsynError } from "../../shared/failures";
-import { GroupOverrideBody } from "../api";
+import { ROUTES } from "../../shared/routes";
 import { requireAssociationOrAdmin } from "../auth";
-import type { RouteContext } from "./request";
+import { on, type RouteContext } from "./request";
 
 export function groupOverrideRoutes(router: Router, ctx: RouteContext): void {
   const { store, who, body, existing } = ctx;
 
-  router.get("/associations/:id/group-overrides", async (req, res) => {
+  on(router, ROUTES.groupOverrides, async (req, res) => {
     requireAssociationOrAdmin(await who(req, res), req.params.id);
     await existing(req.params.id);
     const list = await store.groupOverrides(req.params.id);
     res.json({ overrides: list.map(({ label, group }) => ({ label, group })) });
   });
 
-  router.put("/associations/:id/group-overrides", async (req, res) => {
+  on(router, ROUTES.setGroupOverride, async (req, res) => {
     requireAssociationOrAdmin(await who(req, res), req.params.id);
     const override = await body(GroupOverrideBody, req, res, "body");
     await existing(req.params.id);
@@ -28,7 +29,7 @@ export function groupOverrideRoutes(router: Router, ctx: RouteContext): void {
     res.json({ overrides: list.map(({ label, group }) => ({ label, group })) });
   });
 
-  router.delete("/associations/:id/group-overrides", async (req, res) => {
+  on(router, ROUTES.removeGroupOverride, async (req, res) => {
     requireAssociationOrAdmin(await who(req, res), req.params.id);
     const label = req.query.label;
     if (typeof label !== "string" || label.length === 0)

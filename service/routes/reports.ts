@@ -7,13 +7,14 @@ import { CLIENT_HEADER, OVERRIDE_HEADER, type PublishedReports, type RevisionLis
 import { diffReports } from "../../shared/diff";
 import { SamsynError } from "../../shared/failures";
 import { Report, type ReportKind } from "../../shared/report";
-import { PERIOD } from "../api";
+import { ROUTES } from "../../shared/routes";
 import { requireAssociationOrAdmin, requireOwnAssociation } from "../auth";
 import { checkAcrossPeriods, checkSuppressed } from "../input";
 import type { PutReportResult, StoredRevision } from "../store/types";
 import {
   clientOf,
   etag,
+  on,
   parseBase,
   parseIdempotencyKey,
   parseKind,
@@ -21,8 +22,6 @@ import {
   parseRevision,
   type RouteContext,
 } from "./request";
-
-const reportPath = "/associations/:id/reports/:kind/:period";
 
 /** A body that disagrees with its address is refused, naming the field. */
 function checkMatchesPath(report: Report, kind: ReportKind, period: string): void {
@@ -65,11 +64,11 @@ function answerPut(
 export function reportRoutes(router: Router, ctx: RouteContext): void {
   const { store, who, body, existing } = ctx;
 
-  router.put(reportPath, async (req, res) => {
+  on(router, ROUTES.putReport, async (req, res) => {
     const p = await who(req, res);
     requireOwnAssociation(p, req.params.id);
     const kind = parseKind(req.params.kind);
-    const period = parsePeriod(req.params.period, PERIOD);
+    const period = parsePeriod(req.params.period, "period");
     const base = parseBase(req.get("if-match"), req.get("if-none-match"));
     const idempotencyKey = parseIdempotencyKey(req.get("idempotency-key"));
     const report = await body(Report, req, res, "report");
@@ -102,7 +101,7 @@ export function reportRoutes(router: Router, ctx: RouteContext): void {
     const p = await who(req, res);
     requireAssociationOrAdmin(p, String(req.params.id));
     const kind = parseKind(String(req.params.kind));
-    const period = parsePeriod(String(req.params.period), PERIOD);
+    const period = parsePeriod(String(req.params.period), "period");
     await existing(String(req.params.id));
     return { id: String(req.params.id), kind, period };
   };
@@ -110,7 +109,7 @@ export function reportRoutes(router: Router, ctx: RouteContext): void {
 
   // The latest of every period: what the association has published, for its clients to check
   // a new report against before they send it (complementary suppression across periods).
-  router.get("/associations/:id/reports/:kind", async (req, res) => {
+  on(router, ROUTES.publishedReports, async (req, res) => {
     const p = await who(req, res);
     requireAssociationOrAdmin(p, req.params.id);
     const kind = parseKind(req.params.kind);
@@ -122,7 +121,7 @@ export function reportRoutes(router: Router, ctx: RouteContext): void {
     res.json(list);
   });
 
-  router.get(reportPath, async (req, res) => {
+  on(router, ROUTES.report, async (req, res) => {
     const { id, kind, period } = await readable(req, res);
     const found = await store.getReport(id, kind, period);
     if (!found) throw noReport();
@@ -130,7 +129,7 @@ export function reportRoutes(router: Router, ctx: RouteContext): void {
     res.json(found.report);
   });
 
-  router.get(`${reportPath}/revisions`, async (req, res) => {
+  on(router, ROUTES.revisions, async (req, res) => {
     const { id, kind, period } = await readable(req, res);
     const revisions = await store.history(id, kind, period);
     if (revisions.length === 0) throw noReport();
@@ -138,14 +137,14 @@ export function reportRoutes(router: Router, ctx: RouteContext): void {
     res.json(list);
   });
 
-  router.get(`${reportPath}/revisions/:revision`, async (req, res) => {
+  on(router, ROUTES.revision, async (req, res) => {
     const { id, kind, period } = await readable(req, res);
     const found = await store.getReport(id, kind, period, parseRevision(req.params.revision, "Revisionen"));
     if (!found) throw noReport();
     res.set("ETag", etag(found.revision)).json(found.report);
   });
 
-  router.get(`${reportPath}/diff`, async (req, res) => {
+  on(router, ROUTES.diff, async (req, res) => {
     const { id, kind, period } = await readable(req, res);
     const history = await store.history(id, kind, period);
     const latest = history.at(-1)?.revision;

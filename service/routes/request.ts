@@ -3,13 +3,13 @@
  * preconditions, the JSON body), and the route context — who is calling, the store, the
  * merge thread.
  */
-import type { Request, RequestHandler, Response } from "express";
+import type { Request, RequestHandler, Response, Router } from "express";
 import type { z } from "zod";
 import type { ClientKind } from "../../shared/api";
 import { SamsynError } from "../../shared/failures";
 import { parsePeriod as parsePeriodText, parseYear } from "../../shared/period";
 import { ReportKind } from "../../shared/report";
-import { YEAR } from "../api";
+import type { RouteSpec } from "../../shared/routes";
 import { type Principal, principalOf } from "../auth";
 import { type BodyName, invalidBody } from "../errors";
 import { checkStorableJson } from "../input";
@@ -60,6 +60,23 @@ export function routeContext(deps: RouteDeps): RouteContext {
   };
 }
 
+/** The names of a route's path parameters, each a string as Express gives it. */
+type ParamsOf<R extends RouteSpec> = R extends { params: z.ZodObject<infer S> }
+  ? { [K in keyof S & string]: string }
+  : Record<string, never>;
+
+export type RouteHandler<R extends RouteSpec> = (req: Request<ParamsOf<R>>, res: Response) => Promise<void>;
+
+/** A route of the table (shared/routes.ts) as Express registers it under /api: "{id}" becomes ":id". */
+export function expressPath(spec: RouteSpec): string {
+  return spec.path.replace(/^\/api(?=\/)/, "").replace(/\{(\w+)\}/g, ":$1");
+}
+
+/** Registers the handler of a route of the table: its method and path are the table's. */
+export function on<R extends RouteSpec>(router: Router, spec: R, handler: RouteHandler<R>): void {
+  router[spec.method](expressPath(spec), handler as unknown as RequestHandler);
+}
+
 export function parseKind(raw: string): ReportKind {
   const kind = ReportKind.safeParse(raw);
   if (!kind.success) throw new SamsynError({ code: "unknown-kind", text: raw });
@@ -67,8 +84,7 @@ export function parseKind(raw: string): ReportKind {
 }
 
 /** A period of the path, read by the one grammar (shared/period.ts) and given back canonical. */
-export function parsePeriod(raw: string, pattern: RegExp): string {
-  const expected = pattern === YEAR ? "year" : "period";
+export function parsePeriod(raw: string, expected: "year" | "period"): string {
   const key = expected === "year" ? parseYear(raw) : (parsePeriodText(raw)?.key ?? null);
   if (key === null) throw new SamsynError({ code: "invalid-period", text: raw, expected });
   return key;

@@ -3,7 +3,7 @@
  * with If-None-Match: *, later ones with If-Match; a copy of the workbook sending from a stale
  * base gets a conflict with who sent what and the differing lines; an unreachable service
  * leaves the report waiting in the workbook, sent exactly once later; every failure is a coded
- * SyncFailure. Every body the client sends is read and searched for personal data.
+ * ClientFailure. Every body the client sends is read and searched for personal data.
  */
 
 import { mkdtempSync } from "node:fs";
@@ -26,11 +26,12 @@ import {
   sendWaiting,
 } from "../../addin/sync/flow";
 import { listPeriods } from "../../addin/sync/periods";
-import { ServiceClient, SyncFailure } from "../../addin/sync/service";
+import { ServiceClient } from "../../addin/sync/service";
 import { FakeBook } from "../../playground/fake-excel/book";
 import { fakeHost } from "../../playground/fake-excel/excel";
 import { loadBook } from "../../playground/fake-excel/xlsx";
 import { startWebServer, type WebServer } from "../../service/server";
+import { ClientFailure } from "../../shared/client";
 import { parseA1 } from "../../shared/grid";
 import { orgnr } from "../service/helpers";
 
@@ -368,7 +369,7 @@ describe("when something is wrong, the pane gets a code it can put into words", 
     try {
       await run();
     } catch (e) {
-      return e instanceof SyncFailure ? e.code : `not a SyncFailure: ${String(e)}`;
+      return e instanceof ClientFailure ? e.code : `not a ClientFailure: ${String(e)}`;
     }
     return "no failure";
   };
@@ -407,7 +408,7 @@ describe("when something is wrong, the pane gets a code it can put into words", 
     );
     const hanging = await fakeService("hang");
     expect(await failureOf(() => new ServiceClient({ serviceUrl: hanging, token: "t" }, 200).me())).toBe(
-      "unreachable",
+      "timed-out",
     );
     const foreign = await fakeService((res) => {
       res.writeHead(200, { "content-type": "application/json" }).end('{"hello":"world"}');

@@ -1,10 +1,10 @@
 /** A failure in words: the service's own message in the chosen language, else the page's; never a stack trace. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
+import type { ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
-import type { PageFailure } from "../api";
 import type { PageStrings } from "../strings";
 
-export function failureText(failure: PageFailure, strings: PageStrings, lang: Lang): string {
+export function failureText(failure: ClientFailure, strings: PageStrings, lang: Lang): string {
   const ours = strings.failures[failure.code];
   // The service's 401 speaks of headers; the page's says what to do.
   if (failure.code === "unauthenticated") return ours;
@@ -15,7 +15,7 @@ export function failureText(failure: PageFailure, strings: PageStrings, lang: La
 }
 
 export interface FailureBarProps {
-  readonly failure: PageFailure;
+  readonly failure: ClientFailure;
   readonly strings: PageStrings;
   readonly lang: Lang;
   readonly onDismiss?: () => void;

@@ -180,7 +180,10 @@ export const en: PageStrings = {
     group: (group: string) => `group ${group}`,
   },
   failures: {
+    "bad-address": "The service's address cannot be used.",
     unreachable: "The service cannot be reached. Check the network and try again.",
+    "timed-out": "The service did not answer in time. Try again in a while.",
+    "too-large": "It is larger than the service accepts.",
     unauthenticated:
       "The token is not valid (wrong or revoked). Ask the network's coordinator for a new one.",
     forbidden: "The token does not give access to this.",

@@ -1,8 +1,8 @@
 /** Svenska: every text of the network's page (the service's own messages come with its answers). */
 import type { ClientKind } from "../../shared/api";
+import type { ClientFailureCode } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
 import type { COST_GROUPS } from "../../shared/report";
-import type { PageFailureCode } from "../failures";
 
 export const sv = {
   lang: "sv" as Lang,
@@ -185,14 +185,17 @@ export const sv = {
     group: (group: string) => `grupp ${group}`,
   },
   failures: {
+    "bad-address": "Tjänstens adress går inte att använda.",
     unreachable: "Tjänsten går inte att nå. Kontrollera nätverket och försök igen.",
+    "timed-out": "Tjänsten svarade inte i tid. Försök igen om en stund.",
+    "too-large": "Det är större än tjänsten tar emot.",
     unauthenticated: "Nyckeln gäller inte (fel eller återkallad). Be nätverkets samordnare om en ny nyckel.",
     forbidden: "Nyckeln ger inte rätt till det här.",
     "not-found": "Det finns inget sådant hos tjänsten.",
     "rate-limited": "För många misslyckade försök. Vänta en stund och försök igen.",
     "service-error": "Tjänsten svarade med ett fel. Försök igen om en stund.",
     rejected: "Tjänsten tog inte emot det.",
-  } satisfies Record<PageFailureCode, string>,
+  } satisfies Record<ClientFailureCode, string>,
 };
 
 export type PageStrings = typeof sv;

@@ -20,8 +20,9 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import type { Status, TokenInfo } from "../../shared/api";
+import { asClientFailure, type ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
-import { asFailure, type PageApi, type PageFailure } from "../api";
+import type { PageApi } from "../api";
 import { FailureBar, failureText } from "../components/FailureBar";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { formatDateTime } from "../format";
@@ -114,7 +115,7 @@ function RegisterForm({
   const [name, setName] = useState("");
   const [orgnr, setOrgnr] = useState("");
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<PageFailure | null>(null);
+  const [failure, setFailure] = useState<ClientFailure | null>(null);
   const fieldError = (field: string) =>
     failure?.fields.some((f) => f.path === field) ? failureText(failure, strings, lang) : undefined;
   const fieldProps = (field: string) => {
@@ -142,7 +143,7 @@ function RegisterForm({
             setBusy(false);
           },
           (err: unknown) => {
-            setFailure(asFailure(err));
+            setFailure(asClientFailure(err));
             setBusy(false);
           },
         );
@@ -172,7 +173,7 @@ export function AdminView({ strings, lang, api, status, onChanged }: AdminViewPr
   const table = useTableStyles();
   const a = strings.admin;
   const [tokenList, setTokenList] = useState<TokenInfo[] | null>(null);
-  const [failure, setFailure] = useState<PageFailure | null>(null);
+  const [failure, setFailure] = useState<ClientFailure | null>(null);
   const [secret, setSecret] = useState<Secret | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [associationId, setAssociationId] = useState("");
@@ -185,7 +186,7 @@ export function AdminView({ strings, lang, api, status, onChanged }: AdminViewPr
     try {
       setTokenList(await api.tokens());
     } catch (e) {
-      setFailure(asFailure(e));
+      setFailure(asClientFailure(e));
     }
   }, [api]);
   useEffect(() => {
@@ -200,7 +201,7 @@ export function AdminView({ strings, lang, api, status, onChanged }: AdminViewPr
     try {
       message = await action();
     } catch (e) {
-      setFailure(asFailure(e));
+      setFailure(asClientFailure(e));
     }
     await loadTokens();
     if (message) setDone(message);

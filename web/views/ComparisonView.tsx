@@ -17,9 +17,10 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Status } from "../../shared/api";
+import { asClientFailure, type ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
 import type { ReportKind } from "../../shared/report";
-import { asFailure, type PageApi, type PageFailure } from "../api";
+import type { PageApi } from "../api";
 import { chartSeries, comparisonOf, type ComparisonView as View } from "../comparison";
 import { ComparisonCharts, expectedBars } from "../components/ComparisonCharts";
 import { ComparisonTable } from "../components/ComparisonTable";
@@ -84,7 +85,7 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
   const [yearError, setYearError] = useState(false);
   const [busy, setBusy] = useState(false);
   const [downloading, setDownloading] = useState(false);
-  const [failure, setFailure] = useState<PageFailure | null>(null);
+  const [failure, setFailure] = useState<ClientFailure | null>(null);
   const [view, setView] = useState<View | null>(null);
   const root = useRef<HTMLElement>(null);
   const shownYear = year ?? suggestedYear(status);
@@ -111,7 +112,7 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
       setView(await api.comparison(kind, asked));
     } catch (e) {
       setView(null);
-      setFailure(asFailure(e));
+      setFailure(asClientFailure(e));
     } finally {
       setBusy(false);
     }
@@ -133,7 +134,7 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (e) {
-      setFailure(asFailure(e));
+      setFailure(asClientFailure(e));
     } finally {
       setDownloading(false);
     }

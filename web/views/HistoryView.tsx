@@ -16,11 +16,12 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { RevisionInfo, Status } from "../../shared/api";
+import { asClientFailure, type ClientFailure } from "../../shared/client";
 import type { ReportDiff } from "../../shared/diff";
 import type { Lang } from "../../shared/messages";
 import { periodLabel } from "../../shared/period";
 import type { ReportKind } from "../../shared/report";
-import { asFailure, type PageFailure, type Session } from "../api";
+import type { Session } from "../api";
 import { FailureBar } from "../components/FailureBar";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { describeDiffKey, describeDiffValue } from "../diff-text";
@@ -58,7 +59,7 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
   const [associationId, setAssociationId] = useState<string>(own ?? "");
   const [report, setReport] = useState("");
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<PageFailure | null>(null);
+  const [failure, setFailure] = useState<ClientFailure | null>(null);
   const [opened, setOpened] = useState<Opened | null>(null);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
@@ -84,7 +85,7 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
       setTo(String(last));
       setFrom(String(Math.max(1, last - 1)));
     } catch (e) {
-      setFailure(asFailure(e));
+      setFailure(asClientFailure(e));
     } finally {
       setBusy(false);
     }
@@ -99,7 +100,7 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
         await session.api.diff(opened.associationId, opened.kind, opened.period, Number(from), Number(to)),
       );
     } catch (e) {
-      setFailure(asFailure(e));
+      setFailure(asClientFailure(e));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,8 @@
 /** Signing in with a token: "Nyckel" and "Logga in"; Enter in the box signs in. */
 import { Button, Field, Input, makeStyles, Title3, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import type { ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
-import type { PageFailure } from "../api";
 import { FailureBar } from "../components/FailureBar";
 import type { PageStrings } from "../strings";
 
@@ -10,7 +10,7 @@ export interface SignInProps {
   readonly strings: PageStrings;
   readonly lang: Lang;
   readonly busy: boolean;
-  readonly failure: PageFailure | null;
+  readonly failure: ClientFailure | null;
   readonly onSignIn: (token: string) => void;
 }
 

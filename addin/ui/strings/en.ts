@@ -161,6 +161,7 @@ export const en: UiStrings = {
         "The address should start with https:// (or http:// on this computer), for example https://samsyn.example.se.",
       unreachable:
         "The service cannot be reached. Check the address and the network and try again; nothing has been lost.",
+      "timed-out": "The service did not answer in time. Try again in a while; nothing has been lost.",
       unauthenticated:
         "The token is not valid (wrong or revoked). Ask the network's coordinator for a new token and sign in again.",
       forbidden: "The token does not allow this. Sign in with the association's own token.",

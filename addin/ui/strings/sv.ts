@@ -1,7 +1,7 @@
 /** Svenska: every text of the task pane (issue messages come from shared/messages). */
+import type { ClientFailureCode } from "../../../shared/client";
 import { periodLabel } from "../../../shared/period";
 import type { ExcelFailure } from "../../excel/errors";
-import type { SyncFailureCode } from "../../sync/service";
 
 export const sv = {
   lang: "sv",
@@ -163,6 +163,7 @@ export const sv = {
         "Adressen ska börja med https:// (eller http:// på den egna datorn), till exempel https://samsyn.example.se.",
       unreachable:
         "Tjänsten går inte att nå. Kontrollera adressen och nätverket och försök igen; inget har gått förlorat.",
+      "timed-out": "Tjänsten svarade inte i tid. Försök igen om en stund; inget har gått förlorat.",
       unauthenticated:
         "Nyckeln gäller inte (fel eller återkallad). Be nätverkets samordnare om en ny nyckel och logga in igen.",
       forbidden: "Nyckeln ger inte rätt till det här. Logga in med förbundets egen nyckel.",
@@ -171,7 +172,7 @@ export const sv = {
       "rate-limited": "För många försök just nu. Vänta en stund och försök igen.",
       "service-error": "Tjänsten svarade med ett fel. Försök igen om en stund; inget har gått förlorat.",
       rejected: "Tjänsten tog inte emot rapporten.",
-    } satisfies Record<SyncFailureCode, string>,
+    } satisfies Record<ClientFailureCode, string>,
   },
   dismiss: "Stäng",
   tooOld: (version: string) =>
