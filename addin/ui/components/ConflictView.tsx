@@ -21,7 +21,7 @@ import {
 import type { Lang } from "../../../shared/messages";
 import { periodLabel } from "../../../shared/period";
 import type { Conflict } from "../../sync/flow";
-import { formatAmount, formatDateTime } from "../format";
+import { formatAmount, formatDateTime } from "../../../ui/format";
 import type { UiStrings } from "../strings";
 
 export interface ConflictViewProps {
