@@ -11,7 +11,6 @@ import {
   FluentProvider,
   makeStaticStyles,
   makeStyles,
-  Select,
   Spinner,
   Title2,
   tokens,
@@ -20,6 +19,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Me, Status } from "../shared/api";
 import type { Lang } from "../shared/messages";
+import { LanguagePicker } from "../ui/LanguagePicker";
 import { asFailure, PageApi, type PageFailure, type Session } from "./api";
 import { FailureBar } from "./components/FailureBar";
 import { forgetToken, rememberLang, rememberToken, storedToken } from "./session";
@@ -54,7 +54,6 @@ const useStyles = makeStyles({
   },
   titles: { display: "flex", flexDirection: "column" },
   account: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
-  language: { minWidth: "128px" },
   nav: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -152,15 +151,7 @@ export function App({ initialLang = "sv" }: AppProps) {
           <div className={styles.account}>
             {session && <Body1>{strings.signedInAs(whoIs(session.me, strings))}</Body1>}
             {session && <Button onClick={signOut}>{strings.signOut}</Button>}
-            <Select
-              className={styles.language}
-              aria-label={strings.language}
-              value={lang}
-              onChange={(_, data) => chooseLang(data.value === "en" ? "en" : "sv")}
-            >
-              <option value="sv">{strings.languages.sv}</option>
-              <option value="en">{strings.languages.en}</option>
-            </Select>
+            <LanguagePicker lang={lang} label={strings.language} onLang={chooseLang} />
           </div>
         </header>
         {session && (

@@ -12,7 +12,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   makeStyles,
-  Select,
   Subtitle2,
   Title3,
   tokens,
@@ -20,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Lang } from "../../shared/messages";
+import { LanguagePicker } from "../../ui/LanguagePicker";
 import { FakeBook } from "../fake-excel/book";
 import type { BookHolder } from "./bridge";
 import { downloadWorkbook, openWorkbook, PlaygroundRequestError } from "./files";
@@ -125,14 +125,7 @@ export function PlaygroundApp(props: PlaygroundAppProps) {
             {serviceUrl && <Caption1 className={styles.note}>{s.serviceNote(serviceUrl)}</Caption1>}
           </div>
           <div className={styles.actions}>
-            <Select
-              aria-label={s.language}
-              value={lang}
-              onChange={(_, data) => props.onLang(data.value === "en" ? "en" : "sv")}
-            >
-              <option value="sv">Svenska</option>
-              <option value="en">English</option>
-            </Select>
+            <LanguagePicker lang={lang} label={s.language} onLang={props.onLang} />
             <input
               ref={input}
               className={styles.hidden}
