@@ -5,7 +5,7 @@
 import { type ExcelInput, estimateBytes } from "./cells";
 
 /** Bytes of cell data per request; Excel on the web refuses requests over 5 MB. */
-export const REQUEST_BUDGET_BYTES = 4_000_000;
+const REQUEST_BUDGET_BYTES = 4_000_000;
 
 export type Progress = (done: number, total: number) => void;
 

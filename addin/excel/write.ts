@@ -28,14 +28,13 @@ import { type IssueMark, marksByCell, writeMarks } from "./write-marks";
 import { area, planSheet, type SheetPlan, writeSheet } from "./write-sheet";
 import { placeTables } from "./write-tables";
 
-export { type Progress, REQUEST_BUDGET_BYTES, RequestBudget } from "./write-budget";
+export { type Progress, RequestBudget } from "./write-budget";
 export { type IssueMark, MARK_FILL, NOTE_PREFIX, removeMarks } from "./write-marks";
 export {
   area,
   columnWidthPoints,
   type PlacedTable,
   planSheet,
-  type SheetPlan,
   writeSheet,
 } from "./write-sheet";
 

@@ -81,7 +81,7 @@ function seriesFrom(t: RangeTarget, seriesBy: string): FakeSeries[] {
   }));
 }
 
-export class FakeChartTitle extends FakeClientObject<FakeChart> {
+class FakeChartTitle extends FakeClientObject<FakeChart> {
   protected read(t: FakeChart, name: string): unknown {
     if (name === "text") return t.title;
     throw new Error(`fake Excel: ChartTitle.${name} is not faked`);
@@ -98,7 +98,7 @@ export class FakeChartTitle extends FakeClientObject<FakeChart> {
   }
 }
 
-export class FakeChartSeries extends FakeClientObject<FakeSeries> {
+class FakeChartSeries extends FakeClientObject<FakeSeries> {
   constructor(
     context: FakeContext,
     resolver: () => FakeSeries | null,
@@ -149,7 +149,7 @@ export class FakeChartSeries extends FakeClientObject<FakeSeries> {
   }
 }
 
-export class FakeChartSeriesCollection extends FakeCollection<FakeSeries, FakeChartSeries> {
+class FakeChartSeriesCollection extends FakeCollection<FakeSeries, FakeChartSeries> {
   constructor(
     context: FakeContext,
     private readonly chart: () => FakeChart,
@@ -172,7 +172,7 @@ export class FakeChartSeriesCollection extends FakeCollection<FakeSeries, FakeCh
   }
 }
 
-export class FakeChartProxy extends FakeClientObject<FakeChart> {
+class FakeChartProxy extends FakeClientObject<FakeChart> {
   readonly title: FakeChartTitle;
   readonly series: FakeChartSeriesCollection;
   constructor(context: FakeContext, resolver: () => FakeChart | null, orNull = false) {

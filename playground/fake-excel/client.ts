@@ -142,7 +142,7 @@ export abstract class FakeClientObject<T> {
  * is office.js's CollectionLoadOptions ({ name: true, charts: { name: true } }), whose keys
  * apply to each item.
  */
-export interface LoadTree {
+interface LoadTree {
   readonly [key: string]: boolean | LoadTree;
 }
 

@@ -81,7 +81,7 @@ export class FakeRequestContext implements FakeContext {
   }
 }
 
-export class FakeWorkbook {
+class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly settings: FakeSettingCollection;

@@ -236,7 +236,7 @@ function autoExpandTables(book: FakeBook, t: RangeTarget): void {
   }
 }
 
-export class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: RangeAddress[] }> {
+class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: RangeAddress[] }> {
   constructor(context: FakeContext, resolver: () => { sheet: FakeSheet; areas: RangeAddress[] } | null) {
     super(context, resolver, true);
   }
@@ -255,7 +255,7 @@ export class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: 
   }
 }
 
-export class FakeRangeCollection extends FakeCollection<RangeTarget, FakeRange> {
+class FakeRangeCollection extends FakeCollection<RangeTarget, FakeRange> {
   constructor(
     context: FakeContext,
     private readonly ranges: () => RangeTarget[],
@@ -274,7 +274,7 @@ export class FakeRangeCollection extends FakeCollection<RangeTarget, FakeRange> 
  * Range.format.fill, per cell. Reading color follows Excel.RangeFill.color: "#FFFFFF" where
  * there is no fill, null when the cells of the range differ.
  */
-export class FakeRangeFill extends FakeClientObject<RangeTarget> {
+class FakeRangeFill extends FakeClientObject<RangeTarget> {
   protected read(t: RangeTarget, name: string): unknown {
     if (name !== "color") throw new Error(`fake Excel: RangeFill.${name} is not faked`);
     const colors = new Set<string>();
@@ -304,7 +304,7 @@ export class FakeRangeFill extends FakeClientObject<RangeTarget> {
   }
 }
 
-export class FakeRangeFormat {
+class FakeRangeFormat {
   readonly fill: FakeRangeFill;
   readonly font: { bold: boolean };
   constructor(

@@ -3,7 +3,7 @@ import type { FakeSheet } from "./book";
 import { a1Of, parseAddress } from "./cells";
 import { FakeClientObject, type FakeContext, FakeOfficeError, sizeOf, supports } from "./client";
 
-export class FakeNote extends FakeClientObject<{ sheet: FakeSheet; cell: string }> {
+class FakeNote extends FakeClientObject<{ sheet: FakeSheet; cell: string }> {
   constructor(
     context: FakeContext,
     resolver: () => { sheet: FakeSheet; cell: string } | null,
@@ -67,7 +67,7 @@ export class FakeNoteCollection {
   }
 }
 
-export class FakeSetting extends FakeClientObject<{ key: string; value: unknown }> {
+class FakeSetting extends FakeClientObject<{ key: string; value: unknown }> {
   constructor(context: FakeContext, resolver: () => { key: string; value: unknown } | null, orNull = false) {
     super(context, resolver, orNull);
   }

@@ -23,7 +23,7 @@ function checkNoOverlap(book: FakeBook, sheet: FakeSheet, range: RangeAddress, s
   }
 }
 
-export class FakeTableProxy extends FakeClientObject<FakeTable> {
+class FakeTableProxy extends FakeClientObject<FakeTable> {
   constructor(context: FakeContext, resolver: () => FakeTable | null, orNull = false) {
     super(context, resolver, orNull);
   }

@@ -12,7 +12,7 @@ import { FakeTableCollection } from "./table";
  * it "overwrites existing custom properties with that key"; keys are case-insensitive and at
  * most 255 characters.
  */
-export class FakeCustomPropertyProxy extends FakeClientObject<{ sheet: FakeSheet; key: string }> {
+class FakeCustomPropertyProxy extends FakeClientObject<{ sheet: FakeSheet; key: string }> {
   protected read(t: { sheet: FakeSheet; key: string }, name: string): unknown {
     if (name === "key") return t.key;
     if (name === "value") return t.sheet.customProperties.get(t.key) ?? null;
@@ -26,7 +26,7 @@ export class FakeCustomPropertyProxy extends FakeClientObject<{ sheet: FakeSheet
   }
 }
 
-export class FakeCustomPropertyCollection extends FakeCollection<
+class FakeCustomPropertyCollection extends FakeCollection<
   { sheet: FakeSheet; key: string },
   FakeCustomPropertyProxy
 > {
@@ -76,7 +76,7 @@ export class FakeCustomPropertyCollection extends FakeCollection<
  * (Excel.PageOrientation), zoom as PageLayoutZoomOptions (a scale of 10–400, or pages to fit),
  * print title rows as a whole-row address ("$4:$4"), the header through headersFooters.
  */
-export class FakePageLayoutProxy {
+class FakePageLayoutProxy {
   readonly headersFooters: { defaultForAllPages: { centerHeader: string } };
   constructor(context: FakeContext, sheet: () => FakeSheet) {
     const change = (patch: Partial<FakePageLayout>) =>
