@@ -100,7 +100,7 @@ async function writeBatch(
       // —— round trip 1: what exists ——
       const sourceKey = { id: request.sourceId, name: request.source };
       const existing = await readExisting(context, sourceKey, request.outputs, newMarks, notesSupported);
-      const { previous, ownSheets, sheetNames, source } = existing;
+      const { previous, ownSheets, source } = existing;
       const sheets =
         typeof request.sheets === "function"
           ? request.sheets(existing.present.filter((name) => !ownSheets.has(name.toLowerCase())))
@@ -109,20 +109,7 @@ async function writeBatch(
       totalRows = plans.reduce((n, p) => n + p.lastRow, 0) + 1;
 
       // —— round trip 2: the writes ——
-      const names = sheetNamesFor(plans, existing);
-      const planned = new Set(names.map((n) => n.toLowerCase()));
-      // A sheet of ours the user renamed or deleted is no longer ours: its tables are left alone.
-      const ownAlive = new Map([...ownSheets].filter(([name]) => sheetNames.has(name) && planned.has(name)));
-      for (const stray of existing.strays) {
-        stray.delete();
-        existing.tableNames.delete(stray.name.toLowerCase());
-      }
-      const tables = placeTables(workbook, plans, names, ownAlive, existing.tableNames);
-      const records: OutputSheetRecord[] = plans.map((plan, s) => ({
-        name: names[s]!,
-        area: area(1, plan.lastRow, plan.columns),
-        tables: plan.placements.map((p, i) => ({ name: tables.placed[s]![i]!.name, headerRow: p.headerRow })),
-      }));
+      const { planned, tables, records } = placeOutputs(workbook, plans, existing);
       const finalRecord: OutputRecord = {
         sheets: records,
         marks: source.isNullObject ? [] : [...newMarks.keys()],
@@ -151,17 +138,8 @@ async function writeBatch(
       dropSheets(workbook, existing, planned);
 
       for (const [s, plan] of plans.entries()) {
-        const name = names[s]!;
-        const key = name.toLowerCase();
-        const own = ownSheets.get(key);
-        const exists = sheetNames.has(key);
-        const ws = exists ? workbook.worksheets.getItem(name) : workbook.worksheets.add(name);
-        // Tagged, so that the sheet is found as ours even if the workbook's settings are lost.
-        ws.customProperties.add(SOURCE_TAG, request.sourceId);
-        ws.customProperties.add(AREA_TAG, records[s]!.area);
-        // A refresh rewrites our area; clearing contents only keeps the user's formatting.
-        if (exists && own) ws.getRange(own.area).clear("Contents");
-        await writeSheet(ws, plan, tables.placed[s]!, tables.renames, budget, !exists, (n) => {
+        const { ws, isNew } = outputSheet(workbook, existing, records[s]!, request.sourceId);
+        await writeSheet(ws, plan, tables.placed[s]!, tables.renames, budget, isNew, (n) => {
           rowsDone += n;
         });
       }
@@ -176,6 +154,49 @@ async function writeBatch(
     },
     { undoGroup },
   );
+}
+
+/**
+ * Queued: the tables a stopped write left unnamed deleted, each planned table matched to one of
+ * last run's (resized, renamed) or to be made; and the record of the sheets and tables to write.
+ */
+function placeOutputs(workbook: Excel.Workbook, plans: readonly SheetPlan[], existing: Existing) {
+  const names = sheetNamesFor(plans, existing);
+  const planned = new Set(names.map((n) => n.toLowerCase()));
+  // A sheet of ours the user renamed or deleted is no longer ours: its tables are left alone.
+  const ownAlive = new Map(
+    [...existing.ownSheets].filter(([name]) => existing.sheetNames.has(name) && planned.has(name)),
+  );
+  for (const stray of existing.strays) {
+    stray.delete();
+    existing.tableNames.delete(stray.name.toLowerCase());
+  }
+  const tables = placeTables(workbook, plans, names, ownAlive, existing.tableNames);
+  const records: OutputSheetRecord[] = plans.map((plan, s) => ({
+    name: names[s]!,
+    area: area(1, plan.lastRow, plan.columns),
+    tables: plan.placements.map((p, i) => ({ name: tables.placed[s]![i]!.name, headerRow: p.headerRow })),
+  }));
+  return { planned, tables, records };
+}
+
+/** The sheet a record names, made if new, tagged as ours, and on refresh our area's contents cleared. */
+function outputSheet(
+  workbook: Excel.Workbook,
+  existing: Existing,
+  record: OutputSheetRecord,
+  sourceId: string,
+): { ws: Excel.Worksheet; isNew: boolean } {
+  const key = record.name.toLowerCase();
+  const own = existing.ownSheets.get(key);
+  const exists = existing.sheetNames.has(key);
+  const ws = exists ? workbook.worksheets.getItem(record.name) : workbook.worksheets.add(record.name);
+  // Tagged, so that the sheet is found as ours even if the workbook's settings are lost.
+  ws.customProperties.add(SOURCE_TAG, sourceId);
+  ws.customProperties.add(AREA_TAG, record.area);
+  // A refresh rewrites our area; clearing contents only keeps the user's formatting.
+  if (exists && own) ws.getRange(own.area).clear("Contents");
+  return { ws, isNew: !exists };
 }
 
 /** The sheet each plan goes to: a sheet that took a planned name since the read, and is not ours, is left alone: ours takes another name. */
