@@ -15,7 +15,7 @@ const MS_PER_DAY = 86_400_000;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!;
@@ -69,15 +69,6 @@ export function ymdOf(day: Day): Ymd {
 /** "2014-06-07" */
 export function isoOf(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** "2014-06-07" → day; null when not that form or no real date. */
-export function dayOfIso(text: string): Day | null {
-  if (text.length !== 10 || text[4] !== "-" || text[7] !== "-") return null;
-  const y = Number(text.slice(0, 4));
-  const m = Number(text.slice(5, 7));
-  const d = Number(text.slice(8, 10));
-  return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) ? dayOf(y, m, d) : null;
 }
 
 export const excelSerialOf = (day: Day): number => day + EXCEL_EPOCH_OFFSET;

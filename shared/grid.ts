@@ -32,8 +32,6 @@ export interface Grid {
   readonly merges: readonly RangeAddress[];
 }
 
-export const cellAddress = (row: number, col: number): CellAddress => ({ row, col });
-
 /** Excel's widest sheet: columns A … XFD. */
 export const EXCEL_COLUMNS = 16_384;
 
@@ -89,21 +87,12 @@ export function colCount(grid: Grid): number {
   return w;
 }
 
-/** Value at grid-relative row/col (not sheet address); null outside. */
-export function valueAt(grid: Grid, r: number, c: number): CellValue {
-  return grid.values[r]?.[c] ?? null;
-}
-
-export function formulaAt(grid: Grid, r: number, c: number): string | null {
-  return grid.formulas?.[r]?.[c] ?? null;
-}
-
 export function numberFormatAt(grid: Grid, r: number, c: number): string | null {
   return grid.numberFormats?.[r]?.[c] ?? null;
 }
 
 /** Sheet address of a grid-relative position. */
-export function sheetAddress(grid: Grid, r: number, c: number): CellAddress {
+function sheetAddress(grid: Grid, r: number, c: number): CellAddress {
   return { row: grid.origin.row + r, col: grid.origin.col + c };
 }
 

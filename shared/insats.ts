@@ -51,7 +51,7 @@ export function identifyingIn(text: string): Identifying | null {
 }
 
 /** Characters, not UTF-16 units: "å" and an emoji count one each. */
-export const textLength = (text: string): number => [...text].length;
+const textLength = (text: string): number => [...text].length;
 
 /** Why the service refuses an insats name, or null when it is a name it takes. */
 export function insatsProblem(

@@ -63,7 +63,7 @@ function appendAll<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);
 }
 
-export function issueToJson(issue: Issue): IssueJson {
+function issueToJson(issue: Issue): IssueJson {
   return {
     severity: issue.severity,
     code: issue.code,

@@ -28,7 +28,6 @@ export const sectionOfGroup = (group: BudgetGroup): Section =>
   (INCOME_GROUPS as readonly string[]).includes(group) ? "income" : "cost";
 
 export const MEMBERS = ["staten", "regionen", "kommunerna", "övriga"] as const;
-export type Member = (typeof MEMBERS)[number];
 
 /** The age bands of the key figures, in order (keyFigures.ts counts by them). */
 export const AGE_BANDS = ["-17", "18-24", "25-29", "30-39", "40-49", "50-64", "65-"] as const;

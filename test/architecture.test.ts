@@ -1,4 +1,7 @@
-/** The shape of the code: shared/ stays pure, and no module imports itself around a cycle. */
+/**
+ * The shape of the code: shared/ stays pure, the pane and the page share UI only through ui/,
+ * and no module imports itself around a cycle.
+ */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -64,9 +67,40 @@ describe("shared/ is the pure core", () => {
   });
 });
 
+/** Whether `spec`, imported by `file`, lands in one of the top-level folders `forbidden`. */
+const landsIn = (file: string, spec: string, forbidden: readonly string[]): boolean =>
+  spec.startsWith(".") &&
+  forbidden.some((top) => resolve(ROOT, dirname(file), spec).startsWith(`${join(ROOT, top)}/`));
+
+/** Each import of the files under `dir` that lands in one of `forbidden`, as "file → spec". */
+const importsInto = (dir: string, forbidden: readonly string[]): string[] =>
+  sourceFiles(dir).flatMap((file) =>
+    importsOf(file)
+      .filter((spec) => landsIn(file, spec, forbidden))
+      .map((spec) => `${file} → ${spec}`),
+  );
+
+describe("the pane and the page share UI through ui/ only", () => {
+  it("When web/ and addin/ are read, then neither imports the other", () => {
+    expect(importsInto("web", ["addin"])).toEqual([]);
+    expect(importsInto("addin", ["web"])).toEqual([]);
+  });
+
+  it("When ui/ is read, then it imports only shared/ and itself, never a front end", () => {
+    expect(importsInto("ui", ["addin", "web", "playground", "service", "cli", "xlsx"])).toEqual([]);
+  });
+
+  it("When a web/ file imports from addin/, then the check catches it", () => {
+    // How web/ reached the pane's error boundary before ui/ existed: the check must see it.
+    expect(landsIn("web/main.tsx", "../addin/ui/components/ErrorBoundary", ["addin"])).toBe(true);
+    expect(landsIn("web/main.tsx", "../ui/ErrorBoundary", ["addin"])).toBe(false);
+    expect(landsIn("web/views/SignIn.tsx", "../../addin-like/x", ["addin"])).toBe(false);
+  });
+});
+
 describe("no import cycles", () => {
   it("holds across shared/, service/, addin/ and playground/", () => {
-    const files = ["shared", "service", "cli", "xlsx", "addin", "playground", "web"].flatMap((dir) => {
+    const files = ["shared", "service", "cli", "xlsx", "addin", "playground", "web", "ui"].flatMap((dir) => {
       try {
         return sourceFiles(dir);
       } catch {

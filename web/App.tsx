@@ -1,37 +1,27 @@
 /**
  * The network's page: sign in with a token, then the views the token opens — who has
  * reported, the comparison, the history, and for the admin the administration. Who the token
- * is comes from GET /api/me; the status (associations and their latest reports) is loaded once
- * and shared by the views.
+ * is comes from GET /api/me (useSession); the status (associations and their latest reports) is
+ * loaded once and shared by the views. After the user signs in, focus goes to the result.
  */
 import {
-  Body1,
-  Button,
-  Caption1,
   FluentProvider,
   makeStaticStyles,
   makeStyles,
-  Select,
   Spinner,
-  Title2,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Me, Status } from "../shared/api";
-import { asClientFailure, type ClientFailure } from "../shared/client";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { Me } from "../shared/api";
 import type { Lang } from "../shared/messages";
-import { PageApi, type Session } from "./api";
-import { FailureBar } from "./components/FailureBar";
-import { forgetToken, rememberLang, rememberToken, storedToken } from "./session";
-import { type PageStrings, STRINGS } from "./strings";
-import { AdminView } from "./views/AdminView";
-import { ComparisonView } from "./views/ComparisonView";
-import { HistoryView } from "./views/HistoryView";
+import { PageHeader } from "./components/PageHeader";
+import { ViewNav } from "./components/ViewNav";
+import { rememberLang } from "./session";
+import { STRINGS } from "./strings";
+import { useSession, type ViewName } from "./useSession";
+import { SessionViews } from "./views/SessionViews";
 import { SignIn } from "./views/SignIn";
-import { StatusView } from "./views/StatusView";
-
-export type ViewName = "status" | "comparison" | "history" | "admin";
 
 const useGlobal = makeStaticStyles({ body: { margin: 0 } });
 
@@ -46,26 +36,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     maxWidth: "1600px",
   },
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-start",
-    justifyContent: "space-between",
-    gap: tokens.spacingHorizontalL,
-  },
-  titles: { display: "flex", flexDirection: "column" },
-  account: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
-  language: { minWidth: "128px" },
-  nav: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-function whoIs(me: Me, s: PageStrings): string {
-  if (me.kind === "association") return me.association.name;
-  return me.kind === "network" ? s.who.network(me.token.label) : s.who.admin;
-}
-
 /** The views a token opens, as the service allows: a report's history is the association's and the admin's (a network token gets 403 there). */
-export function viewsFor(me: Me): ViewName[] {
+function viewsFor(me: Me): ViewName[] {
   if (me.kind === "admin") return ["status", "comparison", "history", "admin"];
   return me.kind === "association" ? ["status", "comparison", "history"] : ["status", "comparison"];
 }
@@ -79,65 +53,26 @@ export function App({ initialLang = "sv" }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const strings = STRINGS[lang];
-  const [session, setSession] = useState<Session | null>(null);
-  // A token remembered in this tab is checked before the sign-in form shows.
-  const [checking, setChecking] = useState(() => storedToken() !== null);
-  const [signInBusy, setSignInBusy] = useState(false);
-  const [signInFailure, setSignInFailure] = useState<ClientFailure | null>(null);
-  const [view, setView] = useState<ViewName>("status");
-  const [status, setStatus] = useState<Status | null>(null);
-  const [statusFailure, setStatusFailure] = useState<ClientFailure | null>(null);
+  const page = useSession();
+  const { session } = page;
+  const whoRef = useRef<HTMLSpanElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  // After the user signs in, focus goes to what it led to: who is signed in, or why not.
+  const { focus, focused } = page;
+  useEffect(() => {
+    if (focus === null) return;
+    (focus === "who" ? whoRef.current : failureRef.current)?.focus();
+    focused();
+  }, [focus, focused]);
+
   const chooseLang = (chosen: Lang) => {
     setLang(chosen);
     rememberLang(chosen);
-  };
-
-  const loadStatus = useCallback(async (api: PageApi) => {
-    setStatusFailure(null);
-    try {
-      setStatus(await api.status());
-    } catch (e) {
-      setStatusFailure(asClientFailure(e));
-    }
-  }, []);
-
-  const signIn = useCallback(
-    async (token: string) => {
-      const api = new PageApi(token.trim());
-      setSignInBusy(true);
-      setSignInFailure(null);
-      try {
-        const me = await api.me();
-        rememberToken(token.trim());
-        setSession({ api, me });
-        setView("status");
-        void loadStatus(api);
-      } catch (e) {
-        forgetToken();
-        setSignInFailure(asClientFailure(e));
-      } finally {
-        setSignInBusy(false);
-        setChecking(false);
-      }
-    },
-    [loadStatus],
-  );
-
-  useEffect(() => {
-    const token = storedToken();
-    if (token !== null) void signIn(token);
-  }, [signIn]);
-
-  const signOut = () => {
-    forgetToken();
-    setSession(null);
-    setStatus(null);
-    setSignInFailure(null);
   };
 
   const views = useMemo(() => (session ? viewsFor(session.me) : []), [session]);
@@ -145,84 +80,29 @@ export function App({ initialLang = "sv" }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
       <div className={styles.root}>
-        <header className={styles.header}>
-          <div className={styles.titles}>
-            <Title2 as="h1">{strings.title}</Title2>
-            <Caption1>{strings.subtitle}</Caption1>
-          </div>
-          <div className={styles.account}>
-            {session && <Body1>{strings.signedInAs(whoIs(session.me, strings))}</Body1>}
-            {session && <Button onClick={signOut}>{strings.signOut}</Button>}
-            <Select
-              className={styles.language}
-              aria-label={strings.language}
-              value={lang}
-              onChange={(_, data) => chooseLang(data.value === "en" ? "en" : "sv")}
-            >
-              <option value="sv">{strings.languages.sv}</option>
-              <option value="en">{strings.languages.en}</option>
-            </Select>
-          </div>
-        </header>
-        {session && (
-          <nav className={styles.nav} aria-label={strings.nav.label}>
-            {views.map((name) => (
-              <Button
-                key={name}
-                appearance={view === name ? "primary" : "secondary"}
-                aria-current={view === name ? "page" : undefined}
-                onClick={() => setView(name)}
-              >
-                {strings.nav[name]}
-              </Button>
-            ))}
-          </nav>
-        )}
+        <PageHeader
+          strings={strings}
+          lang={lang}
+          me={session?.me ?? null}
+          whoRef={whoRef}
+          onLang={chooseLang}
+          onSignOut={page.signOut}
+        />
+        {session && <ViewNav strings={strings} views={views} view={page.view} onView={page.setView} />}
         <main>
-          {checking && !session ? (
+          {page.checking && !session ? (
             <Spinner label={strings.loading} />
           ) : !session ? (
             <SignIn
               strings={strings}
               lang={lang}
-              busy={signInBusy}
-              failure={signInFailure}
-              onSignIn={signIn}
+              busy={page.signInBusy}
+              failure={page.signInFailure}
+              failureRef={failureRef}
+              onSignIn={page.signIn}
             />
           ) : (
-            <>
-              {statusFailure && (
-                <FailureBar
-                  failure={statusFailure}
-                  strings={strings}
-                  lang={lang}
-                  onDismiss={() => setStatusFailure(null)}
-                />
-              )}
-              {view === "status" && (
-                <StatusView
-                  strings={strings}
-                  lang={lang}
-                  status={status}
-                  onRefresh={() => void loadStatus(session.api)}
-                />
-              )}
-              {view === "comparison" && (
-                <ComparisonView strings={strings} lang={lang} api={session.api} status={status} />
-              )}
-              {view === "history" && (
-                <HistoryView strings={strings} lang={lang} session={session} status={status} />
-              )}
-              {view === "admin" && session.me.kind === "admin" && (
-                <AdminView
-                  strings={strings}
-                  lang={lang}
-                  api={session.api}
-                  status={status}
-                  onChanged={() => void loadStatus(session.api)}
-                />
-              )}
-            </>
+            <SessionViews strings={strings} lang={lang} session={session} page={page} />
           )}
         </main>
       </div>

@@ -1,7 +1,7 @@
 /** How the page writes figures: sv-SE by default ("1 234 567", "12,5 %"); amounts and times as the task pane writes them. */
 import type { Lang } from "../shared/messages";
 
-export { formatAmount, formatDateTime } from "../addin/ui/format";
+export { formatAmount, formatDateTime } from "../ui/format";
 
 const PERCENT: Readonly<Record<Lang, Intl.NumberFormat>> = {
   sv: new Intl.NumberFormat("sv-SE", { style: "percent", maximumFractionDigits: 1 }),

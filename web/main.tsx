@@ -7,7 +7,7 @@
 import "./zod-jitless";
 import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { ErrorBoundary } from "../addin/ui/components/ErrorBoundary";
+import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { App } from "./App";
 import { storedLang } from "./session";
 

@@ -5,9 +5,9 @@
  */
 import { createRoot } from "react-dom/client";
 import type { Lang } from "../../shared/messages";
+import { ErrorBoundary } from "../../ui/ErrorBoundary";
 import { type ExcelHost, officeHost } from "../excel/host";
 import { App } from "./App";
-import { ErrorBoundary } from "./components/ErrorBoundary";
 import { OutsideExcel } from "./components/OutsideExcel";
 import { findPlacement, langOf, lateExcel } from "./embedding";
 import { type PaneTheme, themeOf } from "./preferences";

@@ -122,7 +122,7 @@ interface RangeRefJson {
   range: string;
 }
 
-export interface ChartJson {
+interface ChartJson {
   name: string;
   sheet: string;
   type: string;

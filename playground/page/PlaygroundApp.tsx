@@ -12,7 +12,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   makeStyles,
-  Select,
   Subtitle2,
   Title3,
   tokens,
@@ -21,6 +20,7 @@ import {
 import { useRef, useState } from "react";
 import { ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
+import { LanguagePicker } from "../../ui/LanguagePicker";
 import { FakeBook } from "../fake-excel/book";
 import type { BookHolder } from "./bridge";
 import { downloadWorkbook, openWorkbook } from "./files";
@@ -124,14 +124,7 @@ export function PlaygroundApp(props: PlaygroundAppProps) {
             {serviceUrl && <Caption1 className={styles.note}>{s.serviceNote(serviceUrl)}</Caption1>}
           </div>
           <div className={styles.actions}>
-            <Select
-              aria-label={s.language}
-              value={lang}
-              onChange={(_, data) => props.onLang(data.value === "en" ? "en" : "sv")}
-            >
-              <option value="sv">Svenska</option>
-              <option value="en">English</option>
-            </Select>
+            <LanguagePicker lang={lang} label={s.language} onLang={props.onLang} />
             <input
               ref={input}
               className={styles.hidden}

@@ -39,7 +39,7 @@ export function memberOfLine(n: string): Member {
   return memberOf(n) ?? "kommunerna";
 }
 
-export const LAW_SHARE: Readonly<Record<"staten" | "regionen" | "kommunerna", number>> = {
+const LAW_SHARE: Readonly<Record<"staten" | "regionen" | "kommunerna", number>> = {
   staten: 1 / 2,
   regionen: 1 / 4,
   kommunerna: 1 / 4,

@@ -7,33 +7,29 @@
  * and is sent once when it is back; signing out empties the storage. Every body the pane sends
  * is recorded and searched for identity numbers, birth dates and free text.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import pino from "pino";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BookJson } from "../../playground/fake-excel/book";
 import { loadBook } from "../../playground/fake-excel/xlsx";
-import { type Playground, startPlayground } from "../../playground/server";
-import { startWebServer, type WebServer } from "../../service/server";
+import type { Playground } from "../../playground/server";
+import type { WebServer } from "../../service/server";
 import { MergedBudget } from "../../shared/merge";
 import { shareableReports } from "../../shared/participants/share";
 import { readWorkbook } from "../../shared/read-workbook";
 import { readWorkbookFile } from "../../xlsx/read";
 import { orgnr } from "../service/helpers";
-import { launchChromium } from "../support/browser";
 import { fixture } from "../support/cli";
 import { recalculate, shownValue } from "../support/libreoffice";
+import { type BrowserStack, startBrowserStack } from "../support/stack";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const ADMIN = "browser-sync-admin-token-0123456789";
-const silent = pino({ level: "silent" });
 
+let stack: BrowserStack;
 let dir: string;
 let service: WebServer;
-let servicePort: number;
 let browser: Browser;
 const playgrounds: Record<"ale" | "info" | "deltagare", Playground> = {} as never;
 const associations: Record<"ale" | "info" | "deltagare", { id: string; token: string; name: string }> =
@@ -41,67 +37,32 @@ const associations: Record<"ale" | "info" | "deltagare", { id: string; token: st
 /** Every request body any pane sent, with its method and address. */
 const sent: { method: string; url: string; body: string }[] = [];
 
-async function startService(): Promise<WebServer> {
-  return startWebServer({
-    port: servicePort,
-    dataDir: join(dir, "data"),
-    addinDir: join(dir, "addin"),
-    adminToken: ADMIN,
-    logger: silent,
-  });
-}
-
 async function api(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${service.url}${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json", ...init.headers },
-  });
+  return stack.admin(path, init);
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "samsyn-sync-browser-"));
-  execFileSync(process.execPath, ["scripts/build-addin.mjs", "--outdir", join(dir, "addin")], {
-    stdio: "pipe",
-  });
-  servicePort = 0;
-  service = await startService();
-  servicePort = service.port;
+  stack = await startBrowserStack({ name: "sync-browser", adminToken: ADMIN });
+  ({ dir, service, browser } = stack);
   const orgnrs = { ale: orgnr(901), info: orgnr(902), deltagare: orgnr(903) };
   const names = {
     ale: "Samordningsförbundet Ale Kungälv Stenungsund Tjörn",
     info: "Samordningsförbundet Infosamverkan",
     deltagare: "Samordningsförbundet Lindesberg",
   };
-  for (const key of ["ale", "info", "deltagare"] as const) {
-    const res = await api("/api/associations", {
-      method: "POST",
-      body: JSON.stringify({ name: names[key], orgnr: orgnrs[key] }),
-    });
-    expect(res.status, await res.clone().text()).toBe(201);
-    associations[key] = { ...((await res.json()) as { id: string; token: string }), name: names[key] };
-  }
+  for (const key of ["ale", "info", "deltagare"] as const)
+    associations[key] = { ...(await stack.createAssociation(names[key], orgnrs[key])), name: names[key] };
   const files = {
     ale: "ale-kungalv-stenungsund-tjorn-vp2008.xlsx",
     info: "infosamverkan-projektbudget.xlsx",
     deltagare: "samverkansteamet-deltagare-2014.xlsx",
   };
   for (const key of ["ale", "info", "deltagare"] as const)
-    playgrounds[key] = await startPlayground({
-      port: 0,
-      file: fixture(files[key]),
-      serviceUrl: service.url,
-      addinDir: join(dir, "addin"),
-      playgroundDir: join(dir, "playground"),
-      logger: silent,
-    });
-  browser = await launchChromium();
+    playgrounds[key] = await stack.startPlayground(files[key]);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  for (const p of Object.values(playgrounds)) await p?.close();
-  await service?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 interface Opened {
@@ -535,7 +496,7 @@ describe("sync from Excel, in the browser", () => {
     expect(waiting).toBeGreaterThan(0);
     await p.page.screenshot({ path: artifact("sync-waiting.png") });
 
-    service = await startService();
+    service = await stack.restartService();
     await p.pane.getByRole("button", { name: "Försök igen" }).click();
     await p.pane.getByText(/^Deltagare 2014: skickad som version 1$/).waitFor();
     await expect(p.pane.getByText(/väntar på att skickas$/).count()).resolves.toBe(0);
@@ -576,6 +537,38 @@ describe("sync from Excel, in the browser", () => {
       expect(leaked.filter((t) => !/^[A-ZÅÄÖ][a-zåäö]+$/.test(t))).toEqual([]);
     }
     expect(p.outside).toEqual([]);
+    expect(p.errors).toEqual([]);
+    await p.context.close();
+  });
+});
+
+describe("focus in the pane", () => {
+  it("When the user signs in and when they send, then focus moves to the result: the failure, who is signed in, what became of the report", async () => {
+    const name = "Samordningsförbundet Fokus";
+    const { token } = await stack.createAssociation(name, orgnr(911));
+    const p = await open(await stack.startPlayground("infosamverkan-projektbudget.xlsx"));
+    const focused = () =>
+      p.pane.evaluate(() => ({
+        tag: document.activeElement?.tagName ?? "",
+        text: document.activeElement?.textContent?.trim() ?? "",
+        // The message itself, not the page around it (focus lost falls back to the body).
+        alert:
+          document.activeElement !== document.body &&
+          document.activeElement?.querySelector('[role="alert"]') !== null,
+      }));
+
+    await p.pane.getByRole("textbox", { name: "Nyckel" }).fill("inte-en-nyckel-som-finns-0123456789");
+    await p.pane.getByRole("button", { name: "Logga in" }).click();
+    await p.pane.getByRole("alert").waitFor();
+    await expect.poll(async () => (await focused()).alert).toBe(true);
+
+    await signIn(p.pane, token, name);
+    await expect.poll(async () => (await focused()).text).toBe(`Inloggad som ${name}`);
+
+    await readAndSend(p.pane);
+    await p.pane.getByText(/^Budget 2009: skickad som version 1/).waitFor();
+    await expect.poll(async () => (await focused()).tag).toBe("UL");
+    expect((await focused()).text).toMatch(/^Budget 2009: skickad som version 1/);
     expect(p.errors).toEqual([]);
     await p.context.close();
   });

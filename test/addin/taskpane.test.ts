@@ -4,32 +4,28 @@
  * address: import a fixture, see the issues, click one (the cell gets selected), write, edit,
  * refresh; axe-core finds nothing serious (WCAG 2.1 AA); no request leaves the machine.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
-import pino from "pino";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BookJson } from "../../playground/fake-excel/book";
 import { loadBook } from "../../playground/fake-excel/xlsx";
-import { startWebServer, type WebServer } from "../../service/server";
+import type { WebServer } from "../../service/server";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/browser";
+import { type BrowserStack, startBrowserStack } from "../support/stack";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const FIXTURES = resolve("../shared/fixtures");
 
+let stack: BrowserStack;
 let server: WebServer;
 let browser: Browser;
 let fakeHost: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "samsyn-pane-"));
-  execFileSync(process.execPath, ["scripts/build-addin.mjs", "--outdir", join(dir, "addin")], {
-    stdio: "pipe",
-  });
+  stack = await startBrowserStack({ name: "pane" });
+  ({ service: server, browser } = stack);
   const bundled = await build({
     entryPoints: [resolve("playground/fake-excel/browser-host.ts")],
     bundle: true,
@@ -39,18 +35,10 @@ beforeAll(async () => {
     target: "chrome100",
   });
   fakeHost = bundled.outputFiles[0]!.text;
-  server = await startWebServer({
-    port: 0,
-    dataDir: join(dir, "data"),
-    addinDir: join(dir, "addin"),
-    logger: pino({ level: "silent" }),
-  });
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stack?.close();
 });
 
 interface Opened {

@@ -5,25 +5,22 @@
  * blank; an error inside the App shows the error boundary; from 300 to 350 px nothing overflows.
  * office.js is always blocked, as offline; no request leaves the machine.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import pino from "pino";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BookJson } from "../../playground/fake-excel/book";
-import { type Playground, startPlayground } from "../../playground/server";
-import { startWebServer, type WebServer } from "../../service/server";
+import type { Playground } from "../../playground/server";
+import type { WebServer } from "../../service/server";
 import { orgnr } from "../service/helpers";
-import { launchChromium } from "../support/browser";
 import { fixture } from "../support/cli";
+import { type BrowserStack, startBrowserStack } from "../support/stack";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const silent = pino({ level: "silent" });
 const ADMIN = "playground-test-admin-token-0123456789";
 
+let stack: BrowserStack;
 let dir: string;
 let service: WebServer;
 let playground: Playground;
@@ -32,40 +29,14 @@ let browser: Browser;
 let token: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "samsyn-playground-"));
-  execFileSync(process.execPath, ["scripts/build-addin.mjs", "--outdir", join(dir, "addin")], {
-    stdio: "pipe",
-  });
-  service = await startWebServer({
-    port: 0,
-    dataDir: join(dir, "data"),
-    addinDir: join(dir, "addin"),
-    adminToken: ADMIN,
-    logger: silent,
-  });
-  const created = await fetch(`${service.url}/api/associations`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
-    body: JSON.stringify({ name: "Samordningsförbundet Smal", orgnr: orgnr(990) }),
-  });
-  expect(created.status).toBe(201);
-  token = ((await created.json()) as { token: string }).token;
-  playground = await startPlayground({
-    port: 0,
-    file: fixture("ale-kungalv-stenungsund-tjorn-vp2008.xlsx"),
-    serviceUrl: service.url,
-    addinDir: join(dir, "addin"),
-    playgroundDir: join(dir, "playground"),
-    logger: silent,
-  });
-  browser = await launchChromium();
+  stack = await startBrowserStack({ name: "playground", adminToken: ADMIN });
+  ({ dir, service, browser } = stack);
+  token = (await stack.createAssociation("Samordningsförbundet Smal", orgnr(990))).token;
+  playground = await stack.startPlayground("ale-kungalv-stenungsund-tjorn-vp2008.xlsx");
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-  await service?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 interface Opened {

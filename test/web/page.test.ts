@@ -8,24 +8,21 @@
  * a message. axe-core runs in every view, the way from sign-in to the comparison is walked
  * with Tab and Enter only, no request leaves the service and the CSP is never violated.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import pino from "pino";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWebServer, type WebServer } from "../../service/server";
+import type { WebServer } from "../../service/server";
 import { MergedBudget, MergedParticipants } from "../../shared/merge";
 import { orgnr } from "../service/helpers";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/browser";
 import { fixture, samsyn } from "../support/cli";
+import { type BrowserStack, startBrowserStack } from "../support/stack";
 
 const ADMIN = "network-page-admin-token-0123456789abcdef";
-const silent = pino({ level: "silent" });
 
+let stack: BrowserStack;
 let dir: string;
 let service: WebServer;
 let browser: Browser;
@@ -119,25 +116,12 @@ async function tabTo(page: Page, target: Locator, what: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "samsyn-web-page-"));
-  execFileSync(process.execPath, ["scripts/build-addin.mjs", "--outdir", join(dir, "addin")], {
-    stdio: "pipe",
-  });
-  service = await startWebServer({
-    port: 0,
-    dataDir: join(dir, "data"),
-    addinDir: join(dir, "addin"),
-    webDir: join(dir, "web"),
-    adminToken: ADMIN,
-    logger: silent,
-  });
-  browser = await launchChromium();
+  stack = await startBrowserStack({ name: "web-page", adminToken: ADMIN, web: true });
+  ({ dir, service, browser } = stack);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 async function api<T>(path: string, token = ADMIN): Promise<T> {
@@ -295,6 +279,29 @@ describe("the network's page", () => {
     await tabTo(page, page.getByRole("button", { name: "Visa" }), "Visa");
     await page.keyboard.press("Enter");
     await page.getByRole("table", { name: "Jämförelse budget 2009" }).waitFor();
+    await close(o);
+  });
+
+  it("When the user signs in, then focus moves to the result: to the failure, then to who is signed in", async () => {
+    const o = await open();
+    const { page } = o;
+    const focused = () =>
+      page.evaluate(() => ({
+        text: document.activeElement?.textContent?.trim() ?? "",
+        // The message itself, not the page around it (focus lost falls back to the body).
+        alert:
+          document.activeElement !== document.body &&
+          document.activeElement?.querySelector('[role="alert"]') !== null,
+      }));
+    await page.getByLabel("Nyckel").fill("inte-en-nyckel-som-finns-0123456789");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByRole("alert").waitFor();
+    await expect.poll(async () => (await focused()).alert).toBe(true);
+
+    await page.getByLabel("Nyckel").fill(ADMIN);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByText("Inloggad som administratör").waitFor();
+    await expect.poll(async () => (await focused()).text).toBe("Inloggad som administratör");
     await close(o);
   });
 

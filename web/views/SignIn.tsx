@@ -1,6 +1,6 @@
 /** Signing in with a token: "Nyckel" and "Logga in"; Enter in the box signs in. */
 import { Button, Field, Input, makeStyles, Title3, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { type Ref, useState } from "react";
 import type { ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
 import { FailureBar } from "../components/FailureBar";
@@ -11,6 +11,8 @@ export interface SignInProps {
   readonly lang: Lang;
   readonly busy: boolean;
   readonly failure: ClientFailure | null;
+  /** The failure's message: where focus goes when signing in fails. */
+  readonly failureRef?: Ref<HTMLDivElement>;
   readonly onSignIn: (token: string) => void;
 }
 
@@ -24,7 +26,7 @@ const useStyles = makeStyles({
   button: { alignSelf: "flex-start" },
 });
 
-export function SignIn({ strings, lang, busy, failure, onSignIn }: SignInProps) {
+export function SignIn({ strings, lang, busy, failure, failureRef, onSignIn }: SignInProps) {
   const styles = useStyles();
   const [token, setToken] = useState("");
   return (
@@ -39,7 +41,11 @@ export function SignIn({ strings, lang, busy, failure, onSignIn }: SignInProps) 
       <Title3 as="h2" id="sign-in-heading">
         {strings.signIn.heading}
       </Title3>
-      {failure && <FailureBar failure={failure} strings={strings} lang={lang} />}
+      {failure && (
+        <div ref={failureRef} tabIndex={-1}>
+          <FailureBar failure={failure} strings={strings} lang={lang} />
+        </div>
+      )}
       <Field label={strings.signIn.token} hint={strings.signIn.tokenHint}>
         <Input
           type="password"

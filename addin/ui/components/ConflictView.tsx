@@ -20,8 +20,8 @@ import {
 } from "@fluentui/react-components";
 import type { Lang } from "../../../shared/messages";
 import { periodLabel } from "../../../shared/period";
+import { formatAmount, formatDateTime } from "../../../ui/format";
 import type { Conflict } from "../../sync/flow";
-import { formatAmount, formatDateTime } from "../format";
 import type { UiStrings } from "../strings";
 
 export interface ConflictViewProps {

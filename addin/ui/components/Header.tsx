@@ -1,6 +1,7 @@
 /** The pane's title and the language switch. */
-import { Caption1, makeStyles, Select, Title3, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, Title3, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../../shared/messages";
+import { LanguagePicker } from "../../../ui/LanguagePicker";
 import type { UiStrings } from "../strings";
 
 export interface HeaderProps {
@@ -17,7 +18,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   titles: { display: "flex", flexDirection: "column" },
-  language: { minWidth: "128px", flexShrink: 0 },
 });
 
 export function Header({ strings, lang, onLang }: HeaderProps) {
@@ -28,15 +28,7 @@ export function Header({ strings, lang, onLang }: HeaderProps) {
         <Title3 as="h1">{strings.title}</Title3>
         <Caption1>{strings.subtitle}</Caption1>
       </div>
-      <Select
-        className={styles.language}
-        aria-label={strings.language}
-        value={lang}
-        onChange={(_, data) => onLang(data.value === "en" ? "en" : "sv")}
-      >
-        <option value="sv">{strings.languages.sv}</option>
-        <option value="en">{strings.languages.en}</option>
-      </Select>
+      <LanguagePicker lang={lang} label={strings.language} onLang={onLang} />
     </header>
   );
 }

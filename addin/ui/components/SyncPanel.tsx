@@ -1,27 +1,21 @@
 /**
  * The pane's link to the Samsyn service: sign in, send what was read, see each report's fate,
  * what waits in the workbook, conflicts to resolve, and the network's comparison to fetch.
+ * Focus follows the user to the result of signing in and of sending (useFocusResult).
  */
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  tokens,
-} from "@fluentui/react-components";
+import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { type ReactNode, useState } from "react";
 import type { Lang } from "../../../shared/messages";
 import type { ReportKind } from "../../../shared/report";
 import type { UiStrings } from "../strings";
+import { useFocusResult } from "../useFocusResult";
 import type { SyncState } from "../useSync";
 import { ConflictView } from "./ConflictView";
+import { FetchComparison } from "./FetchComparison";
 import { Notice } from "./Notice";
-import { SignIn } from "./SignIn";
+import { SendResults, syncFailureText } from "./SendResults";
+import { SyncAccount } from "./SyncAccount";
+import { SyncWaiting } from "./SyncWaiting";
 
 export interface SyncPanelProps {
   readonly strings: UiStrings;
@@ -52,10 +46,6 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingBottom: tokens.spacingVerticalM,
   },
-  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  who: { overflowWrap: "anywhere" },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  year: { minWidth: 0, width: "120px" },
 });
 
 export function SyncPanel(props: SyncPanelProps) {
@@ -64,90 +54,53 @@ export function SyncPanel(props: SyncPanelProps) {
   const styles = useStyles();
   const [year, setYear] = useState(props.suggestedYear);
   const [kind, setKind] = useState<ReportKind>("budget");
+  const focus = useFocusResult(state.busy, state.problem !== null);
   const busy = state.busy !== null;
   const me = state.me;
-  const yearOk = /^\d{4}$/.test(year.trim());
-
-  const who =
-    me?.kind === "association"
-      ? me.association.name
-      : me?.kind === "network"
-        ? `${s.network}${me.token.label ? ` – ${me.token.label}` : ""}`
-        : me?.kind === "admin"
-          ? s.admin
-          : null;
 
   return (
     <section className={styles.root} aria-label={s.heading}>
       <Subtitle2 as="h2">{s.heading}</Subtitle2>
       {state.problem && (
-        <Notice
-          intent="error"
-          text={
-            state.problem.kind === "sync"
-              ? [
-                  s.failures[state.problem.failure.code],
-                  state.problem.failure.detail?.[lang === "sv" ? "sv" : "en"],
-                ]
-                  .filter(Boolean)
-                  .join(" ")
-              : strings.failures[state.problem.failure]
-          }
-          dismissLabel={strings.dismiss}
-          onDismiss={props.onDismiss}
-        />
-      )}
-      {state.credentials === null ? (
-        <SignIn strings={strings} busy={busy} defaultUrl={props.defaultUrl} onSignIn={props.onSignIn} />
-      ) : (
-        <div className={styles.row}>
-          <Body1 className={styles.who}>{who ? s.signedInAs(who) : state.credentials.serviceUrl}</Body1>
-          <Button size="small" disabled={busy} onClick={props.onSignOut}>
-            {s.signOut}
-          </Button>
+        <div ref={focus.refs.problem} tabIndex={-1}>
+          <Notice
+            intent="error"
+            text={
+              state.problem.kind === "sync"
+                ? syncFailureText(state.problem.failure, s, lang)
+                : strings.failures[state.problem.failure]
+            }
+            dismissLabel={strings.dismiss}
+            onDismiss={props.onDismiss}
+          />
         </div>
       )}
-
-      {state.waiting > 0 && (
-        <div role="status" className={styles.row}>
-          <Body1>{s.waiting(state.waiting)}</Body1>
-          {state.credentials && (
-            <Button size="small" disabled={busy} onClick={props.onRetry}>
-              {s.retry}
-            </Button>
-          )}
-          <Caption1>{s.waitingHint}</Caption1>
-        </div>
-      )}
-      {state.waiting === 0 && state.credentials && me === null && !busy && (
-        <Button size="small" onClick={props.onRetry}>
-          {s.retry}
-        </Button>
-      )}
+      <SyncAccount
+        strings={strings}
+        credentials={state.credentials}
+        me={me}
+        busy={busy}
+        defaultUrl={props.defaultUrl}
+        whoRef={focus.refs.who}
+        onSignIn={(serviceUrl, token) => {
+          focus.asked();
+          props.onSignIn(serviceUrl, token);
+        }}
+        onSignOut={props.onSignOut}
+      />
+      <SyncWaiting
+        strings={strings}
+        waiting={state.waiting}
+        signedIn={state.credentials !== null}
+        unknownWho={me === null}
+        busy={busy}
+        onRetry={props.onRetry}
+      />
 
       {me?.kind === "association" && (canSend ? props.sendPreview : <Caption1>{s.sendNeedsRead}</Caption1>)}
       {me !== null && me.kind !== "association" && <Caption1>{s.sendNeedsAssociation}</Caption1>}
 
-      {state.results.length > 0 && (
-        <ul className={styles.list} aria-label={s.send}>
-          {state.results.map((r) => (
-            <li key={`${r.item.address.kind}/${r.item.address.period}`}>
-              <Body1>
-                {s.reportName(r.item.address.kind, r.item.address.period)}:{" "}
-                {r.status === "sent"
-                  ? s.sent(r.revision)
-                  : r.status === "queued"
-                    ? s.queued
-                    : r.status === "conflict"
-                      ? s.conflicted
-                      : [s.failures[r.failure.code], r.failure.detail?.[lang === "sv" ? "sv" : "en"]]
-                          .filter(Boolean)
-                          .join(" ")}
-              </Body1>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SendResults strings={strings} lang={lang} results={state.results} listRef={focus.refs.results} />
 
       {state.conflicts.map((conflict) => (
         <ConflictView
@@ -173,32 +126,16 @@ export function SyncPanel(props: SyncPanelProps) {
       )}
 
       {me !== null && (
-        <>
-          <Subtitle2 as="h2">{s.fetchHeading}</Subtitle2>
-          <Field label={s.year} {...(yearOk ? {} : { validationMessage: s.badYear })}>
-            <Input
-              className={styles.year}
-              inputMode="numeric"
-              value={year}
-              onChange={(_, d) => setYear(d.value)}
-            />
-          </Field>
-          <Field label={s.kind}>
-            <RadioGroup
-              layout="horizontal"
-              value={kind}
-              onChange={(_, d) => setKind(d.value === "participants" ? "participants" : "budget")}
-            >
-              <Radio value="budget" label={s.kinds.budget} />
-              <Radio value="participants" label={s.kinds.participants} />
-            </RadioGroup>
-          </Field>
-          <div className={styles.row}>
-            <Button disabled={busy || !yearOk} onClick={() => props.onFetch(kind, year.trim())}>
-              {state.busy === "fetching" ? s.fetching : s.fetchComparison}
-            </Button>
-          </div>
-        </>
+        <FetchComparison
+          strings={strings}
+          year={year}
+          kind={kind}
+          busy={busy}
+          fetching={state.busy === "fetching"}
+          onYear={setYear}
+          onKind={setKind}
+          onFetch={props.onFetch}
+        />
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 /**
- * Texts of the two pages the pane shows instead of its work: outside Excel, and after an
- * unexpected error. Swedish first, English second; a missing text in either is a compile error.
+ * Texts of the page the pane shows instead of its work outside Excel (the crash page's are
+ * in ui/crashStrings.ts). Swedish first, English second; a missing text in either is a compile error.
  */
 import type { Lang } from "../../../shared/messages";
 
@@ -16,13 +16,6 @@ export interface OutsideStrings {
   readonly playgroundLink: string;
   readonly playgroundHow: string;
   readonly otherLanguage: string;
-}
-
-export interface CrashStrings {
-  readonly title: string;
-  readonly body: string;
-  readonly code: (code: string) => string;
-  readonly reload: string;
 }
 
 export const OUTSIDE: Readonly<Record<Lang, OutsideStrings>> = {
@@ -67,20 +60,5 @@ export const OUTSIDE: Readonly<Record<Lang, OutsideStrings>> = {
     playgroundHow:
       "Without Excel you can try Samsyn in the playground: run samsyn playground and open the address it prints.",
     otherLanguage: "Svenska",
-  },
-};
-
-export const CRASH: Readonly<Record<Lang, CrashStrings>> = {
-  sv: {
-    title: "Något gick fel i Samsyn",
-    body: "Ett oväntat fel stoppade fönstret. Ladda om fönstret och försök igen; kvarstår felet, ange felkoden när du hör av dig.",
-    code: (code) => `Felkod: ${code}`,
-    reload: "Ladda om fönstret",
-  },
-  en: {
-    title: "Something went wrong in Samsyn",
-    body: "An unexpected error stopped the pane. Reload the pane and try again; if it happens again, give the error code when you get in touch.",
-    code: (code) => `Error code: ${code}`,
-    reload: "Reload the pane",
   },
 };

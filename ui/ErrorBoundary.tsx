@@ -14,8 +14,8 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Component, type ReactNode } from "react";
-import type { Lang } from "../../../shared/messages";
-import { CRASH } from "./outsideStrings";
+import type { Lang } from "../shared/messages";
+import { CRASH } from "./crashStrings";
 
 /** "UI-" and four hex digits from the error's name and first message line (FNV-1a). */
 export function crashCode(error: unknown): string {

@@ -1,0 +1,106 @@
+/**
+ * The page's session: signing in with a token (a token remembered in this tab is checked first),
+ * signing out, who the token is (GET /api/me), the status shared by the views, and where focus
+ * goes after the user signs in — to who is signed in, or to the failure.
+ */
+import { useCallback, useEffect, useState } from "react";
+import type { Status } from "../shared/api";
+import { asClientFailure, type ClientFailure } from "../shared/client";
+import { PageApi, type Session } from "./api";
+import { forgetToken, rememberToken, storedToken } from "./session";
+
+export type ViewName = "status" | "comparison" | "history" | "admin";
+
+export interface PageSession {
+  readonly session: Session | null;
+  /** A remembered token is being checked: neither the form nor the views yet. */
+  readonly checking: boolean;
+  readonly signInBusy: boolean;
+  readonly signInFailure: ClientFailure | null;
+  readonly view: ViewName;
+  readonly status: Status | null;
+  readonly statusFailure: ClientFailure | null;
+  /** Where focus goes once the page has rendered what the user's sign-in led to; null once moved. */
+  readonly focus: "who" | "failure" | null;
+  readonly signIn: (token: string) => void;
+  readonly signOut: () => void;
+  readonly setView: (view: ViewName) => void;
+  readonly loadStatus: (api: PageApi) => Promise<void>;
+  readonly dismissStatusFailure: () => void;
+  readonly focused: () => void;
+}
+
+export function useSession(): PageSession {
+  const [session, setSession] = useState<Session | null>(null);
+  // A token remembered in this tab is checked before the sign-in form shows.
+  const [checking, setChecking] = useState(() => storedToken() !== null);
+  const [signInBusy, setSignInBusy] = useState(false);
+  const [signInFailure, setSignInFailure] = useState<ClientFailure | null>(null);
+  const [view, setView] = useState<ViewName>("status");
+  const [status, setStatus] = useState<Status | null>(null);
+  const [statusFailure, setStatusFailure] = useState<ClientFailure | null>(null);
+  const [focus, setFocus] = useState<"who" | "failure" | null>(null);
+
+  const loadStatus = useCallback(async (api: PageApi) => {
+    setStatusFailure(null);
+    try {
+      setStatus(await api.status());
+    } catch (e) {
+      setStatusFailure(asClientFailure(e));
+    }
+  }, []);
+
+  /** `byUser`: the form was sent, so focus follows to the result; a remembered token moves nothing. */
+  const connect = useCallback(
+    async (token: string, byUser: boolean) => {
+      const api = new PageApi(token.trim());
+      setSignInBusy(true);
+      setSignInFailure(null);
+      try {
+        const me = await api.me();
+        rememberToken(token.trim());
+        setSession({ api, me });
+        setView("status");
+        if (byUser) setFocus("who");
+        void loadStatus(api);
+      } catch (e) {
+        forgetToken();
+        setSignInFailure(asClientFailure(e));
+        if (byUser) setFocus("failure");
+      } finally {
+        setSignInBusy(false);
+        setChecking(false);
+      }
+    },
+    [loadStatus],
+  );
+
+  useEffect(() => {
+    const token = storedToken();
+    if (token !== null) void connect(token, false);
+  }, [connect]);
+
+  const signOut = () => {
+    forgetToken();
+    setSession(null);
+    setStatus(null);
+    setSignInFailure(null);
+  };
+
+  return {
+    session,
+    checking,
+    signInBusy,
+    signInFailure,
+    view,
+    status,
+    statusFailure,
+    focus,
+    signIn: (token) => void connect(token, true),
+    signOut,
+    setView,
+    loadStatus,
+    dismissStatusFailure: () => setStatusFailure(null),
+    focused: () => setFocus(null),
+  };
+}

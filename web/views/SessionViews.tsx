@@ -1,0 +1,54 @@
+/** What a signed-in token sees: the status's failure if any, then the view chosen. */
+import type { Lang } from "../../shared/messages";
+import type { Session } from "../api";
+import { FailureBar } from "../components/FailureBar";
+import type { PageStrings } from "../strings";
+import type { PageSession } from "../useSession";
+import { AdminView } from "./AdminView";
+import { ComparisonView } from "./ComparisonView";
+import { HistoryView } from "./HistoryView";
+import { StatusView } from "./StatusView";
+
+export interface SessionViewsProps {
+  readonly strings: PageStrings;
+  readonly lang: Lang;
+  readonly session: Session;
+  readonly page: PageSession;
+}
+
+export function SessionViews({ strings, lang, session, page }: SessionViewsProps) {
+  const { view, status } = page;
+  return (
+    <>
+      {page.statusFailure && (
+        <FailureBar
+          failure={page.statusFailure}
+          strings={strings}
+          lang={lang}
+          onDismiss={page.dismissStatusFailure}
+        />
+      )}
+      {view === "status" && (
+        <StatusView
+          strings={strings}
+          lang={lang}
+          status={status}
+          onRefresh={() => void page.loadStatus(session.api)}
+        />
+      )}
+      {view === "comparison" && (
+        <ComparisonView strings={strings} lang={lang} api={session.api} status={status} />
+      )}
+      {view === "history" && <HistoryView strings={strings} lang={lang} session={session} status={status} />}
+      {view === "admin" && session.me.kind === "admin" && (
+        <AdminView
+          strings={strings}
+          lang={lang}
+          api={session.api}
+          status={status}
+          onChanged={() => void page.loadStatus(session.api)}
+        />
+      )}
+    </>
+  );
+}
