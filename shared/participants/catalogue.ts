@@ -243,3 +243,55 @@ function depth(field: FigureField): number {
   const f = figureOf(field);
   return f.kind === "count" && f.partOf !== null ? 1 + depth(f.partOf) : 0;
 }
+
+/** One number of the key figures: a figure, or one key of a breakdown whose keys are always there. */
+export interface FigureColumn {
+  /** As countsByPath names it: "closed", "byKon.man", "shareClosedToWorkOrStudies". */
+  readonly path: string;
+  readonly field: FigureField;
+  readonly key: string | null;
+  readonly kind: FigureKind;
+  readonly label: Label;
+}
+
+function columnsOf(field: FigureField, figure: Figure<CountField>): FigureColumn[] {
+  const b = figure.kind === "count" ? figure.breakdown : undefined;
+  if (b === undefined) return [{ path: field, field, key: null, kind: figure.kind, label: figure.label }];
+  if (b.keys === "open" || !b.each) return [];
+  return b.keys.map((key) => ({
+    path: `${field}.${key}`,
+    field,
+    key,
+    kind: "count",
+    label: {
+      sv: keyLabel(figure as CountFigure<string>, key, "sv"),
+      en: keyLabel(figure as CountFigure<string>, key, "en"),
+    },
+  }));
+}
+
+/** The numbers compared side by side, one column each, per association and for the network (page, network sheet). */
+export const COMPARED: readonly FigureColumn[] = FIGURES.filter(({ figure }) => figure.compared).flatMap(
+  ({ field, figure }) => columnsOf(field, figure),
+);
+
+/** Every number that is one figure or a fixed key of one, in the catalogue's order (the pane, the workbooks). */
+export const SCALARS: readonly FigureColumn[] = FIGURES.flatMap(({ field, figure }) =>
+  columnsOf(field, figure),
+);
+
+/** The breakdowns whose keys vary (hemkommun, age band): listed key by key after the scalars. */
+export const KEYED: readonly { readonly field: BreakdownField; readonly figure: CountFigure<CountField> }[] =
+  FIGURES.flatMap(({ field, figure }) =>
+    figure.kind === "count" &&
+    figure.breakdown &&
+    (figure.breakdown.keys === "open" || !figure.breakdown.each)
+      ? [{ field: field as BreakdownField, figure }]
+      : [],
+  );
+
+/** The value of a column in key figures of any kind of count (a list's, a shared report's, the network's). */
+export function valueAt<T>(figures: object, column: FigureColumn): T {
+  const v = (figures as Record<string, unknown>)[column.field];
+  return (column.key === null ? v : (v as Record<string, unknown>)[column.key]) as T;
+}
