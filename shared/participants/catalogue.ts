@@ -214,6 +214,12 @@ export function figureLabel(path: string, lang: FigureLang): string | null {
   return keyLabel(figure, path.slice(dot + 1), lang);
 }
 
+/** The kind of the figure at a path ("byKon.man" is a count); null for no figure. */
+export function figureKind(path: string): FigureKind | null {
+  const field = path.split(".")[0]!;
+  return Object.hasOwn(KEY_FIGURES, field) ? figureOf(field as FigureField).kind : null;
+}
+
 /** A breakdown's key as one line names it: "Kvinnor" where the key has a name of its own, else "Hemkommun: Ale". */
 export function keyLabel(figure: CountFigure<string>, key: string, lang: FigureLang): string {
   const b = figure.breakdown;
