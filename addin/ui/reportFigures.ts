@@ -7,11 +7,11 @@ import { formatNumber } from "../../shared/amounts";
 import type { Lang } from "../../shared/messages";
 import { SUPPRESSED } from "../../shared/network";
 import {
+  figureText as catalogueText,
   type FigureKind,
   KEYED,
   keyLabel,
   SCALARS,
-  shownValue,
   valueAt,
 } from "../../shared/participants/catalogue";
 import { periodLabel } from "../../shared/period";
@@ -27,15 +27,9 @@ export interface FigureRow {
   readonly value: string;
 }
 
-/**
- * A figure as the pane writes it, rounded as the catalogue says (as the page rounds it): a
- * count whole, a share in per cent with one decimal, a mean in days with one; "–" for none.
- */
-export function figureText(kind: FigureKind, value: number | null | undefined, lang: Lang): string {
-  if (typeof value !== "number") return "–";
-  const shown = formatNumber(shownValue(kind, value), lang);
-  return kind === "share" ? `${shown} %` : shown;
-}
+/** A figure as the pane writes it, rounded as the catalogue says (as the page rounds it). */
+export const figureText = (kind: FigureKind, value: number | null | undefined, lang: Lang): string =>
+  catalogueText(kind, value, (v) => formatNumber(v, lang));
 
 export function figureRows(report: Report, strings: UiStrings, lang: Lang): FigureRow[] {
   const n = (v: number | null | undefined) => (typeof v === "number" ? formatNumber(v, lang) : "–");

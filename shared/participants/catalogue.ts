@@ -201,6 +201,21 @@ export function shownValue(kind: FigureKind, value: number): number {
 }
 
 /**
+ * A figure as people read it, rounded as above: a count whole, a share in per cent with one
+ * decimal ("66,7 %"), a mean in days with one; "–" where there is none. `format` writes the
+ * number in the reader's language.
+ */
+export function figureText(
+  kind: FigureKind,
+  value: number | null | undefined,
+  format: (n: number) => string,
+): string {
+  if (typeof value !== "number") return "–";
+  const shown = format(shownValue(kind, value));
+  return kind === "share" ? `${shown} %` : shown;
+}
+
+/**
  * The name of the figure at a path as people read it: "Avslutade", "Kvinnor" (byKon.kvinna),
  * "Hemkommun: Ale" (byHemkommun.Ale), "Ålder vid start: 18–24"; null for no figure.
  */
