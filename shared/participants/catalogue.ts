@@ -112,14 +112,6 @@ export const KEY_FIGURES = catalogue({
     over: "closed",
     compared: true,
   },
-  byHemkommun: {
-    kind: "count",
-    label: { sv: "Hemkommun", en: "Home municipality" },
-    partOf: "participants",
-    flow: false,
-    compared: false,
-    breakdown: { keys: "open", whole: "byHemkommun", keyLabel: (key) => key },
-  },
   byKon: {
     kind: "count",
     label: { sv: "Kön", en: "Gender" },
@@ -127,6 +119,14 @@ export const KEY_FIGURES = catalogue({
     flow: false,
     compared: true,
     breakdown: { keys: ["kvinna", "man"], each: true, keyLabel: (key, lang) => KON[key]?.[lang] ?? key },
+  },
+  byHemkommun: {
+    kind: "count",
+    label: { sv: "Hemkommun", en: "Home municipality" },
+    partOf: "participants",
+    flow: false,
+    compared: false,
+    breakdown: { keys: "open", whole: "byHemkommun", keyLabel: (key) => key },
   },
   byAgeBand: {
     kind: "count",

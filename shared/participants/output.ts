@@ -14,7 +14,15 @@ import {
   uniqueTableName,
 } from "../output";
 import type { KeyFigures } from "../report";
-import { type BreakdownField, FIGURES, type FigureColumn, SCALARS, shownValue, valueAt } from "./catalogue";
+import {
+  type Breakdown,
+  type BreakdownField,
+  type FigureColumn,
+  KEY_FIGURES,
+  SCALARS,
+  shownValue,
+  valueAt,
+} from "./catalogue";
 import type { Participant } from "./list";
 
 const DATE_FORMAT = "yyyy-mm-dd";
@@ -85,7 +93,7 @@ function countTable(name: string, header: string, counts: Readonly<Record<string
   };
 }
 
-/** The end of a breakdown's table name: "Nyckeltal_hemkommun". */
+/** A table per breakdown, in this order, its name ending in ASCII: "Nyckeltal_hemkommun". */
 const BREAKDOWN_TABLE: Readonly<Record<BreakdownField, string>> = {
   byHemkommun: "hemkommun",
   byKon: "kon",
@@ -147,16 +155,12 @@ export function participantOutputSheets(list: ListOutput, taken: Set<string>): O
           rows: SCALARS.filter((c) => c.key === null).map((c) => figureRow(c, k, list.limitDays)),
           summaryRows: [],
         },
-        // A table per breakdown, named in the ASCII a table name takes.
-        ...FIGURES.flatMap(({ field, figure }) => {
-          const b = figure.kind === "count" ? figure.breakdown : undefined;
-          if (b === undefined) return [];
-          const counts = Object.entries(k[field as BreakdownField]).map(([key, n]) => [
-            b.keyLabel(key, "sv"),
-            n,
-          ]);
-          const name = tableName(`${base}_${BREAKDOWN_TABLE[field as BreakdownField]}`);
-          return [countTable(name, figure.label.sv, Object.fromEntries(counts))];
+        ...(Object.keys(BREAKDOWN_TABLE) as BreakdownField[]).map((field) => {
+          const figure = KEY_FIGURES[field];
+          const b: Breakdown = figure.breakdown;
+          const counts = Object.entries(k[field]).map(([key, n]) => [b.keyLabel(key, "sv"), n]);
+          const name = tableName(`${base}_${BREAKDOWN_TABLE[field]}`);
+          return countTable(name, figure.label.sv, Object.fromEntries(counts));
         }),
       ],
     },
