@@ -175,8 +175,8 @@ export const FIGURES: readonly FigureEntry[] = (Object.keys(KEY_FIGURES) as Figu
   figure: KEY_FIGURES[field] as Figure<CountField>,
 }));
 
-export const figureOf = (field: FigureField): Figure<FigureField> =>
-  KEY_FIGURES[field] as Figure<FigureField>;
+/** One figure's declaration: every figure it names (partOf, of, over) is a count of one number. */
+export const figureOf = (field: FigureField): Figure<CountField> => KEY_FIGURES[field] as Figure<CountField>;
 
 /** The counts of events in time (see FlowField). */
 export const FLOW_FIELDS = FIGURES.flatMap(({ field, figure }) =>
