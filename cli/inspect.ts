@@ -1,8 +1,9 @@
 /** `samsyn inspect` and `samsyn convert`: a workbook through the core, as text, JSON or a new workbook. */
-import { formatKr } from "../shared/amounts";
+import { formatKr, formatNumber } from "../shared/amounts";
 import { SamsynError } from "../shared/failures";
 import { hasErrors } from "../shared/issues";
 import { describeIssue, type Lang } from "../shared/messages";
+import { figureText, KEYED, SCALARS, valueAt } from "../shared/participants/catalogue";
 import {
   type InspectOptions,
   inspectResult,
@@ -85,14 +86,7 @@ const WORDS = {
     none: "Inga anmärkningar.",
     noTables: "Inga tabeller hittades.",
     rows: "rader",
-    participants: "Deltagare",
-    closed: "Avslutade",
-    toWork: "till arbete/studier",
     lines: "rader",
-    hemkommun: "Hemkommun",
-    kon: "Kön",
-    kvinna: "kvinna",
-    man: "man",
     kind: { budget: "budget", contributions: "bidrag", participants: "deltagare", followup: "uppföljning" },
     section: { income: "intäkt", cost: "kostnad" },
     severity: { error: "fel", warning: "varning", info: "info" },
@@ -108,14 +102,7 @@ const WORDS = {
     none: "No issues.",
     noTables: "No tables found.",
     rows: "rows",
-    participants: "Participants",
-    closed: "Closed",
-    toWork: "to work/studies",
     lines: "lines",
-    hemkommun: "Home municipality",
-    kon: "Sex",
-    kvinna: "women",
-    man: "men",
     kind: {
       budget: "budget",
       contributions: "contributions",
@@ -177,15 +164,19 @@ function renderTable(table: Table, lang: Lang): string[] {
       return lines;
     }
     case "participants": {
+      // Every key figure of the catalogue, under its one name, rounded as the pane and the page round it.
       const k = table.keyFigures;
+      const number = (v: number) => formatNumber(v, lang);
       return [
         head,
         `  ${table.rows} ${w.rows}, period ${table.period}`,
-        `  ${w.participants}: ${k.participants}   ${w.closed}: ${k.closed} (${k.closedToWorkOrStudies} ${w.toWork})`,
-        `  ${w.hemkommun}: ${Object.entries(k.byHemkommun)
-          .map(([name, n]) => `${name} ${n}`)
-          .join(", ")}`,
-        `  ${w.kon}: ${w.kvinna} ${k.byKon.kvinna}, ${w.man} ${k.byKon.man}`,
+        ...SCALARS.map((c) => `  ${c.label[lang]}: ${figureText(c.kind, valueAt<number>(k, c), number)}`),
+        ...KEYED.map(
+          ({ field, figure }) =>
+            `  ${figure.label[lang]}: ${Object.entries(k[field])
+              .map(([key, n]) => `${figure.breakdown?.keyLabel(key, lang) ?? key} ${number(n)}`)
+              .join(", ")}`,
+        ),
       ];
     }
     case "followup":

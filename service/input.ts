@@ -6,6 +6,7 @@
 
 import { type FieldProblem, SamsynError } from "../shared/failures";
 import { insatsProblem, MAX_INSATS_LENGTH } from "../shared/insats";
+import { FIGURES, type RatioField } from "../shared/participants/catalogue";
 import { exposedAcrossPeriods } from "../shared/participants/periods";
 import { countsByPath, exposedCounts } from "../shared/participants/share";
 import { type ParticipantsReport, WHOLE_HEMKOMMUN } from "../shared/report";
@@ -144,8 +145,10 @@ function checkInsats(insats: string | null): void {
   ]);
 }
 
-/** The figures besides the counts that a report may list as hidden, each only when it is null. */
-const HIDDEN_FIGURES = ["shareClosedToWorkOrStudies", "averageStayDays"] as const;
+/** The figures besides the counts (the catalogue's shares and means) that a report may list as hidden, each only when it is null. */
+const HIDDEN_FIGURES = FIGURES.flatMap(({ field, figure }) =>
+  figure.kind === "count" ? [] : [field as RatioField],
+);
 
 /**
  * Where `suppression.suppressed` is not exactly the report's hidden figures. It may hold, once

@@ -9,8 +9,8 @@ import ExcelJS from "exceljs";
 import type { MergedBudget, MergedParticipants, MergedView } from "../shared/merge";
 import { type NetworkSheet, networkSheet, SUPPRESSED } from "../shared/network";
 import { layoutSheet, uniqueSheetName } from "../shared/output";
+import { type FigureColumn, KEYED, keyLabel, SCALARS, valueAt } from "../shared/participants/catalogue";
 import { periodLabel } from "../shared/period";
-import { ageBandLabel, WHOLE_HEMKOMMUN } from "../shared/report";
 import { setPrinting, writeOutputSheets, xlsxBuffer } from "../xlsx/write";
 
 /** The comparison sheet's name in the downloaded workbook (in Excel the plan's own, "Samsyn nätverk 2009"). */
@@ -170,32 +170,6 @@ function budgetSums(s: ExcelJS.Worksheet, a: BudgetAssociation, first: number, l
   );
 }
 
-const KEY_FIGURES = [
-  ["Deltagare", "participants"],
-  ["Nya", "new"],
-  ["Avslutade", "closed"],
-  ["Avslutade till arbete/studier", "closedToWorkOrStudies"],
-  ["Kvinnor", "byKon.kvinna"],
-  ["Män", "byKon.man"],
-  ["Över tidsgränsen", "staysOverLimit"],
-] as const;
-
-type KeyFigurePath = (typeof KEY_FIGURES)[number][1];
-
-function countAt(
-  kf: NonNullable<MergedParticipants["associations"][number]["keyFigures"]>,
-  path: KeyFigurePath,
-) {
-  switch (path) {
-    case "byKon.kvinna":
-      return kf.byKon.kvinna;
-    case "byKon.man":
-      return kf.byKon.man;
-    default:
-      return kf[path];
-  }
-}
-
 const countCell = (v: number | null): Cell => (v === null ? SUPPRESSED : v);
 
 function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
@@ -209,20 +183,26 @@ function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
     writeRow(s, 1, [a.name], TITLE);
     writeRow(s, 2, [`Revision ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}`]);
     writeRow(s, 4, ["Nyckeltal", "Värde"], BOLD);
-    const rows: [string, Cell, Style?][] = [
-      ...KEY_FIGURES.map(([t, p]): [string, Cell] => [t, countCell(countAt(kf, p))]),
+    // The catalogue's figures: the counts, then shares and means, then the breakdowns key by key.
+    const scalar = (c: FigureColumn): [string, Cell, Style?] => {
+      const v = valueAt<number | null>(kf, c);
+      if (c.kind === "count") return [c.label.sv, countCell(v)];
       // A share among counts: its own per-cent format, so 0.875 reads "87,5 %".
-      ["Andel avslutade till arbete/studier", kf.shareClosedToWorkOrStudies, PERCENT],
-      ["Genomsnittlig vistelse (dagar)", kf.averageStayDays],
+      return c.kind === "share" ? [c.label.sv, v, PERCENT] : [c.label.sv, v];
+    };
+    const rows: [string, Cell, Style?][] = [
+      ...SCALARS.filter((c) => c.kind === "count").map(scalar),
+      ...SCALARS.filter((c) => c.kind !== "count").map(scalar),
       // These cells start with our own words, so a key such as "-17" cannot run: no apostrophe.
       // A breakdown withheld whole shows as one hidden line: which municipalities is not told either.
-      ...(a.suppressed.includes(WHOLE_HEMKOMMUN)
-        ? [["Hemkommun", SUPPRESSED] as [string, Cell]]
-        : Object.entries(kf.byHemkommun).map(([k, v]): [string, Cell] => [`Hemkommun: ${k}`, countCell(v)])),
-      ...Object.entries(kf.byAgeBand).map(([k, v]): [string, Cell] => [
-        `Ålder: ${ageBandLabel(k)}`,
-        countCell(v),
-      ]),
+      ...KEYED.flatMap(({ field, figure }): [string, Cell][] => {
+        const b = figure.breakdown;
+        if (b?.keys === "open" && a.suppressed.includes(b.whole)) return [[figure.label.sv, SUPPRESSED]];
+        return Object.entries(kf[field]).map(([k, v]): [string, Cell] => [
+          keyLabel(figure, k, "sv"),
+          countCell(v),
+        ]);
+      }),
     ];
     rows.forEach(([label, value, style], i) => {
       writeRow(s, 5 + i, [label, value], null, [null, style ?? null]);

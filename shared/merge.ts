@@ -5,6 +5,13 @@
  */
 import { z } from "zod";
 import { roundToOre as round } from "./amounts";
+import {
+  type BreakdownField,
+  type CountField,
+  FIGURES,
+  type FigureField,
+  type RatioField,
+} from "./participants/catalogue";
 import { periodYear } from "./period";
 import {
   BudgetGroup,
@@ -17,7 +24,6 @@ import {
   type ReportKind,
   Section,
   sectionOfGroup,
-  WHOLE_HEMKOMMUN,
 } from "./report";
 
 const Amount = z.number();
@@ -372,17 +378,67 @@ function networkCounts(maps: readonly (Record<string, Count> | null)[]): Record<
   return Object.fromEntries(keys.map((k) => [k, networkCount(maps.map((m) => at(m, k)))]));
 }
 
-/** The network's mean stay: the means weighted by closed counts, when every weight and every mean needed is known. */
-function networkAverageStay(kf: readonly SharedKeyFigures[], closed: NetworkCount): number | null {
-  if (closed.lowerBound || closed.value === 0) return null;
-  let days = 0;
+/**
+ * A mean over the network: the associations' means weighted by their counts `over`, when every
+ * weight is exact and every association with people there published its mean.
+ */
+function networkMean(
+  kf: readonly SharedKeyFigures[],
+  field: RatioField,
+  over: CountField,
+  weight: NetworkCount,
+): number | null {
+  if (weight.lowerBound || weight.value === 0) return null;
+  let sum = 0;
   for (const k of kf) {
-    const n = k.closed ?? 0;
+    const n = k[over] ?? 0;
     if (n === 0) continue;
-    if (k.averageStayDays === null) return null;
-    days += k.averageStayDays * n;
+    const mean = k[field];
+    if (mean === null) return null;
+    sum += mean * n;
   }
-  return round(days / closed.value);
+  return round(sum / weight.value);
+}
+
+/** The network's key figures, each added up as the catalogue says. */
+function networkKeyFigures(reporting: readonly ParticipantsReport[]): NetworkKeyFigures {
+  const kf = reporting.map((r) => r.keyFigures);
+  const totals = new Map<FigureField, NetworkCount>();
+  const exact = (c: NetworkCount) => !c.lowerBound;
+  const figures: Record<string, unknown> = {};
+  for (const { field, figure } of FIGURES) {
+    if (figure.kind !== "count") continue;
+    const b = figure.breakdown;
+    if (b === undefined) {
+      const total = networkCount(kf.map((k) => k[field as CountField]));
+      totals.set(field, total);
+      figures[field] = total;
+    } else if (b.keys !== "open" && b.each)
+      figures[field] = Object.fromEntries(
+        b.keys.map((key) => [
+          key,
+          networkCount(kf.map((k) => (k[field as BreakdownField] as Record<string, Count>)[key] ?? null)),
+        ]),
+      );
+    // A breakdown withheld whole (open keys) is suppressed under every key.
+    else
+      figures[field] = networkCounts(
+        reporting.map((r) =>
+          b.keys === "open" && r.suppression.suppressed.includes(b.whole)
+            ? null
+            : (r.keyFigures[field as BreakdownField] as Record<string, Count>),
+        ),
+      );
+  }
+  for (const { field, figure } of FIGURES) {
+    if (figure.kind === "share") {
+      const of = totals.get(figure.of)!;
+      const over = totals.get(figure.over)!;
+      figures[field] = exact(of) && exact(over) && over.value > 0 ? of.value / over.value : null;
+    } else if (figure.kind === "days")
+      figures[field] = networkMean(kf, field as RatioField, figure.over, totals.get(figure.over)!);
+  }
+  return figures as NetworkKeyFigures;
 }
 
 function mergeParticipants(input: MergeInput): MergedParticipants {
@@ -418,30 +474,7 @@ function mergeParticipants(input: MergeInput): MergedParticipants {
     };
   });
 
-  const kf = reporting.map((r) => r.keyFigures);
-  const total = (of: (k: SharedKeyFigures) => Count) => networkCount(kf.map(of));
-  const closed = total((k) => k.closed);
-  const closedToWorkOrStudies = total((k) => k.closedToWorkOrStudies);
-  const exact = (c: NetworkCount) => !c.lowerBound;
-  const keyFigures: NetworkKeyFigures = {
-    participants: total((k) => k.participants),
-    new: total((k) => k.new),
-    closed,
-    closedToWorkOrStudies,
-    shareClosedToWorkOrStudies:
-      exact(closed) && exact(closedToWorkOrStudies) && closed.value > 0
-        ? closedToWorkOrStudies.value / closed.value
-        : null,
-    byHemkommun: networkCounts(
-      reporting.map((r) =>
-        r.suppression.suppressed.includes(WHOLE_HEMKOMMUN) ? null : r.keyFigures.byHemkommun,
-      ),
-    ),
-    byKon: { kvinna: total((k) => k.byKon.kvinna), man: total((k) => k.byKon.man) },
-    byAgeBand: networkCounts(kf.map((k) => k.byAgeBand)),
-    averageStayDays: networkAverageStay(kf, closed),
-    staysOverLimit: total((k) => k.staysOverLimit),
-  };
+  const keyFigures = networkKeyFigures(reporting);
   return {
     kind: "participants",
     period: year,

@@ -12,7 +12,6 @@ import type {
   MergedParticipantsAssociation,
   MergedView,
   NetworkCount,
-  NetworkKeyFigures,
 } from "./merge";
 import {
   type ComputedFormula,
@@ -26,6 +25,14 @@ import {
   uniqueSheetName,
   uniqueTableName,
 } from "./output";
+import {
+  COMPARED,
+  type FigureColumn,
+  type FigureKind,
+  figureOf,
+  KEY_FIGURES,
+  valueAt,
+} from "./participants/catalogue";
 import { periodLabel } from "./period";
 import type { ReportKind } from "./report";
 import { COST_GROUPS } from "./report";
@@ -232,37 +239,17 @@ function budgetSheet(view: MergedBudget): NetworkSheet {
 
 // —— participants ——
 
-type KeyFigures = NonNullable<MergedParticipantsAssociation["keyFigures"]>;
-
-/**
- * The counts, as columns: an association's figure (a suppressed one is ".."), and the network
- * total the merge computed for it (a lower bound where some figure is suppressed).
- */
-const COUNTS: readonly {
-  header: string;
-  of: (k: KeyFigures) => number | null;
-  network: (n: NetworkKeyFigures) => NetworkCount;
-}[] = [
-  { header: "Deltagare", of: (k) => k.participants, network: (n) => n.participants },
-  { header: "Nya", of: (k) => k.new, network: (n) => n.new },
-  { header: "Avslutade", of: (k) => k.closed, network: (n) => n.closed },
-  {
-    header: "Till arbete/studier",
-    of: (k) => k.closedToWorkOrStudies,
-    network: (n) => n.closedToWorkOrStudies,
-  },
-  { header: "Kvinnor", of: (k) => k.byKon.kvinna, network: (n) => n.byKon.kvinna },
-  { header: "Män", of: (k) => k.byKon.man, network: (n) => n.byKon.man },
-  { header: "Över tidsgränsen", of: (k) => k.staysOverLimit, network: (n) => n.staysOverLimit },
-];
-
 const PARTICIPANTS = {
   name: "Förbund",
-  share: "Andel till arbete/studier",
-  stay: "Genomsnittlig vistelse (dagar)",
   insats: "Insats",
   report: "Rapport",
 } as const;
+
+/** The figures side by side, as the catalogue orders and names them: a column each. */
+const header = (c: FigureColumn) => c.label.sv;
+const FORMAT: Readonly<Record<FigureKind, string>> = { count: COUNT, share: SHARE, days: DAYS };
+const WIDTH: Readonly<Record<FigureKind, number>> = { count: 12, share: 14, days: 14 };
+const columnOf = (path: string) => COMPARED.find((c) => c.path === path)!;
 
 /** A ratio or mean an association withheld is "..", one it could not compute (no one closed) blank. */
 function withheld(a: MergedParticipantsAssociation, path: string, value: number | null): OutputCell {
@@ -270,15 +257,15 @@ function withheld(a: MergedParticipantsAssociation, path: string, value: number 
   return a.suppressed.includes(path) ? SUPPRESSED : null;
 }
 
+/**
+ * The counts as columns: an association's figure (a suppressed one is ".."), and the network
+ * total the merge computed for it (a lower bound where some figure is suppressed).
+ */
 function participantsSheet(view: MergedParticipants): NetworkSheet {
   const name = networkTableName("participants", view.period);
-  const [participants, , closed, toWork] = COUNTS;
   const columns: OutputColumn[] = [
     { header: PARTICIPANTS.name, width: 36 },
-    ...COUNTS.slice(0, 4).map((c) => ({ header: c.header, numberFormat: COUNT, width: 12 })),
-    { header: PARTICIPANTS.share, numberFormat: SHARE, width: 14 },
-    ...COUNTS.slice(4).map((c) => ({ header: c.header, numberFormat: COUNT, width: 12 })),
-    { header: PARTICIPANTS.stay, numberFormat: DAYS, width: 14 },
+    ...COMPARED.map((c) => ({ header: header(c), numberFormat: FORMAT[c.kind], width: WIDTH[c.kind] })),
     { header: PARTICIPANTS.insats, width: 24 },
     { header: PARTICIPANTS.report, width: 28 },
   ];
@@ -290,17 +277,13 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
 
   const rows: OutputCell[][] = view.associations.map((a) => {
     const kf = a.keyFigures;
-    const count = (c: (typeof COUNTS)[number]): OutputCell => {
-      if (!kf) return null;
-      const v = c.of(kf);
-      return v === null ? SUPPRESSED : v;
-    };
     return [
       a.name,
-      ...COUNTS.slice(0, 4).map(count),
-      kf ? withheld(a, "shareClosedToWorkOrStudies", kf.shareClosedToWorkOrStudies) : null,
-      ...COUNTS.slice(4).map(count),
-      kf ? withheld(a, "averageStayDays", kf.averageStayDays) : null,
+      ...COMPARED.map((c): OutputCell => {
+        if (!kf) return null;
+        const v = valueAt<number | null>(kf, c);
+        return c.kind === "count" ? (v === null ? SUPPRESSED : v) : withheld(a, c.path, v);
+      }),
       // A report stored before the service refused identities in free text shows none either.
       shareableInsats(a.insats),
       // The report's own period: a half-year answering for the year reads "jan–jun 2041", never "2041".
@@ -311,52 +294,58 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
   // The totals are the merge's (one computation, in merge.ts); the formulas recompute the same
   // from the table when someone edits it, and the merge's figures are their cached results.
   const n = view.network.keyFigures;
-  const ref = (header: string) => columnRef(name, header);
-  const hiddenIn = (header: string) => `COUNTIF(${ref(header)},"${SUPPRESSED}")`;
+  const ref = (c: FigureColumn) => columnRef(name, header(c));
+  const hiddenIn = (c: FigureColumn) => `COUNTIF(${ref(c)},"${SUPPRESSED}")`;
+  const total = (c: FigureColumn) => valueAt<NetworkCount>(n, c);
+
+  // A ratio over a lower bound is withheld (".."); with nobody closed there is nothing to divide.
+  // A mean weighted by counts that may be hidden is not a total: the merge's value, withheld as it withholds.
+  const ratioCell = (c: FigureColumn): OutputCell => {
+    const figure = figureOf(c.field);
+    const value = valueAt<number | null>(n, c);
+    if (figure.kind === "share") {
+      const of = columnOf(figure.of);
+      const over = columnOf(figure.over);
+      const hidden = total(over).lowerBound || total(of).lowerBound;
+      return formula(
+        `=IF(${hiddenIn(over)}+${hiddenIn(of)}>0,"${SUPPRESSED}",IF(SUM(${ref(over)})=0,"",SUM(${ref(of)})/SUM(${ref(over)})))`,
+        value ?? (hidden ? SUPPRESSED : ""),
+      );
+    }
+    if (figure.kind === "days") {
+      const over = total(columnOf(figure.over));
+      return value ?? (over.value > 0 || over.lowerBound ? SUPPRESSED : null);
+    }
+    return null;
+  };
 
   // Three rows per count column: the sum of what is known, whether that is the exact total or
   // only a lower bound, and how many associations' figures are hidden. All live.
   const byColumn = (
-    each: (c: (typeof COUNTS)[number]) => OutputCell,
-    share: OutputCell,
-    stay: OutputCell,
-  ): OutputCell[] => [...COUNTS.slice(0, 4).map(each), share, ...COUNTS.slice(4).map(each), stay];
-
-  const p = participants!;
-  const c = closed!;
-  const w = toWork!;
-  // A ratio over a lower bound is withheld (".."); with nobody closed there is nothing to divide.
-  const shareWithheld = n.closed.lowerBound || n.closedToWorkOrStudies.lowerBound;
-  const shareFormula = formula(
-    `=IF(${hiddenIn(c.header)}+${hiddenIn(w.header)}>0,"${SUPPRESSED}",IF(SUM(${ref(c.header)})=0,"",SUM(${ref(w.header)})/SUM(${ref(c.header)})))`,
-    n.shareClosedToWorkOrStudies ?? (shareWithheld ? SUPPRESSED : ""),
-  );
-  // A mean weighted by counts that may be hidden is not a total: the merge's value, withheld as it withholds.
-  const stay: OutputCell =
-    n.averageStayDays ?? (n.closed.value > 0 || n.closed.lowerBound ? SUPPRESSED : null);
+    each: (c: FigureColumn) => OutputCell,
+    ratio: (c: FigureColumn) => OutputCell,
+  ): OutputCell[] => COMPARED.map((c) => (c.kind === "count" ? each(c) : ratio(c)));
 
   const summaryRows: OutputCell[][] = [
     [
       "Nätverket totalt (kända antal)",
-      ...byColumn((k) => formula(`=SUM(${ref(k.header)})`, k.network(n).value), shareFormula, stay),
+      ...byColumn((c) => formula(`=SUM(${ref(c)})`, total(c).value), ratioCell),
       null,
       reportedText(view.network.reporting, view.associations.length),
     ],
     [
       "Summan är",
       ...byColumn(
-        (k) =>
-          formula(
-            `=IF(${hiddenIn(k.header)}>0,"minst","exakt")`,
-            k.network(n).lowerBound ? "minst" : "exakt",
-          ),
-        null,
-        null,
+        (c) => formula(`=IF(${hiddenIn(c)}>0,"minst","exakt")`, total(c).lowerBound ? "minst" : "exakt"),
+        () => null,
       ),
     ],
     [
       `Förbund med dolt antal ("${SUPPRESSED}")`,
-      ...byColumn((k) => formula(`=${hiddenIn(k.header)}`, k.network(n).suppressedIn), null, null),
+      ...byColumn(
+        (c) => formula(`=${hiddenIn(c)}`, total(c).suppressedIn),
+        () => null,
+      ),
     ],
   ];
 
@@ -371,17 +360,17 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
     charts: [
       {
         name: "Samsyn_deltagare",
-        title: `Deltagare per förbund ${view.period}`,
+        title: `${KEY_FIGURES.participants.label.sv} per förbund ${view.period}`,
         type: "ColumnClustered",
         categories: PARTICIPANTS.name,
-        values: [p.header],
+        values: [header(columnOf("participants"))],
       },
       {
         name: "Samsyn_arbete_studier",
-        title: `Andel avslutade till arbete eller studier ${view.period}`,
+        title: `${KEY_FIGURES.shareClosedToWorkOrStudies.label.sv} ${view.period}`,
         type: "ColumnClustered",
         categories: PARTICIPANTS.name,
-        values: [PARTICIPANTS.share],
+        values: [header(columnOf("shareClosedToWorkOrStudies"))],
       },
     ],
   };

@@ -4,6 +4,7 @@
  * z.infer of its schema, never written twice.
  */
 import { z } from "zod";
+import type { FigureField } from "./participants/catalogue";
 import { MUNICIPALITIES } from "./participants/municipalities";
 import {
   AGE_BANDS,
@@ -139,13 +140,13 @@ const fewKeys = <T extends z.ZodType>(record: T, max: number) =>
 /** A mean in days: a stay longer than a century is no stay. */
 const Days = z.number().nonnegative().max(36_525);
 
-/** Participant key figures for a period. Local (inspect) figures are plain counts, any hemkommun. */
 /** The key figures' shape over any kind of count: a list's exact counts, a shared report's, the network's. */
 export const keyFiguresOf = <C extends z.ZodType, H extends z.ZodType, A extends z.ZodType>(
   count: C,
   byHemkommun: (count: C) => H,
   byAgeBand: (count: C) => A,
 ) =>
+  // One field per figure of the catalogue (participants/catalogue.ts), no more, no fewer.
   z.object({
     participants: count,
     new: count,
@@ -158,7 +159,7 @@ export const keyFiguresOf = <C extends z.ZodType, H extends z.ZodType, A extends
     byAgeBand: byAgeBand(count),
     averageStayDays: Days.nullable(),
     staysOverLimit: count,
-  });
+  } satisfies Record<FigureField, z.ZodType>);
 
 export const KeyFigures = keyFiguresOf(
   Count,

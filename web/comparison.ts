@@ -4,6 +4,7 @@
  * table, the charts and the tests read the same rows.
  */
 import type { MergedBudget, MergedParticipants, MergedView, NetworkCount } from "../shared/merge";
+import { COMPARED, type FigureColumn, valueAt } from "../shared/participants/catalogue";
 import { periodLabel } from "../shared/period";
 import { COST_GROUPS } from "../shared/report";
 import type { PageStrings } from "./strings";
@@ -94,23 +95,16 @@ function budgetComparison(view: MergedBudget, s: PageStrings): Comparison {
   };
 }
 
+/** A figure's cell, as its kind shows it: a count (null where hidden), a share, a mean in days. */
+function figureCell(column: FigureColumn, value: number | null): Cell {
+  if (column.kind === "share") return share(value);
+  return column.kind === "days" ? { type: "days", value } : { type: "count", value };
+}
+
+/** The catalogue's figures compared side by side, a column each, under their one name. */
 function participantsComparison(view: MergedParticipants, s: PageStrings): Comparison {
   const c = s.comparison;
-  const columns: Column[] = [
-    ...(
-      [
-        "participants",
-        "new",
-        "closed",
-        "closedToWorkOrStudies",
-        "shareClosedToWorkOrStudies",
-        "kvinna",
-        "man",
-        "staysOverLimit",
-        "averageStayDays",
-      ] as const
-    ).map((key) => ({ key, label: c[key] })),
-  ];
+  const columns: Column[] = COMPARED.map((column) => ({ key: column.path, label: column.label[s.lang] }));
   const rows = view.associations.map((a) => {
     const k = a.keyFigures;
     return {
@@ -120,17 +114,12 @@ function participantsComparison(view: MergedParticipants, s: PageStrings): Compa
       ...(a.reportPeriod !== null && a.reportPeriod !== view.period
         ? { period: periodLabel(a.reportPeriod, s.lang) }
         : {}),
-      cells: {
-        participants: { type: "count", value: k?.participants ?? null },
-        new: { type: "count", value: k?.new ?? null },
-        closed: { type: "count", value: k?.closed ?? null },
-        closedToWorkOrStudies: { type: "count", value: k?.closedToWorkOrStudies ?? null },
-        shareClosedToWorkOrStudies: share(k?.shareClosedToWorkOrStudies ?? null),
-        kvinna: { type: "count", value: k?.byKon.kvinna ?? null },
-        man: { type: "count", value: k?.byKon.man ?? null },
-        staysOverLimit: { type: "count", value: k?.staysOverLimit ?? null },
-        averageStayDays: { type: "days", value: k?.averageStayDays ?? null },
-      } satisfies Record<string, Cell>,
+      cells: Object.fromEntries(
+        COMPARED.map((column) => [
+          column.path,
+          figureCell(column, k ? valueAt<number | null>(k, column) : null),
+        ]),
+      ),
     };
   });
   const n = view.network.keyFigures;
@@ -144,17 +133,14 @@ function participantsComparison(view: MergedParticipants, s: PageStrings): Compa
       id: "network",
       name: c.network,
       reported: true,
-      cells: {
-        participants: { type: "total", value: n.participants },
-        new: { type: "total", value: n.new },
-        closed: { type: "total", value: n.closed },
-        closedToWorkOrStudies: { type: "total", value: n.closedToWorkOrStudies },
-        shareClosedToWorkOrStudies: share(n.shareClosedToWorkOrStudies),
-        kvinna: { type: "total", value: n.byKon.kvinna },
-        man: { type: "total", value: n.byKon.man },
-        staysOverLimit: { type: "total", value: n.staysOverLimit },
-        averageStayDays: { type: "days", value: n.averageStayDays },
-      },
+      cells: Object.fromEntries(
+        COMPARED.map((column): [string, Cell] => [
+          column.path,
+          column.kind === "count"
+            ? { type: "total", value: valueAt<NetworkCount>(n, column) }
+            : figureCell(column, valueAt<number | null>(n, column)),
+        ]),
+      ),
     },
   };
 }

@@ -6,8 +6,16 @@
 import { formatNumber } from "../../shared/amounts";
 import type { Lang } from "../../shared/messages";
 import { SUPPRESSED } from "../../shared/network";
+import {
+  figureText as catalogueText,
+  type FigureKind,
+  KEYED,
+  keyLabel,
+  SCALARS,
+  valueAt,
+} from "../../shared/participants/catalogue";
 import { periodLabel } from "../../shared/period";
-import { ageBandLabel, type Report, WHOLE_HEMKOMMUN } from "../../shared/report";
+import type { Report } from "../../shared/report";
 import type { UiStrings } from "./strings";
 
 export interface FigureRow {
@@ -18,6 +26,10 @@ export interface FigureRow {
   readonly period: string | null;
   readonly value: string;
 }
+
+/** A figure as the pane writes it, rounded as the catalogue says (as the page rounds it). */
+export const figureText = (kind: FigureKind, value: number | null | undefined, lang: Lang): string =>
+  catalogueText(kind, value, (v) => formatNumber(v, lang));
 
 export function figureRows(report: Report, strings: UiStrings, lang: Lang): FigureRow[] {
   const n = (v: number | null | undefined) => (typeof v === "number" ? formatNumber(v, lang) : "–");
@@ -42,31 +54,23 @@ export function figureRows(report: Report, strings: UiStrings, lang: Lang): Figu
         });
     return rows;
   }
-  const k = strings.keyFigures;
   const hidden = new Set(report.suppression.suppressed);
   const f = report.keyFigures;
-  const row = (path: string, label: string, value: number | null, shown = n(value)): FigureRow => ({
+  const row = (path: string, label: string, value: number | null, kind: FigureKind = "count"): FigureRow => ({
     path: `keyFigures.${path}`,
     label,
     period: null,
-    value: value === null && hidden.has(path) ? SUPPRESSED : shown,
+    value: value === null && hidden.has(path) ? SUPPRESSED : figureText(kind, value, lang),
   });
-  const share = f.shareClosedToWorkOrStudies;
+  // The catalogue's figures in its order, then each breakdown whose keys vary, key by key.
   return [
-    row("participants", k.participants, f.participants),
-    row("new", k.new, f.new),
-    row("closed", k.closed, f.closed),
-    row("closedToWorkOrStudies", k.toWorkOrStudies, f.closedToWorkOrStudies),
-    row("shareClosedToWorkOrStudies", k.share, share, share === null ? "–" : `${n(share * 100)} %`),
-    row("averageStayDays", k.averageStay, f.averageStayDays),
-    row("staysOverLimit", k.overLimit, f.staysOverLimit),
-    row("byKon.kvinna", k.kvinna, f.byKon.kvinna),
-    row("byKon.man", k.man, f.byKon.man),
-    ...(hidden.has(WHOLE_HEMKOMMUN)
-      ? [row(WHOLE_HEMKOMMUN, k.byHemkommun, null)]
-      : Object.entries(f.byHemkommun).map(([name, v]) => row(`byHemkommun.${name}`, k.hemkommun(name), v))),
-    ...Object.entries(f.byAgeBand).map(([band, v]) =>
-      row(`byAgeBand.${band}`, k.ageBand(ageBandLabel(band)), v),
-    ),
+    ...SCALARS.map((c) => row(c.path, c.label[lang], valueAt<number | null>(f, c), c.kind)),
+    ...KEYED.flatMap(({ field, figure }) => {
+      const b = figure.breakdown;
+      if (b?.keys === "open" && hidden.has(b.whole)) return [row(b.whole, figure.label[lang], null)];
+      return Object.entries(f[field]).map(([key, v]) =>
+        row(`${field}.${key}`, keyLabel(figure, key, lang), v),
+      );
+    }),
   ];
 }

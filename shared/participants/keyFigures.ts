@@ -10,6 +10,7 @@ import { AGE_BANDS, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN } from "../vocabulary";
 // One home for the bands and buckets (vocabulary.ts): the report schema checks keys against the same.
 export { AGE_BANDS, MISSING_HEMKOMMUN, OTHER_HEMKOMMUN };
 
+import { storedValue } from "./catalogue";
 import { toWorkOrStudies } from "./codes";
 import type { Participant } from "./list";
 
@@ -86,14 +87,14 @@ export function keyFiguresFor(
     new: fresh,
     closed,
     closedToWorkOrStudies: toWork,
-    // Four decimals: enough for a percentage with two, and no long digit runs in a report.
-    shareClosedToWorkOrStudies: closed === 0 ? null : Math.round((toWork / closed) * 10_000) / 10_000,
+    // Rounded as the catalogue says: no long digit runs in a report.
+    shareClosedToWorkOrStudies: closed === 0 ? null : storedValue("share", toWork / closed),
     byHemkommun: Object.fromEntries(
       [...byHemkommun].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "sv")),
     ),
     byKon,
     byAgeBand,
-    averageStayDays: stayCount === 0 ? null : Math.round((stayTotal / stayCount) * 10) / 10,
+    averageStayDays: stayCount === 0 ? null : storedValue("days", stayTotal / stayCount),
     staysOverLimit: overLimit,
   };
 }

@@ -14,7 +14,15 @@ import {
   uniqueTableName,
 } from "../output";
 import type { KeyFigures } from "../report";
-import { ageBandLabel } from "../vocabulary";
+import {
+  type Breakdown,
+  type BreakdownField,
+  type FigureColumn,
+  KEY_FIGURES,
+  SCALARS,
+  shownValue,
+  valueAt,
+} from "./catalogue";
 import type { Participant } from "./list";
 
 const DATE_FORMAT = "yyyy-mm-dd";
@@ -26,8 +34,6 @@ const ORSAK_LABEL = {
   "åter till remittent": "Åter till remittent",
   annat: "Annat",
 } as const;
-
-// Age bands as keys are "-17" and "65-"; in a cell they read better with a dash and no sign.
 
 export function participantsTable(name: string, participants: readonly Participant[]): OutputTable {
   return {
@@ -87,7 +93,24 @@ function countTable(name: string, header: string, counts: Readonly<Record<string
   };
 }
 
-const roundToTenth = (x: number) => Math.round(x * 10) / 10;
+/** A table per breakdown, in this order, its name ending in ASCII: "Nyckeltal_hemkommun". */
+const BREAKDOWN_TABLE: Readonly<Record<BreakdownField, string>> = {
+  byHemkommun: "hemkommun",
+  byKon: "kon",
+  byAgeBand: "alder",
+};
+
+/**
+ * A figure's row: its one name, and its value as people read it. In per cent where it is a
+ * share: one "Värde" column holds counts and days too, so it has no % format of its own.
+ */
+function figureRow(c: FigureColumn, k: KeyFigures, limitDays: number): [string, number | null] {
+  const v = valueAt<number | null>(k, c);
+  if (c.kind === "share") return [`${c.label.sv} (%)`, v === null ? null : shownValue("share", v)];
+  // The limit the stays are held to is the list's own.
+  if (c.field === "staysOverLimit") return [`${c.label.sv} (${limitDays} dagar)`, v];
+  return [c.label.sv, v];
+}
 
 export interface ListOutput {
   readonly sheet: string;
@@ -129,28 +152,16 @@ export function participantOutputSheets(list: ListOutput, taken: Set<string>): O
             { header: "Nyckeltal", width: 40 },
             { header: "Värde", width: 12 },
           ],
-          rows: [
-            ["Deltagare", k.participants],
-            ["Nya", k.new],
-            ["Avslutade", k.closed],
-            ["Avslutade till arbete eller studier", k.closedToWorkOrStudies],
-            // In per cent: one "Värde" column holds counts and days too, so it has no % format of its own.
-            [
-              "Andel till arbete eller studier (%)",
-              k.shareClosedToWorkOrStudies === null ? null : roundToTenth(k.shareClosedToWorkOrStudies * 100),
-            ],
-            ["Genomsnittlig vistelsetid (dagar, avslutade)", k.averageStayDays],
-            [`Vistelser över gränsen (${list.limitDays} dagar)`, k.staysOverLimit],
-          ],
+          rows: SCALARS.filter((c) => c.key === null).map((c) => figureRow(c, k, list.limitDays)),
           summaryRows: [],
         },
-        countTable(tableName(`${base}_hemkommun`), "Hemkommun", k.byHemkommun),
-        countTable(tableName(`${base}_kon`), "Kön", { Kvinna: k.byKon.kvinna, Man: k.byKon.man }),
-        countTable(
-          tableName(`${base}_alder`),
-          "Ålder vid start",
-          Object.fromEntries(Object.entries(k.byAgeBand).map(([band, n]) => [ageBandLabel(band), n])),
-        ),
+        ...(Object.keys(BREAKDOWN_TABLE) as BreakdownField[]).map((field) => {
+          const figure = KEY_FIGURES[field];
+          const b: Breakdown = figure.breakdown;
+          const counts = Object.entries(k[field]).map(([key, n]) => [b.keyLabel(key, "sv"), n]);
+          const name = tableName(`${base}_${BREAKDOWN_TABLE[field]}`);
+          return countTable(name, figure.label.sv, Object.fromEntries(counts));
+        }),
       ],
     },
   ];

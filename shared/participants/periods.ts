@@ -23,18 +23,20 @@
 import { ymdOf } from "../calendar";
 import { parsePeriod } from "../period";
 import type { ParticipantsReport } from "../report";
+import { type CountField, FLOW_FIELDS, type FlowField, RELATIONS } from "./catalogue";
 
-/** Counts of events in time: over a period's parts they add up. */
-export const FLOW_COUNTS = ["new", "closed", "closedToWorkOrStudies"] as const;
-export type FlowCount = (typeof FLOW_COUNTS)[number];
+/** Counts of events in time: over a period's parts they add up (flow in the catalogue). */
+export const FLOW_COUNTS: readonly FlowCount[] = FLOW_FIELDS;
+export type FlowCount = FlowField;
 
-/** Within one report, total − part counts people too (see relationsOf in share.ts). */
-export const REMAINDERS = [
-  ["participants", "new"],
-  ["participants", "closed"],
-  ["closed", "closedToWorkOrStudies"],
-] as const;
-export type RemainderFigure = `${(typeof REMAINDERS)[number][0]}-${(typeof REMAINDERS)[number][1]}`;
+/**
+ * Within one report, total − part counts people too (see relationsOf in share.ts): every flow
+ * count that the catalogue makes part of another count.
+ */
+export const REMAINDERS: readonly (readonly [CountField, FlowCount])[] = RELATIONS.flatMap(
+  ({ total, part }) => (FLOW_COUNTS.some((f) => f === part) ? [[total, part as FlowCount] as const] : []),
+);
+export type RemainderFigure = `${CountField}-${FlowCount}`;
 
 export interface Exposure {
   /** A flow count ("new"), or a report's remainder ("participants-new": the participants not new). */
@@ -238,9 +240,11 @@ function audit(reports: readonly Placed[], threshold: number): Map<string, Expos
       }
     }
   }
-  const figureBounds = (r: Placed, path: "participants" | FlowCount): Bounds => {
-    if (path !== "participants") return flows.get(path)!.bounds(r.from, r.to);
-    const v = r.keyFigures.participants;
+  // A flow count is bounded by every report of its block; a count of people present is what this report says.
+  const figureBounds = (r: Placed, path: CountField): Bounds => {
+    const flow = flows.get(path as FlowCount);
+    if (flow) return flow.bounds(r.from, r.to);
+    const v = r.keyFigures[path];
     return v === null ? UNKNOWN : { min: v, max: v, combines: [r.key] };
   };
   for (const r of reports) {

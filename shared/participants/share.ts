@@ -10,9 +10,19 @@
 
 import { shareableInsats } from "../insats";
 import { askedPeriod, type Period, wholeListPeriod } from "../period";
-import { type KeyFigures, ParticipantsReport, WHOLE_HEMKOMMUN } from "../report";
+import { type KeyFigures, ParticipantsReport } from "../report";
 import type { ParticipantReading } from ".";
-import { AGE_BANDS, keyFiguresFor } from "./keyFigures";
+import {
+  type Breakdown,
+  type BreakdownField,
+  type CountField,
+  FIGURES,
+  type FigureField,
+  figureOf,
+  type RatioField,
+  RELATIONS,
+} from "./catalogue";
+import { keyFiguresFor } from "./keyFigures";
 import type { Participant } from "./list";
 import { complementaryPaths, exposedAcrossPeriods } from "./periods";
 
@@ -54,54 +64,44 @@ export interface Relation {
   readonly whole?: string;
 }
 
-/** The relations between the counts of a report's key figures, by path. */
+/** The relations between the counts of a report's key figures, by path, as the catalogue declares them. */
 export function relationsOf(counts: ReadonlyMap<string, number>): Relation[] {
   const v = (path: string) => counts.get(path) ?? 0;
-  const sum = (paths: readonly string[]) => paths.reduce((s, p) => s + v(p), 0);
-  const kommuner = [...counts.keys()].filter((p) => p.startsWith("byHemkommun."));
-  const kon = ["byKon.kvinna", "byKon.man"];
-  const bands = AGE_BANDS.map((b) => `byAgeBand.${b}`);
-  const relation = (total: string, parts: string[]): Relation => ({
-    total,
-    parts,
-    rest: v(total) - sum(parts),
+  return RELATIONS.map(({ total, part }) => {
+    const b = breakdownOf(part);
+    const parts =
+      b === undefined
+        ? [part]
+        : b.keys === "open"
+          ? [...counts.keys()].filter((p) => p.startsWith(`${part}.`))
+          : b.keys.map((k) => `${part}.${k}`);
+    const rest = v(total) - parts.reduce((s, p) => s + v(p), 0);
+    return { total, parts, rest, ...(b?.keys === "open" ? { whole: b.whole } : {}) };
   });
-  return [
-    { ...relation("participants", kommuner), whole: WHOLE_HEMKOMMUN },
-    relation("participants", kon),
-    relation("participants", bands),
-    relation("participants", ["new"]),
-    relation("participants", ["closed"]),
-    relation("participants", ["staysOverLimit"]),
-    relation("closed", ["closedToWorkOrStudies"]),
-  ];
 }
+
+const breakdownOf = (field: FigureField): Breakdown | undefined => {
+  const f = figureOf(field);
+  return f.kind === "count" ? f.breakdown : undefined;
+};
 
 /** The counts of key figures, whether counted (numbers) or shared (null where suppressed). */
-interface Counts<N> {
-  readonly participants: N;
-  readonly new: N;
-  readonly closed: N;
-  readonly closedToWorkOrStudies: N;
-  readonly staysOverLimit: N;
-  readonly byKon: { readonly kvinna: N; readonly man: N };
-  readonly byHemkommun: Readonly<Record<string, N>>;
-  readonly byAgeBand: Readonly<Record<string, N>>;
-}
+type Counts<N> = { readonly [F in CountField]: N } & {
+  readonly [F in BreakdownField]: Readonly<Record<string, N>>;
+};
 
-/** Every count by the path a report names it with ("byKon.man", "byHemkommun.Nora"), in the order they are written. */
+/**
+ * Every count by the path a report names it with ("byKon.man", "byHemkommun.Nora"), in the
+ * catalogue's order; a breakdown's keys in the order its map has them.
+ */
 export function countsByPath<N>(figures: Counts<N>): Map<string, N> {
-  const counts = new Map<string, N>([
-    ["participants", figures.participants],
-    ["new", figures.new],
-    ["closed", figures.closed],
-    ["closedToWorkOrStudies", figures.closedToWorkOrStudies],
-    ["staysOverLimit", figures.staysOverLimit],
-    ["byKon.kvinna", figures.byKon.kvinna],
-    ["byKon.man", figures.byKon.man],
-  ]);
-  for (const [k, n] of Object.entries(figures.byHemkommun)) counts.set(`byHemkommun.${k}`, n);
-  for (const [k, n] of Object.entries(figures.byAgeBand)) counts.set(`byAgeBand.${k}`, n);
+  const counts = new Map<string, N>();
+  for (const { field, figure } of FIGURES) {
+    if (figure.kind !== "count") continue;
+    if (figure.breakdown === undefined) counts.set(field, figures[field as CountField]);
+    else
+      for (const [k, n] of Object.entries(figures[field as BreakdownField])) counts.set(`${field}.${k}`, n);
+  }
   return counts;
 }
 
@@ -153,53 +153,41 @@ export function suppressionOf(
 export function exposedCounts(report: ParticipantsReport, threshold: number): string[] {
   const small = (n: number) => n >= 1 && n < threshold;
   const k = report.keyFigures;
+  const counts = countsByPath<number | null>(k);
+  const hidden = (path: string) => (counts.get(path) ?? null) === null;
   const exposed = new Set<string>();
-  const keyed = (prefix: string, map: Record<string, number | null>) =>
-    Object.entries(map).map(([key, n]): [string, number | null] => [`${prefix}.${key}`, n]);
-  const kommuner = keyed("byHemkommun", k.byHemkommun);
-  const relations: { total: number | null; parts: [string, number | null][]; breakdown: boolean }[] = [
-    { total: k.participants, parts: kommuner, breakdown: true },
-    {
-      total: k.participants,
-      parts: [
-        ["byKon.kvinna", k.byKon.kvinna],
-        ["byKon.man", k.byKon.man],
-      ],
-      breakdown: true,
-    },
-    { total: k.participants, parts: keyed("byAgeBand", k.byAgeBand), breakdown: true },
-    { total: k.participants, parts: [["new", k.new]], breakdown: false },
-    { total: k.participants, parts: [["closed", k.closed]], breakdown: false },
-    { total: k.participants, parts: [["staysOverLimit", k.staysOverLimit]], breakdown: false },
-    { total: k.closed, parts: [["closedToWorkOrStudies", k.closedToWorkOrStudies]], breakdown: false },
-  ];
-  for (const { total, parts, breakdown } of relations) {
+  const partsOf = (field: FigureField) =>
+    [...counts].filter(([p]) => (breakdownOf(field) === undefined ? p === field : p.startsWith(`${field}.`)));
+  for (const { total, part } of RELATIONS) {
+    const t = counts.get(total) ?? null;
+    const parts = partsOf(part);
     const published = parts.filter((p): p is [string, number] => p[1] !== null);
     const someHidden = published.length < parts.length;
-    const rest = total === null || someHidden ? null : total - published.reduce((s, [, n]) => s + n, 0);
-    if (total === null || (breakdown && someHidden) || (rest !== null && small(rest)))
+    const rest = t === null || someHidden ? null : t - published.reduce((s, [, n]) => s + n, 0);
+    const breakdown = breakdownOf(part) !== undefined;
+    if (t === null || (breakdown && someHidden) || (rest !== null && small(rest)))
       for (const [path] of published) exposed.add(path);
   }
-  // Hemkommun withheld whole is an empty map: a key, even with null, says someone lives there.
-  if (report.suppression.suppressed.includes(WHOLE_HEMKOMMUN) || kommuner.some(([, n]) => n === null))
-    for (const [path] of kommuner) exposed.add(path);
-  if (k.shareClosedToWorkOrStudies !== null && (k.closed === null || k.closedToWorkOrStudies === null))
-    exposed.add("shareClosedToWorkOrStudies");
-  if (k.averageStayDays !== null && k.closed === null) exposed.add("averageStayDays");
-  // In the order the key figures are written.
-  const order = [
-    "participants",
-    "new",
-    "closed",
-    "closedToWorkOrStudies",
-    "shareClosedToWorkOrStudies",
-    "staysOverLimit",
-    "byKon.kvinna",
-    "byKon.man",
-    ...kommuner.map(([path]) => path),
-    ...Object.keys(k.byAgeBand).map((band) => `byAgeBand.${band}`),
-    "averageStayDays",
-  ];
+  for (const { field, figure } of FIGURES) {
+    if (figure.kind === "count") {
+      // A breakdown withheld whole is an empty map: a key, even with null, says someone lives there.
+      const b = figure.breakdown;
+      const parts = partsOf(field);
+      if (
+        b?.keys === "open" &&
+        (report.suppression.suppressed.includes(b.whole) || parts.some(([, n]) => n === null))
+      )
+        for (const [path] of parts) exposed.add(path);
+      continue;
+    }
+    // A share or a mean over a hidden count would give it away.
+    const over = figure.kind === "share" ? [figure.of, figure.over] : [figure.over];
+    if (k[field as RatioField] !== null && over.some(hidden)) exposed.add(field);
+  }
+  // In the catalogue's order.
+  const order = FIGURES.flatMap(({ field, figure }) =>
+    figure.kind === "count" ? partsOf(field).map(([path]) => path) : [field],
+  );
   return order.filter((path) => exposed.has(path));
 }
 
@@ -247,39 +235,44 @@ function reportOf(
   const keyed = (prefix: string, keys: readonly string[]) =>
     Object.fromEntries(keys.map((k) => [k, shown(`${prefix}.${k}`)]));
 
-  // A share or a mean over a suppressed count would give it away. A breakdown withheld whole
-  // is named by its own path only: its keys would tell where people live.
-  const wholeHemkommun = suppressed.has(WHOLE_HEMKOMMUN);
-  const paths = [...suppressed].filter((p) => !(wholeHemkommun && p.startsWith("byHemkommun.")));
-  // Listed whether or not there was anything to compute: that would tell whether anyone closed.
-  const ratioHidden = suppressed.has("closed") || suppressed.has("closedToWorkOrStudies");
-  if (ratioHidden) paths.push("shareClosedToWorkOrStudies");
-  const meanHidden = suppressed.has("closed");
-  if (meanHidden) paths.push("averageStayDays");
+  // A breakdown withheld whole is named by its own path only: its keys would tell where people live.
+  const withheldWhole = FIGURES.filter(({ figure }) => {
+    const b = figure.kind === "count" ? figure.breakdown : undefined;
+    return b?.keys === "open" && suppressed.has(b.whole);
+  }).map(({ field }) => `${field}.`);
+  const paths = [...suppressed].filter((p) => !withheldWhole.some((prefix) => p.startsWith(prefix)));
+  const keyFigures: Record<string, unknown> = {};
+  for (const { field, figure } of FIGURES) {
+    if (figure.kind !== "count") {
+      // A share or a mean over a suppressed count would give it away. Listed whether or not
+      // there was anything to compute: that would tell whether anyone closed.
+      const over = figure.kind === "share" ? [figure.of, figure.over] : [figure.over];
+      const hidden = over.some((p) => suppressed.has(p));
+      if (hidden) paths.push(field);
+      keyFigures[field] = hidden ? null : figures[field as RatioField];
+    } else if (figure.breakdown === undefined) keyFigures[field] = shown(field);
+    else {
+      const b = figure.breakdown;
+      const keys = Object.keys(figures[field as BreakdownField]);
+      // An open breakdown by name, not by size as the local key figures list it: the order would rank hidden counts.
+      keyFigures[field] =
+        b.keys !== "open"
+          ? keyed(field, keys)
+          : suppressed.has(b.whole)
+            ? {}
+            : keyed(
+                field,
+                keys.sort((x, y) => x.localeCompare(y, "sv")),
+              );
+    }
+  }
 
   return ParticipantsReport.parse({
     kind: "participants",
     period: period.key,
     insats: shareableInsats(insats),
     suppression: { threshold, suppressed: paths.sort() },
-    keyFigures: {
-      participants: shown("participants"),
-      new: shown("new"),
-      closed: shown("closed"),
-      closedToWorkOrStudies: shown("closedToWorkOrStudies"),
-      shareClosedToWorkOrStudies: ratioHidden ? null : figures.shareClosedToWorkOrStudies,
-      // By name, not by size as the local key figures list them: the order would rank hidden counts.
-      byHemkommun: suppressed.has(WHOLE_HEMKOMMUN)
-        ? {}
-        : keyed(
-            "byHemkommun",
-            Object.keys(figures.byHemkommun).sort((a, b) => a.localeCompare(b, "sv")),
-          ),
-      byKon: { kvinna: shown("byKon.kvinna"), man: shown("byKon.man") },
-      byAgeBand: keyed("byAgeBand", Object.keys(figures.byAgeBand)),
-      averageStayDays: meanHidden ? null : figures.averageStayDays,
-      staysOverLimit: shown("staysOverLimit"),
-    },
+    keyFigures,
   });
 }
 

@@ -151,7 +151,7 @@ describe("the network sheet plan", () => {
       "Deltagare",
       "Nya",
       "Avslutade",
-      "Till arbete/studier",
+      "Till arbete eller studier",
       "Kvinnor",
       "Män",
       "Över tidsgränsen",
@@ -166,12 +166,12 @@ describe("the network sheet plan", () => {
     }
     // The fixture (association 1) suppresses closed-to-work, and with it the share.
     expect(view.associations[0]!.keyFigures!.closedToWorkOrStudies).toBeNull();
-    expect(rows[0]![column(plan, "Till arbete/studier")]).toBe(SUPPRESSED);
-    expect(rows[0]![column(plan, "Andel till arbete/studier")]).toBe(SUPPRESSED);
+    expect(rows[0]![column(plan, "Till arbete eller studier")]).toBe(SUPPRESSED);
+    expect(rows[0]![column(plan, "Andel avslutade till arbete eller studier")]).toBe(SUPPRESSED);
 
     const [sum, bound, hidden] = tableOf(plan).summaryRows;
-    const work = column(plan, "Till arbete/studier");
-    const ref = "Samsyn_natverk_deltagare_2014[[Till arbete/studier]]";
+    const work = column(plan, "Till arbete eller studier");
+    const ref = "Samsyn_natverk_deltagare_2014[Till arbete eller studier]";
     const hiddenWork = view.associations.filter(
       (a) => a.keyFigures && a.keyFigures.closedToWorkOrStudies === null,
     );
@@ -329,7 +329,7 @@ describe("the network sheet through the fake Excel", () => {
       formula: null,
     });
     expect(shown(book, name, `E${p.firstSummaryRow}`)).toBe(
-      "=SUM(Samsyn_natverk_deltagare_2014[[Till arbete/studier]])",
+      "=SUM(Samsyn_natverk_deltagare_2014[Till arbete eller studier])",
     );
     // Every count cell of a reporting association holds a number or "..", none is blank.
     const counts = ["B", "C", "D", "E", "G", "H", "I"];
@@ -442,7 +442,7 @@ describe("the network sheet recalculated in LibreOffice", () => {
     const pws = recalculated.getWorksheet(participants.sheet.name)!;
     const reported = pv.associations.flatMap((a) => (a.keyFigures ? [a.keyFigures] : []));
     const toWork = reported.map((k) => k.closedToWorkOrStudies);
-    // E: Till arbete/studier. The sum of the known counts, "minst" because some are hidden, and how many.
+    // E: Till arbete eller studier. The sum of the known counts, "minst" because some are hidden, and how many.
     expect(toWork.filter((v) => v === null).length).toBeGreaterThan(1);
     expect([1, 2, 3].map((r) => value(pws, `E${pp.firstSummaryRow + r - 1}`))).toEqual([
       toWork.reduce<number>((s, v) => s + (v ?? 0), 0),

@@ -414,7 +414,9 @@ describe("sync from Excel, in the browser", () => {
       const v = flat.get(path);
       const inner = path.slice("keyFigures.".length);
       if (v === null || v === undefined) return body.suppression.suppressed.includes(inner) ? ".." : "–";
-      if (inner === "shareClosedToWorkOrStudies") return `${number.format((v as number) * 100)} %`;
+      // A share in per cent with one decimal, as the page rounds it (the catalogue's rounding).
+      if (inner === "shareClosedToWorkOrStudies")
+        return `${number.format(Math.round((v as number) * 1000) / 10)} %`;
       return number.format(v as number);
     };
     const norm = (t: string) => t.replace(/\s/g, " ");

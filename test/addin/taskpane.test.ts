@@ -148,7 +148,11 @@ describe("task pane in Chromium", () => {
     await page.getByRole("combobox", { name: "Språk" }).selectOption("en");
     await page.getByRole("button", { name: "Import" }).click();
     await page.getByRole("tab", { name: "Key figures" }).click();
-    await page.getByText("Participants in the period").waitFor();
+    // The figures under the catalogue's English names.
+    await page
+      .getByRole("term")
+      .filter({ hasText: /^Average length of stay \(days\)$/ })
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Write the tables" }).click();
     await page.getByText(/^Done:/).waitFor();

@@ -81,18 +81,18 @@ describe("participant output sheets", () => {
       ["Deltagare", 3],
       ["Nya", 3],
       ["Avslutade", 1],
-      ["Avslutade till arbete eller studier", 1],
+      ["Till arbete eller studier", 1],
     ]);
     // One of one closed went to work or studies: 100 %, written as per cent.
-    expect(figures?.rows[4]).toEqual(["Andel till arbete eller studier (%)", 100]);
+    expect(figures?.rows[4]).toEqual(["Andel avslutade till arbete eller studier (%)", 100]);
     expect(hemkommun?.rows).toEqual([
       ["Lindesberg", 1],
       ["Nora", 1],
       ["Uppgift saknas", 1],
     ]);
     expect(kon?.rows).toEqual([
-      ["Kvinna", 2],
-      ["Man", 1],
+      ["Kvinnor", 2],
+      ["Män", 1],
     ]);
     expect(alder?.rows.map((r) => r[0])).toEqual([
       "0–17",

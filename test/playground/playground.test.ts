@@ -221,7 +221,7 @@ describe("the playground", () => {
       const list = await paneOf(page);
       await list.getByRole("button", { name: "Läs in" }).click();
       await list.getByRole("tab", { name: "Nyckeltal" }).click();
-      await list.getByText("Per åldersgrupp").waitFor();
+      await list.getByText("Ålder vid start").waitFor();
       await list
         .getByRole("region", { name: "Nyckeltal för 2014" })
         .getByRole("combobox", { name: "Period" })

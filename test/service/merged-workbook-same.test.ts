@@ -3,8 +3,9 @@
  * through exceljs, every sheet, cell, formula with its saved result, number format, font,
  * table, column width, frozen pane and print setting equals what the writer gave before it was
  * made faster (merged-workbook.model.json, written by the exceljs-only writer of December 2026),
- * but for two changes made on purpose since: the share to work or studies in per cent, the age
- * bands with an en dash ("18–24").
+ * but for changes made on purpose since: the share to work or studies in per cent, the age
+ * bands with an en dash ("18–24"), and each key figure under its one name from the catalogue
+ * ("Till arbete eller studier", "Genomsnittlig insatstid (dagar)", "Ålder vid start: 18–24").
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";

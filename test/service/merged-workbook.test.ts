@@ -213,7 +213,7 @@ describe("merged workbook", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("Jämförelse")!;
-    // Columns: Förbund, Deltagare, Nya, Avslutade, Till arbete/studier, Andel, Kvinnor (G), Män (H) …
+    // Columns: Förbund, Deltagare, Nya, Avslutade, Till arbete eller studier, Andel, Kvinnor (G), Män (H) …
     // Rows: Ale 6, @Nora 7; the network 9, "Summan är" 10, hidden counts 11.
     expect([ws.getCell("A7").value, ws.getCell("G7").value, ws.getCell("H7").value]).toEqual([
       "@Nora",

@@ -264,8 +264,8 @@ describe("a revision diff in words", () => {
       "Kostnad: - övrigt (2)",
       "Kvinnor",
       "Avslutade",
-      "Hemkommun Nora",
-      "Ålder 18-24",
+      "Hemkommun: Nora",
+      "Ålder vid start: 18–24",
     ]);
     expect(
       describeDiffValue(

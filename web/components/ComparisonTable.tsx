@@ -6,6 +6,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Lang } from "../../shared/messages";
+import { shownValue } from "../../shared/participants/catalogue";
 import { type Cell, type Comparison, type Sort, sortRows } from "../comparison";
 import { formatAmount, formatShare } from "../format";
 import type { PageStrings } from "../strings";
@@ -51,8 +52,10 @@ function CellText({ cell, strings, lang }: { cell: Cell; strings: PageStrings; l
   const c = strings.comparison;
   switch (cell.type) {
     case "amount":
-    case "days":
       return <>{formatAmount(cell.value === null ? null : Math.round(cell.value * 10) / 10, lang)}</>;
+    case "days":
+      // Rounded as the catalogue rounds a mean, here as in the pane.
+      return <>{formatAmount(cell.value === null ? null : shownValue("days", cell.value), lang)}</>;
     case "share":
       return <>{formatShare(cell.value, lang)}</>;
     case "count":

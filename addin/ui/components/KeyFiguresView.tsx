@@ -3,12 +3,14 @@
  * changes (the one "Skicka till Samsyn" sends); the rows themselves never leave the workbook.
  */
 import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { Fragment, useMemo } from "react";
 import { formatNumber } from "../../../shared/amounts";
 import type { Lang } from "../../../shared/messages";
 import { keyFiguresFor, type Participant } from "../../../shared/participants";
+import { KEYED, SCALARS, valueAt } from "../../../shared/participants/catalogue";
 import { askedPeriod, periodLabel } from "../../../shared/period";
-import { ageBandLabel, type ParticipantsTable } from "../../../shared/report";
+import type { ParticipantsTable } from "../../../shared/report";
+import { figureText } from "../reportFigures";
 import type { UiStrings } from "../strings";
 import { PeriodSelect } from "./PeriodSelect";
 
@@ -60,10 +62,6 @@ export function KeyFiguresView(props: KeyFiguresViewProps) {
   const t = strings.keyFigures;
   const shown = periodLabel(period ?? table.period, lang);
   const n = (v: number) => formatNumber(v, lang);
-  const share =
-    k.shareClosedToWorkOrStudies === null
-      ? "–"
-      : `${n(Math.round(k.shareClosedToWorkOrStudies * 1000) / 10)} %`;
   return (
     <section className={styles.root} aria-label={t.heading(shown)}>
       <Subtitle2 as="h2">{t.heading(shown)}</Subtitle2>
@@ -77,22 +75,24 @@ export function KeyFiguresView(props: KeyFiguresViewProps) {
           onChange={props.onPeriod}
         />
       )}
+      {/* The catalogue's figures, in its order and under its names, rounded as the page rounds them. */}
       <Facts
-        rows={[
-          [t.participants, n(k.participants)],
-          [t.new, n(k.new)],
-          [t.closed, n(k.closed)],
-          [t.toWorkOrStudies, `${n(k.closedToWorkOrStudies)} (${share})`],
-          [t.averageStay, k.averageStayDays === null ? "–" : n(k.averageStayDays)],
-          [t.overLimit, n(k.staysOverLimit)],
-          [t.kvinna, n(k.byKon.kvinna)],
-          [t.man, n(k.byKon.man)],
-        ]}
+        rows={SCALARS.map((c): [string, string] => [
+          c.label[lang],
+          figureText(c.kind, valueAt<number | null>(k, c), lang),
+        ])}
       />
-      <Subtitle2 as="h3">{t.byHemkommun}</Subtitle2>
-      <Facts rows={Object.entries(k.byHemkommun).map(([name, count]) => [name, n(count)])} />
-      <Subtitle2 as="h3">{t.byAgeBand}</Subtitle2>
-      <Facts rows={Object.entries(k.byAgeBand).map(([band, count]) => [ageBandLabel(band), n(count)])} />
+      {KEYED.map(({ field, figure }) => (
+        <Fragment key={field}>
+          <Subtitle2 as="h3">{figure.label[lang]}</Subtitle2>
+          <Facts
+            rows={Object.entries(k[field]).map(([key, count]) => [
+              figure.breakdown?.keyLabel(key, lang) ?? key,
+              n(count),
+            ])}
+          />
+        </Fragment>
+      ))}
       <Caption1>{strings.privacy}</Caption1>
     </section>
   );
