@@ -45,7 +45,10 @@ export async function convertFile(
     const workbook = await loadWorkbookFile(file);
     const reading = readWorkbook(gridsOf(workbook), options);
     if (reading.tables.length === 0) return { ...noTables(lang), stdout: "" };
-    const sheets = reading.outputSheets(workbook.worksheets.map((ws) => ws.name));
+    const sheets = reading.outputSheets(
+      workbook.worksheets.map((ws) => ws.name),
+      lang,
+    );
     writeOutputSheets(workbook, sheets);
     await workbook.xlsx.writeFile(out);
     const errors = reading.issues.filter((i) => i.severity === "error").length;

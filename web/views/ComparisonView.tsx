@@ -18,6 +18,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Status } from "../../shared/api";
 import type { Lang } from "../../shared/messages";
+import { isYearText } from "../../shared/period";
 import type { ReportKind } from "../../shared/report";
 import { asFailure, type PageApi, type PageFailure } from "../api";
 import { chartSeries, comparisonOf, type ComparisonView as View } from "../comparison";
@@ -95,7 +96,7 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
 
   const show = async () => {
     const asked = shownYear.trim();
-    if (!/^\d{4}$/.test(asked)) {
+    if (!isYearText(asked)) {
       setYearError(true);
       return;
     }

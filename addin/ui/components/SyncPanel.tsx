@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { type ReactNode, useState } from "react";
 import type { Lang } from "../../../shared/messages";
+import { isYearText } from "../../../shared/period";
 import type { ReportKind } from "../../../shared/report";
 import type { UiStrings } from "../strings";
 import type { SyncState } from "../useSync";
@@ -66,7 +67,7 @@ export function SyncPanel(props: SyncPanelProps) {
   const [kind, setKind] = useState<ReportKind>("budget");
   const busy = state.busy !== null;
   const me = state.me;
-  const yearOk = /^\d{4}$/.test(year.trim());
+  const yearOk = isYearText(year);
 
   const who =
     me?.kind === "association"
