@@ -130,6 +130,13 @@ const MONTHS = {
   en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 } as const;
 
+/** A day as people read it, from an ISO date or time: "6 dec 2026" ("6 Dec 2026"); other text as it is. */
+export function dayLabel(iso: string, lang: "sv" | "en" = "sv"): string {
+  const m = /^(\d{4})-(\d\d)-(\d\d)/.exec(iso);
+  const month = m ? MONTHS[lang][Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
 /**
  * A period as people read it: "2041", "jan–jun 2041", "jul–sep 2041", "maj 2041",
  * "2013–2015" (en dash). A part of a year never reads as the year it is part of. Text that is

@@ -1,7 +1,7 @@
 /** English: issue and failure messages. */
 
 import { formatKr, formatNumber } from "../amounts";
-import { periodLabel } from "../period";
+import { PERIOD_EXAMPLES as E, periodLabel, YEAR_EXAMPLE } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
@@ -112,8 +112,8 @@ export const enFailures: FailureTemplates = {
   "no-tables": () => "No budget, participant list or follow-up table was found in the workbook.",
   "invalid-period": (f) =>
     f.expected === "year"
-      ? `The period "${shown(f.text)}" is not a year; write e.g. 2009.`
-      : `The period "${shown(f.text)}" cannot be read; write a year (2014), a half (2014-H1), a quarter (2014-Q3), a month (2014-05) or years (2013-2015).`,
+      ? `The period "${shown(f.text)}" is not a year; write e.g. ${YEAR_EXAMPLE}.`
+      : `The period "${shown(f.text)}" cannot be read; write a year (${E.year}), a half (${E.half}), a quarter (${E.quarter}), a month (${E.month}) or years (${E.span}).`,
   "invalid-orgnr": (f) => `The organisationsnummer "${shown(f.text)}" is invalid (${orgnrReason[f.reason]}).`,
   "orgnr-taken": (f) => `An association with organisationsnummer ${f.orgnr} already exists.`,
   "invalid-name": () => "The name must be 1–200 characters.",
@@ -164,11 +164,11 @@ export const enFailures: FailureTemplates = {
   "kind-mismatch": (f) => `The report is of kind ${f.sent} but the address says ${f.address}.`,
   "period-mismatch": (f) => `The report covers ${f.sent} but the address says ${f.address}.`,
   "report-exists": (f) =>
-    `The report already exists (the latest revision is ${f.current}). Fetch it and compare before sending.`,
+    `The report already exists (the latest version is ${f.current}). Fetch it and compare before sending.`,
   "stale-revision": (f) =>
     f.current === null
-      ? `The report does not exist yet, but If-Match named revision ${f.base}.`
-      : `The report has changed: the latest revision is ${f.current}, you based yours on ${f.base}. Fetch the latest and redo the change.`,
+      ? `The report does not exist yet, but If-Match named version ${f.base}.`
+      : `The report has changed: the latest version is ${f.current}, you based yours on version ${f.base}. Fetch the latest and redo the change.`,
   "unsuppressed-count": (f) =>
     `Counts from 1 to ${f.threshold - 1} must not be shared; send them as null and list them as suppressed: ${names(f.paths)}`,
   "unprotected-count": (f) =>

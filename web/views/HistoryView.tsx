@@ -3,6 +3,7 @@
  * difference between any two. An association's token opens its own association (asking for
  * another's gets the service's 403, shown as a message); admin and network choose one.
  */
+import { keyName } from "../../shared/sync";
 import {
   Body1,
   Button,
@@ -106,7 +107,7 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
   };
 
   const whoSent = (r: RevisionInfo) =>
-    r.token ? (r.token.label ?? strings.status.unnamedToken(r.token.id)) : h.unknownToken;
+    r.token ? keyName(r.token, strings.lang) : h.unknownToken;
 
   return (
     <section className={styles.root} aria-labelledby="history-heading">

@@ -1,4 +1,5 @@
 /** Who has reported before the meeting: per kind, associations × years with revision, date and the sending token's label; gaps say "saknas". */
+import { keyName } from "../../shared/sync";
 import {
   Body1,
   Button,
@@ -74,7 +75,7 @@ function ReportCell({
 }) {
   const styles = useTableStyles();
   const s = strings.status;
-  const who = report.token ? (report.token.label ?? s.unnamedToken(report.token.id)) : null;
+  const who = report.token ? keyName(report.token, strings.lang) : null;
   return (
     <>
       <span>{s.revision(report.revision)}</span>{" "}
