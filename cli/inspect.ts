@@ -54,7 +54,7 @@ export async function convertFile(
     const errors = reading.issues.filter((i) => i.severity === "error").length;
     const summary =
       lang === "sv"
-        ? `Skrev ${out}: ${sheets.length} nya blad, ${reading.tables.length} tabeller, ${reading.issues.length} anmärkningar (${errors} fel).`
+        ? `Skrev ${out}: ${sheets.length} nya blad, ${reading.tables.length} tabeller, ${reading.issues.length} kontroller slog ut (${errors} fel).`
         : `Wrote ${out}: ${sheets.length} new sheets, ${reading.tables.length} tables, ${reading.issues.length} issues (${errors} errors).`;
     return { exitCode: errors > 0 ? EXIT.invalid : EXIT.ok, stdout: `${summary}\n`, stderr: "" };
   });
@@ -84,8 +84,8 @@ const WORDS = {
     income: "Intäkter",
     cost: "Kostnader",
     surplus: "Över-/underskott",
-    issues: "Anmärkningar",
-    none: "Inga anmärkningar.",
+    issues: "Kontroller",
+    none: "Kontrollerna hittade inget.",
     noTables: "Inga tabeller hittades.",
     rows: "rader",
     participants: "Deltagare",

@@ -5,6 +5,7 @@
  */
 import { Command, Option } from "commander";
 import type { Lang } from "../shared/messages";
+import { PERIOD_EXAMPLES } from "../shared/period";
 import { EXIT, runCommand } from "./failure";
 
 const program = new Command("samsyn")
@@ -16,7 +17,7 @@ const program = new Command("samsyn")
 
 const langOption = () =>
   new Option("--lang <lang>", "språk för meddelanden / message language").choices(["sv", "en"]).default("sv");
-const periodHelp = "period (2014, 2014-H1, 2014-Q3, 2014-05, 2013-2015)";
+const periodHelp = `period (${Object.values(PERIOD_EXAMPLES).join(", ")})`;
 
 interface WithLang {
   readonly lang: Lang;
@@ -24,7 +25,7 @@ interface WithLang {
 
 program
   .command("inspect")
-  .description("visa tabeller, summor och anmärkningar / show tables, totals and issues")
+  .description("visa tabeller, summor och kontroller / show tables, totals and checks")
   .argument("<file>", "arbetsbok (.xlsx)")
   .option("--json", "maskinläsbar JSON / machine-readable JSON")
   .option("--period <period>", `deltagarnas nyckeltal för / participants' key figures for: ${periodHelp}`)

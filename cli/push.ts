@@ -102,6 +102,6 @@ export async function push(file: string, flags: PushFlags, lang: Lang): Promise<
     const body = (await response.json().catch(() => null)) as { revision?: number } | null;
     if (!response.ok) throw refusal(response.status, body, found.kind, period);
     const kind = say(lang, found.kind === "budget" ? "budget" : "deltagare", found.kind);
-    process.stdout.write(`${kind} ${period}: revision ${body?.revision ?? "?"}\n`);
+    process.stdout.write(`${kind} ${period}: version ${body?.revision ?? "?"}\n`);
   }
 }

@@ -124,7 +124,7 @@ function budgetSheet(s: ExcelJS.Worksheet, a: BudgetAssociation, period: string)
   writeRow(s, 1, [a.name], TITLE);
   setPrinting(s, { orientation: "landscape", titleRow: 4, header: a.name });
   writeRow(s, 2, [
-    `Revision ${a.revision}, rapport ${periodLabel(a.reportPeriod ?? "")}, kolumn ${a.periodKey ?? ""}`,
+    `Version ${a.revision}, rapport ${periodLabel(a.reportPeriod ?? "")}, kolumn ${a.periodKey ?? ""}`,
   ]);
   writeRow(s, 4, [...LINE_TITLES, `Belopp ${period}`], BOLD);
   a.mapping.forEach((m, i) => {

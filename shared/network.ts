@@ -182,7 +182,7 @@ function budgetSheet(view: MergedBudget): NetworkSheet {
       a.income,
       surplusCell,
       shareCell,
-      reported ? `revision ${a.revision}, budget ${periodLabel(a.reportPeriod ?? "")}${period}` : NO_REPORT,
+      reported ? `version ${a.revision}, budget ${periodLabel(a.reportPeriod ?? "")}${period}` : NO_REPORT,
     ];
   });
 
