@@ -29,6 +29,13 @@ const SAMPLES: { readonly [C in FailureCode]: FailureOf<C> } = {
   "url-has-extras": { code: "url-has-extras", url: "https://samsyn.example/?x=1" },
   "invalid-guid": { code: "invalid-guid", id: "not-a-guid" },
   "invalid-port": { code: "invalid-port", port: "tre" },
+  "invalid-usage": {
+    code: "invalid-usage",
+    problem: "unknown-option",
+    command: "inspect",
+    name: "--perod",
+    allowed: "--period",
+  },
   "admin-token-too-short": { code: "admin-token-too-short", length: 12, min: 32 },
   "invalid-suppression-threshold": { code: "invalid-suppression-threshold", value: "2", min: 3 },
   "invalid-pane-origin": { code: "invalid-pane-origin", origin: "https://excel.example.se/" },
@@ -112,6 +119,7 @@ const IN_WORDS = new Set([
   "figure",
   "period",
   "combines",
+  "problem",
 ]);
 const OTHER_LANGUAGE: Record<Lang, string> = { sv: "en", en: "sv" };
 

@@ -1,6 +1,7 @@
 /** English: issue and failure messages. */
 
 import { formatKr, formatNumber } from "../amounts";
+import type { FailureOf, UsageProblem } from "../failures";
 import { PERIOD_EXAMPLES as E, periodLabel, YEAR_EXAMPLE } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
@@ -67,6 +68,16 @@ export const en: MessageTemplates = {
 };
 
 const shown = (text: string) => text.slice(0, 40);
+const usage: Record<UsageProblem, (f: FailureOf<"invalid-usage">) => string> = {
+  "unknown-command": (f) => `Unknown command "${f.name}"${f.allowed ? `; did you mean ${f.allowed}?` : "."}`,
+  "unknown-option": (f) => `Unknown option "${f.name}"${f.allowed ? `; did you mean ${f.allowed}?` : "."}`,
+  "missing-argument": (f) => `An argument is missing: ${f.name}.`,
+  "missing-value": (f) => `The option ${f.name} needs a value.`,
+  "missing-option": (f) => `The option ${f.name} is required.`,
+  "invalid-choice": (f) => `The value "${f.name}" cannot be used; choose ${f.allowed ?? "another"}.`,
+  "too-many-arguments": (f) => `Too many arguments: ${f.name} given, ${f.allowed ?? "fewer"} expected.`,
+  other: (f) => `The command line cannot be read (${f.name}).`,
+};
 const n = (value: number) => formatNumber(value, "en");
 const orgnrReason = {
   format: "write ten digits, NNNNNN-NNNN",
@@ -121,6 +132,7 @@ export const enFailures: FailureTemplates = {
   "url-not-https": (f) => `Excel loads add-ins over https only: ${f.url.slice(0, 100)}`,
   "url-has-extras": (f) => `No query, fragment or user in the address: ${f.url.slice(0, 100)}`,
   "invalid-guid": (f) => `"${shown(f.id)}" is not a GUID.`,
+  "invalid-usage": (f) => `${usage[f.problem](f)} See samsyn ${f.command ? `${f.command} ` : ""}--help.`,
   "invalid-port": (f) => `Invalid port "${shown(f.port)}"; write a number from 0 to 65535.`,
   "admin-token-too-short": (f) =>
     `SAMSYN_ADMIN_TOKEN is too short (${f.length} characters); it must have at least ${f.min}, for example from openssl rand -hex 24.`,

@@ -3,6 +3,7 @@
  * docs/ordlista.md has them — no command names, flags or HTTP words where a förbund reads them.
  */
 import { formatKr, formatNumber } from "../amounts";
+import type { FailureOf, UsageProblem } from "../failures";
 import { PERIOD_EXAMPLES as E, periodLabel, YEAR_EXAMPLE } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
@@ -70,6 +71,17 @@ export const sv: MessageTemplates = {
 };
 
 const shown = (text: string) => text.slice(0, 40);
+/** The command line's own errors: its commands and options are named, as a terminal user types them. */
+const usage: Record<UsageProblem, (f: FailureOf<"invalid-usage">) => string> = {
+  "unknown-command": (f) => `Okänt kommando ”${f.name}”${f.allowed ? `; menade du ${f.allowed}?` : "."}`,
+  "unknown-option": (f) => `Okänd flagga ”${f.name}”${f.allowed ? `; menade du ${f.allowed}?` : "."}`,
+  "missing-argument": (f) => `Det saknas ett argument: ${f.name}.`,
+  "missing-value": (f) => `Flaggan ${f.name} behöver ett värde.`,
+  "missing-option": (f) => `Flaggan ${f.name} måste anges.`,
+  "invalid-choice": (f) => `Värdet ”${f.name}” går inte att använda; välj ${f.allowed ?? "ett annat"}.`,
+  "too-many-arguments": (f) => `För många argument: ${f.name} givna, ${f.allowed ?? "färre"} väntade.`,
+  other: (f) => `Kommandoraden går inte att läsa (${f.name}).`,
+};
 const n = (value: number) => formatNumber(value);
 const orgnrReason = {
   format: "skriv tio siffror, NNNNNN-NNNN",
@@ -127,6 +139,8 @@ export const svFailures: FailureTemplates = {
   "url-not-https": (f) => `Excel laddar bara tillägg över https: ${f.url.slice(0, 100)}`,
   "url-has-extras": (f) => `Ingen fråga, fragment eller användare i adressen: ${f.url.slice(0, 100)}`,
   "invalid-guid": (f) => `”${shown(f.id)}” är ingen GUID.`,
+  "invalid-usage": (f) =>
+    `${usage[f.problem](f)} Skriv samsyn ${f.command ? `${f.command} ` : ""}--help för hjälp.`,
   "invalid-port": (f) => `Ogiltig port ”${shown(f.port)}”; skriv ett tal från 0 till 65535.`,
   "admin-token-too-short": (f) =>
     `SAMSYN_ADMIN_TOKEN är för kort (${f.length} tecken); den ska ha minst ${f.min}, till exempel från openssl rand -hex 24.`,
@@ -154,10 +168,10 @@ export const svFailures: FailureTemplates = {
   "too-many-failed-logins": () => "För många misslyckade inloggningar. Vänta en stund och försök igen.",
   "not-found": (f) =>
     f.what === "resource" && f.method
-      ? "Det finns inget sådant på den här adressen."
+      ? `Det finns inget sådant på den här adressen (${f.method}).`
       : missing[f.what],
   "unknown-kind": (f) => `Okänd rapporttyp ”${shown(f.text)}”; en rapport är en budget eller deltagare.`,
-  "invalid-revision": () => "Versionen ska anges med sitt nummer (1, 2, 3 …).",
+  "invalid-revision": (f) => `Versionen (${f.name}) ska anges med sitt nummer: 1, 2, 3 …`,
   "invalid-if-match": () => "Versionen som ändringen bygger på ska anges med sitt nummer, till exempel 3.",
   "invalid-if-none-match": () => "Det går inte att läsa om rapporten skickas för första gången.",
   "conflicting-preconditions": () =>
