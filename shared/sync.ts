@@ -5,9 +5,9 @@
  */
 
 import { reportEntries } from "./diff";
+import type { Lang } from "./messages";
 import { SUPPRESSED } from "./network";
 import type { OutputCell, OutputSheet, OutputTable } from "./output";
-import type { Lang } from "./messages";
 import { dayLabel, periodLabel } from "./period";
 import type { Report, ReportKind } from "./report";
 

@@ -1,7 +1,7 @@
 /** Svenska: every text of the network's page (the service's own messages come with its answers). */
 import type { ClientKind } from "../../shared/api";
-import { YEAR_EXAMPLE } from "../../shared/period";
 import type { Lang } from "../../shared/messages";
+import { YEAR_EXAMPLE } from "../../shared/period";
 import type { COST_GROUPS } from "../../shared/report";
 import type { PageFailureCode } from "../failures";
 
@@ -166,7 +166,10 @@ export const sv = {
     when: "När",
     who: "Vem",
     from: "Varifrån",
-    clients: { addin: "Excel", cli: "kommandoraden", api: "ett annat program" } satisfies Record<ClientKind, string>,
+    clients: { addin: "Excel", cli: "kommandoraden", api: "ett annat program" } satisfies Record<
+      ClientKind,
+      string
+    >,
     unknownToken: "okänd nyckel",
     override: "skickad ändå, över en nyare",
     diffFrom: "Från version",

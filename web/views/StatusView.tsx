@@ -1,5 +1,5 @@
 /** Who has reported before the meeting: per kind, associations × years with revision, date and the sending token's label; gaps say "saknas". */
-import { keyName } from "../../shared/sync";
+
 import {
   Body1,
   Button,
@@ -14,6 +14,7 @@ import type { Status, StatusReport } from "../../shared/api";
 import type { Lang } from "../../shared/messages";
 import { periodLabel } from "../../shared/period";
 import type { ReportKind } from "../../shared/report";
+import { keyName } from "../../shared/sync";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { formatDateTime } from "../format";
 import { statusGrid } from "../status";

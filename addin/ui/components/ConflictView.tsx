@@ -3,7 +3,7 @@
  * still holds other figures: who sent it and when, what differs line by line, and the user's
  * choice. Nothing is overwritten until they choose.
  */
-import { keyName } from "../../../shared/sync";
+
 import {
   Body1,
   Button,
@@ -21,6 +21,7 @@ import {
 } from "@fluentui/react-components";
 import type { Lang } from "../../../shared/messages";
 import { periodLabel } from "../../../shared/period";
+import { keyName } from "../../../shared/sync";
 import type { Conflict } from "../../sync/flow";
 import { formatAmount, formatDateTime } from "../format";
 import type { UiStrings } from "../strings";
