@@ -3,6 +3,7 @@ import { formatKr } from "../shared/amounts";
 import { SamsynError } from "../shared/failures";
 import { hasErrors } from "../shared/issues";
 import { describeIssue, type Lang } from "../shared/messages";
+import { periodLabel } from "../shared/period";
 import {
   type InspectOptions,
   inspectResult,
@@ -183,7 +184,7 @@ function renderTable(table: Table, lang: Lang): string[] {
       const k = table.keyFigures;
       return [
         head,
-        `  ${table.rows} ${w.rows}, period ${table.period}`,
+        `  ${table.rows} ${w.rows}, period ${periodLabel(table.period, lang)}`,
         `  ${w.participants}: ${k.participants}   ${w.closed}: ${k.closed} (${k.closedToWorkOrStudies} ${w.toWork})`,
         `  ${w.hemkommun}: ${Object.entries(k.byHemkommun)
           .map(([name, n]) => `${name} ${n}`)

@@ -304,7 +304,7 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
       // A report stored before the service refused identities in free text shows none either.
       shareableInsats(a.insats),
       // The report's own period: a half-year answering for the year reads "jan–jun 2041", never "2041".
-      kf ? `revision ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}` : NO_REPORT,
+      kf ? `version ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}` : NO_REPORT,
     ];
   });
 

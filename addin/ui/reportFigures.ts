@@ -3,7 +3,7 @@
  * budget's amounts by line and period and its totals, a participants report's key figures by
  * path. A count hidden to protect the few is "..", a figure with nothing to compute "–".
  */
-import { formatNumber } from "../../shared/amounts";
+import { formatNumber, NUMBER_SPACE } from "../../shared/amounts";
 import type { Lang } from "../../shared/messages";
 import { SUPPRESSED } from "../../shared/network";
 import { periodLabel } from "../../shared/period";
@@ -57,7 +57,12 @@ export function figureRows(report: Report, strings: UiStrings, lang: Lang): Figu
     row("new", k.new, f.new),
     row("closed", k.closed, f.closed),
     row("closedToWorkOrStudies", k.toWorkOrStudies, f.closedToWorkOrStudies),
-    row("shareClosedToWorkOrStudies", k.share, share, share === null ? "–" : `${n(share * 100)} %`),
+    row(
+      "shareClosedToWorkOrStudies",
+      k.share,
+      share,
+      share === null ? "–" : `${n(share * 100)}${NUMBER_SPACE}%`,
+    ),
     row("averageStayDays", k.averageStay, f.averageStayDays),
     row("staysOverLimit", k.overLimit, f.staysOverLimit),
     row("byKon.kvinna", k.kvinna, f.byKon.kvinna),

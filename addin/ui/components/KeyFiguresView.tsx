@@ -4,7 +4,7 @@
  */
 import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { formatNumber } from "../../../shared/amounts";
+import { formatNumber, NUMBER_SPACE } from "../../../shared/amounts";
 import type { Lang } from "../../../shared/messages";
 import { keyFiguresFor, type Participant } from "../../../shared/participants";
 import { askedPeriod, periodLabel } from "../../../shared/period";
@@ -63,7 +63,7 @@ export function KeyFiguresView(props: KeyFiguresViewProps) {
   const share =
     k.shareClosedToWorkOrStudies === null
       ? "–"
-      : `${n(Math.round(k.shareClosedToWorkOrStudies * 1000) / 10)} %`;
+      : `${n(Math.round(k.shareClosedToWorkOrStudies * 1000) / 10)}${NUMBER_SPACE}%`;
   return (
     <section className={styles.root} aria-label={t.heading(shown)}>
       <Subtitle2 as="h2">{t.heading(shown)}</Subtitle2>
