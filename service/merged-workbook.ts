@@ -207,7 +207,7 @@ function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
     taken.add(name);
     const s = wb.addWorksheet(name);
     writeRow(s, 1, [a.name], TITLE);
-    writeRow(s, 2, [`Revision ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}`]);
+    writeRow(s, 2, [`Version ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}`]);
     writeRow(s, 4, ["Nyckeltal", "Värde"], BOLD);
     const rows: [string, Cell, Style?][] = [
       ...KEY_FIGURES.map(([t, p]): [string, Cell] => [t, countCell(countAt(kf, p))]),
