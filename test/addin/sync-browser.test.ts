@@ -25,6 +25,7 @@ import { readWorkbookFile } from "../../xlsx/read";
 import { orgnr } from "../service/helpers";
 import { launchChromium } from "../support/browser";
 import { fixture } from "../support/cli";
+import { forbiddenIn } from "../support/glossary";
 import { recalculate, shownValue } from "../support/libreoffice";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -297,6 +298,8 @@ describe("sync from Excel, in the browser", () => {
     });
     await conflict.waitFor();
     await expect(conflict.getByText(/Skickad av .* \(från Excel\)/).isVisible()).resolves.toBe(true);
+    // The key is named, never shown by its id; the pane's words are the glossary's.
+    expect(forbiddenIn(await copy.pane.locator("body").innerText())).toEqual([]);
     expect(await conflict.getByRole("row").count()).toBeGreaterThan(1);
     await copy.page.screenshot({ path: artifact("sync-conflict.png") });
     expect((await revisions("ale", "budget", "2011")).length).toBe(base + 1);
