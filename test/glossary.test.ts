@@ -7,6 +7,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { sv as pane } from "../addin/ui/strings/sv";
+import { PAGE_STRINGS } from "../playground/page/strings";
 import { formatKr, formatNumber, formatPercent } from "../shared/amounts";
 import type { IssueCode, IssueOf } from "../shared/issues";
 import { describeFailure, describeIssue } from "../shared/messages";
@@ -105,6 +106,10 @@ describe("When a Swedish user reads Samsyn's words", () => {
     const all = texts(page);
     expect(all.find(([p]) => p === "groups.revision")?.[1]).toBe("Revision");
     expect(offences(all)).toEqual([]);
+  });
+
+  it("then the playground's own texts hold none of them", () => {
+    expect(offences(texts(PAGE_STRINGS.sv))).toEqual([]);
   });
 
   it("then no failure message holds them, whatever the failure", () => {
