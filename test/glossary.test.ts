@@ -166,6 +166,14 @@ describe("When Samsyn names a key, writes a number or the checks sheet", () => {
     ]);
   });
 
+  it("then a span of years in a message takes an en dash", () => {
+    const total = { ...ISSUES["total-mismatch"], period: "2015-2016" };
+    expect([describeIssue(total, "sv"), describeIssue(total, "en")].map((t) => /2015–2016/.test(t))).toEqual([
+      true,
+      true,
+    ]);
+  });
+
   it("then the spaces in a number and before its unit do not break", () => {
     expect([
       formatNumber(-1440000.5),

@@ -42,11 +42,11 @@ export const en: MessageTemplates = {
   "amount-per-period": (i) =>
     `The amount${at(i.cell)} is per ${i.per} ("${i.text}"); it counts as written, not converted.`,
   "total-mismatch": (i) =>
-    `The total "${i.label}"${at(i.cell)} for ${i.period} is ${formatKr(i.stated, "en")} but the lines add up to ${formatKr(i.computed, "en")}.`,
+    `The total "${i.label}"${at(i.cell)} for ${periodLabel(i.period, "en")} is ${formatKr(i.stated, "en")} but the lines add up to ${formatKr(i.computed, "en")}.`,
   "surplus-mismatch": (i) =>
-    `The result "${i.label}"${at(i.cell)} for ${i.period} is ${formatKr(i.stated, "en")} but income minus costs is ${formatKr(i.computed, "en")}.`,
+    `The result "${i.label}"${at(i.cell)} for ${periodLabel(i.period, "en")} is ${formatKr(i.stated, "en")} but income minus costs is ${formatKr(i.computed, "en")}.`,
   "contribution-split": (i) =>
-    `${member[i.member]}'s contribution${at(i.cell)} for ${i.period} is ${formatKr(i.amount, "en")}; the law's split gives ${formatKr(i.expected, "en")}.`,
+    `${member[i.member]}'s contribution${at(i.cell)} for ${periodLabel(i.period, "en")} is ${formatKr(i.amount, "en")}; the law's split gives ${formatKr(i.expected, "en")}.`,
   "id-invalid": (i) => `"${i.text}"${at(i.cell)} is not a valid personal or coordination number.`,
   "id-checksum": (i) => `The check digit of "${i.text}"${at(i.cell)} is wrong.`,
   "date-invalid": (i) => `${i.field}${at(i.cell)} is not a valid date: "${i.text}".`,

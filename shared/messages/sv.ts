@@ -45,11 +45,11 @@ export const sv: MessageTemplates = {
   "amount-per-period": (i) =>
     `Beloppet${at(i.cell)} gäller per ${i.per} (”${i.text}”); det räknas som det står, utan omräkning.`,
   "total-mismatch": (i) =>
-    `Summan ”${i.label}”${at(i.cell)} för ${i.period} är ${formatKr(i.stated)} men raderna ger ${formatKr(i.computed)}.`,
+    `Summan ”${i.label}”${at(i.cell)} för ${periodLabel(i.period)} är ${formatKr(i.stated)} men raderna ger ${formatKr(i.computed)}.`,
   "surplus-mismatch": (i) =>
-    `Resultatet ”${i.label}”${at(i.cell)} för ${i.period} är ${formatKr(i.stated)} men intäkter minus kostnader ger ${formatKr(i.computed)}.`,
+    `Resultatet ”${i.label}”${at(i.cell)} för ${periodLabel(i.period)} är ${formatKr(i.stated)} men intäkter minus kostnader ger ${formatKr(i.computed)}.`,
   "contribution-split": (i) =>
-    `${member[i.member]}s bidrag${at(i.cell)} för ${i.period} är ${formatKr(i.amount)}; enligt lagens fördelning ska det vara ${formatKr(i.expected)}.`,
+    `${member[i.member]}s bidrag${at(i.cell)} för ${periodLabel(i.period)} är ${formatKr(i.amount)}; enligt lagens fördelning ska det vara ${formatKr(i.expected)}.`,
   "id-invalid": (i) => `”${i.text}”${at(i.cell)} är inget giltigt person- eller samordningsnummer.`,
   "id-checksum": (i) => `Kontrollsiffran stämmer inte i ”${i.text}”${at(i.cell)}.`,
   "date-invalid": (i) => `${i.field}${at(i.cell)} är inget giltigt datum: ”${i.text}”.`,
