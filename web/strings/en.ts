@@ -145,7 +145,6 @@ export const en: PageStrings = {
     revoke: (label: string) => `Revoke ${label}`,
     revokeShort: "Revoke",
     revokedDone: (label: string) => `${label} is revoked.`,
-    noLabel: "unnamed",
     noTokens: "No tokens yet.",
   },
   history: {

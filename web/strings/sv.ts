@@ -150,7 +150,6 @@ export const sv = {
     revoke: (label: string) => `Återkalla ${label}`,
     revokeShort: "Återkalla",
     revokedDone: (label: string) => `${label} är återkallad.`,
-    noLabel: "utan namn",
     noTokens: "Inga nycklar ännu.",
   },
   history: {
