@@ -68,6 +68,18 @@ export const en: MessageTemplates = {
 };
 
 const shown = (text: string) => text.slice(0, 40);
+/** Each form of period.ts's grammar by name, with its example: a form without a name does not compile. */
+const PERIOD_FORMS: Record<keyof typeof E, string> = {
+  year: "a year",
+  half: "a half",
+  quarter: "a quarter",
+  month: "a month",
+  span: "years",
+};
+const periodForms = list(
+  Object.entries(PERIOD_FORMS).map(([form, name]) => `${name} (${E[form as keyof typeof E]})`),
+  "or",
+);
 const usage: Record<UsageProblem, (f: FailureOf<"invalid-usage">) => string> = {
   "unknown-command": (f) => `Unknown command "${f.name}"${f.allowed ? `; did you mean ${f.allowed}?` : "."}`,
   "unknown-option": (f) => `Unknown option "${f.name}"${f.allowed ? `; did you mean ${f.allowed}?` : "."}`,
@@ -124,7 +136,7 @@ export const enFailures: FailureTemplates = {
   "invalid-period": (f) =>
     f.expected === "year"
       ? `The period "${shown(f.text)}" is not a year; write e.g. ${YEAR_EXAMPLE}.`
-      : `The period "${shown(f.text)}" cannot be read; write a year (${E.year}), a half (${E.half}), a quarter (${E.quarter}), a month (${E.month}) or years (${E.span}).`,
+      : `The period "${shown(f.text)}" cannot be read; write ${periodForms}.`,
   "invalid-orgnr": (f) => `The organisationsnummer "${shown(f.text)}" is invalid (${orgnrReason[f.reason]}).`,
   "orgnr-taken": (f) => `An association with organisationsnummer ${f.orgnr} already exists.`,
   "invalid-name": () => "The name must be 1–200 characters.",

@@ -71,6 +71,18 @@ export const sv: MessageTemplates = {
 };
 
 const shown = (text: string) => text.slice(0, 40);
+/** Each form of period.ts's grammar by name, with its example: a form without a name does not compile. */
+const PERIOD_FORMS: Record<keyof typeof E, string> = {
+  year: "ett år",
+  half: "ett halvår",
+  quarter: "ett kvartal",
+  month: "en månad",
+  span: "flera år",
+};
+const periodForms = list(
+  Object.entries(PERIOD_FORMS).map(([form, name]) => `${name} (${E[form as keyof typeof E]})`),
+  "eller",
+);
 /** The command line's own errors: its commands and options are named, as a terminal user types them. */
 const usage: Record<UsageProblem, (f: FailureOf<"invalid-usage">) => string> = {
   "unknown-command": (f) => `Okänt kommando ”${f.name}”${f.allowed ? `; menade du ${f.allowed}?` : "."}`,
@@ -131,7 +143,7 @@ export const svFailures: FailureTemplates = {
   "invalid-period": (f) =>
     f.expected === "year"
       ? `Perioden ”${shown(f.text)}” är inte ett år; skriv till exempel ${YEAR_EXAMPLE}.`
-      : `Perioden ”${shown(f.text)}” går inte att läsa; skriv ett år (${E.year}), ett halvår (${E.half}), ett kvartal (${E.quarter}), en månad (${E.month}) eller flera år (${E.span}).`,
+      : `Perioden ”${shown(f.text)}” går inte att läsa; skriv ${periodForms}.`,
   "invalid-orgnr": (f) => `Organisationsnumret ”${shown(f.text)}” är ogiltigt (${orgnrReason[f.reason]}).`,
   "orgnr-taken": (f) => `Det finns redan ett förbund med organisationsnummer ${f.orgnr}.`,
   "invalid-name": () => "Namnet ska vara 1–200 tecken.",
