@@ -72,7 +72,7 @@ export async function writeReading(
       source,
       sourceId: snapshot.sourceId,
       sheets: (avoid) => {
-        sheets = reading.outputSheets(avoid);
+        sheets = reading.outputSheets(avoid, options.lang ?? "sv");
         return sheets;
       },
       marks: issueMarks(reading.issues, source, options.lang ?? "sv"),

@@ -3,7 +3,13 @@
  * follows from its kind, declared here once; every failure is one line in the language of
  * --lang, never a stack trace (SAMSYN_DEBUG adds it).
  */
-import { FAILURE_KIND, type Failure, type FailureKind, SamsynError } from "../shared/failures";
+import {
+  FAILURE_KIND,
+  type Failure,
+  type FailureKind,
+  SamsynError,
+  type UsageProblem,
+} from "../shared/failures";
 import { describeFailure, type Lang } from "../shared/messages";
 
 export const EXIT = {
@@ -45,6 +51,56 @@ export function failureOf(error: unknown, lang: Lang): { exitCode: ExitCode; lin
     exitCode: EXIT_OF[FAILURE_KIND[failure.code]],
     line: `samsyn: ${describeFailure(failure, lang)}${stack}`,
   };
+}
+
+/** The quoted names in one of commander's messages ("unknown option '--perod'"). */
+const quoted = (message: string) => [...message.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? "");
+/** The long form of an option's flags ("-o, --out <file>" → "--out"). */
+const flagOf = (flags: string) => flags.split(/[\s,]+/).find((f) => f.startsWith("--")) ?? flags;
+
+/**
+ * A command line commander could not read, as a failure of the one model: its English message
+ * is read for the names it quotes, so the user is told in the language of --lang. Null for help
+ * and the version, which are no failure.
+ */
+export function usageFailure(code: string, message: string, command: string): Failure | null {
+  const [first = "", second = ""] = quoted(message);
+  const suggested = /Did you mean (?:one of )?(.+?)\?\)/.exec(message)?.[1] ?? null;
+  const failure = (problem: UsageProblem, name: string, allowed: string | null = null): Failure => ({
+    code: "invalid-usage",
+    problem,
+    command,
+    name,
+    allowed,
+  });
+  switch (code) {
+    case "commander.help":
+    case "commander.helpDisplayed":
+    case "commander.version":
+      return null;
+    case "commander.unknownCommand":
+      return failure("unknown-command", first, suggested);
+    case "commander.unknownOption":
+      return failure("unknown-option", first, suggested);
+    case "commander.missingArgument":
+      return failure("missing-argument", first);
+    case "commander.optionMissingArgument":
+      return failure("missing-value", flagOf(first));
+    case "commander.missingMandatoryOptionValue":
+      return failure("missing-option", flagOf(first));
+    case "commander.invalidArgument":
+      return failure(
+        "invalid-choice",
+        message.includes("argument '") ? second : first,
+        /Allowed choices are (.+)\.$/.exec(message)?.[1] ?? null,
+      );
+    case "commander.excessArguments": {
+      const [expected, got] = [...message.matchAll(/\d+/g)].map((m) => m[0]);
+      return failure("too-many-arguments", got ?? "?", expected ?? null);
+    }
+    default:
+      return failure("other", message.replace(/^error:\s*/, "").split("\n")[0] ?? "");
+  }
 }
 
 /** Runs a command's action: a failure is written as its one line and sets the exit code. */

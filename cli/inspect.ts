@@ -4,6 +4,7 @@ import { SamsynError } from "../shared/failures";
 import { hasErrors } from "../shared/issues";
 import { describeIssue, type Lang } from "../shared/messages";
 import { figureText, KEYED, SCALARS, valueAt } from "../shared/participants/catalogue";
+import { periodLabel } from "../shared/period";
 import {
   type InspectOptions,
   inspectResult,
@@ -46,13 +47,16 @@ export async function convertFile(
     const workbook = await loadWorkbookFile(file);
     const reading = readWorkbook(gridsOf(workbook), options);
     if (reading.tables.length === 0) return { ...noTables(lang), stdout: "" };
-    const sheets = reading.outputSheets(workbook.worksheets.map((ws) => ws.name));
+    const sheets = reading.outputSheets(
+      workbook.worksheets.map((ws) => ws.name),
+      lang,
+    );
     writeOutputSheets(workbook, sheets);
     await workbook.xlsx.writeFile(out);
     const errors = reading.issues.filter((i) => i.severity === "error").length;
     const summary =
       lang === "sv"
-        ? `Skrev ${out}: ${sheets.length} nya blad, ${reading.tables.length} tabeller, ${reading.issues.length} anmärkningar (${errors} fel).`
+        ? `Skrev ${out}: ${sheets.length} nya blad, ${reading.tables.length} tabeller, ${reading.issues.length} kontroller slog ut (${errors} fel).`
         : `Wrote ${out}: ${sheets.length} new sheets, ${reading.tables.length} tables, ${reading.issues.length} issues (${errors} errors).`;
     return { exitCode: errors > 0 ? EXIT.invalid : EXIT.ok, stdout: `${summary}\n`, stderr: "" };
   });
@@ -82,8 +86,8 @@ const WORDS = {
     income: "Intäkter",
     cost: "Kostnader",
     surplus: "Över-/underskott",
-    issues: "Anmärkningar",
-    none: "Inga anmärkningar.",
+    issues: "Kontroller",
+    none: "Kontrollerna hittade inget.",
     noTables: "Inga tabeller hittades.",
     rows: "rader",
     lines: "rader",
@@ -169,7 +173,7 @@ function renderTable(table: Table, lang: Lang): string[] {
       const number = (v: number) => formatNumber(v, lang);
       return [
         head,
-        `  ${table.rows} ${w.rows}, period ${table.period}`,
+        `  ${table.rows} ${w.rows}, period ${periodLabel(table.period, lang)}`,
         ...SCALARS.map((c) => `  ${c.label[lang]}: ${figureText(c.kind, valueAt<number>(k, c), number)}`),
         ...KEYED.map(
           ({ field, figure }) =>

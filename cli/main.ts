@@ -4,19 +4,51 @@
  * the database drivers or the playground.
  */
 import { Command, Option } from "commander";
+import { SamsynError } from "../shared/failures";
 import type { Lang } from "../shared/messages";
-import { EXIT, runCommand } from "./failure";
+import { PERIOD_EXAMPLES } from "../shared/period";
+import { EXIT, failureOf, runCommand, usageFailure } from "./failure";
+
+// The language of every line the command writes, --lang en or Swedish, read before commander.
+const lang: Lang = process.argv.some(
+  (a, i) => a === "--lang=en" || (a === "en" && process.argv[i - 1] === "--lang"),
+)
+  ? "en"
+  : "sv";
+
+const HELP_TITLES: Readonly<Record<string, string>> = {
+  "Usage:": "Användning / usage:",
+  "Arguments:": "Argument / arguments:",
+  "Options:": "Flaggor / options:",
+  "Commands:": "Kommandon / commands:",
+  "Global Options:": "Flaggor för alla kommandon / global options:",
+};
 
 const program = new Command("samsyn")
   .description(
     "Samsyn – budget- och deltagararbetsböcker för samordningsförbund / budget and participant workbooks",
   )
-  .showHelpAfterError()
-  .configureOutput({ outputError: (text, write) => write(text) });
+  // Commander's own English error line is not written: usageFailure says it (below).
+  .configureOutput({ outputError: () => {} })
+  // The help is in both languages, as every description in it is; the commands inherit this.
+  .helpOption("-h, --help", "visa hjälpen / display help")
+  .helpCommand("help [command]", "visa hjälpen för ett kommando / display help for a command")
+  .configureHelp({
+    styleTitle: (title) => HELP_TITLES[title] ?? title,
+    optionDescription: (option) => {
+      const extra = [
+        option.argChoices ? `val / choices: ${option.argChoices.join(", ")}` : null,
+        option.defaultValue !== undefined && (option.required || option.optional)
+          ? `standard / default: ${option.defaultValue}`
+          : null,
+      ].filter((x) => x !== null);
+      return extra.length > 0 ? `${option.description} (${extra.join("; ")})` : option.description;
+    },
+  });
 
 const langOption = () =>
   new Option("--lang <lang>", "språk för meddelanden / message language").choices(["sv", "en"]).default("sv");
-const periodHelp = "period (2014, 2014-H1, 2014-Q3, 2014-05, 2013-2015)";
+const periodHelp = `period (${Object.values(PERIOD_EXAMPLES).join(", ")})`;
 
 interface WithLang {
   readonly lang: Lang;
@@ -24,7 +56,7 @@ interface WithLang {
 
 program
   .command("inspect")
-  .description("visa tabeller, summor och anmärkningar / show tables, totals and issues")
+  .description("visa tabeller, summor och kontroller / show tables, totals and checks")
   .argument("<file>", "arbetsbok (.xlsx)")
   .option("--json", "maskinläsbar JSON / machine-readable JSON")
   .option("--period <period>", `deltagarnas nyckeltal för / participants' key figures for: ${periodHelp}`)
@@ -72,7 +104,7 @@ program
   .command("association")
   .description("förbund / associations")
   .command("add")
-  .description("lägg till ett förbund och skriv ut dess id och token / add an association")
+  .description("lägg till ett förbund och skriv ut dess id och nyckel / add an association")
   .argument("<name>", "förbundets namn / the association's name")
   .requiredOption("--orgnr <orgnr>", "organisationsnummer")
   .option("--data <dir>", "datamapp / data folder")
@@ -126,17 +158,24 @@ program
     runCommand(opts.lang, async () => (await import("./manifest")).writeManifest(opts)),
   );
 
-// A usage error (unknown option, missing argument) is exit 2, as every unusable input is.
-program.exitOverride((err) => {
-  process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.unreadable);
-});
+/**
+ * A usage error (an unknown command or option, a missing argument) is a failure of the one
+ * model: one line in the language of --lang, and exit 2 as every unusable input is. Set on every
+ * command, each knowing its own name for the line's hint.
+ */
+function sayUsageErrors(command: Command, path: string): void {
+  command.exitOverride((err) => {
+    const failure = usageFailure(err.code, err.message, path);
+    if (!failure) process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.unreadable);
+    const { exitCode, line } = failureOf(new SamsynError(failure), lang);
+    process.stderr.write(`${line}\n`);
+    process.exit(exitCode);
+  });
+  for (const sub of command.commands) sayUsageErrors(sub, path ? `${path} ${sub.name()}` : sub.name());
+}
+sayUsageErrors(program, "");
 
 // Every command catches its own failures; this is for one that escapes, said the same way.
-const lang: Lang = process.argv.some(
-  (a, i) => a === "--lang=en" || (a === "en" && process.argv[i - 1] === "--lang"),
-)
-  ? "en"
-  : "sv";
 await runCommand(lang, async () => {
   await program.parseAsync(process.argv);
 });

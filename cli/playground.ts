@@ -83,7 +83,7 @@ export async function playground(
     process.stdout.write(
       say(
         lang,
-        `Tjänsten på ${started.serviceUrl} svarar inte: att läsa in och skriva tabeller går bra, men för att logga in och skicka, starta den (npm start) eller ange --service\n`,
+        `Tjänsten på ${started.serviceUrl} svarar inte: att läsa in och skriva tabeller går bra, men för att logga in och skicka, starta tjänsten eller starta lekplatsen med tjänstens adress (--service)\n`,
         `The service at ${started.serviceUrl} does not answer: reading and writing tables works, but to sign in and send, start it (npm start) or give --service\n`,
       ),
     );

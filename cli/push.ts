@@ -107,6 +107,6 @@ export async function push(
       throw failureOf(e, base.origin, found.kind, period);
     });
     const kind = say(lang, found.kind === "budget" ? "budget" : "deltagare", found.kind);
-    process.stdout.write(`${kind} ${period}: revision ${answer.data.revision}\n`);
+    process.stdout.write(`${kind} ${period}: version ${answer.data.revision}\n`);
   }
 }

@@ -93,7 +93,7 @@ export function serviceProxy(serviceUrl: string, options: ProxyOptions = {}): Re
         res,
         502,
         "service-unreachable",
-        `Samsyn-tjänsten på ${where} går inte att nå. Starta den (npm start) eller starta lekplatsen med --service och tjänstens adress.`,
+        `Samsyn-tjänsten på ${where} går inte att nå. Starta tjänsten, eller starta lekplatsen med tjänstens adress.`,
         `The Samsyn service at ${where} cannot be reached. Start it (npm start) or start the playground with --service and the service's address.`,
       );
     });

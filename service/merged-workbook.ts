@@ -124,7 +124,7 @@ function budgetSheet(s: ExcelJS.Worksheet, a: BudgetAssociation, period: string)
   writeRow(s, 1, [a.name], TITLE);
   setPrinting(s, { orientation: "landscape", titleRow: 4, header: a.name });
   writeRow(s, 2, [
-    `Revision ${a.revision}, rapport ${periodLabel(a.reportPeriod ?? "")}, kolumn ${a.periodKey ?? ""}`,
+    `Version ${a.revision}, rapport ${periodLabel(a.reportPeriod ?? "")}, kolumn ${a.periodKey ?? ""}`,
   ]);
   writeRow(s, 4, [...LINE_TITLES, `Belopp ${period}`], BOLD);
   a.mapping.forEach((m, i) => {
@@ -181,7 +181,7 @@ function participantsSheets(wb: ExcelJS.Workbook, view: MergedParticipants) {
     taken.add(name);
     const s = wb.addWorksheet(name);
     writeRow(s, 1, [a.name], TITLE);
-    writeRow(s, 2, [`Revision ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}`]);
+    writeRow(s, 2, [`Version ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}`]);
     writeRow(s, 4, ["Nyckeltal", "Värde"], BOLD);
     // The catalogue's figures: the counts, then shares and means, then the breakdowns key by key.
     const scalar = (c: FigureColumn): [string, Cell, Style?] => {

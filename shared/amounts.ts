@@ -107,13 +107,29 @@ export function toKr(value: number, unit: Unit): number {
 
 const SV_NUMBER = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
 const EN_NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+const PERCENT = {
+  sv: new Intl.NumberFormat("sv-SE", { style: "percent", maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }),
+} as const;
 
-/** "1 440 000 kr" (sv-SE: space thousands, comma decimals) or "1,440,000 kr" (en). */
+/**
+ * The one space inside a formatted number — between its thousands, and before its unit: a
+ * no-break space, so "1 440 000 kr" never breaks across lines, whatever the runtime's locale data.
+ */
+export const NUMBER_SPACE = "\u00a0";
+const unbroken = (text: string): string => text.replace(/[ \u202f\u2009]/g, NUMBER_SPACE);
+
+/** "1 440 000 kr" (sv-SE: space thousands, comma decimals) or "1,440,000 kr" (en); the spaces do not break. */
 export function formatKr(value: number, lang: "sv" | "en" = "sv"): string {
-  return `${(lang === "sv" ? SV_NUMBER : EN_NUMBER).format(value)} kr`;
+  return `${formatNumber(value, lang)}${NUMBER_SPACE}kr`;
 }
 
-/** A number the sv-SE way without unit: "9,03", "−82 000". */
+/** A number the sv-SE way without unit: "9,03", "−82 000"; the thousands space does not break. */
 export function formatNumber(value: number, lang: "sv" | "en" = "sv"): string {
-  return (lang === "sv" ? SV_NUMBER : EN_NUMBER).format(value);
+  return unbroken((lang === "sv" ? SV_NUMBER : EN_NUMBER).format(value));
+}
+
+/** A share (0.125) as a percentage: "12,5 %" (sv) or "12.5%" (en); the space does not break. */
+export function formatPercent(share: number, lang: "sv" | "en" = "sv"): string {
+  return unbroken(PERCENT[lang].format(share));
 }

@@ -37,6 +37,17 @@ export type Missing =
   | "report"
   | "resource";
 
+/** How a command line can be misread (commander's errors, in the failure model's words). */
+export type UsageProblem =
+  | "unknown-command"
+  | "unknown-option"
+  | "missing-argument"
+  | "missing-value"
+  | "missing-option"
+  | "invalid-choice"
+  | "too-many-arguments"
+  | "other";
+
 /** Something built by `npm run build` that is not there. */
 export type Unbuilt = "addin" | "page" | "playground";
 
@@ -68,6 +79,17 @@ export type Failure =
   | { readonly code: "url-has-extras"; readonly url: string }
   | { readonly code: "invalid-guid"; readonly id: string }
   | { readonly code: "invalid-port"; readonly port: string }
+  /** The command line itself misread: an unknown command or option, an argument or a value missing. */
+  | {
+      readonly code: "invalid-usage";
+      readonly problem: UsageProblem;
+      /** The command as typed after `samsyn` ("inspect", "association add"); "" for none. */
+      readonly command: string;
+      /** What the problem is about, as typed: the command, the option, the argument's name, the value. */
+      readonly name: string;
+      /** The nearest command or option ("inspect"), or the values allowed ("sv, en"). */
+      readonly allowed: string | null;
+    }
   // —— settings the service or the playground start with ——
   | { readonly code: "admin-token-too-short"; readonly length: number; readonly min: number }
   | { readonly code: "invalid-suppression-threshold"; readonly value: string; readonly min: number }
@@ -172,6 +194,7 @@ export const FAILURE_KIND: { readonly [C in FailureCode]: FailureKind } = {
   "url-has-extras": "invalid-input",
   "invalid-guid": "invalid-input",
   "invalid-port": "invalid-input",
+  "invalid-usage": "invalid-input",
   "admin-token-too-short": "invalid-input",
   "invalid-suppression-threshold": "invalid-input",
   "invalid-pane-origin": "invalid-input",

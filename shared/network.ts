@@ -189,7 +189,7 @@ function budgetSheet(view: MergedBudget): NetworkSheet {
       a.income,
       surplusCell,
       shareCell,
-      reported ? `revision ${a.revision}, budget ${periodLabel(a.reportPeriod ?? "")}${period}` : NO_REPORT,
+      reported ? `version ${a.revision}, budget ${periodLabel(a.reportPeriod ?? "")}${period}` : NO_REPORT,
     ];
   });
 
@@ -287,7 +287,7 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
       // A report stored before the service refused identities in free text shows none either.
       shareableInsats(a.insats),
       // The report's own period: a half-year answering for the year reads "jan–jun 2041", never "2041".
-      kf ? `revision ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}` : NO_REPORT,
+      kf ? `version ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}` : NO_REPORT,
     ];
   });
 

@@ -17,15 +17,32 @@ export interface Period {
   readonly last: Day;
 }
 
-/** Years a period may name: none of Samsyn's workbooks is older or newer. */
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2200;
+/** Years a period — or a column header — may name: none of Samsyn's workbooks is older or newer. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2200;
+/** Those years as a pattern for a year inside a longer text ("Budget 2015", "2008 (tkr)"). */
+export const YEAR_DIGITS = "(?:19\\d\\d|2[01]\\d\\d|2200)";
+
+/**
+ * The examples every message and help text quotes, one per form, in the canonical form the
+ * grammar reads: what to write for a period, and for a year alone.
+ */
+export const PERIOD_EXAMPLES = {
+  year: "2014",
+  half: "2014-H1",
+  quarter: "2014-Q3",
+  month: "2014-05",
+  span: "2013-2015",
+} as const;
+export const YEAR_EXAMPLE = "2009";
 
 /** Canonical keys, for schemas and paths: what `parsePeriod(…).key` gives. */
 export const PERIOD_KEY = /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]|\d{4}))?$/;
 export const YEAR_KEY = /^\d{4}$/;
 
-const yearOk = (y: number) => y >= FIRST_YEAR && y <= LAST_YEAR;
+/** A whole number within the years a period may name. */
+export const isPeriodYear = (y: number): boolean => Number.isInteger(y) && y >= FIRST_YEAR && y <= LAST_YEAR;
+const yearOk = isPeriodYear;
 /** Months `months` long from `startMonth`: a half, a quarter or a month of `year`. */
 function part(year: number, startMonth: number, months: number, key: string, kind: Period["kind"]): Period {
   const endMonth = startMonth + months - 1;
@@ -74,6 +91,9 @@ export function parseYear(text: string): string | null {
   return p?.kind === "year" ? p.key : null;
 }
 
+/** Whether a text (a field the pane or the page asks a year in) is one calendar year. */
+export const isYearText = (text: string): boolean => parseYear(text) !== null;
+
 /** A period asked for by a caller: misuse of the core's API when it is none of the grammar's forms. */
 export function askedPeriod(text: string): Period {
   const period = parsePeriod(text);
@@ -109,6 +129,13 @@ const MONTHS = {
   sv: ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
   en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 } as const;
+
+/** A day as people read it, from an ISO date or time: "6 dec 2026" ("6 Dec 2026"); other text as it is. */
+export function dayLabel(iso: string, lang: "sv" | "en" = "sv"): string {
+  const m = /^(\d{4})-(\d\d)-(\d\d)/.exec(iso);
+  const month = m ? MONTHS[lang][Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
 
 /**
  * A period as people read it: "2041", "jan–jun 2041", "jul–sep 2041", "maj 2041",

@@ -6,7 +6,7 @@
 import { budgetOutputSheets, readBudgetSheet } from "./budget";
 import type { Grid } from "./grid";
 import { countBySeverity, type Issue } from "./issues";
-import { describeIssue } from "./messages";
+import { describeIssue, type Lang } from "./messages";
 import { computed, isOutputSheet, type OutputSheet, outputSheetName } from "./output";
 import { type ParticipantOptions, type ParticipantReading, readParticipantSheet } from "./participants";
 import type { BudgetTable, ContributionsTable, Corrections, InspectResult, IssueJson, Table } from "./report";
@@ -19,8 +19,11 @@ export interface InspectOptions {
 export interface WorkbookReading {
   readonly tables: readonly Table[];
   readonly issues: readonly Issue[];
-  /** The sheets a conversion adds, given the names already in the workbook. */
-  readonly outputSheets: (existingSheetNames: readonly string[]) => OutputSheet[];
+  /**
+   * The sheets a conversion adds, given the names already in the workbook; the checks sheet is
+   * in `lang` (Swedish unless asked otherwise).
+   */
+  readonly outputSheets: (existingSheetNames: readonly string[], lang?: Lang) => OutputSheet[];
   /** Participant lists as read: personal data, only ever turned into shareable reports. */
   readonly participantReadings: readonly ParticipantReading[];
 }
@@ -47,11 +50,11 @@ export function readWorkbook(grids: readonly Grid[], options: InspectOptions = {
     const found = budget.tables as (BudgetTable | ContributionsTable)[];
     if (found.length > 0) builders.push((taken) => budgetOutputSheets(found, taken));
   }
-  const outputSheets = (existing: readonly string[]): OutputSheet[] => {
+  const outputSheets = (existing: readonly string[], lang: Lang = "sv"): OutputSheet[] => {
     const taken = new Set(existing);
     const sheets: OutputSheet[] = [];
     for (const build of builders) sheets.push(...build(taken));
-    const issueSheet = issuesOutputSheet(issues, taken);
+    const issueSheet = issuesOutputSheet(issues, taken, lang);
     if (issueSheet) sheets.push(issueSheet);
     return sheets;
   };
@@ -84,10 +87,24 @@ export function inspectResult(reading: WorkbookReading, file: string | null): In
   };
 }
 
-const SEVERITY_SV = { error: "Fel", warning: "Varning", info: "Info" } as const;
+/** The checks sheet's words, one language at a time (its name stays "Samsyn kontroller" in both). */
+const CHECKS_SHEET = {
+  sv: {
+    heading: "Samsyn – kontroller",
+    severity: { error: "Fel", warning: "Varning", info: "Info" },
+    columns: ["Allvarlighet", "Kod", "Blad", "Cell", "Meddelande"],
+  },
+  en: {
+    heading: "Samsyn – checks",
+    severity: { error: "Error", warning: "Warning", info: "Info" },
+    columns: ["Severity", "Code", "Sheet", "Cell", "Message"],
+  },
+} as const;
+const CHECKS_WIDTHS = [12, 20, 20, 18, 80] as const;
 
-/** The issues sheet: one row per issue, each with a link to its cell. */
-function issuesOutputSheet(issues: readonly Issue[], taken: Set<string>): OutputSheet | null {
+/** The issues sheet: one row per issue, each with a link to its cell, in one language. */
+function issuesOutputSheet(issues: readonly Issue[], taken: Set<string>, lang: Lang): OutputSheet | null {
+  const words = CHECKS_SHEET[lang];
   if (issues.length === 0) return null;
   const name = outputSheetName("kontroller", taken);
   const rows = issues.map((issue) => {
@@ -96,28 +113,20 @@ function issuesOutputSheet(issues: readonly Issue[], taken: Set<string>): Output
     const shown = `${issue.sheet}!${target}`;
     const label = shown.replace(/"/g, '""');
     return [
-      SEVERITY_SV[issue.severity],
+      words.severity[issue.severity],
       issue.code,
       issue.sheet,
       computed(`=HYPERLINK("#${sheetRef.replace(/"/g, '""')}","${label}")`, shown),
-      describeIssue(issue, "sv"),
-      describeIssue(issue, "en"),
+      describeIssue(issue, lang),
     ];
   });
   return {
     name,
-    heading: ["Samsyn – kontroller / checks"],
+    heading: [words.heading],
     tables: [
       {
         name: "Samsyn_kontroller",
-        columns: [
-          { header: "Allvarlighet", width: 12 },
-          { header: "Kod", width: 20 },
-          { header: "Blad", width: 20 },
-          { header: "Cell", width: 18 },
-          { header: "Meddelande", width: 80 },
-          { header: "Message", width: 80 },
-        ],
+        columns: words.columns.map((header, i) => ({ header, width: CHECKS_WIDTHS[i]! })),
         rows,
         summaryRows: [],
       },

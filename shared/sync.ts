@@ -5,9 +5,10 @@
  */
 
 import { reportEntries } from "./diff";
+import type { Lang } from "./messages";
 import { SUPPRESSED } from "./network";
 import type { OutputCell, OutputSheet, OutputTable } from "./output";
-import { periodLabel } from "./period";
+import { dayLabel, periodLabel } from "./period";
 import type { Report, ReportKind } from "./report";
 
 /** Where a report is filed: one association, one kind, one period. */
@@ -79,12 +80,27 @@ export function conflictRows(theirs: Report, mine: Report): ConflictRow[] {
   return rows;
 }
 
+/**
+ * What a key is called wherever people read it: its label, or "nyckel utan namn, skapad 6 dec
+ * 2026" (the day when it is known) — never its id, which says nothing to a person.
+ */
+export function keyName(
+  token: { readonly label: string | null; readonly createdAt?: string | null },
+  lang: Lang = "sv",
+): string {
+  if (token.label) return token.label;
+  const made = token.createdAt ? dayLabel(token.createdAt, lang) : null;
+  return lang === "sv"
+    ? `nyckel utan namn${made ? `, skapad ${made}` : ""}`
+    : `unnamed key${made ? `, created ${made}` : ""}`;
+}
+
 /** Where "Behåll deras" puts their version, beside the user's own sheets, to compare. */
 export const THEIR_VERSION_SHEET = "Samsyn deras version";
 
 export interface TheirVersionMeta {
   readonly revision: number;
-  /** "Kansliet (token 3f9a…)" or null when the history could not say. */
+  /** The key that sent it, by its name (`keyName`), or null when the history could not say. */
   readonly sentBy: string | null;
   readonly sentAt: string | null;
 }

@@ -3,102 +3,9 @@
  * Swedish and English from one template per language, naming what it is about.
  */
 import { describe, expect, it } from "vitest";
-import { FAILURE_CODES, type FailureCode, type FailureOf } from "../shared/failures";
+import { FAILURE_CODES } from "../shared/failures";
 import { describeFailure, type Lang } from "../shared/messages";
-
-/** One failure of every code: a code without a sample does not compile. */
-const SAMPLES: { readonly [C in FailureCode]: FailureOf<C> } = {
-  "file-unreadable": { code: "file-unreadable", path: "budget-2015.xlsx" },
-  "file-too-large": { code: "file-too-large", megabytes: 140, limitMegabytes: 100 },
-  "not-a-workbook": { code: "not-a-workbook" },
-  "workbook-damaged": { code: "workbook-damaged", detail: "Corrupted zip: missing 412 bytes" },
-  "too-many-parts": { code: "too-many-parts", count: 20, limit: 10 },
-  "too-much-xml": { code: "too-much-xml", limitMegabytes: 160 },
-  "too-many-cells": { code: "too-many-cells", cells: 900, limit: 500 },
-  "merge-too-large": { code: "merge-too-large", range: "A1:XFD1048576", limit: 500 },
-  "too-many-merges": { code: "too-many-merges", count: 700, limit: 600 },
-  "too-many-strings": { code: "too-many-strings", count: 800, limit: 500 },
-  "no-sheets": { code: "no-sheets" },
-  "no-tables": { code: "no-tables" },
-  "invalid-period": { code: "invalid-period", text: "våren 2014", expected: "period" },
-  "invalid-orgnr": { code: "invalid-orgnr", text: "802000-1602", reason: "checksum" },
-  "orgnr-taken": { code: "orgnr-taken", orgnr: "802000-1601" },
-  "invalid-name": { code: "invalid-name" },
-  "invalid-url": { code: "invalid-url", url: "samsyn.example" },
-  "url-not-https": { code: "url-not-https", url: "http://samsyn.example" },
-  "url-has-extras": { code: "url-has-extras", url: "https://samsyn.example/?x=1" },
-  "invalid-guid": { code: "invalid-guid", id: "not-a-guid" },
-  "invalid-port": { code: "invalid-port", port: "tre" },
-  "admin-token-too-short": { code: "admin-token-too-short", length: 12, min: 32 },
-  "invalid-suppression-threshold": { code: "invalid-suppression-threshold", value: "2", min: 3 },
-  "invalid-pane-origin": { code: "invalid-pane-origin", origin: "https://excel.example.se/" },
-  "invalid-service-url": { code: "invalid-service-url", url: "ftp://x" },
-  "cannot-listen": { code: "cannot-listen", host: "127.0.0.1", port: 3000, reason: "EADDRINUSE" },
-  "data-folder-locked": { code: "data-folder-locked", dataDir: "./data", pid: 4711 },
-  "database-unavailable": { code: "database-unavailable", which: "DATABASE_URL", detail: "ECONNREFUSED" },
-  "service-unreachable": {
-    code: "service-unreachable",
-    origin: "http://127.0.0.1:9",
-    detail: "fetch failed",
-  },
-  "nothing-to-push": { code: "nothing-to-push", file: "anteckningar.xlsx" },
-  "service-refused": {
-    code: "service-refused",
-    kind: "budget",
-    period: "2015",
-    status: 422,
-    sv: "Rapporten är fel.",
-    en: "The report is wrong.",
-  },
-  "build-failed": { code: "build-failed" },
-  "not-built": { code: "not-built", what: "page" },
-  unauthenticated: { code: "unauthenticated" },
-  forbidden: { code: "forbidden" },
-  "too-many-failed-logins": { code: "too-many-failed-logins" },
-  "not-found": { code: "not-found", what: "resource", method: "PATCH" },
-  "unknown-kind": { code: "unknown-kind", text: "kassabok" },
-  "invalid-revision": { code: "invalid-revision", name: "from" },
-  "invalid-if-match": { code: "invalid-if-match" },
-  "invalid-if-none-match": { code: "invalid-if-none-match" },
-  "conflicting-preconditions": { code: "conflicting-preconditions" },
-  "invalid-idempotency-key": { code: "invalid-idempotency-key" },
-  "idempotency-key-reused": { code: "idempotency-key-reused" },
-  "json-required": { code: "json-required" },
-  "invalid-json": { code: "invalid-json" },
-  "body-too-large": { code: "body-too-large", limit: 512 },
-  "unsupported-encoding": { code: "unsupported-encoding" },
-  "bad-request": { code: "bad-request" },
-  "invalid-body": { code: "invalid-body", what: "report", paths: ["lines.3.amounts.2008", "unit"] },
-  "invalid-text": { code: "invalid-text", field: "label" },
-  "label-required": { code: "label-required" },
-  "kind-mismatch": { code: "kind-mismatch", sent: "participants", address: "budget" },
-  "period-mismatch": { code: "period-mismatch", sent: "2014-H1", address: "2014" },
-  "report-exists": { code: "report-exists", current: 7 },
-  "stale-revision": { code: "stale-revision", current: 7, base: 5 },
-  "unsuppressed-count": { code: "unsuppressed-count", threshold: 5, paths: ["keyFigures.closed"] },
-  "unprotected-count": { code: "unprotected-count", threshold: 5, paths: ["keyFigures.byKon.man"] },
-  "exposed-across-periods": {
-    code: "exposed-across-periods",
-    threshold: 5,
-    figure: "new",
-    period: "2041-H2",
-    combines: ["2041", "2041-H1"],
-    more: 1,
-  },
-  "suppressed-mismatch": {
-    code: "suppressed-mismatch",
-    paths: ["suppression.suppressed.2", "keyFigures.byKon.man"],
-  },
-  "text-too-long": { code: "text-too-long", field: "insats", length: 95, max: 80 },
-  "identifying-text": { code: "identifying-text", field: "insats", what: "personnummer" },
-  "data-folder-open": { code: "data-folder-open", dataDir: "/srv/samsyn", mode: "777" },
-  "database-interrupted": { code: "database-interrupted" },
-  "too-many-connections": { code: "too-many-connections", limit: 50 },
-  "no-file": { code: "no-file" },
-  "invalid-book": { code: "invalid-book" },
-  "book-not-saved": { code: "book-not-saved", detail: "sheet name too long" },
-  internal: { code: "internal", detail: "Cannot read properties of null" },
-};
+import { SAMPLES } from "./support/failure-samples";
 
 /** Fields said in words rather than verbatim: an enum, or a threshold said as its largest hidden count. */
 // Said in words: a figure by what it counts, a period as people read it ("jul–dec 2041").
@@ -112,6 +19,7 @@ const IN_WORDS = new Set([
   "figure",
   "period",
   "combines",
+  "problem",
 ]);
 const OTHER_LANGUAGE: Record<Lang, string> = { sv: "en", en: "sv" };
 

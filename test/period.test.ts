@@ -1,13 +1,28 @@
 /** The one period grammar (shared/period.ts): what each form means, one message, and the CLI, API and core reading it alike. */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebServer } from "../service/server";
 import { PERIOD, YEAR } from "../shared/api";
+import { readBudgetSheet } from "../shared/budget";
 import type { Failure } from "../shared/failures";
 import { gridFromRows } from "../shared/grid";
 import { describeFailure } from "../shared/messages";
 import { readParticipantSheet } from "../shared/participants";
-import { askedPeriod, parsePeriod, parseYear, periodLabel } from "../shared/period";
+import {
+  askedPeriod,
+  dayLabel,
+  FIRST_YEAR,
+  isPeriodYear,
+  isYearText,
+  LAST_YEAR,
+  PERIOD_EXAMPLES,
+  parsePeriod,
+  parseYear,
+  periodLabel,
+  YEAR_EXAMPLE,
+} from "../shared/period";
 import {
   bearer,
   createAssociation,
@@ -16,7 +31,7 @@ import {
   simpleBudget,
   startTestServer,
 } from "./service/helpers";
-import { samsyn } from "./support/cli";
+import { ROOT, samsyn } from "./support/cli";
 import { thrownFailure } from "./support/failure";
 
 const VAREN: Failure = { code: "invalid-period", text: "våren", expected: "period" };
@@ -200,6 +215,76 @@ describe("When a period is shown to people", () => {
       ["maj 2041", "May 2041"],
       ["2013–2015", "2013–2015"],
       ["alla", "alla"],
+    ]);
+  });
+});
+
+describe("When a text quotes the periods one may write", () => {
+  it("then the examples are period.ts's own, one of each form, each read as that form", () => {
+    expect(
+      Object.entries(PERIOD_EXAMPLES).map(([kind, text]) => [
+        kind,
+        parsePeriod(text)?.kind,
+        parsePeriod(text)?.key,
+      ]),
+    ).toEqual(
+      Object.entries(PERIOD_EXAMPLES).map(([kind, text]) => [kind, kind === "span" ? "span" : kind, text]),
+    );
+    expect(parseYear(YEAR_EXAMPLE)).toBe(YEAR_EXAMPLE);
+  });
+
+  it("then the failure, the CLI's help and the README quote the same examples", async () => {
+    const readme = readFileSync(resolve(ROOT, "README.md"), "utf8");
+    const help = (await samsyn(["inspect", "--help"])).stdout;
+    const quoted = [describeFailure(VAREN, "sv"), describeFailure(VAREN, "en"), help, readme];
+    for (const example of Object.values(PERIOD_EXAMPLES))
+      expect(quoted.map((text) => text.includes(example))).toEqual([true, true, true, true]);
+    expect(describeFailure({ code: "invalid-period", text: "x", expected: "year" }, "sv")).toContain(
+      YEAR_EXAMPLE,
+    );
+  });
+});
+
+describe("When the pane or the page asks for a year", () => {
+  it("then a year is four digits within the grammar's years, and nothing else", () => {
+    expect(["2009", " 2009 ", "1900", "2200"].map(isYearText)).toEqual([true, true, true, true]);
+    expect(["209", "20090", "1899", "2201", "2009-H1", "2013-2015", "år 2009", ""].map(isYearText)).toEqual(
+      Array(8).fill(false),
+    );
+  });
+});
+
+describe("When a budget's column header holds a year", () => {
+  const periodsOf = (header: string | number) => {
+    const grid = gridFromRows("Blad1", [
+      ["Belopp i kr", header],
+      ["Finansiell ram", 4000],
+      ["Insatser", 3000],
+    ]);
+    return readBudgetSheet(grid).tables.find((t) => t.kind === "budget")?.periods ?? null;
+  };
+
+  it("then the years it may hold are the period grammar's, 1900 to 2200, as text or as a number", () => {
+    expect([1900, "1900", "Budget 1949", 2150, "Budget 2200", "2013/14", "2199-2200"].map(periodsOf)).toEqual(
+      [["1900"], ["1900"], ["1949"], ["2150"], ["2200"], ["2013-2014"], ["2199-2200"]],
+    );
+    // Outside them a number is an amount, and "Budget 1899" a column named by its word, not a year.
+    expect([1899, "Budget 1899", 2201, "Budget 2201"].map(periodsOf)).toEqual([
+      null,
+      ["Budget 1899"],
+      null,
+      ["Budget 2201"],
+    ]);
+    expect([FIRST_YEAR, LAST_YEAR].map(isPeriodYear)).toEqual([true, true]);
+  });
+});
+
+describe("When a day is shown to people", () => {
+  it("then it reads as day, month and year, the month by its short name", () => {
+    expect([dayLabel("2026-12-06T14:05:00Z"), dayLabel("2026-05-01", "en"), dayLabel("i går")]).toEqual([
+      "6 dec 2026",
+      "1 May 2026",
+      "i går",
     ]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { networkSheet } from "../../shared/network";
 import type { ReportKind } from "../../shared/report";
-import { theirVersionSheet } from "../../shared/sync";
+import { keyName, theirVersionSheet } from "../../shared/sync";
 import type { ExcelHost } from "../excel/host";
 import { writeNetworkSheet } from "../excel/network";
 import type { Conflict } from "./flow";
@@ -27,7 +27,7 @@ export async function keepTheirsInSheet(host: ExcelHost, conflict: Conflict): Pr
   const { theirs, item } = conflict;
   const sheet = theirVersionSheet(theirs.report, {
     revision: theirs.revision,
-    sentBy: theirs.info?.token ? (theirs.info.token.label ?? `nyckel ${theirs.info.token.id}`) : null,
+    sentBy: theirs.info?.token ? keyName(theirs.info.token) : null,
     sentAt: theirs.info?.createdAt.slice(0, 16).replace("T", " ") ?? null,
   });
   const written = await writeNetworkSheet(host, {

@@ -4,6 +4,7 @@
  * reports themselves come from reportsToSend, once: the preview shows them, the send sends them.
  */
 import { useCallback, useMemo, useState } from "react";
+import { isYearText } from "../../shared/period";
 import type { WorkbookReading } from "../../shared/read-workbook";
 import type { ParticipantsReport, ReportKind } from "../../shared/report";
 import { budgetChoice, reportsToSend, type SendChoice, type SendItem } from "../sync/flow";
@@ -65,7 +66,7 @@ export function useSendChoice(
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(() => new Set());
   const [budgetYear, setBudgetYear] = useState("");
   const year = budgetYear.trim();
-  const budgetYearOk = year === "" || /^\d{4}$/.test(year);
+  const budgetYearOk = year === "" || isYearText(year);
 
   const candidates = useMemo((): Candidate[] => {
     if (!reading || associationId === null) return [];

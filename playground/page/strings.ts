@@ -38,7 +38,7 @@ export const PAGE_STRINGS: Readonly<Record<Lang, PageStrings>> = {
     download: "Ladda ned arbetsboken",
     downloading: "Skapar filen …",
     chartsNote:
-      "Den nedladdade filen har blad, värden, formler och tabeller. Diagram följer inte med: exceljs, som skriver filen, kan inte skriva diagram.",
+      "Den nedladdade filen har blad, värden, formler och tabeller. Diagram följer inte med: det går inte att skriva dem i den nedladdade filen.",
     paneTitle: "Samsyns aktivitetsfönster",
     sheets: "Blad i arbetsboken",
     showFormulas: "Visa formler",

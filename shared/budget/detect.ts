@@ -13,6 +13,7 @@ import {
   rowCount,
   sheetOrderKey,
 } from "../grid";
+import { isPeriodYear, YEAR_DIGITS } from "../period";
 import { isTitleLike, titleAbove } from "../title";
 import { isBudgetWord, isContributionsCaption, memberOf, normaliseLabel } from "./words";
 
@@ -133,14 +134,17 @@ interface HeaderCell {
   readonly unit: Unit | null;
 }
 
-const YEAR = /(?<![\d-])(19[5-9]\d|20\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?(?!\d)/;
+// The years a header may hold are the period grammar's (shared/period.ts): one range for both.
+const YEAR = new RegExp(`(?<![\\d-])(${YEAR_DIGITS})(?:\\s*[-–/]\\s*(${YEAR_DIGITS}|\\d\\d))?(?!\\d)`);
+const BARE_YEAR = new RegExp(`^${YEAR_DIGITS}$`);
+const MONTH = new RegExp(`(?<!\\d)(${YEAR_DIGITS}-(?:0[1-9]|1[0-2]))(?![\\d-])`);
 const KIND = /\b(budget|prognos|utfall|bokslut|förslag|plan|vp|beslutad|reviderad|preliminär)\b/i;
 const WORD_HEADER =
   /^(belopp|budget|budgetbelopp|budgeterat|kostnad|kostnader|intäkter|kronor|summa kr|kr|tkr|mkr|planerad budget)\b/i;
 
 function yearsOf(text: string): string | null {
   // A month of a year ("2020-01") is its own period.
-  const month = /(?<!\d)((?:19[5-9]|20\d)\d-(?:0[1-9]|1[0-2]))(?![\d-])/.exec(text);
+  const month = MONTH.exec(text);
   if (month) return month[1]!;
   const m = YEAR.exec(text);
   if (!m) return null;
@@ -152,14 +156,13 @@ function yearsOf(text: string): string | null {
 function headerCell(view: SheetView, r: number, c: number): HeaderCell | null {
   const v = view.value(r, c);
   if (typeof v === "number") {
-    if (Number.isInteger(v) && v >= 1950 && v <= 2099)
+    if (isPeriodYear(v))
       return { col: c, label: String(v), strength: "year", years: String(v), kind: null, unit: null };
     return null;
   }
   if (typeof v !== "string") return null;
   const label = v.trim();
-  if (/^(19[5-9]\d|20\d\d)$/.test(label))
-    return { col: c, label, strength: "year", years: label, kind: null, unit: null };
+  if (BARE_YEAR.test(label)) return { col: c, label, strength: "year", years: label, kind: null, unit: null };
   if (label.length > 60) return null;
   const years = yearsOf(label);
   if (!years && !WORD_HEADER.test(label)) return null;

@@ -1,7 +1,8 @@
 /** English: issue and failure messages. */
 
 import { formatKr, formatNumber } from "../amounts";
-import { periodLabel } from "../period";
+import type { FailureOf, UsageProblem } from "../failures";
+import { PERIOD_EXAMPLES as E, periodLabel, YEAR_EXAMPLE } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
@@ -41,11 +42,11 @@ export const en: MessageTemplates = {
   "amount-per-period": (i) =>
     `The amount${at(i.cell)} is per ${i.per} ("${i.text}"); it counts as written, not converted.`,
   "total-mismatch": (i) =>
-    `The total "${i.label}"${at(i.cell)} for ${i.period} is ${formatKr(i.stated, "en")} but the lines add up to ${formatKr(i.computed, "en")}.`,
+    `The total "${i.label}"${at(i.cell)} for ${periodLabel(i.period, "en")} is ${formatKr(i.stated, "en")} but the lines add up to ${formatKr(i.computed, "en")}.`,
   "surplus-mismatch": (i) =>
-    `The result "${i.label}"${at(i.cell)} for ${i.period} is ${formatKr(i.stated, "en")} but income minus costs is ${formatKr(i.computed, "en")}.`,
+    `The result "${i.label}"${at(i.cell)} for ${periodLabel(i.period, "en")} is ${formatKr(i.stated, "en")} but income minus costs is ${formatKr(i.computed, "en")}.`,
   "contribution-split": (i) =>
-    `${member[i.member]}'s contribution${at(i.cell)} for ${i.period} is ${formatKr(i.amount, "en")}; the law's split gives ${formatKr(i.expected, "en")}.`,
+    `${member[i.member]}'s contribution${at(i.cell)} for ${periodLabel(i.period, "en")} is ${formatKr(i.amount, "en")}; the law's split gives ${formatKr(i.expected, "en")}.`,
   "id-invalid": (i) => `"${i.text}"${at(i.cell)} is not a valid personal or coordination number.`,
   "id-checksum": (i) => `The check digit of "${i.text}"${at(i.cell)} is wrong.`,
   "date-invalid": (i) => `${i.field}${at(i.cell)} is not a valid date: "${i.text}".`,
@@ -67,6 +68,28 @@ export const en: MessageTemplates = {
 };
 
 const shown = (text: string) => text.slice(0, 40);
+/** Each form of period.ts's grammar by name, with its example: a form without a name does not compile. */
+const PERIOD_FORMS: Record<keyof typeof E, string> = {
+  year: "a year",
+  half: "a half",
+  quarter: "a quarter",
+  month: "a month",
+  span: "years",
+};
+const periodForms = list(
+  Object.entries(PERIOD_FORMS).map(([form, name]) => `${name} (${E[form as keyof typeof E]})`),
+  "or",
+);
+const usage: Record<UsageProblem, (f: FailureOf<"invalid-usage">) => string> = {
+  "unknown-command": (f) => `Unknown command "${f.name}"${f.allowed ? `; did you mean ${f.allowed}?` : "."}`,
+  "unknown-option": (f) => `Unknown option "${f.name}"${f.allowed ? `; did you mean ${f.allowed}?` : "."}`,
+  "missing-argument": (f) => `An argument is missing: ${f.name}.`,
+  "missing-value": (f) => `The option ${f.name} needs a value.`,
+  "missing-option": (f) => `The option ${f.name} is required.`,
+  "invalid-choice": (f) => `The value "${f.name}" cannot be used; choose ${f.allowed ?? "another"}.`,
+  "too-many-arguments": (f) => `Too many arguments: ${f.name} given, ${f.allowed ?? "fewer"} expected.`,
+  other: (f) => `The command line cannot be read (${f.name}).`,
+};
 const n = (value: number) => formatNumber(value, "en");
 const orgnrReason = {
   format: "write ten digits, NNNNNN-NNNN",
@@ -112,8 +135,8 @@ export const enFailures: FailureTemplates = {
   "no-tables": () => "No budget, participant list or follow-up table was found in the workbook.",
   "invalid-period": (f) =>
     f.expected === "year"
-      ? `The period "${shown(f.text)}" is not a year; write e.g. 2009.`
-      : `The period "${shown(f.text)}" cannot be read; write a year (2014), a half (2014-H1), a quarter (2014-Q3), a month (2014-05) or years (2013-2015).`,
+      ? `The period "${shown(f.text)}" is not a year; write e.g. ${YEAR_EXAMPLE}.`
+      : `The period "${shown(f.text)}" cannot be read; write ${periodForms}.`,
   "invalid-orgnr": (f) => `The organisationsnummer "${shown(f.text)}" is invalid (${orgnrReason[f.reason]}).`,
   "orgnr-taken": (f) => `An association with organisationsnummer ${f.orgnr} already exists.`,
   "invalid-name": () => "The name must be 1–200 characters.",
@@ -121,6 +144,7 @@ export const enFailures: FailureTemplates = {
   "url-not-https": (f) => `Excel loads add-ins over https only: ${f.url.slice(0, 100)}`,
   "url-has-extras": (f) => `No query, fragment or user in the address: ${f.url.slice(0, 100)}`,
   "invalid-guid": (f) => `"${shown(f.id)}" is not a GUID.`,
+  "invalid-usage": (f) => `${usage[f.problem](f)} See samsyn ${f.command ? `${f.command} ` : ""}--help.`,
   "invalid-port": (f) => `Invalid port "${shown(f.port)}"; write a number from 0 to 65535.`,
   "admin-token-too-short": (f) =>
     `SAMSYN_ADMIN_TOKEN is too short (${f.length} characters); it must have at least ${f.min}, for example from openssl rand -hex 24.`,
@@ -164,11 +188,11 @@ export const enFailures: FailureTemplates = {
   "kind-mismatch": (f) => `The report is of kind ${f.sent} but the address says ${f.address}.`,
   "period-mismatch": (f) => `The report covers ${f.sent} but the address says ${f.address}.`,
   "report-exists": (f) =>
-    `The report already exists (the latest revision is ${f.current}). Fetch it and compare before sending.`,
+    `The report already exists (the latest version is ${f.current}). Fetch it and compare before sending.`,
   "stale-revision": (f) =>
     f.current === null
-      ? `The report does not exist yet, but If-Match named revision ${f.base}.`
-      : `The report has changed: the latest revision is ${f.current}, you based yours on ${f.base}. Fetch the latest and redo the change.`,
+      ? `The report does not exist yet, but If-Match named version ${f.base}.`
+      : `The report has changed: the latest version is ${f.current}, you based yours on version ${f.base}. Fetch the latest and redo the change.`,
   "unsuppressed-count": (f) =>
     `Counts from 1 to ${f.threshold - 1} must not be shared; send them as null and list them as suppressed: ${names(f.paths)}`,
   "unprotected-count": (f) =>

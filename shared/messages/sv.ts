@@ -1,6 +1,10 @@
-/** Svenska: issue and failure messages. Numbers the sv-SE way ("1 440 000 kr"). */
+/**
+ * Svenska: issue and failure messages. Numbers the sv-SE way ("1 440 000 kr"); words as
+ * docs/ordlista.md has them — no command names, flags or HTTP words where a förbund reads them.
+ */
 import { formatKr, formatNumber } from "../amounts";
-import { periodLabel } from "../period";
+import type { FailureOf, UsageProblem } from "../failures";
+import { PERIOD_EXAMPLES as E, periodLabel, YEAR_EXAMPLE } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
@@ -41,11 +45,11 @@ export const sv: MessageTemplates = {
   "amount-per-period": (i) =>
     `Beloppet${at(i.cell)} gäller per ${i.per} (”${i.text}”); det räknas som det står, utan omräkning.`,
   "total-mismatch": (i) =>
-    `Summan ”${i.label}”${at(i.cell)} för ${i.period} är ${formatKr(i.stated)} men raderna ger ${formatKr(i.computed)}.`,
+    `Summan ”${i.label}”${at(i.cell)} för ${periodLabel(i.period)} är ${formatKr(i.stated)} men raderna ger ${formatKr(i.computed)}.`,
   "surplus-mismatch": (i) =>
-    `Resultatet ”${i.label}”${at(i.cell)} för ${i.period} är ${formatKr(i.stated)} men intäkter minus kostnader ger ${formatKr(i.computed)}.`,
+    `Resultatet ”${i.label}”${at(i.cell)} för ${periodLabel(i.period)} är ${formatKr(i.stated)} men intäkter minus kostnader ger ${formatKr(i.computed)}.`,
   "contribution-split": (i) =>
-    `${member[i.member]}s bidrag${at(i.cell)} för ${i.period} är ${formatKr(i.amount)}; enligt lagens fördelning ska det vara ${formatKr(i.expected)}.`,
+    `${member[i.member]}s bidrag${at(i.cell)} för ${periodLabel(i.period)} är ${formatKr(i.amount)}; enligt lagens fördelning ska det vara ${formatKr(i.expected)}.`,
   "id-invalid": (i) => `”${i.text}”${at(i.cell)} är inget giltigt person- eller samordningsnummer.`,
   "id-checksum": (i) => `Kontrollsiffran stämmer inte i ”${i.text}”${at(i.cell)}.`,
   "date-invalid": (i) => `${i.field}${at(i.cell)} är inget giltigt datum: ”${i.text}”.`,
@@ -67,6 +71,29 @@ export const sv: MessageTemplates = {
 };
 
 const shown = (text: string) => text.slice(0, 40);
+/** Each form of period.ts's grammar by name, with its example: a form without a name does not compile. */
+const PERIOD_FORMS: Record<keyof typeof E, string> = {
+  year: "ett år",
+  half: "ett halvår",
+  quarter: "ett kvartal",
+  month: "en månad",
+  span: "flera år",
+};
+const periodForms = list(
+  Object.entries(PERIOD_FORMS).map(([form, name]) => `${name} (${E[form as keyof typeof E]})`),
+  "eller",
+);
+/** The command line's own errors: its commands and options are named, as a terminal user types them. */
+const usage: Record<UsageProblem, (f: FailureOf<"invalid-usage">) => string> = {
+  "unknown-command": (f) => `Okänt kommando ”${f.name}”${f.allowed ? `; menade du ${f.allowed}?` : "."}`,
+  "unknown-option": (f) => `Okänd flagga ”${f.name}”${f.allowed ? `; menade du ${f.allowed}?` : "."}`,
+  "missing-argument": (f) => `Det saknas ett argument: ${f.name}.`,
+  "missing-value": (f) => `Flaggan ${f.name} behöver ett värde.`,
+  "missing-option": (f) => `Flaggan ${f.name} måste anges.`,
+  "invalid-choice": (f) => `Värdet ”${f.name}” går inte att använda; välj ${f.allowed ?? "ett annat"}.`,
+  "too-many-arguments": (f) => `För många argument: ${f.name} givna, ${f.allowed ?? "färre"} väntade.`,
+  other: (f) => `Kommandoraden går inte att läsa (${f.name}).`,
+};
 const n = (value: number) => formatNumber(value);
 const orgnrReason = {
   format: "skriv tio siffror, NNNNNN-NNNN",
@@ -75,8 +102,8 @@ const orgnrReason = {
 } as const;
 const missing = {
   association: "Förbundet finns inte.",
-  "association-token": "Ingen sådan giltig token för förbundet.",
-  "network-token": "Ingen sådan giltig nätverkstoken.",
+  "association-token": "Förbundet har ingen sådan giltig nyckel.",
+  "network-token": "Det finns ingen sådan giltig nätverksnyckel.",
   correction: "Ingen sådan rättelse.",
   report: "Det finns ingen sådan rapport.",
   resource: "Det finns ingen sådan resurs på den här adressen.",
@@ -115,8 +142,8 @@ export const svFailures: FailureTemplates = {
   "no-tables": () => "Ingen budget, deltagarlista eller uppföljningstabell hittades i arbetsboken.",
   "invalid-period": (f) =>
     f.expected === "year"
-      ? `Perioden ”${shown(f.text)}” är inte ett år; skriv till exempel 2009.`
-      : `Perioden ”${shown(f.text)}” går inte att läsa; skriv ett år (2014), ett halvår (2014-H1), ett kvartal (2014-Q3), en månad (2014-05) eller flera år (2013-2015).`,
+      ? `Perioden ”${shown(f.text)}” är inte ett år; skriv till exempel ${YEAR_EXAMPLE}.`
+      : `Perioden ”${shown(f.text)}” går inte att läsa; skriv ${periodForms}.`,
   "invalid-orgnr": (f) => `Organisationsnumret ”${shown(f.text)}” är ogiltigt (${orgnrReason[f.reason]}).`,
   "orgnr-taken": (f) => `Det finns redan ett förbund med organisationsnummer ${f.orgnr}.`,
   "invalid-name": () => "Namnet ska vara 1–200 tecken.",
@@ -124,6 +151,8 @@ export const svFailures: FailureTemplates = {
   "url-not-https": (f) => `Excel laddar bara tillägg över https: ${f.url.slice(0, 100)}`,
   "url-has-extras": (f) => `Ingen fråga, fragment eller användare i adressen: ${f.url.slice(0, 100)}`,
   "invalid-guid": (f) => `”${shown(f.id)}” är ingen GUID.`,
+  "invalid-usage": (f) =>
+    `${usage[f.problem](f)} Skriv samsyn ${f.command ? `${f.command} ` : ""}--help för hjälp.`,
   "invalid-port": (f) => `Ogiltig port ”${shown(f.port)}”; skriv ett tal från 0 till 65535.`,
   "admin-token-too-short": (f) =>
     `SAMSYN_ADMIN_TOKEN är för kort (${f.length} tecken); den ska ha minst ${f.min}, till exempel från openssl rand -hex 24.`,
@@ -136,48 +165,51 @@ export const svFailures: FailureTemplates = {
   "cannot-listen": (f) =>
     `Kan inte lyssna på ${f.host}:${f.port} (${f.reason}); välj en annan port med --port.`,
   "data-folder-locked": (f) =>
-    `Datamappen ${f.dataDir} används av en annan process${f.pid === null ? "" : ` (pid ${f.pid})`}; stoppa tjänsten eller använd POST /api/associations.`,
+    `Datamappen ${f.dataDir} används av en annan process${f.pid === null ? "" : ` (pid ${f.pid})`}; stoppa tjänsten, eller registrera förbundet under Administration på nätverkets sida.`,
   "database-unavailable": (f) => `Kan inte öppna databasen (${f.which}): ${f.detail}`,
   "service-unreachable": (f) => `Kan inte nå tjänsten på ${f.origin}: ${f.detail}`,
   "nothing-to-push": (f) => `Ingen budget eller deltagarlista hittades i ${f.file}.`,
   "service-refused": (f) =>
-    `${reportKind[f.kind]} ${f.period}: ${f.sv ?? `tjänsten svarade HTTP ${f.status}`}`,
-  "build-failed": () => "Aktivitetsfönstret kunde inte byggas: kör npm run build.",
-  "not-built": (f) => `${unbuilt[f.what]} är inte byggd: kör npm run build.`,
-  unauthenticated: () => "Inloggning krävs: skicka en giltig token i Authorization: Bearer …",
-  forbidden: () => "Din token ger inte tillgång till den här resursen.",
+    `${reportKind[f.kind]} ${periodLabel(f.period)}: ${f.sv ?? `tjänsten svarade med felkod ${f.status}`}`,
+  "build-failed": () =>
+    "Aktivitetsfönstret kunde inte byggas; Samsyn behöver byggas om där det är installerat.",
+  "not-built": (f) =>
+    `${unbuilt[f.what]} saknas i den här installationen; Samsyn behöver byggas om där det är installerat.`,
+  unauthenticated: () => "Inloggning krävs: logga in med en giltig nyckel.",
+  forbidden: () => "Din nyckel ger inte tillgång till det här.",
   "too-many-failed-logins": () => "För många misslyckade inloggningar. Vänta en stund och försök igen.",
   "not-found": (f) =>
     f.what === "resource" && f.method
-      ? `Det finns ingen ${f.method}-resurs på den här adressen.`
+      ? `Det finns inget sådant på den här adressen (${f.method}).`
       : missing[f.what],
-  "unknown-kind": (f) => `Okänd rapporttyp ”${shown(f.text)}”: använd budget eller participants.`,
-  "invalid-revision": (f) => `${f.name} ska vara ett revisionsnummer (1, 2, 3 …).`,
-  "invalid-if-match": () => 'If-Match ska vara revisionen som redigeringen bygger på, till exempel "3".',
-  "invalid-if-none-match": () => "If-None-Match ska vara * (rapporten skickas första gången).",
-  "conflicting-preconditions": () => "Skicka If-Match eller If-None-Match, inte båda.",
-  "invalid-idempotency-key": () => "Idempotency-Key ska vara 1–200 synliga ASCII-tecken.",
+  "unknown-kind": (f) => `Okänd rapporttyp ”${shown(f.text)}”; en rapport är en budget eller deltagare.`,
+  "invalid-revision": (f) => `Versionen (${f.name}) ska anges med sitt nummer: 1, 2, 3 …`,
+  "invalid-if-match": () => "Versionen som ändringen bygger på ska anges med sitt nummer, till exempel 3.",
+  "invalid-if-none-match": () => "Det går inte att läsa om rapporten skickas för första gången.",
+  "conflicting-preconditions": () =>
+    "Rapporten kan inte både skickas för första gången och bygga på en version.",
+  "invalid-idempotency-key": () => "Sändningens id ska vara 1–200 synliga tecken utan å, ä och ö.",
   "idempotency-key-reused": () =>
-    "Idempotency-Key har redan använts för en annan rapport. Använd en ny nyckel för en ny ändring.",
-  "json-required": () => "Skicka innehållet som JSON (Content-Type: application/json).",
-  "invalid-json": () => "Innehållet är inte giltig JSON.",
+    "Sändningens id har redan använts för en annan rapport; en ny ändring skickas med ett nytt id.",
+  "json-required": () => "Innehållet är inte i det format Samsyn tar emot.",
+  "invalid-json": () => "Innehållet går inte att läsa.",
   "body-too-large": (f) => `Innehållet är för stort (högst ${f.limit === null ? "?" : n(f.limit)} byte).`,
   "unsupported-encoding": () => "Innehållets teckenkodning eller komprimering stöds inte.",
   "bad-request": () => "Felaktig begäran.",
   "invalid-body": (f) => `${bodyName[f.what]} stämmer inte med schemat: ${names(f.paths)}`,
   "invalid-text": (f) =>
-    `${f.field} innehåller ett tecken som inte kan sparas (NUL eller ett ensamt surrogattecken).`,
-  "label-required": () => "Ange ?label=… för raden.",
+    `${f.field} innehåller ett tecken som inte kan sparas (ett styrtecken eller ett trasigt tecken).`,
+  "label-required": () => "Ange vilken rad det gäller.",
   "kind-mismatch": (f) => `Rapporten är av typen ${f.sent} men adressen säger ${f.address}.`,
   "period-mismatch": (f) => `Rapporten gäller ${f.sent} men adressen säger ${f.address}.`,
   "report-exists": (f) =>
-    `Rapporten finns redan (senaste revisionen är ${f.current}). Hämta den och jämför innan du skickar.`,
+    `Rapporten finns redan (senaste versionen är ${f.current}). Hämta den och jämför innan du skickar.`,
   "stale-revision": (f) =>
     f.current === null
-      ? `Rapporten finns inte ännu, men If-Match angav revision ${f.base}.`
-      : `Rapporten har ändrats: senaste revisionen är ${f.current}, du utgick från ${f.base}. Hämta den senaste och gör om ändringen.`,
+      ? `Rapporten finns inte ännu, men ändringen bygger på version ${f.base}.`
+      : `Rapporten har ändrats: senaste versionen är ${f.current}, du utgick från version ${f.base}. Hämta den senaste och gör om ändringen.`,
   "unsuppressed-count": (f) =>
-    `Antal från 1 till ${f.threshold - 1} får inte delas; lämna dem tomma (null) och ange dem som dolda: ${names(f.paths)}`,
+    `Antal från 1 till ${f.threshold - 1} får inte delas; lämna dem tomma och ange dem som dolda: ${names(f.paths)}`,
   "unprotected-count": (f) =>
     `Rapporten visar antal som avslöjar dolda antal eller en rest på 1–${f.threshold - 1} genom subtraktion: ${names(f.paths)}. Dölj en uppdelning (kön, åldersgrupp, hemkommun – då tom) hel, och ett delantal när dess rest är 1–${f.threshold - 1} eller dess total är dold.`,
   "exposed-across-periods": (f) =>
@@ -186,7 +218,7 @@ export const svFailures: FailureTemplates = {
       "och",
     )} visar den att ${exposedFigure[f.figure] ?? f.figure} ${periodLabel(f.period)} är 1–${f.threshold - 1}${f.more > 0 ? ` (och ${f.more} antal till)` : ""}. Dölj ytterligare en siffra i rapporten.`,
   "suppressed-mismatch": (f) =>
-    `suppression.suppressed ska lista exakt de dolda (null) antalen, "byHemkommun" när hemkommunerna döljs hela och kartan är tom, och shareClosedToWorkOrStudies eller averageStayDays bara när de är null: ${names(f.paths)}`,
+    `Listan över dolda siffror ska nämna exakt de tomma antalen, hemkommunerna när de döljs hela (och då är tomma), och andelen eller medeltalet bara när de är tomma: ${names(f.paths)}`,
   "text-too-long": (f) => `${f.field} är ${n(f.length)} tecken lång; högst ${n(f.max)} tecken.`,
   "identifying-text": (f) =>
     `${f.field} ska vara ett kort namn och får inte innehålla ${identifying[f.what]}; det delas med hela nätverket.`,

@@ -4,6 +4,7 @@
  * checked against it (report.ts), and suppression, the merge, the workbooks, the page, the pane
  * and the CLI read it. Plain constants, without zod, so `samsyn inspect` can read it too.
  */
+import { NUMBER_SPACE } from "../amounts";
 import { AGE_BANDS, ageBandLabel } from "../vocabulary";
 
 /** A count of people, a share of one count in another (0–1), or a mean in days. */
@@ -212,7 +213,7 @@ export function figureText(
 ): string {
   if (typeof value !== "number") return "–";
   const shown = format(shownValue(kind, value));
-  return kind === "share" ? `${shown} %` : shown;
+  return kind === "share" ? `${shown}${NUMBER_SPACE}%` : shown;
 }
 
 /**

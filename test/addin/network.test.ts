@@ -101,7 +101,7 @@ describe("the network sheet plan", () => {
     const missing = view.associations.findIndex((a) => a.revision === null);
     expect(missing).toBe(9);
     expect(rows[missing]![column(plan, "Rapport")]).toBe(NO_REPORT);
-    expect(rows[0]![column(plan, "Rapport")]).toBe("revision 1, budget 2008 (kolumn 2009)");
+    expect(rows[0]![column(plan, "Rapport")]).toBe("version 1, budget 2008 (kolumn 2009)");
   });
 
   it("keeps an association's name as sent: each writer neutralises it its own way", async () => {

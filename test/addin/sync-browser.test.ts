@@ -21,6 +21,7 @@ import { readWorkbook } from "../../shared/read-workbook";
 import { readWorkbookFile } from "../../xlsx/read";
 import { orgnr } from "../service/helpers";
 import { fixture } from "../support/cli";
+import { forbiddenIn } from "../support/glossary";
 import { recalculate, shownValue } from "../support/libreoffice";
 import { type BrowserStack, startBrowserStack } from "../support/stack";
 
@@ -258,6 +259,8 @@ describe("sync from Excel, in the browser", () => {
     });
     await conflict.waitFor();
     await expect(conflict.getByText(/Skickad av .* \(från Excel\)/).isVisible()).resolves.toBe(true);
+    // The key is named, never shown by its id; the pane's words are the glossary's.
+    expect(forbiddenIn(await copy.pane.locator("body").innerText())).toEqual([]);
     expect(await conflict.getByRole("row").count()).toBeGreaterThan(1);
     await copy.page.screenshot({ path: artifact("sync-conflict.png") });
     expect((await revisions("ale", "budget", "2011")).length).toBe(base + 1);

@@ -13,6 +13,7 @@ import type { BookJson } from "../../playground/fake-excel/book";
 import { loadBook } from "../../playground/fake-excel/xlsx";
 import type { WebServer } from "../../service/server";
 import { axeViolations } from "../support/axe";
+import { forbiddenIn } from "../support/glossary";
 import { type BrowserStack, startBrowserStack } from "../support/stack";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -87,6 +88,8 @@ describe("task pane in Chromium", () => {
     const issuesTab = page.getByRole("tab", { name: /Kontroller \(\d+\)/ });
     await issuesTab.waitFor();
     await expect(page.getByRole("tab", { name: "Tabeller (2)" }).isVisible()).resolves.toBe(true);
+    // What the pane shows in Swedish holds none of the glossary's forbidden words (docs/ordlista.md).
+    expect(forbiddenIn(await page.locator("body").innerText())).toEqual([]);
 
     // A correction applies at once (the core runs again in the pane) and is saved with the workbook.
     const surplus = page.getByText(/^Över-\/underskott 2008$/).locator("xpath=following-sibling::dd[1]");
@@ -122,6 +125,7 @@ describe("task pane in Chromium", () => {
       });
     await page.screenshot({ path: artifact("taskpane.png"), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
+    expect(forbiddenIn(await page.locator("body").innerText())).toEqual([]);
 
     // The user edits an amount on the source sheet; refresh updates the same tables.
     await page.evaluate(() => {

@@ -69,7 +69,7 @@ describe.each(engines())("service API on $name", (engine) => {
       error: { code: string; currentRevision: number; message: string };
     };
     expect([body.error.code, body.error.currentRevision]).toEqual(["stale-revision", 2]);
-    expect(body.error.message).toMatch(/senaste revisionen är 2/);
+    expect(body.error.message).toMatch(/senaste versionen är 2/);
   });
 
   it("When 50 writers PUT on the same base revision at once, then exactly one wins and the others get 409", async () => {

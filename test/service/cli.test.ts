@@ -71,7 +71,7 @@ describe("samsyn association add, serve and push", () => {
       ale.token,
     ]);
     expect([pushed.code, pushed.stderr]).toEqual([0, ""]);
-    expect(pushed.stdout).toMatch(/^budget 2008: revision 1$/m);
+    expect(pushed.stdout).toMatch(/^budget 2008: version 1$/m);
     const merged = await fetch(`${service.url}/api/merged/budget/2009`, { headers: bearer(ADMIN) });
     const view = (await merged.json()) as {
       associations: { id: string; revision: number | null; income: number | null }[];
@@ -105,7 +105,7 @@ describe("samsyn association add, serve and push", () => {
       "--period",
       "2014",
     ]);
-    expect([pushed.code, pushed.stderr, pushed.stdout]).toEqual([0, "", "deltagare 2014: revision 1\n"]);
+    expect([pushed.code, pushed.stderr, pushed.stdout]).toEqual([0, "", "deltagare 2014: version 1\n"]);
     const got = await fetch(`${service.url}/api/associations/${ale.id}/reports/participants/2014`, {
       headers: bearer(ale.token),
     });
@@ -138,7 +138,7 @@ describe("samsyn association add, serve and push", () => {
       "--period",
       "2014-H2",
     ]);
-    expect([pushed.code, pushed.stderr, pushed.stdout]).toEqual([0, "", "deltagare 2014-H2: revision 1\n"]);
+    expect([pushed.code, pushed.stderr, pushed.stdout]).toEqual([0, "", "deltagare 2014-H2: version 1\n"]);
     const got = await fetch(`${service.url}/api/associations/${ale.id}/reports/participants/2014-H2`, {
       headers: bearer(ale.token),
     });

@@ -51,10 +51,10 @@ describe("a part-year report in the merged workbook", () => {
       return out;
     };
     const comparison = texts("Jämförelse");
-    expect(comparison).toContain("revision 1, period jan–jun 2041");
-    expect(comparison).toContain("revision 1, period 2041");
+    expect(comparison).toContain("version 1, period jan–jun 2041");
+    expect(comparison).toContain("version 1, period 2041");
     expect(comparison.join("\n")).not.toContain("2041-H1");
-    expect(texts("Ale")).toContain("Revision 1, period jan–jun 2041");
-    expect(texts("Nora")).toContain("Revision 1, period 2041");
+    expect(texts("Ale")).toContain("Version 1, period jan–jun 2041");
+    expect(texts("Nora")).toContain("Version 1, period 2041");
   });
 });

@@ -164,7 +164,8 @@ describe("web server around the API", () => {
           {
             error: {
               code: "not-built",
-              message: "Sidan är inte byggd: kör npm run build.",
+              message:
+                "Sidan saknas i den här installationen; Samsyn behöver byggas om där det är installerat.",
               messageEn: "The page is not built: run npm run build.",
             },
           },

@@ -18,6 +18,7 @@ import { MergedBudget, MergedParticipants } from "../../shared/merge";
 import { orgnr } from "../service/helpers";
 import { axeViolations } from "../support/axe";
 import { fixture, samsyn } from "../support/cli";
+import { forbiddenIn } from "../support/glossary";
 import { type BrowserStack, startBrowserStack } from "../support/stack";
 
 const ADMIN = "network-page-admin-token-0123456789abcdef";
@@ -104,6 +105,9 @@ function figure(text: string): number {
 
 async function expectNoAxeViolations(page: Page, view: string): Promise<void> {
   expect([view, await axeViolations(page)]).toEqual([view, []]);
+  // A view in Swedish holds none of the glossary's forbidden words (docs/ordlista.md).
+  if ((await page.evaluate(() => document.documentElement.lang)) === "sv")
+    expect([view, forbiddenIn(await page.locator("body").innerText())]).toEqual([view, []]);
 }
 
 /** Presses Tab until the focused element is the one named, as a keyboard user does; fails after 40 presses. */
@@ -169,7 +173,7 @@ describe("the network's page", () => {
       await register.getByRole("button", { name: "Registrera" }).click();
       await page.getByText(`${names[key]} är registrerat.`).waitFor();
       const token = await page.getByLabel("Ny nyckel").inputValue();
-      const id = await page.getByLabel("Förbundets id (samsyn push --association)").inputValue();
+      const id = await page.getByLabel("Förbundets id (för att skicka från kommandoraden)").inputValue();
       registered[key] = { id, token, name: names[key] };
     }
     // The same orgnr twice: 409 with the service's message naming the number.
@@ -256,10 +260,10 @@ describe("the network's page", () => {
     ];
     expect(results.map((r) => [r.code, r.stderr])).toEqual(results.map(() => [0, ""]));
     expect(results.map((r) => r.stdout.trim())).toEqual([
-      expect.stringMatching(/^budget 2008: revision 1$/m),
-      expect.stringMatching(/^budget \d{4}: revision 1$/m),
-      expect.stringMatching(/^\S+ 2014: revision 1$/),
-      expect.stringMatching(/^\S+ 2014-H1: revision 1$/),
+      expect.stringMatching(/^budget 2008: version 1$/m),
+      expect.stringMatching(/^budget \d{4}: version 1$/m),
+      expect.stringMatching(/^\S+ 2014: version 1$/),
+      expect.stringMatching(/^\S+ 2014-H1: version 1$/),
     ]);
   }, 180_000);
 
@@ -325,10 +329,13 @@ describe("the network's page", () => {
       const cells = await row.locator("td").allInnerTexts();
       const expected = years.map((y) =>
         status.reports.some((r) => r.associationId === a.id && r.kind === "budget" && r.years.includes(y))
-          ? "rev. 1"
+          ? "version 1"
           : "saknas",
       );
-      expect([a.name, cells.map((c) => (c.startsWith("rev. 1") ? "rev. 1" : c))]).toEqual([a.name, expected]);
+      expect([a.name, cells.map((c) => (c.startsWith("version 1") ? "version 1" : c))]).toEqual([
+        a.name,
+        expected,
+      ]);
     }
     expect(await grid.getByText("saknas").count()).toBeGreaterThan(0);
     await page
@@ -521,14 +528,14 @@ describe("the network's page", () => {
     await nav(page, "Historik").click();
     await page.getByLabel("Rapport").selectOption({ label: `Budget ${period}` });
     await page.getByRole("button", { name: "Visa historiken" }).click();
-    const revisions = page.getByRole("table", { name: `Revisioner av Budget ${period}` });
+    const revisions = page.getByRole("table", { name: `Versioner av Budget ${period}` });
     await revisions.waitFor();
     expect(await revisions.locator("tbody tr").allInnerTexts()).toEqual([
-      expect.stringMatching(/^2\t.*\tAPI:t$/),
+      expect.stringMatching(/^2\t.*\tett annat program$/),
       expect.stringMatching(/^1\t.*\tkommandoraden$/),
     ]);
     await page.getByRole("button", { name: "Jämför", exact: true }).click();
-    const diff = page.getByRole("table", { name: "Skillnader från revision 1 till 2" });
+    const diff = page.getByRole("table", { name: "Skillnader från version 1 till 2" });
     await diff.waitFor();
     const rows = await diff.locator("tbody tr").allInnerTexts();
     expect(rows).toEqual([expect.stringContaining(`ändrad\t`)]);
@@ -543,7 +550,7 @@ describe("the network's page", () => {
     await alert.waitFor();
     // The page's sentence, then the service's own; a button closes it.
     expect(await alert.innerText()).toMatch(
-      /^Nyckeln ger inte rätt till det här\. Din token ger inte tillgång till den här resursen\.\s+Stäng$/,
+      /^Nyckeln ger inte rätt till det här\. Din nyckel ger inte tillgång till det här\.\s+Stäng$/,
     );
     await expectNoAxeViolations(page, "history refused");
 

@@ -1,4 +1,5 @@
 /** English: every text of the network's page (the service's own messages come with its answers). */
+import { YEAR_EXAMPLE } from "../../shared/period";
 import type { PageStrings } from "./sv";
 
 export const en: PageStrings = {
@@ -34,14 +35,13 @@ export const en: PageStrings = {
   status: {
     heading: "Who has reported",
     intro:
-      "The latest revision per association and year. “missing” means the association has sent nothing that covers the year.",
+      "The latest version per association and year. “missing” means the association has sent nothing that covers the year.",
     tableName: (kind: string) => `${kind}: reported per association and year`,
     association: "Association",
     missing: "missing",
-    revision: (n: number) => `rev. ${n}`,
+    revision: (n: number) => `version ${n}`,
     filed: (period: string) => `(from ${period})`,
     sentBy: (label: string) => `by ${label}`,
-    unnamedToken: (id: string) => `token ${id}`,
     none: "No association is registered yet.",
     reported: (n: number, total: number) => `${n} of ${total}`,
     reportedRow: "Have reported",
@@ -50,8 +50,8 @@ export const en: PageStrings = {
   comparison: {
     heading: "Comparison",
     year: "Year",
-    yearHint: "A four-digit year, for example 2009.",
-    badYear: "Type a four-digit year, for example 2009.",
+    yearHint: `A four-digit year, for example ${YEAR_EXAMPLE}.`,
+    badYear: `Type a four-digit year, for example ${YEAR_EXAMPLE}.`,
     kind: "Kind",
     show: "Show",
     download: "Download the workbook",
@@ -109,7 +109,7 @@ export const en: PageStrings = {
     registered: (name: string) => `${name} is registered.`,
     secretOnce: (forWhom: string) =>
       `Token for ${forWhom}. It is shown only now: copy it and hand it to whoever will use it.`,
-    associationId: "The association's id (samsyn push --association)",
+    associationId: "The association's id (for sending from the command line)",
     secretLabel: "New token",
     copy: "Copy",
     copied: "Copied",
@@ -136,7 +136,6 @@ export const en: PageStrings = {
     revoke: (label: string) => `Revoke ${label}`,
     revokeShort: "Revoke",
     revokedDone: (label: string) => `${label} is revoked.`,
-    noLabel: "unnamed",
     noTokens: "No tokens yet.",
   },
   history: {
@@ -147,18 +146,18 @@ export const en: PageStrings = {
     chooseReport: "Choose a report",
     noReports: "The association has not sent any report.",
     show: "Show the history",
-    revisionsName: (report: string) => `Revisions of ${report}`,
-    revision: "Revision",
+    revisionsName: (report: string) => `Versions of ${report}`,
+    revision: "Version",
     when: "When",
     who: "Who",
     from: "From",
     clients: { addin: "Excel", cli: "the command line", api: "the API" },
     unknownToken: "unknown token",
     override: "sent anyway, over a newer one",
-    diffFrom: "From revision",
-    diffTo: "To revision",
+    diffFrom: "From version",
+    diffTo: "To version",
     compare: "Compare",
-    diffName: (from: number, to: number) => `Differences from revision ${from} to ${to}`,
+    diffName: (from: number, to: number) => `Differences from version ${from} to ${to}`,
     change: "Change",
     item: "Item",
     before: "Before",

@@ -2,6 +2,7 @@
 import type { ClientKind } from "../../shared/api";
 import type { ClientFailureCode } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
+import { YEAR_EXAMPLE } from "../../shared/period";
 import type { COST_GROUPS } from "../../shared/report";
 
 export const sv = {
@@ -37,14 +38,13 @@ export const sv = {
   status: {
     heading: "Vem har rapporterat",
     intro:
-      "Senaste revisionen per förbund och år. ”saknas” betyder att förbundet inte har skickat något som gäller året.",
+      "Senaste versionen per förbund och år. ”saknas” betyder att förbundet inte har skickat något som gäller året.",
     tableName: (kind: string) => `${kind}: rapporterat per förbund och år`,
     association: "Förbund",
     missing: "saknas",
-    revision: (n: number) => `rev. ${n}`,
+    revision: (n: number) => `version ${n}`,
     filed: (period: string) => `(från ${period})`,
     sentBy: (label: string) => `av ${label}`,
-    unnamedToken: (id: string) => `nyckel ${id}`,
     none: "Inga förbund är registrerade ännu.",
     reported: (n: number, total: number) => `${n} av ${total}`,
     reportedRow: "Har rapporterat",
@@ -53,8 +53,8 @@ export const sv = {
   comparison: {
     heading: "Jämförelse",
     year: "År",
-    yearHint: "Ett år med fyra siffror, till exempel 2009.",
-    badYear: "Skriv ett år med fyra siffror, till exempel 2009.",
+    yearHint: `Ett år med fyra siffror, till exempel ${YEAR_EXAMPLE}.`,
+    badYear: `Skriv ett år med fyra siffror, till exempel ${YEAR_EXAMPLE}.`,
     kind: "Typ",
     show: "Visa",
     download: "Ladda ned arbetsboken",
@@ -114,7 +114,7 @@ export const sv = {
     registered: (name: string) => `${name} är registrerat.`,
     secretOnce: (forWhom: string) =>
       `Nyckel för ${forWhom}. Den visas bara nu: kopiera den och lämna den till den som ska använda den.`,
-    associationId: "Förbundets id (samsyn push --association)",
+    associationId: "Förbundets id (för att skicka från kommandoraden)",
     secretLabel: "Ny nyckel",
     copy: "Kopiera",
     copied: "Kopierad",
@@ -141,7 +141,6 @@ export const sv = {
     revoke: (label: string) => `Återkalla ${label}`,
     revokeShort: "Återkalla",
     revokedDone: (label: string) => `${label} är återkallad.`,
-    noLabel: "utan namn",
     noTokens: "Inga nycklar ännu.",
   },
   history: {
@@ -152,18 +151,21 @@ export const sv = {
     chooseReport: "Välj rapport",
     noReports: "Förbundet har inte skickat någon rapport.",
     show: "Visa historiken",
-    revisionsName: (report: string) => `Revisioner av ${report}`,
-    revision: "Revision",
+    revisionsName: (report: string) => `Versioner av ${report}`,
+    revision: "Version",
     when: "När",
     who: "Vem",
     from: "Varifrån",
-    clients: { addin: "Excel", cli: "kommandoraden", api: "API:t" } satisfies Record<ClientKind, string>,
+    clients: { addin: "Excel", cli: "kommandoraden", api: "ett annat program" } satisfies Record<
+      ClientKind,
+      string
+    >,
     unknownToken: "okänd nyckel",
     override: "skickad ändå, över en nyare",
-    diffFrom: "Från revision",
-    diffTo: "Till revision",
+    diffFrom: "Från version",
+    diffTo: "Till version",
     compare: "Jämför",
-    diffName: (from: number, to: number) => `Skillnader från revision ${from} till ${to}`,
+    diffName: (from: number, to: number) => `Skillnader från version ${from} till ${to}`,
     change: "Ändring",
     item: "Post",
     before: "Före",

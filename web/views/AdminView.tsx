@@ -4,6 +4,7 @@
  * token's secret is shown once, with a copy button; the service's own message names a field
  * it refused ("Organisationsnumret … är ogiltigt").
  */
+
 import {
   Body1,
   Button,
@@ -22,6 +23,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { Status, TokenInfo } from "../../shared/api";
 import { asClientFailure, type ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
+import { keyName } from "../../shared/sync";
 import type { PageApi } from "../api";
 import { FailureBar, failureText } from "../components/FailureBar";
 import { ScrollRegion } from "../components/ScrollRegion";
@@ -207,7 +209,7 @@ export function AdminView({ strings, lang, api, status, onChanged }: AdminViewPr
     if (message) setDone(message);
   };
 
-  const labelOf = (t: TokenInfo) => t.label ?? `${a.noLabel} (${t.id})`;
+  const labelOf = (t: TokenInfo) => keyName(t, lang);
 
   return (
     <section className={styles.root} aria-labelledby="admin-heading">

@@ -19,6 +19,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { Status } from "../../shared/api";
 import { asClientFailure, type ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
+import { isYearText } from "../../shared/period";
 import type { ReportKind } from "../../shared/report";
 import type { PageApi } from "../api";
 import { chartSeries, comparisonOf, type ComparisonView as View } from "../comparison";
@@ -96,7 +97,7 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
 
   const show = async () => {
     const asked = shownYear.trim();
-    if (!/^\d{4}$/.test(asked)) {
+    if (!isYearText(asked)) {
       setYearError(true);
       return;
     }

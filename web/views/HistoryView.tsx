@@ -3,6 +3,7 @@
  * difference between any two. An association's token opens its own association (asking for
  * another's gets the service's 403, shown as a message); admin and network choose one.
  */
+
 import {
   Body1,
   Button,
@@ -21,6 +22,7 @@ import type { ReportDiff } from "../../shared/diff";
 import type { Lang } from "../../shared/messages";
 import { periodLabel } from "../../shared/period";
 import type { ReportKind } from "../../shared/report";
+import { keyName } from "../../shared/sync";
 import type { Session } from "../api";
 import { FailureBar } from "../components/FailureBar";
 import { ScrollRegion } from "../components/ScrollRegion";
@@ -106,8 +108,7 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
     }
   };
 
-  const whoSent = (r: RevisionInfo) =>
-    r.token ? (r.token.label ?? strings.status.unnamedToken(r.token.id)) : h.unknownToken;
+  const whoSent = (r: RevisionInfo) => (r.token ? keyName(r.token, strings.lang) : h.unknownToken);
 
   return (
     <section className={styles.root} aria-labelledby="history-heading">

@@ -1,4 +1,5 @@
 /** Who has reported before the meeting: per kind, associations × years with revision, date and the sending token's label; gaps say "saknas". */
+
 import {
   Body1,
   Button,
@@ -13,6 +14,7 @@ import type { Status, StatusReport } from "../../shared/api";
 import type { Lang } from "../../shared/messages";
 import { periodLabel } from "../../shared/period";
 import type { ReportKind } from "../../shared/report";
+import { keyName } from "../../shared/sync";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { formatDateTime } from "../format";
 import { statusGrid } from "../status";
@@ -74,7 +76,7 @@ function ReportCell({
 }) {
   const styles = useTableStyles();
   const s = strings.status;
-  const who = report.token ? (report.token.label ?? s.unnamedToken(report.token.id)) : null;
+  const who = report.token ? keyName(report.token, strings.lang) : null;
   return (
     <>
       <span>{s.revision(report.revision)}</span>{" "}

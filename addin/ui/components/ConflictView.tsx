@@ -3,6 +3,7 @@
  * still holds other figures: who sent it and when, what differs line by line, and the user's
  * choice. Nothing is overwritten until they choose.
  */
+
 import {
   Body1,
   Button,
@@ -20,6 +21,7 @@ import {
 } from "@fluentui/react-components";
 import type { Lang } from "../../../shared/messages";
 import { periodLabel } from "../../../shared/period";
+import { keyName } from "../../../shared/sync";
 import { formatAmount, formatDateTime } from "../../../ui/format";
 import type { Conflict } from "../../sync/flow";
 import type { UiStrings } from "../strings";
@@ -56,7 +58,7 @@ export function ConflictView({ strings, lang, conflict, busy, onChoose }: Confli
   const { item, theirs, rows } = conflict;
   const name = s.reportName(item.address.kind, item.address.period);
   const info = theirs.info;
-  const who = info?.token ? (info.token.label ?? s.tokenNamed(info.token.id)) : null;
+  const who = info?.token ? keyName(info.token, lang) : null;
   const title = conflict.reason === "kept" ? s.keptTitle(name) : s.conflictTitle(name);
   return (
     <Card className={styles.root} role="region" aria-label={title}>

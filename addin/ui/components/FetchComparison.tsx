@@ -9,6 +9,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
+import { isYearText } from "../../../shared/period";
 import type { ReportKind } from "../../../shared/report";
 import type { UiStrings } from "../strings";
 
@@ -33,7 +34,7 @@ export function FetchComparison(props: FetchComparisonProps) {
   const { strings, year, kind, busy } = props;
   const s = strings.sync;
   const styles = useStyles();
-  const yearOk = /^\d{4}$/.test(year.trim());
+  const yearOk = isYearText(year);
   return (
     <>
       <Subtitle2 as="h2">{s.fetchHeading}</Subtitle2>

@@ -1,5 +1,5 @@
 /** English: every text of the task pane (issue messages come from shared/messages). */
-import { periodLabel } from "../../../shared/period";
+import { periodLabel, YEAR_EXAMPLE } from "../../../shared/period";
 import type { UiStrings } from "./sv";
 
 export const en: UiStrings = {
@@ -124,7 +124,6 @@ export const en: UiStrings = {
       "You chose Keep theirs, but the sheet still has your figures. Send your version anyway (the history will show it), or change the sheet to their figures.",
     versionNumber: (version: number) => `(version ${version})`,
     conflictBy: (who: string, when: string, from: string) => `Sent by ${who} ${when} (${from}).`,
-    tokenNamed: (id: string) => `token ${id}`,
     conflictUnknownSender: "Who sent it cannot be told.",
     clients: { addin: "from Excel", cli: "from the command line", api: "through the API" },
     conflictNone: "The figures are the same; only other things changed.",
@@ -142,7 +141,7 @@ export const en: UiStrings = {
     fetching: "Fetching …",
     fetched: (sheet: string, reporting: number, total: number) =>
       `The comparison is on the sheet ${sheet}: ${reporting} of ${total} associations have reported.`,
-    badYear: "Write a four-digit year, for example 2009.",
+    badYear: `Write a four-digit year, for example ${YEAR_EXAMPLE}.`,
     failures: {
       "bad-address":
         "The address should start with https:// (or http:// on this computer), for example https://samsyn.example.se.",

@@ -1,6 +1,6 @@
 /** Svenska: every text of the task pane (issue messages come from shared/messages). */
 import type { ClientFailureCode } from "../../../shared/client";
-import { periodLabel } from "../../../shared/period";
+import { periodLabel, YEAR_EXAMPLE } from "../../../shared/period";
 import type { ExcelFailure } from "../../excel/errors";
 
 export const sv = {
@@ -24,7 +24,7 @@ export const sv = {
     "Excels Ångra (Ctrl+Z) når inte hela skrivningen: den ångrar en ändring i taget. Vill du få bort resultatet, ta bort Samsyn-bladen och tryck Ta bort markeringar.",
   unmark: "Ta bort markeringar",
   marksHint:
-    "Skriv tabellerna markerar celler med anmärkningar på källbladet, med färg och en anteckning. Din egen cellfärg sparas och kommer tillbaka när anmärkningen är åtgärdad, eller när du trycker Ta bort markeringar.",
+    "Skriv tabellerna markerar cellerna som kontrollerna gäller på källbladet, med färg och en anteckning. Din egen cellfärg sparas och kommer tillbaka när felet är åtgärdat, eller när du trycker Ta bort markeringar.",
   nothingYet: "Välj ett blad i arbetsboken och tryck på Läs in.",
   noTables: "Ingen budget- eller deltagartabell hittades på bladet.",
   tabs: { tables: "Tabeller", issues: "Kontroller", keyFigures: "Nyckeltal" },
@@ -49,7 +49,8 @@ export const sv = {
   total: { income: "Summa intäkter", cost: "Summa kostnader", surplus: "Över-/underskott" },
   rows: "rader",
   corrected: "Rättat av dig",
-  issues: (n: number) => (n === 0 ? "Inga anmärkningar." : n === 1 ? "1 anmärkning" : `${n} anmärkningar`),
+  issues: (n: number) =>
+    n === 0 ? "Kontrollerna hittade inget." : n === 1 ? "1 kontroll slog ut" : `${n} kontroller slog ut`,
   severity: { error: "Fel", warning: "Varning", info: "Info" },
   showCell: (cell: string) => `Visa cell ${cell}`,
   moreIssues: (shown: number, total: number) =>
@@ -126,9 +127,8 @@ export const sv = {
       "Du valde Behåll deras, men bladet har fortfarande dina siffror. Skicka din version ändå (det syns i historiken), eller ändra bladet till deras siffror.",
     versionNumber: (version: number) => `(version ${version})`,
     conflictBy: (who: string, when: string, from: string) => `Skickad av ${who} ${when} (${from}).`,
-    tokenNamed: (id: string) => `nyckel ${id}`,
     conflictUnknownSender: "Vem som skickade den går inte att säga.",
-    clients: { addin: "från Excel", cli: "från kommandoraden", api: "via API:t" },
+    clients: { addin: "från Excel", cli: "från kommandoraden", api: "från ett annat program" },
     conflictNone: "Siffrorna är desamma; bara annat har ändrats.",
     conflictColumns: { label: "Rad", period: "Period", theirs: "Deras", mine: "Min" },
     conflictMore: (n: number) => `… och ${n} rader till.`,
@@ -144,7 +144,7 @@ export const sv = {
     fetching: "Hämtar …",
     fetched: (sheet: string, reporting: number, total: number) =>
       `Sammanställningen finns på bladet ${sheet}: ${reporting} av ${total} förbund har rapporterat.`,
-    badYear: "Skriv ett år med fyra siffror, till exempel 2009.",
+    badYear: `Skriv ett år med fyra siffror, till exempel ${YEAR_EXAMPLE}.`,
     failures: {
       "bad-address":
         "Adressen ska börja med https:// (eller http:// på den egna datorn), till exempel https://samsyn.example.se.",
@@ -163,7 +163,7 @@ export const sv = {
   },
   dismiss: "Stäng",
   tooOld: (version: string) =>
-    `Den här Excel-versionen saknar funktioner som Samsyn behöver (ExcelApi ${version}). Uppdatera Excel eller använd Excel på webben.`,
+    `Den här Excel-versionen saknar funktioner som Samsyn behöver (kravnivå ${version}). Uppdatera Excel eller använd Excel på webben.`,
 };
 
 export type UiStrings = typeof sv;
