@@ -119,7 +119,7 @@ describe("the catalogue of key figures", () => {
     expect(shownValue("share", 0.6667)).toBe(66.7);
     expect(shownValue("days", 199.66)).toBe(199.7);
     const sv = (n: number) => new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 }).format(n);
-    expect(figureText("share", 0.6667, sv)).toBe("66,7 %");
+    expect(figureText("share", 0.6667, sv)).toBe("66,7\u00a0%");
     expect(figureText("days", 199.66, sv)).toBe("199,7");
     expect(figureText("count", null, sv)).toBe("–");
   });
