@@ -101,14 +101,19 @@ export function askedPeriod(text: string): Period {
   return period;
 }
 
-/** The whole list as one period, named by the years people were enrolled ("2014", "2013-2015"). */
-export function wholeListPeriod(stays: readonly { readonly start: Day | null }[]): Period {
+/** The whole list as one period, named by the years its stays touch ("2014", "2013-2015"). */
+export function wholeListPeriod(
+  stays: readonly { readonly start: Day | null; readonly end?: Day | null }[],
+): Period {
   let min = Infinity;
   let max = -Infinity;
-  for (const { start } of stays) {
+  for (const { start, end } of stays) {
     if (start === null) continue;
     if (start < min) min = start;
-    if (start > max) max = start;
+    // Named by every year a stay touches, not only the years people started: the whole list's
+    // closed stays include those that ended the year after, and "2014" would claim them for 2014.
+    const last = end ?? start;
+    if (last > max) max = last;
   }
   if (min === Infinity) return { key: "alla", kind: "whole list", first: -Infinity, last: Infinity };
   const a = ymdOf(min).year;

@@ -33,7 +33,7 @@ describe("samverkansteamet-deltagare-2014.xlsx", () => {
     const table = reading.tables[0]!;
     expect(table.kind).toBe("participants");
     if (table.kind !== "participants") return;
-    expect(table).toMatchObject({ sheet: "Deltagare 2014", range: "A4:I68", rows: 64, period: "2014" });
+    expect(table).toMatchObject({ sheet: "Deltagare 2014", range: "A4:I68", rows: 64, period: "2014-2015" });
     expect(table.keyFigures).toMatchObject({
       participants: 64,
       new: 64,

@@ -406,7 +406,7 @@ describe("key figures of a period", () => {
 
   it("over the whole list: every stay, and the stay over the limit", () => {
     const table = readParticipantSheet(grid, { today: TODAY })!.tables[0]!;
-    expect(table.kind === "participants" && table.period).toBe("2013-2014");
+    expect(table.kind === "participants" && table.period).toBe("2013-2015");
     expect(table.kind === "participants" && table.keyFigures).toMatchObject({
       participants: 6,
       new: 6,
