@@ -61,7 +61,7 @@ export const en: UiStrings = {
   },
   preview: {
     heading: "What will be sent",
-    hint: "Tick what to send. The figures are exactly those that leave the association; .. is a count too small to show.",
+    hint: "Tick what to send. The figures are exactly those that leave the association; .. is a hidden count: too small to show, or one that could otherwise be worked out from what the association has already sent.",
     showFigures: (n: number) => `Show the figures (${n})`,
     columns: { label: "Line", period: "Period", value: "Value" },
     totals: { income: "Total income", cost: "Total costs", surplus: "Surplus/deficit" },

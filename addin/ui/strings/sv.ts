@@ -63,7 +63,7 @@ export const sv = {
   },
   preview: {
     heading: "Det här skickas",
-    hint: "Kryssa i det som ska skickas. Siffrorna är precis de som lämnar förbundet; .. är ett antal som är för litet för att visas.",
+    hint: "Kryssa i det som ska skickas. Siffrorna är precis de som lämnar förbundet; .. är ett dolt antal: för litet för att visas, eller ett som annars kunde räknas fram ur det förbundet redan har skickat.",
     showFigures: (n: number) => `Visa siffrorna (${n})`,
     columns: { label: "Rad", period: "Period", value: "Värde" },
     totals: { income: "Summa intäkter", cost: "Summa kostnader", surplus: "Över-/underskott" },
