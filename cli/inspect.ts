@@ -91,7 +91,13 @@ const WORDS = {
     noTables: "Inga tabeller hittades.",
     rows: "rader",
     lines: "rader",
-    kind: { budget: "budget", contributions: "bidrag", participants: "deltagare", followup: "uppföljning" },
+    kind: {
+      budget: "budget",
+      contributions: "bidrag",
+      participants: "deltagare",
+      followup: "uppföljning",
+      insatser: "insatser",
+    },
     section: { income: "intäkt", cost: "kostnad" },
     severity: { error: "fel", warning: "varning", info: "info" },
   },
@@ -112,6 +118,7 @@ const WORDS = {
       contributions: "contributions",
       participants: "participants",
       followup: "follow-up",
+      insatser: "insatser",
     },
     section: { income: "income", cost: "cost" },
     severity: { error: "error", warning: "warning", info: "info" },
@@ -185,6 +192,8 @@ function renderTable(table: Table, lang: Lang): string[] {
     }
     case "followup":
       return [head, `  ${table.columns.join(" | ")}   (${table.rows.length} ${w.lines})`];
+    case "insatser":
+      return [head, ...table.insatser.map((i) => `  ${i.cell.padEnd(6)} ${i.name}`)];
   }
 }
 

@@ -60,6 +60,13 @@ export const BudgetLine = z.object({
   /** The section heading the line stands under on the sheet ("Insatser", "Styrelsen"), if any. */
   heading: z.string().max(500).nullable(),
   amounts: PeriodAmounts,
+  /**
+   * Utfall by period ("2023"; "2023-H1" for utfall to 30 June), where the table has utfall
+   * columns beside its budget. Absent when it has none.
+   */
+  outcomes: PeriodAmounts.optional(),
+  /** Prognos by period, where the table has prognos columns beside its budget. */
+  forecasts: PeriodAmounts.optional(),
 });
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
@@ -90,8 +97,58 @@ export const BudgetTable = z.object({
   periodLabels: z.array(z.string().max(200)),
   lines: z.array(BudgetLine).max(100_000),
   totals: BudgetTotals,
+  /** Income, cost and surplus of the utfall columns, keyed as the lines' `outcomes`. */
+  outcomeTotals: BudgetTotals.optional(),
+  /** The same of the prognos columns. */
+  forecastTotals: BudgetTotals.optional(),
+  /** Eget kapital by period (the column it stands in): neither income nor cost. */
+  equity: z
+    .record(
+      z.string(),
+      z.lazy(() => Equity),
+    )
+    .optional(),
+  /**
+   * Where the figures stand on the source sheet: the column (A1 letters) of each period, by
+   * what the column holds. Present where the table has utfall, prognos or equity, so that a
+   * follow-up can link each figure to its cell.
+   */
+  columns: z
+    .object({
+      budget: z.record(
+        z.string(),
+        z.lazy(() => ColumnRef),
+      ),
+      outcome: z.record(
+        z.string(),
+        z.lazy(() => ColumnRef),
+      ),
+      forecast: z.record(
+        z.string(),
+        z.lazy(() => ColumnRef),
+      ),
+    })
+    .optional(),
 });
 export type BudgetTable = z.infer<typeof BudgetTable>;
+
+/** The column part of an A1 address ("C"). */
+export const ColumnRef = z.string().regex(/^[A-Z]{1,3}$/, "a column such as C");
+
+/** Eget kapital of one period as the sheet states it: closing = opening + the year's result. */
+export const Equity = z.object({
+  opening: Amount.nullable(),
+  result: Amount.nullable(),
+  closing: Amount.nullable(),
+  openingCell: CellRef.nullable(),
+  resultCell: CellRef.nullable(),
+  closingCell: CellRef.nullable(),
+});
+export type Equity = z.infer<typeof Equity>;
+
+/** Individinriktad or strukturövergripande: one insats with both is registered as two. */
+export const InsatsFocus = z.enum(["individinriktad", "strukturövergripande"]);
+export type InsatsFocus = z.infer<typeof InsatsFocus>;
 
 export const Member = z.enum(MEMBERS);
 export type Member = z.infer<typeof Member>;
@@ -175,6 +232,16 @@ export const ParticipantsTable = z.object({
   period: z.string(),
   rows: z.number().int().nonnegative(),
   keyFigures: KeyFigures,
+  /** Key figures per insats, where the list has an insats column ("Insats", "Verksamhet", "Projekt"). */
+  byInsats: z
+    .array(
+      z.object({
+        insats: z.string().min(1).max(500),
+        rows: z.number().int().nonnegative(),
+        keyFigures: KeyFigures,
+      }),
+    )
+    .optional(),
 });
 export type ParticipantsTable = z.infer<typeof ParticipantsTable>;
 
@@ -193,11 +260,32 @@ export const FollowupTable = z.object({
 });
 export type FollowupTable = z.infer<typeof FollowupTable>;
 
+/** A list of the association's insatser (name, inriktning, budgeted participants): no budget. */
+export const InsatserTable = z.object({
+  kind: z.literal("insatser"),
+  ...TableBase,
+  insatser: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(500),
+        /** The name's cell on the source sheet. */
+        cell: CellRef,
+        focus: InsatsFocus.nullable(),
+        budgetedParticipants: Count.nullable(),
+        /** The cell of the budgeted participants, where the list has that column. */
+        budgetedParticipantsCell: CellRef.nullable(),
+      }),
+    )
+    .max(10_000),
+});
+export type InsatserTable = z.infer<typeof InsatserTable>;
+
 export const Table = z.discriminatedUnion("kind", [
   BudgetTable,
   ContributionsTable,
   ParticipantsTable,
   FollowupTable,
+  InsatserTable,
 ]);
 export type Table = z.infer<typeof Table>;
 

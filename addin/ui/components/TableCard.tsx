@@ -54,6 +54,8 @@ function facts(strings: UiStrings, table: Table): [string, string][] {
       ];
     case "followup":
       return [where, [strings.lines, `${table.rows.length} ${strings.rows}`]];
+    case "insatser":
+      return [where, [strings.lines, `${table.insatser.length} ${strings.rows}`]];
   }
 }
 

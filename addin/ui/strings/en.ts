@@ -44,6 +44,7 @@ export const en: UiStrings = {
     contributions: "Member contributions",
     participants: "Participant list",
     followup: "Follow-up",
+    insatser: "Insatser",
   },
   total: { income: "Total income", cost: "Total costs", surplus: "Surplus / deficit" },
   rows: "rows",

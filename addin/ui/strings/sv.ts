@@ -45,6 +45,7 @@ export const sv = {
     contributions: "Medlemsbidrag",
     participants: "Deltagarlista",
     followup: "Uppföljning",
+    insatser: "Insatser",
   },
   total: { income: "Summa intäkter", cost: "Summa kostnader", surplus: "Över-/underskott" },
   rows: "rader",
