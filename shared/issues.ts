@@ -39,9 +39,37 @@ export type Issue = At &
         readonly period: string;
         readonly stated: number;
         readonly computed: number;
+        /** Set where the figure stands in an utfall or prognos column beside the budget. */
+        readonly column?: "outcome" | "forecast";
       }
     | {
         readonly code: "surplus-mismatch";
+        readonly label: string;
+        readonly period: string;
+        readonly stated: number;
+        readonly computed: number;
+        /** Set where the figure stands in an utfall or prognos column beside the budget. */
+        readonly column?: "outcome" | "forecast";
+      }
+    | {
+        /** An avvikelse cell that is not utfall − budget (or budget − utfall, where its column is written so). */
+        readonly code: "deviation-mismatch";
+        readonly label: string;
+        /** The key of the utfall (or prognos) it compares: "2023", "2023-H1". */
+        readonly period: string;
+        readonly stated: number;
+        readonly computed: number;
+        /** True where the column is written budget − utfall. */
+        readonly reversed: boolean;
+      }
+    | {
+        /** An avvikelse column written budget − utfall, not utfall − budget: read so. */
+        readonly code: "deviation-reversed";
+        readonly period: string;
+      }
+    | {
+        /** Utgående eget kapital that is not ingående eget kapital plus the year's result. */
+        readonly code: "equity-mismatch";
         readonly label: string;
         readonly period: string;
         readonly stated: number;

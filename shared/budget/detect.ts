@@ -13,6 +13,7 @@ import {
   rowCount,
   sheetOrderKey,
 } from "../grid";
+import { composeHeader, type HeaderColumn, MergeIndex } from "../header";
 import { isPeriodYear, YEAR_DIGITS } from "../period";
 import { isTitleLike, titleAbove } from "../title";
 import { isBudgetWord, isContributionsCaption, memberOf, normaliseLabel } from "./words";
@@ -26,9 +27,33 @@ export interface PeriodColumn {
   readonly unit: Unit | null;
 }
 
+/** What a column beside the budget holds: utfall or prognos, read beside the budget of its year. */
+export type ColumnRole = "outcome" | "forecast";
+
+/** A column of utfall or prognos beside the budget of the same year. */
+export interface ExtraColumn extends PeriodColumn {
+  readonly role: ColumnRole;
+}
+
+/** An "Avvikelse" column: checked against the column it compares with the budget, never a period. */
+export interface DeviationColumn {
+  readonly col: number;
+  readonly label: string;
+  /** The key of the budget period it compares with. */
+  readonly budget: string;
+  /** The utfall (or prognos) column it compares with: its role and key. */
+  readonly role: ColumnRole;
+  readonly key: string;
+}
+
 export interface TableFrame {
   /** The header row, or null for a header-less block. */
   readonly headerRow: number | null;
+  /** The group header row above it ("2023" merged over "Budget | Utfall"), when the header takes two rows. */
+  readonly groupRow: number | null;
+  /** Utfall and prognos columns read beside the budget periods (empty when the table has none). */
+  readonly extras: readonly ExtraColumn[];
+  readonly deviations: readonly DeviationColumn[];
   readonly labelCol: number;
   readonly periods: readonly PeriodColumn[];
   readonly firstRow: number;
@@ -56,6 +81,7 @@ export class SheetView {
   readonly rows: number;
   readonly cols: number;
   private readonly shadows = new Set<number>();
+  private mergeIndex: MergeIndex | null = null;
 
   constructor(readonly grid: Grid) {
     this.rows = rowCount(grid);
@@ -68,6 +94,12 @@ export class SheetView {
       for (let r = r0; r <= r1; r++)
         for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) this.shadows.add(sheetOrderKey(r, c));
     }
+  }
+
+  /** The merged areas, for a header read over two rows. */
+  get merges(): MergeIndex {
+    this.mergeIndex ??= new MergeIndex(this.grid);
+    return this.mergeIndex;
   }
 
   value(r: number, c: number): CellValue {
@@ -132,6 +164,12 @@ interface HeaderCell {
   readonly years: string | null;
   readonly kind: string | null;
   readonly unit: Unit | null;
+  /** What the header's words say the column holds: budget (a plain year too), utfall, prognos or avvikelse. */
+  readonly role: "budget" | ColumnRole | "deviation";
+  /** Utfall to 30 June ("Utfall jan–jun 2023"): keyed "2023-H1". */
+  readonly half: boolean;
+  /** Composed with the group header above it (a year merged over "Budget | Utfall"). */
+  readonly grouped: boolean;
 }
 
 // The years a header may hold are the period grammar's (shared/period.ts): one range for both.
@@ -141,6 +179,24 @@ const MONTH = new RegExp(`(?<!\\d)(${YEAR_DIGITS}-(?:0[1-9]|1[0-2]))(?![\\d-])`)
 const KIND = /\b(budget|prognos|utfall|bokslut|förslag|plan|vp|beslutad|reviderad|preliminär)\b/i;
 const WORD_HEADER =
   /^(belopp|budget|budgetbelopp|budgeterat|kostnad|kostnader|intäkter|kronor|summa kr|kr|tkr|mkr|planerad budget)\b/i;
+const DEVIATION = /(?<![\p{L}])(avvikelse|avv\.|differens|diff)(?![\p{L}])/iu;
+const OUTCOME = /(?<![\p{L}])(utfall|bokslut)(?![\p{L}])/iu;
+const FORECAST = /(?<![\p{L}])prognos(?![\p{L}])/iu;
+/** Utfall to 30 June, as sheets write it: "jan–jun", "t.o.m. 30/6", "2023-06-30", "halvår 1", "H1", "delår". */
+const FIRST_HALF =
+  /jan(uari)?\s*[-–—]\s*jun(i)?|t\.?\s?o\.?\s?m\.?\s*(30\s*\/\s*6|30\s+juni|juni)|\d{4}-06-30|30\/6|halvår\s*1|första\s+halvåret|(?<![\p{L}])h1(?![\p{L}])|(?<![\p{L}])delår/iu;
+/** A header under a group header: a kind of figure without a year of its own ("Budget", "Utfall jan–jun"). */
+const GROUPED_LOWER =
+  /^(budget|utfall|prognos|avvikelse|avv\.|differens|diff|bokslut|förslag|plan|beslutad|reviderad|helår)(?![\p{L}])/iu;
+
+const roleOf = (label: string): HeaderCell["role"] =>
+  DEVIATION.test(label)
+    ? "deviation"
+    : OUTCOME.test(label)
+      ? "outcome"
+      : FORECAST.test(label)
+        ? "forecast"
+        : "budget";
 
 function yearsOf(text: string): string | null {
   // A month of a year ("2020-01") is its own period.
@@ -153,29 +209,105 @@ function yearsOf(text: string): string | null {
   return Number(end) > Number(m[1]) ? `${m[1]}-${end}` : m[1]!;
 }
 
-function headerCell(view: SheetView, r: number, c: number): HeaderCell | null {
+/** A header cell read from its words: the years, the kind, the unit, what the column holds. */
+function wordsCell(col: number, label: string, years: string, grouped: boolean): HeaderCell {
+  const role = roleOf(label);
+  return {
+    col,
+    label,
+    strength: "strong",
+    years,
+    kind: KIND.exec(label)?.[1]?.toLowerCase() ?? null,
+    unit: unitInText(label),
+    role,
+    half: role === "outcome" && FIRST_HALF.test(label),
+    grouped,
+  };
+}
+
+function headerCell(view: SheetView, r: number, c: number, upper: string | null = null): HeaderCell | null {
   const v = view.value(r, c);
+  if (upper !== null && typeof v === "string") {
+    // "Utfall" under "2023" merged over the columns of that year: "Utfall 2023".
+    const lower = v.trim();
+    const years = yearsOf(upper);
+    if (years && upper.length <= 40 && lower.length <= 40 && GROUPED_LOWER.test(lower) && !yearsOf(lower))
+      return wordsCell(c, `${lower} ${upper}`, years, true);
+  }
   if (typeof v === "number") {
-    if (isPeriodYear(v))
-      return { col: c, label: String(v), strength: "year", years: String(v), kind: null, unit: null };
+    if (isPeriodYear(v)) return bareYear(c, String(v));
     return null;
   }
   if (typeof v !== "string") return null;
   const label = v.trim();
-  if (BARE_YEAR.test(label)) return { col: c, label, strength: "year", years: label, kind: null, unit: null };
+  if (BARE_YEAR.test(label)) return bareYear(c, label);
   if (label.length > 60) return null;
   const years = yearsOf(label);
-  if (!years && !WORD_HEADER.test(label)) return null;
+  if (!years && !WORD_HEADER.test(label) && !DEVIATION.test(label)) return null;
   if (isExcelError(label) || parseAmount(label) !== null) return null;
   const unit = unitInText(label);
   if (years) {
-    // A date ("2009-10-01") is no period header; "2008 (tkr)", "Budget 2015", "2015/16" are.
-    if (/\d{4}-\d\d-\d\d/.test(label)) return null;
-    const kind = KIND.exec(label)?.[1]?.toLowerCase() ?? null;
-    return { col: c, label, strength: "strong", years, kind, unit };
+    // A date ("2009-10-01") is no period header; "2008 (tkr)", "Budget 2015", "2015/16" are — and
+    // "Utfall 2023-06-30", utfall to that date.
+    const date = /(\d{4})-\d\d-\d\d/.exec(label);
+    if (date)
+      return /-06-30/.test(label) && OUTCOME.test(label) ? wordsCell(c, label, date[1]!, false) : null;
+    return wordsCell(c, label, years, false);
   }
-  if (WORD_HEADER.test(label)) return { col: c, label, strength: "word", years: null, kind: null, unit };
+  // "Avvikelse" with no year: the utfall beside it says which.
+  if (DEVIATION.test(label) && label.length <= 40)
+    return {
+      col: c,
+      label,
+      strength: "word",
+      years: null,
+      kind: null,
+      unit,
+      role: "deviation",
+      half: false,
+      grouped: false,
+    };
+  if (WORD_HEADER.test(label))
+    return {
+      col: c,
+      label,
+      strength: "word",
+      years: null,
+      kind: null,
+      unit,
+      role: "budget",
+      half: false,
+      grouped: false,
+    };
   return null;
+}
+
+const bareYear = (col: number, label: string): HeaderCell => ({
+  col,
+  label,
+  strength: "year",
+  years: label,
+  kind: null,
+  unit: null,
+  role: "budget",
+  half: false,
+  grouped: false,
+});
+
+/**
+ * The group header above row r, column by column, where row r has a header that wants one
+ * ("Budget | Utfall" under a year); null where it has none — most rows, read at no cost.
+ */
+function groupHeaderAbove(view: SheetView, r: number): readonly HeaderColumn[] | null {
+  if (r === 0) return null;
+  const w = view.width(r);
+  let wants = false;
+  for (let c = 0; c < w && !wants; c++) {
+    const t = view.text(r, c);
+    if (t !== null && t.length <= 40 && GROUPED_LOWER.test(t) && !yearsOf(t)) wants = true;
+  }
+  if (!wants || view.isBlankRow(r - 1)) return null;
+  return composeHeader(view.grid, r, { merges: view.merges, first: 0, last: w - 1 });
 }
 
 interface HeaderRow {
@@ -189,10 +321,11 @@ function headerRowAt(view: SheetView, r: number, forced: boolean): HeaderRow | n
   const w = view.width(r);
   const cells: HeaderCell[] = [];
   let firstText: number | null = null;
+  const above = groupHeaderAbove(view, r);
   for (let c = 0; c < w; c++) {
     const v = view.value(r, c);
     if (v === null) continue;
-    const cell = headerCell(view, r, c);
+    const cell = headerCell(view, r, c, above?.[c]?.upper ?? null);
     if (cell) {
       if (cell.strength === "word" && firstText === null && cells.length === 0) {
         // A word header in the row's first cell is the label column's own header ("Belopp" is rare there).
@@ -218,6 +351,9 @@ function headerRowAt(view: SheetView, r: number, forced: boolean): HeaderRow | n
           years: null,
           kind: null,
           unit: null,
+          role: "budget",
+          half: false,
+          grouped: false,
         });
     }
   }
@@ -333,6 +469,68 @@ function periodColumns(cells: readonly HeaderCell[], blockPeriod: string | null)
   });
 }
 
+/** The columns of a header: the budget periods, the utfall and prognos beside them, the avvikelse checked. */
+interface TableColumns {
+  readonly periods: PeriodColumn[];
+  readonly extras: ExtraColumn[];
+  readonly deviations: DeviationColumn[];
+}
+
+/**
+ * What each header column is. An utfall or prognos column whose year has a budget column in the
+ * same table is read beside that budget (keyed by the year, "2023-H1" for utfall to 30 June); one
+ * whose year has none stays a period of its own, as it always was ("Utfall 2013 | Budget 2014").
+ * An avvikelse column is no period: it is checked against the utfall (or prognos) of its year —
+ * the year in its header, else that of the nearest such column to its left.
+ */
+function tableColumns(cells: readonly HeaderCell[], blockPeriod: string | null): TableColumns {
+  const yearOf = (h: HeaderCell) => h.years ?? "";
+  const budgetYears = new Set(cells.filter((h) => h.role === "budget" && h.years).map(yearOf));
+  const extras: ExtraColumn[] = [];
+  const taken = new Set<string>();
+  const rest: HeaderCell[] = [];
+  const deviating: HeaderCell[] = [];
+  for (const h of cells) {
+    if (h.role === "deviation") {
+      deviating.push(h);
+      continue;
+    }
+    if ((h.role === "outcome" || h.role === "forecast") && h.years && budgetYears.has(h.years)) {
+      const key = h.half ? `${h.years}-H1` : h.years;
+      if (!taken.has(`${h.role} ${key}`)) {
+        taken.add(`${h.role} ${key}`);
+        extras.push({ col: h.col, key, label: h.label, unit: h.unit, role: h.role });
+        continue;
+      }
+    }
+    rest.push(h);
+  }
+  const periods = periodColumns(rest, blockPeriod);
+  const deviations: DeviationColumn[] = [];
+  for (const d of deviating) {
+    const wants: ColumnRole = FORECAST.test(d.label) && !OUTCOME.test(d.label) ? "forecast" : "outcome";
+    const candidates = extras.filter((e) => e.role === wants);
+    const mine = d.years
+      ? candidates.filter((e) => e.key.startsWith(d.years!))
+      : candidates.filter((e) => e.col < d.col).slice(-1);
+    const against = (d.half ? mine.find((e) => e.key.endsWith("-H1")) : undefined) ?? mine[0];
+    if (!against) continue;
+    const year = against.key.slice(0, 4);
+    const budget = periods.find(
+      (p, i) => p.key === year || (rest[i]!.years === year && rest[i]!.role === "budget"),
+    );
+    if (budget)
+      deviations.push({
+        col: d.col,
+        label: d.label,
+        budget: budget.key,
+        role: against.role,
+        key: against.key,
+      });
+  }
+  return { periods, extras, deviations };
+}
+
 function cleanWordHeader(label: string): string {
   return label
     .replace(/\((?:\s*(?:kr|tkr|mkr|sek|kronor)\s*)\)/gi, "")
@@ -417,7 +615,11 @@ export function detectTables(view: SheetView, forcedHeader: number | null = null
     const caption = h.labelCol < h.cells[0]!.col ? view.text(h.row, h.labelCol) : null;
     const title = titleAbove((r) => view.firstText(r)?.text ?? null, h.row, prevEnd, "caption", titleBlock);
     // The report holds at most 60 periods (five years of months); columns beyond are left out.
-    const periods = periodColumns(h.cells.slice(0, MAX_PERIODS), periodFromBlock(titleBlock));
+    const { periods, extras, deviations } = tableColumns(
+      h.cells.slice(0, MAX_PERIODS),
+      periodFromBlock(titleBlock),
+    );
+    if (periods.length === 0) continue;
     const unit =
       periods.find((p) => p.unit)?.unit ??
       (caption ? unitInText(caption) : null) ??
@@ -425,6 +627,9 @@ export function detectTables(view: SheetView, forcedHeader: number | null = null
       null;
     frames.push({
       headerRow: h.row,
+      groupRow: h.cells.some((c) => c.grouped) ? h.row - 1 : null,
+      extras,
+      deviations,
       labelCol: h.labelCol,
       periods,
       firstRow: h.row + 1,
@@ -548,6 +753,9 @@ function headerlessBlock(
     titleBlock,
     frame: {
       headerRow: null,
+      groupRow: null,
+      extras: [],
+      deviations: [],
       labelCol: best.labelCol,
       periods: [{ col: best.col, key, label: caption?.text ?? key, unit: null }],
       firstRow: best.first,

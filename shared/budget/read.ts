@@ -3,9 +3,16 @@
  * the report schema, with every issue found on the way. Pure: a grid in, data out.
  */
 import { roundToOre } from "../amounts";
-import { a1At, type Grid, parseA1, sheetOrderKey, toA1 } from "../grid";
+import { a1At, columnLetters, type Grid, parseA1, sheetOrderKey, toA1 } from "../grid";
 import type { Issue } from "../issues";
-import type { BudgetLine, BudgetTable, ContributionsTable, PeriodAmounts, SheetCorrections } from "../report";
+import type {
+  BudgetLine,
+  BudgetTable,
+  ContributionsTable,
+  Equity,
+  PeriodAmounts,
+  SheetCorrections,
+} from "../report";
 import { sectionOfGroup } from "../vocabulary";
 import { classifyLines } from "./classify";
 import {
@@ -15,8 +22,8 @@ import {
   memberOfLine,
   splitApplies,
 } from "./contributions";
-import { detectTables, SheetView, type TableFrame } from "./detect";
-import { type BodyRow, type RowAmounts, readBody, type TableBody } from "./rows";
+import { type ColumnRole, detectTables, SheetView, type TableFrame } from "./detect";
+import { type Amount, type BodyRow, type RowAmounts, readBody, type TableBody } from "./rows";
 import { checkTotals, computeTotals, roundingTolerance } from "./totals";
 import { groupOfWords, isContributionsCaption, memberOf, normaliseLabel } from "./words";
 
@@ -65,14 +72,20 @@ function inSheetOrder(issues: Issue[]): Issue[] {
 const text = (s: string | null, max: number): string | null => (s === null ? null : s.slice(0, max));
 
 function rangeOf(grid: Grid, frame: TableFrame): string {
-  const top = frame.headerRow ?? frame.firstRow;
-  const right = Math.max(...frame.periods.map((p) => p.col));
+  const top = frame.groupRow ?? frame.headerRow ?? frame.firstRow;
+  const right = Math.max(
+    ...frame.periods.map((p) => p.col),
+    ...frame.extras.map((e) => e.col),
+    ...frame.deviations.map((d) => d.col),
+  );
   return `${a1At(grid, top, frame.labelCol)}:${a1At(grid, frame.lastRow, right)}`;
 }
 
-function amountsOf(amounts: RowAmounts, periods: readonly string[]): PeriodAmounts {
+/** A row's amounts of the columns `from` … `to` − 1 (the budget's, or the utfall's), keyed. */
+function amountsOf(amounts: RowAmounts, keys: readonly string[], from = 0, to = keys.length): PeriodAmounts {
   const out: PeriodAmounts = {};
-  for (const a of amounts) if (a !== undefined) out[periods[a.period]!] = a.value;
+  for (const a of amounts)
+    if (a !== undefined && a.period >= from && a.period < to) out[keys[a.period]!] = a.value;
   return out;
 }
 
@@ -94,6 +107,10 @@ function budgetTable(
   const lineRows = body.rows.filter((r) => r.kind === "line");
   if (lineRows.length === 0) return null;
   const periods = frame.periods.map((p) => p.key);
+  // Every check reads the budget's columns and the utfall and prognos beside them alike: each
+  // has its own key here ("utfall 2023"), and its figure's own period and kind in an issue.
+  const columns = columnsOf(frame);
+  const keys = columns.map((c) => c.internal);
   const tolerance = roundingTolerance(body.step);
   const issues: Issue[] = [];
   const sheet = grid.sheet;
@@ -105,11 +122,12 @@ function budgetTable(
     const first = lineRows.find((r) => negative.has(r.cell));
     issues.push({ severity: "info", code: "costs-negative", sheet, cell: first?.cell ?? null });
   }
-  const classes = classifyLines(body.rows, periods, tolerance, {
+  const classes = classifyLines(body.rows, keys, tolerance, {
     ...(negative.size > 0 ? { negativeCosts: negative } : {}),
     ...(corrections?.lines ? { corrections: corrections.lines } : {}),
   });
   const sections = classes.map((c) => c.section);
+  const roles = new Set(frame.extras.map((e) => e.role));
   const lines: BudgetLine[] = lineRows.map((row, i) => {
     const c = classes[i]!;
     if (!c.sure)
@@ -138,6 +156,8 @@ function budgetTable(
       cell: row.cell,
       heading: text(c.heading, 500),
       amounts: amountsOf(row.amounts, periods),
+      ...(roles.has("outcome") ? { outcomes: pick(row.amounts, columns, "outcome") } : {}),
+      ...(roles.has("forecast") ? { forecasts: pick(row.amounts, columns, "forecast") } : {}),
     };
   });
   for (const row of body.rows)
@@ -146,30 +166,50 @@ function budgetTable(
   for (const m of checkTotals(
     body.rows,
     sections,
-    periods,
+    keys,
     tolerance,
     true,
     classes.map((c) => c.anchor),
-  ).mismatches)
+  ).mismatches) {
+    const column = columns[keys.indexOf(m.period)]!;
     issues.push({
       severity: "error",
       code: m.code,
       sheet,
       cell: m.cell,
       label: m.row.label,
-      period: m.period,
+      period: column.key,
       stated: m.stated,
       computed: m.computed,
+      ...(column.role === "budget" ? {} : { column: column.role }),
     });
+  }
   // Member contributions written as income lines of the budget ("Bidrag Försäkringskassan").
   const memberLines: MemberLine[] = [];
   lineRows.forEach((row, i) => {
     if (classes[i]!.group !== "medlemsbidrag") return;
     const member = memberOf(row.n);
-    if (member && member !== "övriga") memberLines.push({ member, amounts: row.amounts });
+    if (member && member !== "övriga")
+      memberLines.push({ member, amounts: row.amounts.slice(0, periods.length) });
   });
   if (splitApplies(memberLines))
     issues.push(...checkSplit(memberLines, periods, body.step, sheet, periodCellOf(grid, frame)));
+  const all = computeTotals(body.rows, sections, keys);
+  const totalsOf = (role: Column["role"]) => {
+    const of = (xs: PeriodAmounts): PeriodAmounts => {
+      const out: PeriodAmounts = {};
+      for (const c of columns) if (c.role === role) out[c.key] = xs[c.internal]!;
+      return out;
+    };
+    return { income: of(all.income), cost: of(all.cost), surplus: of(all.surplus) };
+  };
+  for (const issue of checkDeviations(grid, frame, body, columns, tolerance)) issues.push(issue);
+  const equity = equityOf(body.rows, columns, all.surplus, tolerance, sheet, issues);
+  const hasEquity = Object.keys(equity).length > 0;
+  const letters = (role: Column["role"]) =>
+    Object.fromEntries(
+      columns.filter((c) => c.role === role).map((c) => [c.key, columnLetters(grid.origin.col + c.col)]),
+    );
   return {
     table: {
       kind: "budget",
@@ -180,10 +220,171 @@ function budgetTable(
       periods,
       periodLabels: frame.periods.map((p) => p.label.slice(0, 200)),
       lines,
-      totals: computeTotals(body.rows, sections, periods),
+      totals: totalsOf("budget"),
+      ...(roles.has("outcome") ? { outcomeTotals: totalsOf("outcome") } : {}),
+      ...(roles.has("forecast") ? { forecastTotals: totalsOf("forecast") } : {}),
+      ...(hasEquity ? { equity } : {}),
+      ...(roles.size > 0 || hasEquity
+        ? {
+            columns: {
+              budget: letters("budget"),
+              outcome: letters("outcome"),
+              forecast: letters("forecast"),
+            },
+          }
+        : {}),
     },
     issues,
   };
+}
+
+/** A column the amounts are read from: a budget period, or utfall or prognos beside one. */
+interface Column {
+  readonly role: "budget" | ColumnRole;
+  /** The key in the report: the period ("2023"), or the utfall's ("2023-H1"). */
+  readonly key: string;
+  /** The key the checks use, one per column: the period, or "utfall 2023". */
+  readonly internal: string;
+  readonly col: number;
+}
+
+/** The budget periods, then the utfall and prognos beside them, in the order rows.ts reads their amounts. */
+function columnsOf(frame: TableFrame): Column[] {
+  return [
+    ...frame.periods.map((p) => ({ role: "budget" as const, key: p.key, internal: p.key, col: p.col })),
+    ...frame.extras.map((e) => ({
+      role: e.role,
+      key: e.key,
+      internal: `${e.role === "outcome" ? "utfall" : "prognos"} ${e.key}`,
+      col: e.col,
+    })),
+  ];
+}
+
+/** A row's amounts in the columns of one role, keyed as the report keys them. */
+function pick(amounts: RowAmounts, columns: readonly Column[], role: ColumnRole): PeriodAmounts {
+  const out: PeriodAmounts = {};
+  for (const a of amounts)
+    if (a !== undefined && columns[a.period]!.role === role) out[columns[a.period]!.key] = a.value;
+  return out;
+}
+
+/**
+ * Every avvikelse cell against utfall − budget of its row (prognos − budget where the column
+ * compares the prognos). A column whose cells all read budget − utfall instead is written so: it
+ * is checked that way, with an info saying it. A blank amount counts as zero.
+ */
+function checkDeviations(
+  grid: Grid,
+  frame: TableFrame,
+  body: TableBody,
+  columns: readonly Column[],
+  tolerance: number,
+): Issue[] {
+  const issues: Issue[] = [];
+  frame.deviations.forEach((d, index) => {
+    const budget = columns.findIndex((c) => c.role === "budget" && c.key === d.budget);
+    const against = columns.findIndex((c) => c.role === d.role && c.key === d.key);
+    const cells = body.deviations
+      .filter((x) => x.deviation === index && "amounts" in x.row)
+      .map((x) => {
+        const amounts = (x.row as { amounts: RowAmounts }).amounts;
+        const diff = roundToOre((amounts[against]?.value ?? 0) - (amounts[budget]?.value ?? 0));
+        return { ...x, diff };
+      });
+    const fits = (stated: number, computed: number) => Math.abs(stated - computed) <= tolerance;
+    let forward = 0;
+    let backward = 0;
+    for (const c of cells) {
+      if (c.diff === 0) continue;
+      if (fits(c.amount.value, c.diff)) forward++;
+      else if (fits(c.amount.value, -c.diff)) backward++;
+    }
+    const reversed = backward > 0 && forward === 0;
+    if (reversed)
+      issues.push({
+        severity: "info",
+        code: "deviation-reversed",
+        sheet: grid.sheet,
+        cell: frame.headerRow === null ? null : a1At(grid, frame.headerRow, d.col),
+        period: d.key,
+      });
+    for (const c of cells) {
+      const computed = reversed ? roundToOre(-c.diff) : c.diff;
+      if (fits(c.amount.value, computed)) continue;
+      issues.push({
+        severity: "error",
+        code: "deviation-mismatch",
+        sheet: grid.sheet,
+        cell: c.amount.cell,
+        label: c.row.label,
+        period: d.key,
+        stated: c.amount.value,
+        computed,
+        reversed,
+      });
+    }
+  });
+  return issues;
+}
+
+/**
+ * Eget kapital by the column it stands in, and the check that the closing is the opening plus the
+ * year's result: the result repeated among the equity rows, else the table's result row, else the
+ * computed över-/underskott. A share of eget kapital is read as nothing.
+ */
+function equityOf(
+  rows: readonly BodyRow[],
+  columns: readonly Column[],
+  surplus: PeriodAmounts,
+  tolerance: number,
+  sheet: string,
+  issues: Issue[],
+): Record<string, Equity> {
+  const found = new Map<number, { opening?: Amount; result?: Amount; closing?: Amount; label: string }>();
+  let resultRow: (BodyRow & { kind: "result" }) | null = null;
+  for (const row of rows) {
+    if (row.kind === "result" && resultRow === null) resultRow = row;
+    if (row.kind !== "equity" || row.role === "share") continue;
+    for (const a of row.amounts) {
+      if (a === undefined) continue;
+      const entry = found.get(a.period) ?? { label: "" };
+      if (entry[row.role] === undefined) entry[row.role] = a;
+      if (row.role === "closing") entry.label = row.label;
+      found.set(a.period, entry);
+    }
+  }
+  const equity: Record<string, Equity> = {};
+  for (const [index, e] of [...found].sort((x, y) => x[0] - y[0])) {
+    const column = columns[index]!;
+    if (column.key in equity) continue;
+    const stated = e.result ?? resultRow?.amounts[index];
+    const result = stated?.value ?? (e.opening || e.closing ? (surplus[column.internal] ?? null) : null);
+    const opening = e.opening?.value ?? null;
+    const closing = e.closing?.value ?? null;
+    equity[column.key] = {
+      opening,
+      result,
+      closing,
+      openingCell: e.opening?.cell ?? null,
+      resultCell: stated?.cell ?? null,
+      closingCell: e.closing?.cell ?? null,
+    };
+    if (opening === null || closing === null || result === null) continue;
+    const computed = roundToOre(opening + result);
+    if (Math.abs(closing - computed) > tolerance)
+      issues.push({
+        severity: "error",
+        code: "equity-mismatch",
+        sheet,
+        cell: e.closing!.cell,
+        label: e.label,
+        period: column.key,
+        stated: closing,
+        computed,
+      });
+  }
+  return equity;
 }
 
 /**
@@ -248,15 +449,15 @@ function contributionsTable(
     if (row.kind === "line") {
       const member = memberOfLine(row.n);
       lines.push({ member, label: row.label, cell: row.cell, amounts: amountsOf(row.amounts, periods) });
-      memberLines.push({ member, amounts: row.amounts });
+      memberLines.push({ member, amounts: row.amounts.slice(0, periods.length) });
       for (const a of row.amounts) {
-        if (a === undefined) continue;
+        if (a === undefined || a.period >= periods.length) continue;
         const key = periods[a.period]!;
         sums.set(key, sums.get(key)! + a.value);
       }
     } else if (row.kind === "total") {
       for (const a of row.amounts) {
-        if (a === undefined) continue;
+        if (a === undefined || a.period >= periods.length) continue;
         const key = periods[a.period]!;
         const computed = roundToOre(sums.get(key)!);
         if (Math.abs(a.value - computed) > tolerance)

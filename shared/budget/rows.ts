@@ -63,7 +63,20 @@ export type BodyRow =
   | (RowBase & { readonly kind: "total"; readonly scope: TotalScope; readonly amounts: RowAmounts })
   | (RowBase & { readonly kind: "result"; readonly amounts: RowAmounts })
   /** Neither income nor cost: a part of the line above ("varav …") or a count ("Antal deltagare"). */
-  | (RowBase & { readonly kind: "memo"; readonly amounts: RowAmounts });
+  | (RowBase & { readonly kind: "memo"; readonly amounts: RowAmounts })
+  /** Eget kapital after the result ("Ingående eget kapital", the result repeated, "Utgående …"): neither income nor cost. */
+  | (RowBase & { readonly kind: "equity"; readonly role: EquityRole; readonly amounts: RowAmounts });
+
+/** Which equity figure a row states; "share" is eget kapital as a percentage, read as nothing. */
+export type EquityRole = "opening" | "result" | "closing" | "share";
+
+/** An avvikelse cell read beside a row of the table, in kr once the unit is known. */
+export interface DeviationCell {
+  readonly row: BodyRow;
+  /** Index into frame.deviations. */
+  readonly deviation: number;
+  readonly amount: Amount;
+}
 
 export interface TableBody {
   readonly rows: readonly BodyRow[];
@@ -74,6 +87,8 @@ export interface TableBody {
    */
   readonly step: number;
   readonly issues: readonly Issue[];
+  /** The avvikelse cells beside lines, totals and result rows. */
+  readonly deviations: readonly DeviationCell[];
 }
 
 const PERCENT = /^[-+\u2212]?\s*\d+([.,]\d+)?\s*%$/;
@@ -107,7 +122,7 @@ const count = (counts: Map<Unit, number>, unit: Unit) => counts.set(unit, (count
 /** One row's period cells: numbers, amounts typed as text (with a warning), and what cannot be read. */
 function readRowCells(
   view: SheetView,
-  frame: TableFrame,
+  columns: readonly { readonly col: number }[],
   r: number,
   units: UnitsSeen,
   issues: Issue[],
@@ -115,14 +130,14 @@ function readRowCells(
   const grid = view.grid;
   const sheet = grid.sheet;
   const cells: RowCells = {
-    amounts: new Array<Amount | undefined>(frame.periods.length).fill(undefined),
+    amounts: new Array<Amount | undefined>(columns.length).fill(undefined),
     count: 0,
     unreadable: [],
     texts: 0,
     unitTexts: 0,
   };
-  for (let pi = 0; pi < frame.periods.length; pi++) {
-    const p = frame.periods[pi]!;
+  for (let pi = 0; pi < columns.length; pi++) {
+    const p = columns[pi]!;
     const v = view.value(r, p.col);
     if (v === null) continue;
     const sheetRow = grid.origin.row + r;
@@ -207,9 +222,12 @@ function toKronor(rows: readonly BodyRow[], unit: Unit): number {
   let decimals = 0;
   for (const row of rows) {
     if (!("amounts" in row)) continue;
+    // A share of eget kapital ("37,5") is no amount: its decimals say nothing of the rounding.
+    const share = row.kind === "equity" && row.role === "share";
     for (const a of row.amounts) {
       if (a === undefined) continue;
-      if (a.unit === null || a.unit === unit) decimals = Math.max(decimals, decimalsOf(a.written));
+      if (!share && (a.unit === null || a.unit === unit))
+        decimals = Math.max(decimals, decimalsOf(a.written));
       a.value = toKr(a.written, a.unit ?? unit);
     }
   }
@@ -228,7 +246,12 @@ export function readBody(
 ): TableBody {
   const grid = view.grid;
   const issues: Issue[] = [];
-  const firstPeriodCol = Math.min(...frame.periods.map((p) => p.col));
+  // The budget periods, then the utfall and prognos beside them: one amount list per row.
+  const columns = [...frame.periods, ...frame.extras];
+  const firstPeriodCol = Math.min(...columns.map((p) => p.col), ...frame.deviations.map((d) => d.col));
+  const deviationCells: DeviationCell[] = [];
+  const deviationUnits: UnitsSeen = { own: new Map(), format: new Map() };
+  const equity = new EquityReader();
   // Each row is read into what it is at once, its amounts as written; they become kronor once
   // the table's unit is known. A row read as nothing (a header row without a section word, a
   // total's words without amounts) has no amounts, so none is left out of the unit's count.
@@ -248,7 +271,7 @@ export function readBody(
       continue;
     }
     const label = view.firstText(r, firstPeriodCol);
-    const cells = readRowCells(view, frame, r, units, issues);
+    const cells = readRowCells(view, columns, r, units, issues);
     if (isUnitRow(cells)) {
       statedUnit ??= unitInText(String(view.value(r, frame.periods[0]!.col) ?? ""));
       continue;
@@ -272,7 +295,26 @@ export function readBody(
       cells.count > 0,
       cells.count > 0 || cells.unreadable.length > 0 || cells.texts > 0,
     );
-    if (row) rows.push(row);
+    if (!row) continue;
+    const read = equity.read(row);
+    rows.push(read);
+    if (
+      frame.deviations.length > 0 &&
+      (read.kind === "line" || read.kind === "total" || read.kind === "result")
+    ) {
+      const d = readRowCells(view, frame.deviations, r, deviationUnits, issues);
+      for (const u of d.unreadable)
+        issues.push({
+          severity: "error",
+          code: "amount-unreadable",
+          sheet: grid.sheet,
+          cell: a1At(grid, r, u.col),
+          text: u.text,
+        });
+      d.amounts.forEach((amount, deviation) => {
+        if (amount) deviationCells.push({ row: read, deviation, amount });
+      });
+    }
   }
 
   const unit = chooseUnit(unitCorrection, statedUnit, units, titleBlock);
@@ -282,7 +324,42 @@ export function readBody(
   }
   const tableUnit = unit ?? "kr";
   const step = toKronor(rows, tableUnit);
-  return { rows, unit: tableUnit, step, issues };
+  for (const d of deviationCells) d.amount.value = toKr(d.amount.written, d.amount.unit ?? tableUnit);
+  return { rows, unit: tableUnit, step, issues, deviations: deviationCells };
+}
+
+/** Words of eget kapital's rows: the opening, the closing, and eget kapital as a share of something. */
+const OPENING = /ingående (eget kapital|balans)|eget kapital.*(ingående|vid årets början|\b1 jan|01-01)/;
+const CLOSING =
+  /utgående (eget kapital|balans)|eget kapital.*(utgående|vid årets slut|\b31 dec|12-31)|^eget kapital$/;
+const SHARE = /eget kapital.*(%|procent|andel)|(%|procent|andel).*eget kapital/;
+/** A heading that opens eget kapital's rows. */
+const EQUITY_HEADING = /^(eget kapital|förändring (av )?eget kapital)$/;
+
+/**
+ * Reads eget kapital after the result: rows below the table's result row (or under an "Eget
+ * kapital" heading) that name it, and the result repeated among them. Rows before the result
+ * stay what they were ("Överskott 2007 fördelat på 3 år" is income brought in).
+ */
+class EquityReader {
+  private afterResult = false;
+  private inEquity = false;
+
+  read(row: BodyRow): BodyRow {
+    if (row.kind === "heading" && EQUITY_HEADING.test(row.n)) this.inEquity = true;
+    if (!("amounts" in row) || row.kind === "memo") return row;
+    const n = row.n;
+    const zone = this.afterResult || this.inEquity;
+    let role: EquityRole | null = null;
+    if (zone && SHARE.test(n)) role = "share";
+    else if (zone && OPENING.test(n)) role = "opening";
+    else if (zone && CLOSING.test(n)) role = "closing";
+    else if (this.inEquity && row.kind === "result") role = "result";
+    if (row.kind === "result") this.afterResult = true;
+    if (role === null) return row;
+    if (role !== "share") this.inEquity = true;
+    return { kind: "equity", role, row: row.row, label: row.label, cell: row.cell, n, amounts: row.amounts };
+  }
 }
 
 /** A header row (the table's own, or one repeated inside it) whose label cell may open a section. */

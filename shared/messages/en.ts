@@ -5,6 +5,9 @@ import type { FailureOf, UsageProblem } from "../failures";
 import { PERIOD_EXAMPLES as E, periodLabel, YEAR_EXAMPLE } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
+/** "the outcome 2023" where a figure stands in an utfall or prognos column, else the period alone. */
+const figureOf = (i: { period: string; column?: "outcome" | "forecast" }) =>
+  `${i.column === "outcome" ? "the outcome " : i.column === "forecast" ? "the forecast " : ""}${periodLabel(i.period, "en")}`;
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
 const member = {
   staten: "The state (Försäkringskassan)",
@@ -42,9 +45,15 @@ export const en: MessageTemplates = {
   "amount-per-period": (i) =>
     `The amount${at(i.cell)} is per ${i.per} ("${i.text}"); it counts as written, not converted.`,
   "total-mismatch": (i) =>
-    `The total "${i.label}"${at(i.cell)} for ${periodLabel(i.period, "en")} is ${formatKr(i.stated, "en")} but the lines add up to ${formatKr(i.computed, "en")}.`,
+    `The total "${i.label}"${at(i.cell)} for ${figureOf(i)} is ${formatKr(i.stated, "en")} but the lines add up to ${formatKr(i.computed, "en")}.`,
   "surplus-mismatch": (i) =>
-    `The result "${i.label}"${at(i.cell)} for ${periodLabel(i.period, "en")} is ${formatKr(i.stated, "en")} but income minus costs is ${formatKr(i.computed, "en")}.`,
+    `The result "${i.label}"${at(i.cell)} for ${figureOf(i)} is ${formatKr(i.stated, "en")} but income minus costs is ${formatKr(i.computed, "en")}.`,
+  "deviation-mismatch": (i) =>
+    `The deviation on line "${i.label}"${at(i.cell)} for ${periodLabel(i.period, "en")} is ${formatKr(i.stated, "en")} but ${i.reversed ? "budget minus outcome" : "outcome minus budget"} is ${formatKr(i.computed, "en")}.`,
+  "deviation-reversed": (i) =>
+    `The deviation${at(i.cell)} for ${periodLabel(i.period, "en")} is written as budget minus outcome; it is checked that way.`,
+  "equity-mismatch": (i) =>
+    `"${i.label}"${at(i.cell)} for ${periodLabel(i.period, "en")} is ${formatKr(i.stated, "en")} but opening equity plus the year's result is ${formatKr(i.computed, "en")}.`,
   "contribution-split": (i) =>
     `${member[i.member]}'s contribution${at(i.cell)} for ${periodLabel(i.period, "en")} is ${formatKr(i.amount, "en")}; the law's split gives ${formatKr(i.expected, "en")}.`,
   "id-invalid": (i) => `"${i.text}"${at(i.cell)} is not a valid personal or coordination number.`,

@@ -8,6 +8,9 @@ import { PERIOD_EXAMPLES as E, periodLabel, YEAR_EXAMPLE } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
+/** "utfall 2023" where a figure stands in an utfall or prognos column, else the period alone. */
+const figureOf = (i: { period: string; column?: "outcome" | "forecast" }) =>
+  `${i.column === "outcome" ? "utfall " : i.column === "forecast" ? "prognos " : ""}${periodLabel(i.period)}`;
 const side = { income: "intäkt", cost: "kostnad" } as const;
 const member = {
   staten: "Staten (Försäkringskassan)",
@@ -45,9 +48,15 @@ export const sv: MessageTemplates = {
   "amount-per-period": (i) =>
     `Beloppet${at(i.cell)} gäller per ${i.per} (”${i.text}”); det räknas som det står, utan omräkning.`,
   "total-mismatch": (i) =>
-    `Summan ”${i.label}”${at(i.cell)} för ${periodLabel(i.period)} är ${formatKr(i.stated)} men raderna ger ${formatKr(i.computed)}.`,
+    `Summan ”${i.label}”${at(i.cell)} för ${figureOf(i)} är ${formatKr(i.stated)} men raderna ger ${formatKr(i.computed)}.`,
   "surplus-mismatch": (i) =>
-    `Resultatet ”${i.label}”${at(i.cell)} för ${periodLabel(i.period)} är ${formatKr(i.stated)} men intäkter minus kostnader ger ${formatKr(i.computed)}.`,
+    `Resultatet ”${i.label}”${at(i.cell)} för ${figureOf(i)} är ${formatKr(i.stated)} men intäkter minus kostnader ger ${formatKr(i.computed)}.`,
+  "deviation-mismatch": (i) =>
+    `Avvikelsen på raden ”${i.label}”${at(i.cell)} för ${periodLabel(i.period)} är ${formatKr(i.stated)} men ${i.reversed ? "budget minus utfall" : "utfall minus budget"} ger ${formatKr(i.computed)}.`,
+  "deviation-reversed": (i) =>
+    `Avvikelsen${at(i.cell)} för ${periodLabel(i.period)} är skriven som budget minus utfall; den kontrolleras så.`,
+  "equity-mismatch": (i) =>
+    `”${i.label}”${at(i.cell)} för ${periodLabel(i.period)} är ${formatKr(i.stated)} men ingående eget kapital plus årets resultat ger ${formatKr(i.computed)}.`,
   "contribution-split": (i) =>
     `${member[i.member]}s bidrag${at(i.cell)} för ${periodLabel(i.period)} är ${formatKr(i.amount)}; enligt lagens fördelning ska det vara ${formatKr(i.expected)}.`,
   "id-invalid": (i) => `”${i.text}”${at(i.cell)} är inget giltigt person- eller samordningsnummer.`,

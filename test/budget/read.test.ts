@@ -60,14 +60,30 @@ describe("headers and periods", () => {
     expect([b.periods, b.unit, linesOf(b)]).toEqual([["2015", "2016"], "tkr", [["A2", "cost", "övrigt"]]]);
   });
 
-  it("keeps two columns of the same year apart: the budget keeps the year, the forecast gets its kind", () => {
+  it("When a prognos column has the budget of its year beside it, then it is read as that year's prognos, not a period", () => {
     const { tables } = readBudgetSheet(
       sheet([
         [null, "Budget 2015 (tkr)", "Prognos 2015 (tkr)", "Budget 2016 (tkr)"],
         ["Kansli", 100, 90, 110],
       ]),
     );
-    expect(budgetOf(tables).periods).toEqual(["2015", "2015 prognos", "2016"]);
+    const b = budgetOf(tables);
+    expect([b.periods, b.lines[0]!.forecasts, b.forecastTotals?.cost, b.columns]).toEqual([
+      ["2015", "2016"],
+      { "2015": 90_000 },
+      { "2015": 90_000 },
+      { budget: { "2015": "B", "2016": "D" }, outcome: {}, forecast: { "2015": "C" } },
+    ]);
+  });
+
+  it("When two columns of a year are both budgets, then the budget keeps the year and the other gets its kind", () => {
+    const { tables } = readBudgetSheet(
+      sheet([
+        [null, "Budget 2015 (tkr)", "Reviderad budget 2015 (tkr)", "Budget 2016 (tkr)"],
+        ["Kansli", 100, 90, 110],
+      ]),
+    );
+    expect(budgetOf(tables).periods).toEqual(["2015", "2015 reviderad", "2016"]);
   });
 
   it("takes plain numbers 2008, 2009 as a header under a caption, and a unit row under the header", () => {
