@@ -86,6 +86,13 @@ const WORDS = {
     income: "Intäkter",
     cost: "Kostnader",
     surplus: "Över-/underskott",
+    budget: "Budget",
+    outcome: "Utfall",
+    forecast: "Prognos",
+    equity: "Eget kapital",
+    opening: "ingående",
+    result: "årets resultat",
+    closing: "utgående",
     issues: "Kontroller",
     none: "Kontrollerna hittade inget.",
     noTables: "Inga tabeller hittades.",
@@ -108,6 +115,13 @@ const WORDS = {
     income: "Income",
     cost: "Costs",
     surplus: "Surplus/deficit",
+    budget: "Budget",
+    outcome: "Outcome",
+    forecast: "Forecast",
+    equity: "Equity",
+    opening: "opening",
+    result: "the year's result",
+    closing: "closing",
     issues: "Issues",
     none: "No issues.",
     noTables: "No tables found.",
@@ -144,26 +158,8 @@ function renderTable(table: Table, lang: Lang): string[] {
   const w = WORDS[lang];
   const head = `${w.table} ${w.kind[table.kind]} – ${table.sheet}!${table.range}${table.title ? ` – ${table.title}` : ""}`;
   switch (table.kind) {
-    case "budget": {
-      const lines = [head, `  ${w.periods}: ${table.periods.join(", ")}   ${w.unit}: ${table.unit}`];
-      for (const line of table.lines) {
-        const amounts = table.periods.map((p) => formatKr(line.amounts[p] ?? 0, lang).padStart(16)).join("");
-        lines.push(
-          `  ${line.cell.padEnd(6)} ${w.section[line.section].padEnd(7)} ${line.group.padEnd(26)} ${line.label.slice(0, 40).padEnd(40)}${amounts}`,
-        );
-      }
-      for (const [key, label] of [
-        ["income", w.income],
-        ["cost", w.cost],
-        ["surplus", w.surplus],
-      ] as const) {
-        const amounts = table.periods
-          .map((p) => formatKr(table.totals[key][p] ?? 0, lang).padStart(16))
-          .join("");
-        lines.push(`  ${"".padEnd(42)}${label.padEnd(40)}${amounts}`);
-      }
-      return lines;
-    }
+    case "budget":
+      return renderBudget(head, table, lang);
     case "contributions": {
       const lines = [head, `  ${w.periods}: ${table.periods.join(", ")}   ${w.unit}: ${table.unit}`];
       for (const line of table.lines) {
@@ -195,6 +191,62 @@ function renderTable(table: Table, lang: Lang): string[] {
     case "insatser":
       return [head, ...table.insatser.map((i) => `  ${i.cell.padEnd(6)} ${i.name}`)];
   }
+}
+
+/**
+ * A budget table: each line with its budget by period, and where the table has them the utfall
+ * and prognos beside it (a column heading over the amounts says which is which), the totals of
+ * each, and eget kapital by period.
+ */
+function renderBudget(head: string, table: Table & { kind: "budget" }, lang: Lang): string[] {
+  const w = WORDS[lang];
+  const budget = table.periods.map((p) => ({ of: "amounts" as const, totals: table.totals, key: p }));
+  const outcome = table.outcomeTotals
+    ? Object.keys(table.outcomeTotals.income).map((p) => ({
+        of: "outcomes" as const,
+        totals: table.outcomeTotals!,
+        key: p,
+      }))
+    : [];
+  const forecast = table.forecastTotals
+    ? Object.keys(table.forecastTotals.income).map((p) => ({
+        of: "forecasts" as const,
+        totals: table.forecastTotals!,
+        key: p,
+      }))
+    : [];
+  const columns = [...budget, ...outcome, ...forecast];
+  const lines = [head, `  ${w.periods}: ${table.periods.join(", ")}   ${w.unit}: ${table.unit}`];
+  if (outcome.length + forecast.length > 0) {
+    const title = (c: (typeof columns)[number]) =>
+      `${c.of === "amounts" ? w.budget : c.of === "outcomes" ? w.outcome : w.forecast} ${periodLabel(c.key, lang)}`;
+    lines.push(`  ${"".padEnd(82)}${columns.map((c) => title(c).padStart(16)).join("")}`);
+  }
+  for (const line of table.lines) {
+    const amounts = columns.map((c) => formatKr(line[c.of]?.[c.key] ?? 0, lang).padStart(16)).join("");
+    lines.push(
+      `  ${line.cell.padEnd(6)} ${w.section[line.section].padEnd(7)} ${line.group.padEnd(26)} ${line.label.slice(0, 40).padEnd(40)}${amounts}`,
+    );
+  }
+  for (const [key, label] of [
+    ["income", w.income],
+    ["cost", w.cost],
+    ["surplus", w.surplus],
+  ] as const) {
+    const amounts = columns.map((c) => formatKr(c.totals[key][c.key] ?? 0, lang).padStart(16)).join("");
+    lines.push(`  ${"".padEnd(42)}${label.padEnd(40)}${amounts}`);
+  }
+  for (const [period, e] of Object.entries(table.equity ?? {})) {
+    const part = (word: string, v: number | null) => (v === null ? [] : [`${word} ${formatKr(v, lang)}`]);
+    lines.push(
+      `  ${w.equity} ${periodLabel(period, lang)}: ${[
+        ...part(w.opening, e.opening),
+        ...part(w.result, e.result),
+        ...part(w.closing, e.closing),
+      ].join(", ")}`,
+    );
+  }
+  return lines;
 }
 
 /** Writes a command's output and sets its exit code. */

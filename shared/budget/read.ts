@@ -355,21 +355,26 @@ function equityOf(
     }
   }
   const equity: Record<string, Equity> = {};
-  for (const [index, e] of [...found].sort((x, y) => x[0] - y[0])) {
+  // Where utfall and budget of one year both state it, the report keeps the utfall's: what was.
+  const priority = { outcome: 0, budget: 1, forecast: 2 } as const;
+  const order = [...found].sort(
+    (x, y) => priority[columns[x[0]]!.role] - priority[columns[y[0]]!.role] || x[0] - y[0],
+  );
+  for (const [index, e] of order) {
     const column = columns[index]!;
-    if (column.key in equity) continue;
     const stated = e.result ?? resultRow?.amounts[index];
     const result = stated?.value ?? (e.opening || e.closing ? (surplus[column.internal] ?? null) : null);
     const opening = e.opening?.value ?? null;
     const closing = e.closing?.value ?? null;
-    equity[column.key] = {
-      opening,
-      result,
-      closing,
-      openingCell: e.opening?.cell ?? null,
-      resultCell: stated?.cell ?? null,
-      closingCell: e.closing?.cell ?? null,
-    };
+    if (!(column.key in equity))
+      equity[column.key] = {
+        opening,
+        result,
+        closing,
+        openingCell: e.opening?.cell ?? null,
+        resultCell: stated?.cell ?? null,
+        closingCell: e.closing?.cell ?? null,
+      };
     if (opening === null || closing === null || result === null) continue;
     const computed = roundToOre(opening + result);
     if (Math.abs(closing - computed) > tolerance)
