@@ -102,3 +102,56 @@ describe("sheets that are no budget", () => {
     },
   );
 });
+
+describe("Sydost: budget och utfall 2023, budget 2024", () => {
+  it("When the year is merged over Budget / Utfall / Avvikelse, then 2023 and 2024 are the periods and utfall 2023 stands beside the budget on every line", async () => {
+    const reading = await readSheet("sydost-budget-utfall-2023.xlsx");
+    const budget = BudgetTableSchema.parse(reading.tables[0]);
+    expect([budget.range, budget.unit, budget.periods, budget.periodLabels]).toEqual([
+      "A4:E31",
+      "kr",
+      ["2023", "2024"],
+      ["Budget 2023", "Budget 2024"],
+    ]);
+    expect(budget.lines).toHaveLength(14);
+    expect(budget.lines.every((l) => l.outcomes?.["2023"] !== undefined)).toBe(true);
+    const byCell = Object.fromEntries(
+      budget.lines.map((l) => [l.cell, [l.amounts["2023"], l.outcomes?.["2023"]]]),
+    );
+    expect(byCell.A12).toEqual([0, 12_345]); // Ränteintäkter
+    expect(byCell.A23).toEqual([1_800_000, 1_912_400]); // IPS
+    expect(budget.totals).toEqual({
+      income: { "2023": 8_000_000, "2024": 8_160_000 },
+      cost: { "2023": 7_840_000, "2024": 7_949_200 },
+      surplus: { "2023": 160_000, "2024": 210_800 },
+    });
+    expect(budget.outcomeTotals).toEqual({
+      income: { "2023": 8_012_345 },
+      cost: { "2023": 7_528_150 },
+      surplus: { "2023": 484_195 },
+    });
+    expect(budget.columns).toEqual({
+      budget: { "2023": "B", "2024": "E" },
+      outcome: { "2023": "C" },
+      forecast: {},
+    });
+  });
+
+  it("When eget kapital follows the result, then it is read as equity (not income) and the repeated result raises no error", async () => {
+    const reading = await readSheet("sydost-budget-utfall-2023.xlsx");
+    const budget = reading.tables[0] as BudgetTable;
+    expect(budget.equity).toEqual({
+      "2023": {
+        opening: 2_310_000,
+        result: 484_195,
+        closing: 2_794_195,
+        openingCell: "C29",
+        resultCell: "C30",
+        closingCell: "C31",
+      },
+    });
+    expect(budget.lines.some((l) => /eget kapital/i.test(l.label))).toBe(false);
+    // The avvikelse column (utfall − budget, as formulas) agrees on every row: no issue at all.
+    expect(cellsAndCodes(reading.issues)).toEqual([]);
+  });
+});

@@ -627,3 +627,188 @@ describe("no budget", () => {
     ]);
   });
 });
+
+describe("budget and utfall", () => {
+  const m = (r0: number, c0: number, r1: number, c1: number) => ({
+    start: { row: r0, col: c0 },
+    end: { row: r1, col: c1 },
+  });
+  const body: Rows = [
+    ["Finansiell ram", 1000, 1100, 100],
+    ["Kansli", 800, 700, -100],
+    ["Summa kostnader", 800, 700, -100],
+    ["Årets resultat", 200, 400, 200],
+  ];
+  const oneRow = (utfall: string, rows: Rows = body) =>
+    readBudgetSheet(sheet([["Post (tkr)", "Budget 2023", utfall, "Avvikelse"], ...rows]));
+
+  it.each([
+    ["Utfall 2023", "2023"],
+    ["Utfall jan–jun 2023", "2023-H1"],
+    ["Utfall t.o.m. 30/6 2023", "2023-H1"],
+    ["Utfall 2023-06-30", "2023-H1"],
+    ["Utfall halvår 1 2023", "2023-H1"],
+  ])(
+    "When the header reads %s beside Budget 2023, then the utfall is keyed %s beside the one period",
+    (utfall, key) => {
+      const { tables, issues } = oneRow(utfall);
+      const b = budgetOf(tables);
+      expect([b.periods, b.lines.map((l) => l.outcomes), b.outcomeTotals, b.columns?.outcome]).toEqual([
+        ["2023"],
+        [{ [key]: 1_100_000 }, { [key]: 700_000 }],
+        { income: { [key]: 1_100_000 }, cost: { [key]: 700_000 }, surplus: { [key]: 400_000 } },
+        { [key]: "C" },
+      ]);
+      expect(codes(issues)).toEqual([]);
+    },
+  );
+
+  it("When a utfall or prognos column's year has no budget column, then it stays a period as before", () => {
+    const { tables } = readBudgetSheet(
+      sheet([
+        ["Post (tkr)", "Utfall 2013", "Budget 2014", "Prognos 2015"],
+        ["Finansiell ram", 1000, 1100, 1200],
+        ["Kansli", 800, 700, 600],
+      ]),
+    );
+    const b = budgetOf(tables);
+    expect([b.periods, b.outcomeTotals, b.columns, "outcomes" in b.lines[0]!]).toEqual([
+      ["2013", "2014", "2015"],
+      undefined,
+      undefined,
+      false,
+    ]);
+  });
+
+  it("When a stated total or result in the utfall column is wrong, then the error names its cell and says utfall", () => {
+    const { issues } = oneRow("Utfall 2023", [
+      ["Finansiell ram", 1000, 1100, 100],
+      ["Kansli", 800, 700, -100],
+      ["Summa kostnader", 800, 750, -50],
+      ["Årets resultat", 200, 400, 200],
+    ]);
+    expect(
+      issues.filter((i) => i.severity === "error").map((i) => [i.cell, i.code, "column" in i && i.column]),
+    ).toEqual([["C4", "total-mismatch", "outcome"]]);
+  });
+
+  it("When an avvikelse cell is not utfall − budget, then it is an error at that cell", () => {
+    const { issues } = oneRow("Utfall 2023", [
+      ["Finansiell ram", 1000, 1100, 100],
+      ["Kansli", 800, 700, -90],
+      ["Summa kostnader", 800, 700, -100],
+      ["Årets resultat", 200, 400, 200],
+    ]);
+    expect(codes(issues)).toEqual([["D3", "deviation-mismatch"]]);
+    expect(issues[0]).toMatchObject({ stated: -90_000, computed: -100_000, period: "2023", reversed: false });
+  });
+
+  it("When the whole avvikelse column is budget − utfall, then it is checked that way with an info saying so", () => {
+    const { issues } = oneRow("Utfall 2023", [
+      ["Finansiell ram", 1000, 1100, -100],
+      ["Kansli", 800, 700, 100],
+      ["Summa kostnader", 800, 700, 100],
+      ["Årets resultat", 200, 400, -200],
+    ]);
+    expect(codes(issues)).toEqual([["D1", "deviation-reversed"]]);
+  });
+
+  it("When a year is merged over Budget / Utfall / Prognos / Avvikelse beside next year's budget, then each column is what its header says", () => {
+    const grid = {
+      ...sheet([
+        ["Belopp i tkr", 2023, null, null, null, 2024],
+        ["Post", "Budget", "Utfall", "Prognos", "Avvikelse", "Budget"],
+        ["Finansiell ram", 1000, 1100, 1050, 100, 1200],
+        ["Kansli", 800, 700, 750, -100, 900],
+        ["Årets resultat", 200, 400, 300, 200, 300],
+      ]),
+      merges: [m(0, 1, 0, 4)],
+    };
+    const { tables, issues } = readBudgetSheet(grid);
+    const b = budgetOf(tables);
+    expect([b.range, b.periods, b.periodLabels, b.columns]).toEqual([
+      "A1:F5",
+      ["2023", "2024"],
+      ["Budget 2023", "Budget 2024"],
+      { budget: { "2023": "B", "2024": "F" }, outcome: { "2023": "C" }, forecast: { "2023": "D" } },
+    ]);
+    expect(b.lines.map((l) => [l.amounts, l.outcomes, l.forecasts])).toEqual([
+      [{ "2023": 1_000_000, "2024": 1_200_000 }, { "2023": 1_100_000 }, { "2023": 1_050_000 }],
+      [{ "2023": 800_000, "2024": 900_000 }, { "2023": 700_000 }, { "2023": 750_000 }],
+    ]);
+    expect(b.forecastTotals?.surplus).toEqual({ "2023": 300_000 });
+    expect(codes(issues)).toEqual([]);
+  });
+});
+
+describe("eget kapital", () => {
+  const equitySheet = (tail: Rows) =>
+    readBudgetSheet(
+      sheet([
+        ["Post", "Budget 2023 (tkr)"],
+        ["Finansiell ram", 1000],
+        ["Kansli", 800],
+        ["Årets resultat", 200],
+        [null, null],
+        ...tail,
+      ]),
+    );
+
+  it("When eget kapital and the result repeated follow the result, then they are equity, not income, and agree", () => {
+    const { tables, issues } = equitySheet([
+      ["Ingående eget kapital", 500],
+      ["Årets resultat", 200],
+      ["Utgående eget kapital", 700],
+      ["Eget kapital i % av kostnader", 87.5],
+    ]);
+    const b = budgetOf(tables);
+    expect([b.totals.income, b.lines.length, b.equity]).toEqual([
+      { "2023": 1_000_000 },
+      2,
+      {
+        "2023": {
+          opening: 500_000,
+          result: 200_000,
+          closing: 700_000,
+          openingCell: "B6",
+          resultCell: "B7",
+          closingCell: "B8",
+        },
+      },
+    ]);
+    expect(codes(issues)).toEqual([]);
+  });
+
+  it("When the result is not repeated, then the table's result row is the year's result", () => {
+    const { tables, issues } = equitySheet([
+      ["Ingående eget kapital", 500],
+      ["Utgående eget kapital", 700],
+    ]);
+    expect(budgetOf(tables).equity?.["2023"]).toMatchObject({ result: 200_000, resultCell: "B4" });
+    expect(codes(issues)).toEqual([]);
+  });
+
+  it("When utgående eget kapital is not ingående plus the result, then it is an error at the closing cell", () => {
+    const { issues } = equitySheet([
+      ["Ingående eget kapital", 500],
+      ["Årets resultat", 200],
+      ["Utgående eget kapital", 800],
+    ]);
+    expect(codes(issues)).toEqual([["B8", "equity-mismatch"]]);
+    expect(issues[0]).toMatchObject({ stated: 800_000, computed: 700_000 });
+  });
+
+  it("When överskott brought in stands before the result, then it stays income", () => {
+    const { tables } = readBudgetSheet(
+      sheet([
+        ["Post", "Budget 2008 (tkr)"],
+        ["Finansiell ram", 1000],
+        ["Överskott 2007 fördelat på 3 år", 100],
+        ["Kansli", 800],
+        ["Årets resultat", 300],
+      ]),
+    );
+    const b = budgetOf(tables);
+    expect([b.totals.income, b.equity]).toEqual([{ "2008": 1_100_000 }, undefined]);
+  });
+});
