@@ -1,13 +1,15 @@
 /**
  * Fidelity: the share of generated messy budget sheets read right to the krona (income, cost and
  * surplus, every line on its side, exactly the issues the truth names), per layout class, and the
- * time per sheet; then the time to read one table of 500 lines where the search works hardest.
- * Fixed seeds, so two runs read the same sheets.
+ * time per sheet; then budget-and-utfall sheets (headers of one or two rows, utfall, prognos,
+ * avvikelse, eget kapital) read right in every figure; then the time to read one table of 500
+ * lines where the search works hardest. Fixed seeds, so two runs read the same sheets.
  */
 import fc from "fast-check";
 import { readBudgetSheet } from "../shared/budget";
 import { type CellValue, gridFromRows } from "../shared/grid";
 import type { BudgetTable } from "../shared/report";
+import { followupArb, judgeFollowup } from "../test/budget/followup";
 import { budgetSpecArb, buildBudget } from "../test/budget/generate";
 import { judge, LAYOUT_CLASSES, layoutArb } from "../test/budget/layouts";
 
@@ -68,6 +70,25 @@ function variedClass(seed: number): ClassFigures {
   return { name: "varied (generate.ts)", sheets: built.length, right, totals, groups: null, ms };
 }
 
+/** Budget-and-utfall sheets: 500 of them, each read right only when every figure and issue is. */
+const FOLLOWUP_SHEETS = 500;
+
+function followupClass(seed: number): ClassFigures {
+  const sheets = fc.sample(followupArb(), { numRuns: FOLLOWUP_SHEETS, seed });
+  const { readings, ms } = timedReads(sheets);
+  const verdicts = sheets.map((s, k) => judgeFollowup(s, readings[k]!));
+  const right = verdicts.filter((v) => v.right).length;
+  const totals = sheets.filter((s, k) => {
+    const budget = readings[k]!.tables.find((t): t is BudgetTable => t.kind === "budget");
+    return (
+      budget !== undefined &&
+      JSON.stringify([budget.totals, budget.outcomeTotals, budget.forecastTotals]) ===
+        JSON.stringify([s.truth.totals, s.truth.outcomeTotals, s.truth.forecastTotals])
+    );
+  }).length;
+  return { name: "budget och utfall", sheets: sheets.length, right, totals, groups: null, ms };
+}
+
 /**
  * 500 lines under "Finansiering" with no heading of their own, 10 periods, and a wrong total at
  * the end: every move of the section's end is tried, each with its open lines searched.
@@ -95,8 +116,14 @@ function worstCase(): number {
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1).padStart(5)} %`;
 
 export async function bench(): Promise<void> {
-  const figures = [...LAYOUT_CLASSES.map((c, i) => layoutClass(c, SEED + i)), variedClass(SEED + 99)];
-  console.log(`\nGenerated messy budget sheets, ${PER_CLASS} per class (seeds from ${SEED})`);
+  const figures = [
+    ...LAYOUT_CLASSES.map((c, i) => layoutClass(c, SEED + i)),
+    variedClass(SEED + 99),
+    followupClass(SEED + 200),
+  ];
+  console.log(
+    `\nGenerated messy budget sheets, ${PER_CLASS} per class, ${FOLLOWUP_SHEETS} of budget och utfall (seeds from ${SEED})`,
+  );
   console.log(`  ${"class".padEnd(22)} read right        to the krona   cost groups   time per sheet`);
   const row = (name: string, f: Omit<ClassFigures, "name">) =>
     console.log(
@@ -120,7 +147,10 @@ export async function bench(): Promise<void> {
     )}`,
   );
   console.log(
-    "  (read right: income, cost and surplus to the krona, every line's side, exactly the truth's issues)",
+    "  (read right: income, cost and surplus to the krona, every line's side, exactly the truth's issues;",
+  );
+  console.log(
+    "   budget och utfall also every line's utfall and prognos, their totals and eget kapital; to the krona: all three totals)",
   );
   console.log(`  one table of 500 lines × 10 periods, the search's worst case: ${worstCase().toFixed(0)} ms`);
 }
