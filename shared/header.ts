@@ -81,6 +81,7 @@ export function composeHeader(
   const first = options.first ?? 0;
   const last = Math.min(options.last ?? width - 1, width - 1);
   const out: HeaderColumn[] = [];
+  const runs = row > 0 ? repeatedRuns(grid, merges, row - 1, first, last) : null;
   for (let c = first; c <= last; c++) {
     const own = shownAt(grid, merges, row, c);
     const ownMerge = merges.at(row, c);
@@ -111,7 +112,7 @@ export function composeHeader(
         upper = textOf(grid.values[row - 1]?.[c]);
         if (upper !== null) {
           upperCell = { row: row - 1, col: c };
-          upperSpan = repeatedRun(grid, merges, row - 1, c, upper);
+          upperSpan = runs![c - first]!;
         }
       }
     }
@@ -127,12 +128,22 @@ export function composeHeader(
   return out;
 }
 
-/** The run of columns around c in row r that repeat the same text, unmerged. */
-function repeatedRun(grid: Grid, merges: MergeIndex, r: number, c: number, text: string) {
-  const same = (k: number) => merges.at(r, k) === null && textOf(grid.values[r]?.[k]) === text;
-  let first = c;
-  let last = c;
-  while (first > 0 && same(first - 1)) first--;
-  while (same(last + 1)) last++;
-  return { first, last };
+/**
+ * For each column first … last of row r, the run of neighbouring unmerged cells repeating its text
+ * ("2023 | 2023 | 2024"): one pass, so a wide row costs no more than its width.
+ */
+function repeatedRuns(grid: Grid, merges: MergeIndex, r: number, first: number, last: number) {
+  const textAt = (k: number) => (merges.at(r, k) === null ? textOf(grid.values[r]?.[k]) : null);
+  const runs: ({ first: number; last: number } | null)[] = [];
+  let start = first;
+  for (let c = first; c <= last + 1; c++) {
+    const t = c <= last ? textAt(c) : null;
+    if (c > first && (c > last || t === null || t !== textAt(c - 1))) {
+      const previous = textAt(c - 1);
+      const run = previous === null ? null : { first: start, last: c - 1 };
+      for (let k = start; k < c; k++) runs.push(run);
+      start = c;
+    }
+  }
+  return runs;
 }
