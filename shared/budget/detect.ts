@@ -13,7 +13,7 @@ import {
   rowCount,
   sheetOrderKey,
 } from "../grid";
-import { composeHeader, type HeaderColumn, MergeIndex } from "../header";
+import { composeHeader, MergeIndex } from "../header";
 import { isPeriodYear, YEAR_DIGITS } from "../period";
 import { isTitleLike, titleAbove } from "../title";
 import { isBudgetWord, isContributionsCaption, memberOf, normaliseLabel } from "./words";
@@ -231,8 +231,17 @@ function headerCell(view: SheetView, r: number, c: number, upper: string | null 
     // "Utfall" under "2023" merged over the columns of that year: "Utfall 2023".
     const lower = v.trim();
     const years = yearsOf(upper);
-    if (years && upper.length <= 40 && lower.length <= 40 && GROUPED_LOWER.test(lower) && !yearsOf(lower))
-      return wordsCell(c, `${lower} ${upper}`, years, true);
+    if (years && upper.length <= 40 && isKindWord(lower)) return wordsCell(c, `${lower} ${upper}`, years, true);
+  }
+  if (upper !== null && isKindWord(upper)) {
+    // "2023" under "Utfall" merged over the years it has: "Utfall 2023".
+    const year =
+      typeof v === "number" && isPeriodYear(v)
+        ? String(v)
+        : typeof v === "string" && BARE_YEAR.test(v.trim())
+          ? v.trim()
+          : null;
+    if (year) return wordsCell(c, `${upper} ${year}`, year, true);
   }
   if (typeof v === "number") {
     if (isPeriodYear(v)) return bareYear(c, String(v));
@@ -294,20 +303,48 @@ const bareYear = (col: number, label: string): HeaderCell => ({
   grouped: false,
 });
 
+/** A kind of figure without a year of its own ("Budget", "Utfall jan–jun"): a header that wants a year beside it. */
+const isKindWord = (t: string | null): t is string =>
+  t !== null && t.length <= 40 && GROUPED_LOWER.test(t) && !yearsOf(t);
+
 /**
- * The group header above row r, column by column, where row r has a header that wants one
- * ("Budget | Utfall" under a year); null where it has none — most rows, read at no cost.
+ * The group header above row r, column by column: the text above each column where row r has a
+ * header that wants one ("Budget | Utfall" under a year), or where the row above names two kinds
+ * or more over years ("Budget" merged over "2023 | 2024", "Utfall" over "2022 | 2023"); null where
+ * neither holds — most rows, read at no cost. A year written once over the first of its columns,
+ * the others left blank (centred across them rather than merged), reaches the kind words beside it.
  */
-function groupHeaderAbove(view: SheetView, r: number): readonly HeaderColumn[] | null {
+function groupHeaderAbove(view: SheetView, r: number): readonly (string | null)[] | null {
   if (r === 0) return null;
-  const w = view.width(r);
   let wants = false;
-  for (let c = 0; c < w && !wants; c++) {
-    const t = view.text(r, c);
-    if (t !== null && t.length <= 40 && GROUPED_LOWER.test(t) && !yearsOf(t)) wants = true;
+  for (let c = 0; c < view.width(r) && !wants; c++) wants = isKindWord(view.text(r, c));
+  if (!wants) {
+    const kinds = new Set<string>();
+    for (let c = 0; c < view.width(r - 1); c++) {
+      const t = view.text(r - 1, c);
+      if (isKindWord(t)) kinds.add(roleOf(t));
+    }
+    wants = kinds.size >= 2;
   }
   if (!wants || view.isBlankRow(r - 1)) return null;
-  return composeHeader(view.grid, r, { merges: view.merges, first: 0, last: w - 1 });
+  const w = Math.max(view.width(r), view.width(r - 1));
+  const header = composeHeader(view.grid, r, { merges: view.merges, first: 0, last: w - 1 });
+  const uppers = header.map((h) => h.upper);
+  for (let c = 1; c < header.length; c++) {
+    const carried = uppers[c - 1];
+    if (
+      uppers[c] === null &&
+      header[c]!.upperSpan === null &&
+      view.merges.at(r - 1, c) === null &&
+      isKindWord(header[c]!.lower) &&
+      isKindWord(header[c - 1]!.lower) &&
+      carried !== null &&
+      carried !== undefined &&
+      BARE_YEAR.test(carried)
+    )
+      uppers[c] = carried;
+  }
+  return uppers;
 }
 
 interface HeaderRow {
@@ -325,7 +362,7 @@ function headerRowAt(view: SheetView, r: number, forced: boolean): HeaderRow | n
   for (let c = 0; c < w; c++) {
     const v = view.value(r, c);
     if (v === null) continue;
-    const cell = headerCell(view, r, c, above?.[c]?.upper ?? null);
+    const cell = headerCell(view, r, c, above?.[c] ?? null);
     if (cell) {
       if (cell.strength === "word" && firstText === null && cells.length === 0) {
         // A word header in the row's first cell is the label column's own header ("Belopp" is rare there).

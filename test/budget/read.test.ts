@@ -741,6 +741,68 @@ describe("budget and utfall", () => {
   });
 });
 
+describe("headers of two rows in other shapes", () => {
+  const m = (r0: number, c0: number, r1: number, c1: number) => ({
+    start: { row: r0, col: c0 },
+    end: { row: r1, col: c1 },
+  });
+
+  it("When the year is written once over the first of its columns and the others are left blank, then it still reaches Utfall and Avvikelse beside it", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        ["Belopp i tkr", 2023, null, null, 2024],
+        ["Post", "Budget", "Utfall", "Avvikelse", "Budget"],
+        ["Finansiell ram", 1000, 1100, 100, 1200],
+        ["Kansli", 800, 700, -100, 900],
+      ]),
+    );
+    const b = budgetOf(tables);
+    expect([b.periods, b.columns?.outcome, b.outcomeTotals?.surplus]).toEqual([
+      ["2023", "2024"],
+      { "2023": "C" },
+      { "2023": 400_000 },
+    ]);
+    expect(codes(issues)).toEqual([]);
+  });
+
+  it("When the kinds are merged over the years (Budget over 2023 | 2024, Utfall over 2022 | 2023), then utfall 2023 stands beside its budget and utfall 2022 stays a period", () => {
+    const { tables, issues } = readBudgetSheet({
+      ...sheet([
+        ["Belopp i tkr", "Budget", null, "Utfall", null, "Avvikelse"],
+        ["Post", 2023, 2024, 2022, 2023, 2023],
+        ["Finansiell ram", 1000, 1100, 900, 1200, 200],
+        ["Kansli", 800, 700, 600, 900, 100],
+      ]),
+      merges: [m(0, 1, 0, 2), m(0, 3, 0, 4)],
+    });
+    const b = budgetOf(tables);
+    expect([b.periods, b.periodLabels, b.columns?.outcome, b.lines[1]!.outcomes]).toEqual([
+      ["2023", "2024", "2022"],
+      ["Budget 2023", "Budget 2024", "Utfall 2022"],
+      { "2023": "E" },
+      { "2023": 900_000 },
+    ]);
+    expect(codes(issues)).toEqual([]);
+  });
+
+  it("When a title stands over the header in one merged cell, then the header keeps its one-row reading", () => {
+    const { tables } = readBudgetSheet({
+      ...sheet([
+        ["Budget", null, null],
+        ["Post", 2023, 2024],
+        ["Finansiell ram", 1000, 1100],
+        ["Kansli", 800, 700],
+      ]),
+      merges: [m(0, 0, 0, 2)],
+    });
+    const b = budgetOf(tables);
+    expect([b.periods, b.periodLabels]).toEqual([
+      ["2023", "2024"],
+      ["2023", "2024"],
+    ]);
+  });
+});
+
 describe("eget kapital", () => {
   const equitySheet = (tail: Rows) =>
     readBudgetSheet(
