@@ -231,7 +231,8 @@ function headerCell(view: SheetView, r: number, c: number, upper: string | null 
     // "Utfall" under "2023" merged over the columns of that year: "Utfall 2023".
     const lower = v.trim();
     const years = yearsOf(upper);
-    if (years && upper.length <= 40 && isKindWord(lower)) return wordsCell(c, `${lower} ${upper}`, years, true);
+    if (years && upper.length <= 40 && isKindWord(lower))
+      return wordsCell(c, `${lower} ${upper}`, years, true);
   }
   if (upper !== null && isKindWord(upper)) {
     // "2023" under "Utfall" merged over the years it has: "Utfall 2023".
@@ -324,27 +325,53 @@ function groupHeaderAbove(view: SheetView, r: number): readonly (string | null)[
       const t = view.text(r - 1, c);
       if (isKindWord(t)) kinds.add(roleOf(t));
     }
-    wants = kinds.size >= 2;
+    wants = kinds.size >= 2 && yearsUnderKinds(view, r);
   }
   if (!wants || view.isBlankRow(r - 1)) return null;
   const w = Math.max(view.width(r), view.width(r - 1));
   const header = composeHeader(view.grid, r, { merges: view.merges, first: 0, last: w - 1 });
   const uppers = header.map((h) => h.upper);
-  for (let c = 1; c < header.length; c++) {
-    const carried = uppers[c - 1];
-    if (
-      uppers[c] === null &&
-      header[c]!.upperSpan === null &&
-      view.merges.at(r - 1, c) === null &&
-      isKindWord(header[c]!.lower) &&
-      isKindWord(header[c - 1]!.lower) &&
-      carried !== null &&
-      carried !== undefined &&
-      BARE_YEAR.test(carried)
-    )
-      uppers[c] = carried;
+  // The year over a kind word is carried right over blank, unmerged cells above more kind words
+  // (and past a header naming that year itself: "Utfall 2023-06-30").
+  let carry: string | null = null;
+  for (let c = 0; c < header.length; c++) {
+    const h = header[c]!;
+    const upper = uppers[c] ?? null;
+    if (upper !== null) {
+      carry = BARE_YEAR.test(upper) && isKindWord(h.lower) ? upper : null;
+      continue;
+    }
+    if (carry === null || view.merges.at(r - 1, c) !== null) carry = null;
+    else if (isKindWord(h.lower)) uppers[c] = carry;
+    else if (!(h.lower !== null && GROUPED_LOWER.test(h.lower) && yearsOf(h.lower) === carry)) carry = null;
   }
   return uppers;
+}
+
+/**
+ * Whether row r reads as the years under kinds ("Post | 2023 | 2024 | 2022 | 2023"), not as a line
+ * whose amounts happen to fall among the years ("Kansli | 2010 | 2011"): a caption or nothing
+ * for its label, bare years (then perhaps a comment column's header), none more than five years
+ * from another.
+ */
+function yearsUnderKinds(view: SheetView, r: number): boolean {
+  let least = Number.POSITIVE_INFINITY;
+  let most = Number.NEGATIVE_INFINITY;
+  let label = true;
+  for (let c = 0; c < view.width(r); c++) {
+    const v = view.value(r, c);
+    if (v === null) continue;
+    const year =
+      typeof v === "number" ? v : typeof v === "string" && BARE_YEAR.test(v.trim()) ? Number(v) : null;
+    if (year !== null && isPeriodYear(year)) {
+      least = Math.min(least, year);
+      most = Math.max(most, year);
+      label = false;
+    } else if (typeof v !== "string") return false;
+    // Text right of the years heads a comment column; left of them, only a caption.
+    else if (label && !isCaptionLike(v)) return false;
+  }
+  return most >= least && most - least <= 5;
 }
 
 interface HeaderRow {

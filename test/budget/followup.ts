@@ -19,7 +19,11 @@ type Kind = "budget" | "outcome" | "forecast" | "deviation";
 export interface FollowupSpec {
   readonly year: number;
   readonly unit: "kr" | "tkr";
-  readonly header: "merged" | "repeated" | "one-row";
+  /**
+   * merged: the year merged over its columns; repeated: the year over each; carried: the year over
+   * the first, the others blank; one-row: "Utfall 2023"; kinds-above: "Budget" merged over its years.
+   */
+  readonly header: "merged" | "repeated" | "carried" | "one-row" | "kinds-above";
   /** The columns of the year, after its budget. */
   readonly kinds: readonly Exclude<Kind, "budget">[];
   /** Utfall to 30 June, and how the header says so. */
@@ -94,18 +98,27 @@ const HALF_WORDS = {
 export function buildFollowup(spec: FollowupSpec): FollowupSheet {
   const Y = spec.year;
   const factor = spec.unit === "tkr" ? 1000 : 1;
-  const outcomeKey = spec.half ? `${Y}-H1` : `${Y}`;
-  // Physical columns: label, [last year's utfall], the year's budget and its kinds, [next year], [comment].
+  // Physical columns: label, [last year's utfall], the year's budget and its kinds, [next year], [comment];
+  // under kinds above the years, grouped by kind instead.
   const labelCol = 0;
-  const columns: Column[] = [];
-  let col = labelCol + 1;
-  if (spec.previousOutcome) columns.push({ kind: "outcome", year: Y - 1, key: `${Y - 1}`, col: col++ });
-  const yearFirst = col;
-  columns.push({ kind: "budget", year: Y, key: `${Y}`, col: col++ });
+  const kindsAbove = spec.header === "kinds-above";
+  const half = kindsAbove && spec.half === "date" ? "jan–jun" : spec.half;
+  const outcomeKey = half ? `${Y}-H1` : `${Y}`;
+  const previousOutcome = spec.previousOutcome && !(kindsAbove && half);
+  const planned: Omit<Column, "col">[] = [];
+  if (previousOutcome) planned.push({ kind: "outcome", year: Y - 1, key: `${Y - 1}` });
+  planned.push({ kind: "budget", year: Y, key: `${Y}` });
   for (const kind of spec.kinds)
-    columns.push({ kind, year: Y, key: kind === "outcome" ? outcomeKey : `${Y}`, col: col++ });
-  const yearLast = col - 1;
-  if (spec.nextYear) columns.push({ kind: "budget", year: Y + 1, key: `${Y + 1}`, col: col++ });
+    planned.push({ kind, year: Y, key: kind === "outcome" ? outcomeKey : `${Y}` });
+  if (spec.nextYear) planned.push({ kind: "budget", year: Y + 1, key: `${Y + 1}` });
+  const KIND_ORDER: readonly Kind[] = ["budget", "outcome", "forecast", "deviation"];
+  if (kindsAbove)
+    planned.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.year - b.year);
+  let col = labelCol + 1;
+  const columns: Column[] = planned.map((c) => ({ ...c, col: col++ }));
+  const ofYear = columns.filter((c) => c.year === Y && (c.kind !== "outcome" || c.key === outcomeKey));
+  const yearFirst = Math.min(...ofYear.map((c) => c.col));
+  const yearLast = Math.max(...ofYear.map((c) => c.col));
   const commentCol = spec.commentCol ? col++ : null;
   const width = col;
   const rows: Cell[][] = [];
@@ -132,13 +145,13 @@ export function buildFollowup(spec: FollowupSpec): FollowupSheet {
     if (c.kind === "budget") return "Budget";
     if (c.kind === "forecast") return "Prognos";
     if (c.kind === "deviation") return "Avvikelse";
-    if (c.year !== Y || !spec.half) return "Utfall";
+    if (c.year !== Y || !half) return "Utfall";
     // "Utfall 2023-06-30" names its own year: a one-row header even under the group's.
-    return spec.half === "date" ? `Utfall ${Y}-06-30` : HALF_WORDS[spec.half];
+    return half === "date" ? `Utfall ${Y}-06-30` : HALF_WORDS[half];
   };
   const oneRowWord = (c: Column): string => {
     if (c.kind === "deviation") return "Avvikelse";
-    if (c.kind === "outcome" && c.year === Y && spec.half === "date") return lowerWord(c);
+    if (c.kind === "outcome" && c.year === Y && half === "date") return lowerWord(c);
     return `${lowerWord(c)} ${c.year}`;
   };
   let headerRow: number;
@@ -152,13 +165,26 @@ export function buildFollowup(spec: FollowupSpec): FollowupSheet {
     const upper = blank();
     const lower = blank();
     const upperRow = rows.length;
-    for (const c of columns) {
-      const merged = spec.header === "merged" && c.year === Y && c.col !== yearFirst;
-      upper[c.col] = merged ? null : spec.header === "merged" ? c.year : String(c.year);
-      lower[c.col] = lowerWord(c);
+    if (kindsAbove) {
+      // "Budget" merged over 2023 | 2024, "Utfall" over its years: the kind above, the year below.
+      for (const kind of KIND_ORDER) {
+        const group = columns.filter((c) => c.kind === kind);
+        if (group.length === 0) continue;
+        upper[group[0]!.col] = lowerWord(group[group.length - 1]!);
+        if (group.length > 1)
+          merges.push(sheetArea(upperRow, group[0]!.col, upperRow, group[group.length - 1]!.col));
+        for (const c of group) lower[c.col] = c.year;
+      }
+    } else {
+      for (const c of columns) {
+        const first = c.col === yearFirst || c.year !== Y;
+        const alone = spec.header === "merged" || spec.header === "carried";
+        upper[c.col] = alone && !first ? null : spec.header === "repeated" ? String(c.year) : c.year;
+        lower[c.col] = lowerWord(c);
+      }
+      if (spec.header === "merged" && yearLast > yearFirst)
+        merges.push(sheetArea(upperRow, yearFirst, upperRow, yearLast));
     }
-    if (spec.header === "merged" && yearLast > yearFirst)
-      merges.push(sheetArea(upperRow, yearFirst, upperRow, yearLast));
     if (spec.postMergedDown) {
       upper[labelCol] = "Post";
       merges.push(sheetArea(upperRow, labelCol, upperRow + 1, labelCol));
@@ -351,7 +377,13 @@ export function followupArb(): fc.Arbitrary<FollowupSheet> {
     .record({
       year: fc.integer({ min: 2015, max: 2030 }),
       unit: fc.constantFrom<"kr" | "tkr">("kr", "tkr"),
-      header: fc.constantFrom<FollowupSpec["header"]>("merged", "repeated", "one-row"),
+      header: fc.constantFrom<FollowupSpec["header"]>(
+        "merged",
+        "repeated",
+        "carried",
+        "one-row",
+        "kinds-above",
+      ),
       kinds: fc.constantFrom<FollowupSpec["kinds"]>(
         ["outcome"],
         ["outcome", "deviation"],

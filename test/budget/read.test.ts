@@ -785,6 +785,21 @@ describe("headers of two rows in other shapes", () => {
     expect(codes(issues)).toEqual([]);
   });
 
+  it("When a line's amounts fall among the years under a Budget | Utfall header, then they stay amounts", () => {
+    const { tables } = readBudgetSheet(
+      sheet([
+        ["Post", "Budget", "Utfall"],
+        ["Kansli", 2010, 2011],
+        ["Insatser", 2012, 2013],
+      ]),
+    );
+    const b = budgetOf(tables);
+    expect([b.periods, b.lines.map((l) => l.amounts)]).toEqual([
+      ["Budget"],
+      [{ Budget: 2010 }, { Budget: 2012 }],
+    ]);
+  });
+
   it("When a title stands over the header in one merged cell, then the header keeps its one-row reading", () => {
     const { tables } = readBudgetSheet({
       ...sheet([
