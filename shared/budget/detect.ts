@@ -572,6 +572,8 @@ function tableColumns(cells: readonly HeaderCell[], blockPeriod: string | null):
   const periods = periodColumns(rest, blockPeriod);
   const deviations: DeviationColumn[] = [];
   for (const d of deviating) {
+    // "Avvikelse %": a share, not kronor; neither a period nor checked.
+    if (/%|procent/i.test(d.label)) continue;
     const wants: ColumnRole = FORECAST.test(d.label) && !OUTCOME.test(d.label) ? "forecast" : "outcome";
     const candidates = extras.filter((e) => e.role === wants);
     const mine = d.years

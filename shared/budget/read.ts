@@ -289,7 +289,7 @@ function checkDeviations(
       .filter((x) => x.deviation === index && "amounts" in x.row)
       .map((x) => {
         const amounts = (x.row as { amounts: RowAmounts }).amounts;
-        const diff = roundToOre((amounts[against]?.value ?? 0) - (amounts[budget]?.value ?? 0));
+        const diff = roundToOre(asWritten(amounts[against]) - asWritten(amounts[budget]));
         return { ...x, diff };
       });
     const fits = (stated: number, computed: number) => Math.abs(stated - computed) <= tolerance;
@@ -326,6 +326,12 @@ function checkDeviations(
     }
   });
   return issues;
+}
+
+/** An amount in kr with the sign it was written with (costs written negative have been turned). */
+function asWritten(a: Amount | undefined): number {
+  if (a === undefined) return 0;
+  return a.written < 0 !== a.value < 0 && a.value !== 0 ? -a.value : a.value;
 }
 
 /**

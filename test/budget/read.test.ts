@@ -713,6 +713,21 @@ describe("budget and utfall", () => {
     expect(codes(issues)).toEqual([["D1", "deviation-reversed"]]);
   });
 
+  it("When costs are written negative, then avvikelse is checked against the amounts as written, and an Avvikelse % column is no kronor to check", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        ["Post (tkr)", "Budget 2023", "Utfall 2023", "Avvikelse", "Avvikelse %"],
+        ["Finansiell ram", 1000, 1100, 100, 10],
+        ["Insatser", -500, -450, 50, -10],
+        ["Kansli", -300, -350, -50, 16.7],
+        ["Summa kostnader", -800, -800, 0, 0],
+        ["Resultat", 200, 300, 100, 50],
+      ]),
+    );
+    expect(budgetOf(tables).outcomeTotals?.cost).toEqual({ "2023": 800_000 });
+    expect(codes(issues)).toEqual([["A3", "costs-negative"]]);
+  });
+
   it("When a year is merged over Budget / Utfall / Prognos / Avvikelse beside next year's budget, then each column is what its header says", () => {
     const grid = {
       ...sheet([
