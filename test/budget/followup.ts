@@ -8,7 +8,7 @@
  * [cell, code] list. Shared by the fidelity benchmark and the property test.
  */
 import fc from "fast-check";
-import { roundToOre } from "../../shared/amounts";
+import { formatNumber, roundToOre } from "../../shared/amounts";
 import { type CellValue, type Grid, gridFromRows, type RangeAddress, toA1 } from "../../shared/grid";
 import type { BudgetTable, BudgetTotals, Equity, PeriodAmounts, Section } from "../../shared/report";
 import { cellsAndCodes } from "./layouts";
@@ -43,6 +43,10 @@ export interface FollowupSpec {
   readonly incomeCount: number;
   readonly costCount: number;
   readonly amounts: readonly number[];
+  /** Costs and their totals written with a minus sign, as a resultaträkning writes them. */
+  readonly negativeCosts: boolean;
+  /** The first income line's budget typed as text ("1 234"). */
+  readonly textAmount: boolean;
   readonly corrupt: null | {
     readonly target: "deviation" | "equity" | "outcome-total";
     readonly line: number;
@@ -211,9 +215,10 @@ export function buildFollowup(spec: FollowupSpec): FollowupSheet {
     deviation: number | null;
   }
   const written: Written[] = [];
-  const put = (label: string, values: number[], comment = false): Written => {
+  const put = (label: string, truth: number[], comment = false, sign = 1): Written => {
     const row = blank();
     row[labelCol] = label;
+    const values = truth.map((v) => sign * v);
     amountCols.forEach((c, i) => {
       row[c.col] = values[i]!;
     });
@@ -241,7 +246,13 @@ export function buildFollowup(spec: FollowupSpec): FollowupSheet {
   for (let i = 0; i < spec.incomeCount; i++) {
     const v = lineAmounts();
     incomes.push(v);
-    truthLines.push({ r: put(INCOME[i % INCOME.length]!, v, i === 0).r, section: "income", values: v });
+    const w = put(INCOME[i % INCOME.length]!, v, i === 0);
+    truthLines.push({ r: w.r, section: "income", values: v });
+    if (i === 0 && spec.textAmount) {
+      const c = amountCols[budgetOfYear]!.col;
+      rows[w.r]![c] = formatNumber(v[budgetOfYear]!);
+      issues.push([at(w.r, c), "amount-as-text"]);
+    }
   }
   const income = sum(incomes);
   let incomeTotal: Written | null = null;
@@ -249,14 +260,18 @@ export function buildFollowup(spec: FollowupSpec): FollowupSheet {
   rows.push(blank());
   if (spec.sections) text("Kostnader");
   const costs: number[][] = [];
+  // Written negative only where the reader can tell: two cost lines at least.
+  const sign = spec.negativeCosts && spec.costCount >= 2 ? -1 : 1;
   for (let i = 0; i < spec.costCount; i++) {
     const v = lineAmounts();
     costs.push(v);
-    truthLines.push({ r: put(COSTS[i % COSTS.length]!, v, i === 1).r, section: "cost", values: v });
+    const w = put(COSTS[i % COSTS.length]!, v, i === 1, sign);
+    truthLines.push({ r: w.r, section: "cost", values: v });
+    if (i === 0 && sign < 0) issues.push([at(w.r, labelCol), "costs-negative"]);
   }
   const cost = sum(costs);
   let costTotal: Written | null = null;
-  if (spec.costTotal) costTotal = put("Summa kostnader", cost);
+  if (spec.costTotal) costTotal = put("Summa kostnader", cost, false, sign);
   const surplus = income.map((v, i) => v - cost[i]!);
   let resultRow: Written | null = null;
   if (spec.result) resultRow = put("Årets resultat", surplus);
@@ -316,7 +331,7 @@ export function buildFollowup(spec: FollowupSpec): FollowupSheet {
   }
   if (corrupt?.target === "outcome-total" && costTotal && outcomeIndex >= 0) {
     costTotal.values = [...costTotal.values];
-    costTotal.values[outcomeIndex]! += 5;
+    costTotal.values[outcomeIndex]! += 5 * sign;
     rows[costTotal.r]![amountCols[outcomeIndex]!.col] = costTotal.values[outcomeIndex]!;
     issues.push([at(costTotal.r, amountCols[outcomeIndex]!.col), "total-mismatch"]);
   }
@@ -407,6 +422,8 @@ export function followupArb(): fc.Arbitrary<FollowupSheet> {
       incomeCount: fc.integer({ min: 1, max: 3 }),
       costCount: fc.integer({ min: 1, max: 7 }),
       amounts: fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 40, maxLength: 40 }),
+      negativeCosts: fc.boolean(),
+      textAmount: fc.boolean(),
       corrupt: fc.option(
         fc.record({
           target: fc.constantFrom<"deviation" | "equity" | "outcome-total">(
