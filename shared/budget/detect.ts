@@ -180,11 +180,11 @@ const KIND = /\b(budget|prognos|utfall|bokslut|förslag|plan|vp|beslutad|revider
 const WORD_HEADER =
   /^(belopp|budget|budgetbelopp|budgeterat|kostnad|kostnader|intäkter|kronor|summa kr|kr|tkr|mkr|planerad budget)\b/i;
 const DEVIATION = /(?<![\p{L}])(avvikelse|avv\.|differens|diff)(?![\p{L}])/iu;
-const OUTCOME = /(?<![\p{L}])(utfall|bokslut)(?![\p{L}])/iu;
+const OUTCOME = /(?<![\p{L}])(utfall|bokslut|delårsbokslut|årsbokslut)(?![\p{L}])/iu;
 const FORECAST = /(?<![\p{L}])prognos(?![\p{L}])/iu;
 /** Utfall to 30 June, as sheets write it: "jan–jun", "t.o.m. 30/6", "2023-06-30", "halvår 1", "H1", "delår". */
 const FIRST_HALF =
-  /jan(uari)?\s*[-–—]\s*jun(i)?|t\.?\s?o\.?\s?m\.?\s*(30\s*\/\s*6|30\s+juni|juni)|\d{4}-06-30|30\/6|halvår\s*1|första\s+halvåret|(?<![\p{L}])h1(?![\p{L}])|(?<![\p{L}])delår/iu;
+  /jan(uari)?\s*[-–—]\s*jun(i)?|t\.?\s?o\.?\s?m\.?\s*juni|\d{4}-06-30|30\s*\/\s*6|30\s+juni|halvår\s*1|första\s+halvåret|(?<![\p{L}])h1(?![\p{L}])|(?<![\p{L}])delår/iu;
 /** A header under a group header: a kind of figure without a year of its own ("Budget", "Utfall jan–jun"). */
 const GROUPED_LOWER =
   /^(budget|utfall|prognos|avvikelse|avv\.|differens|diff|bokslut|förslag|plan|beslutad|reviderad|helår)(?![\p{L}])/iu;
@@ -317,8 +317,13 @@ const isKindWord = (t: string | null): t is string =>
  */
 function groupHeaderAbove(view: SheetView, r: number): readonly (string | null)[] | null {
   if (r === 0) return null;
+  // A kind word in a row without amounts: a line labelled "Budget …" carries amounts, a header none.
   let wants = false;
-  for (let c = 0; c < view.width(r) && !wants; c++) wants = isKindWord(view.text(r, c));
+  for (let c = 0; c < view.width(r); c++) {
+    const v = view.value(r, c);
+    if (typeof v === "number" && !isPeriodYear(v)) return null;
+    if (!wants && typeof v === "string") wants = isKindWord(v.trim());
+  }
   if (!wants) {
     const kinds = new Set<string>();
     for (let c = 0; c < view.width(r - 1); c++) {

@@ -648,6 +648,9 @@ describe("budget and utfall", () => {
     ["Utfall t.o.m. 30/6 2023", "2023-H1"],
     ["Utfall 2023-06-30", "2023-H1"],
     ["Utfall halvår 1 2023", "2023-H1"],
+    ["Utfall per 30 juni 2023", "2023-H1"],
+    ["Delårsbokslut 2023", "2023-H1"],
+    ["Bokslut 2023", "2023"],
   ])(
     "When the header reads %s beside Budget 2023, then the utfall is keyed %s beside the one period",
     (utfall, key) => {
