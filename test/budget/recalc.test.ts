@@ -1,14 +1,15 @@
-/** The Ale budget's conversion plan written by the exceljs writer and recalculated by LibreOffice Calc. */
+/** The Ale budget's and a Sydost-shaped budget's conversion plans written by the exceljs writer and recalculated by LibreOffice Calc. */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { budgetOutputSheets, readBudgetSheet } from "../../shared/budget";
-import { layoutSheet } from "../../shared/output";
+import { hasResult, layoutSheet } from "../../shared/output";
 import type { BudgetTable } from "../../shared/report";
 import { readWorkbookFile } from "../../xlsx/read";
 import { writeOutputSheets } from "../../xlsx/write";
+import { sydostBudget } from "../support/budget-utfall";
 import { recalculate, shownValue } from "../support/libreoffice";
 
 describe("When the Ale budget is converted and recalculated in a real spreadsheet engine", () => {
@@ -43,6 +44,40 @@ describe("When the Ale budget is converted and recalculated in a real spreadshee
 
     expect([4, 5].map((c) => shownValue(ws.getCell(bidrag!.firstSummaryRow, c)))).toEqual([
       5_251_000, 7_000_000,
+    ]);
+  });
+});
+
+describe("When a budget with utfall (the Sydost shape) is converted and recalculated in a real spreadsheet engine", () => {
+  it("then each line's avvikelse, the sums of utfall and avvikelse and the groups show the values the file carries", async () => {
+    const budget = sydostBudget({ halfYear: true });
+    const [sheet] = budgetOutputSheets([budget], new Set([budget.sheet]));
+    const workbook = new ExcelJS.Workbook();
+    writeOutputSheets(workbook, [sheet!]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "samsyn-budget-")), "sydost.xlsx");
+    await workbook.xlsx.writeFile(file);
+
+    const ws = (await recalculate(file)).getWorksheet(sheet!.name)!;
+    // Every formula cell of every table and sum row: what LibreOffice computes is what the plan carries.
+    let formulas = 0;
+    for (const p of layoutSheet(sheet!)) {
+      const rows = [
+        ...p.table.rows.map((row, i) => ({ row, at: p.firstBodyRow + i })),
+        ...p.table.summaryRows.map((row, i) => ({ row, at: p.firstSummaryRow + i })),
+      ];
+      for (const { row, at } of rows)
+        row.forEach((cell, c) => {
+          if (!hasResult(cell)) return;
+          expect([at, c + 1, shownValue(ws.getCell(at, c + 1))]).toEqual([at, c + 1, cell.result]);
+          formulas++;
+        });
+    }
+    // 14 lines × 2 avvikelse, 3 sums × 6 columns, 7 groups × 6 columns.
+    expect(formulas).toBe(14 * 2 + 3 * 6 + 7 * 6);
+    const [main] = layoutSheet(sheet!);
+    // Över-/underskott 2023: budget, utfall jan–jun, avvikelse jan–jun, utfall, avvikelse (fixture row 27).
+    expect([6, 7, 8, 9, 10].map((c) => shownValue(ws.getCell(main!.firstSummaryRow + 2, c)))).toEqual([
+      160_000, 430_120, 270_120, 484_195, 324_195,
     ]);
   });
 });
