@@ -44,12 +44,10 @@ function formulasWritten(book: FakeBook, sheets: readonly OutputSheet[]) {
   for (const sheet of sheets) {
     const ws = book.sheet(sheet.name)!;
     for (const p of layoutSheet(sheet))
-      p.table.rows.forEach((row, r) =>
-        row.forEach((cell, c) => {
+      for (const [r, row] of p.table.rows.entries())
+        for (const [c, cell] of row.entries())
           if (cell !== null && typeof cell === "object")
             out.push({ planned: cell.formula, written: ws.cell(p.firstBodyRow - 1 + r, c)?.formula });
-        }),
-      );
   }
   return out;
 }
