@@ -5,7 +5,7 @@
  */
 import { Caption1, makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import { useId, useState } from "react";
-import { formatKr } from "../../../shared/amounts";
+import { formatNumber } from "../../../shared/amounts";
 import { parsePeriod, periodYear } from "../../../shared/period";
 import type { BudgetTable } from "../../../shared/report";
 import type { UiStrings } from "../strings";
@@ -62,12 +62,12 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalXS,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  amount: { textAlign: "end", whiteSpace: "nowrap" },
+  amount: { textAlign: "end", whiteSpace: "nowrap", paddingInlineStart: tokens.spacingHorizontalS },
 });
 
-/** An avvikelse with its sign, so that "+12 345 kr" reads as more than budgeted. */
+/** An avvikelse with its sign, so that "+12 345" reads as more than budgeted. */
 const signed = (value: number, lang: "sv" | "en") =>
-  value > 0 ? `+${formatKr(value, lang)}` : formatKr(value, lang);
+  value > 0 ? `+${formatNumber(value, lang)}` : formatNumber(value, lang);
 
 function YearOutcome({
   strings,
@@ -128,8 +128,8 @@ function YearOutcome({
               </th>
             </tr>
             <tr>
-              <td className={styles.amount}>{formatKr(budget, lang)}</td>
-              <td className={styles.amount}>{formatKr(outcome, lang)}</td>
+              <td className={styles.amount}>{formatNumber(budget, lang)}</td>
+              <td className={styles.amount}>{formatNumber(outcome, lang)}</td>
               <td className={styles.amount}>{signed(deviation, lang)}</td>
             </tr>
           </tbody>

@@ -54,7 +54,7 @@ export const en: UiStrings = {
     against: (budgetYear: string, outcomePeriod: string) =>
       `Budget for ${budgetYear} against outcome ${periodLabel(outcomePeriod, "en")}.`,
     columns: { budget: "Budget", outcome: "Outcome", deviation: "Deviation" },
-    deviationHint: "Deviation = outcome − budget.",
+    deviationHint: "Amounts in kr. Deviation = outcome − budget.",
   },
   rows: "rows",
   corrected: "Corrected by you",

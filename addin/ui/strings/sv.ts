@@ -55,7 +55,7 @@ export const sv = {
     against: (budgetYear: string, outcomePeriod: string) =>
       `Budget för ${budgetYear} mot utfall ${periodLabel(outcomePeriod, "sv")}.`,
     columns: { budget: "Budget", outcome: "Utfall", deviation: "Avvikelse" },
-    deviationHint: "Avvikelse = utfall − budget.",
+    deviationHint: "Belopp i kr. Avvikelse = utfall − budget.",
   },
   rows: "rader",
   corrected: "Rättat av dig",
