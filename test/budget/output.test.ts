@@ -11,6 +11,7 @@ import {
   type OutputCell,
   type OutputSheet,
   type OutputTable,
+  thisRowRef,
 } from "../../shared/output";
 import type { BudgetTable } from "../../shared/report";
 import { readWorkbookFile } from "../../xlsx/read";
@@ -419,5 +420,16 @@ describe("When a budget has utfall beside it (the Sydost shape)", () => {
     const main = plan(sydostBudget({ halfYear: true })).tables[0]!;
     for (const c of main.columns.slice(5)) expect(c.width!).toBeGreaterThanOrEqual(c.header.length + 3);
     expect(main.columns[5]!.width).toBe(14);
+  });
+});
+
+describe("thisRowRef", () => {
+  it("When a column name holds characters Excel escapes, then the reference escapes them and Excel's rules take it", () => {
+    expect(thisRowRef("Budget_2023", "Avvikelse jan–jun 2023")).toBe(
+      "Budget_2023[[#This Row],[Avvikelse jan–jun 2023]]",
+    );
+    const odd = thisRowRef("T", "#Antal [st] o'k");
+    expect(odd).toBe("T[[#This Row],['#Antal '[st'] o''k]]");
+    expect(structuredReferenceError(`=${odd}-${thisRowRef("T", "2023-2024")}`)).toBeNull();
   });
 });
