@@ -1,11 +1,13 @@
 /**
  * A budget with utfall written through the office.js adapter over the fake Excel: the avvikelse
  * formulas name their own table's row, so they go in once the table is there (before, Excel
- * would keep them as #REF!), in as many round trips as a budget without utfall.
+ * would keep them as #REF!), in as many round trips as a budget without utfall; and which
+ * utfall the pane's budget card offers (Helår, Halvår).
  */
 import { describe, expect, it } from "vitest";
 import { OUTPUTS_KEY, parseOutputs } from "../../addin/excel/state";
 import { type WriteRequest, writeConversion } from "../../addin/excel/write";
+import { outcomeYears } from "../../addin/ui/components/BudgetOutcome";
 import { FakeBook } from "../../playground/fake-excel/book";
 import { fakeHost } from "../../playground/fake-excel/excel";
 import { withMissingTables } from "../../playground/fake-excel/formula";
@@ -99,5 +101,16 @@ describe("When the pane writes a budget with utfall", () => {
       ["Budget_2023_grupper", 5],
     ]);
     for (const f of formulasWritten(book, sheets)) expect(f.written).toBe(f.planned);
+  });
+});
+
+describe("When the pane's budget card asks which utfall a budget has", () => {
+  it("then it offers the whole year first and jan–jun after, only what exists, and nothing without utfall", () => {
+    const views = (b: BudgetTable) =>
+      outcomeYears(b).map((y) => [y.year, y.views.map((v) => `${v.kind} ${v.key}`)]);
+    expect(views(sydostBudget({ halfYear: true }))).toEqual([["2023", ["year 2023", "half 2023-H1"]]]);
+    expect(views(sydostBudget())).toEqual([["2023", ["year 2023"]]]);
+    expect(views(sydostBudget({ halfYear: true, fullYear: false }))).toEqual([["2023", ["half 2023-H1"]]]);
+    expect(views(withoutUtfall(sydostBudget()))).toEqual([]);
   });
 });
