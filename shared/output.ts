@@ -122,6 +122,16 @@ export function columnRef(table: string, column: string): string {
   return SPECIAL_IN_COLUMN.test(column) ? `${table}[[${escaped}]]` : `${table}[${escaped}]`;
 }
 
+/**
+ * A reference to one column's cell in the formula's own row, in the form the file format
+ * stores and Excel also takes typed: `T[[#This Row],[Utfall 2023]]` (Excel shows it as
+ * `[@[Utfall 2023]]`; the "@" form is the editor's shorthand, not the file's grammar, MS-OE376
+ * 3.2.3.1.1). The column is always in brackets of its own, so no special character needs more.
+ */
+export function thisRowRef(table: string, column: string): string {
+  return `${table}[[#This Row],[${column.replace(/['#[\]]/g, (ch) => `'${ch}`)}]]`;
+}
+
 /** Where a table of a sheet goes: 1-based sheet rows, first column A. */
 export interface TablePlacement {
   readonly table: OutputTable;

@@ -5,7 +5,7 @@
  * by the network sheet.
  */
 import { columnLetters, rangeToA1 } from "../../shared/grid";
-import type { OutputCell, OutputSheet, TablePlacement } from "../../shared/output";
+import type { OutputCell, OutputSheet, OutputTable, TablePlacement } from "../../shared/output";
 import { isFormula, layoutSheet, pageHeaderText, printLayout } from "../../shared/output";
 import { type ExcelInput, estimateBytes, toExcelInput } from "./cells";
 import { chunksOf, type RequestBudget } from "./write-budget";
@@ -61,6 +61,17 @@ function renameInFormulas(cell: OutputCell, renames: ReadonlyMap<string, string>
   return { formula };
 }
 
+/** Columns of the body holding a formula over a cell of its own row in its own table (T[[#This Row],[…]]). */
+function ownRowColumns(table: OutputTable): Set<number> {
+  const own = `${table.name}[[#This Row]`;
+  const columns = new Set<number>();
+  for (const row of table.rows)
+    row.forEach((cell, c) => {
+      if (isFormula(cell) && cell.formula.includes(own)) columns.add(c);
+    });
+  return columns;
+}
+
 /**
  * Range.format.columnWidth is in points; a plan's width is in characters, as exceljs and the
  * file format count them. Excel's rule (ECMA-376 Part 1, 18.3.1.13 col, "width"): a column n
@@ -90,11 +101,16 @@ export async function writeSheet(
     const { table } = p;
     const columns = table.columns.length;
     const bodyRows = p.lastBodyRow - p.headerRow;
+    // A column whose formulas name their own table's row ("Avvikelse 2023") goes in once the
+    // table is there: before, its name and column name refer to nothing.
+    const ownRow = ownRowColumns(table);
     const matrix: ExcelInput[][] = [table.columns.map((c) => toExcelInput(c.header))];
     for (let r = 0; r < bodyRows; r++) {
       matrix.push(
         padRow(
-          (table.rows[r] ?? []).map((cell) => toExcelInput(renameInFormulas(cell, renames))),
+          (table.rows[r] ?? []).map((cell, c) =>
+            ownRow.has(c) ? "" : toExcelInput(renameInFormulas(cell, renames)),
+          ),
           columns,
         ),
       );
@@ -117,6 +133,14 @@ export async function writeSheet(
       const created = ws.tables.add(ws.getRange(address), true);
       created.name = placed.name;
       created.style = "TableStyleMedium2";
+    }
+    for (const c of ownRow) {
+      const column = matrix
+        .slice(1)
+        .map((_, r) => [toExcelInput(renameInFormulas(table.rows[r]?.[c] ?? null, renames))]);
+      await budget.reserve(column.reduce((n, row) => n + estimateBytes(row), 0));
+      const col = columnLetters(c);
+      ws.getRange(`${col}${p.firstBodyRow}:${col}${p.lastBodyRow}`).formulas = column;
     }
     const lastSummaryRow = p.firstSummaryRow + table.summaryRows.length - 1;
     if (table.summaryRows.length > 0) {

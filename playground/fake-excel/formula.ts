@@ -105,3 +105,44 @@ function checkItem(item: string, inBrackets: boolean): string | null {
   if (special && !bracketed) return `column "${name}" has a special character but single brackets`;
   return null;
 }
+
+/** A table's name right before its "[" (sticky: matched where the scan stands). */
+const TABLE_NAME = /[A-Za-z_\\][A-Za-z0-9_.\\]*(?=\[)/y;
+
+/**
+ * The formula as Excel keeps it when some of its structured references name a table that does
+ * not exist when it is written: each such reference becomes #REF! and stays so after the table
+ * is made (what Excel does, as ClosedXML and XlsxWriter users report). Null when every table exists.
+ */
+export function withMissingTables(formula: string, exists: (table: string) => boolean): string | null {
+  let out = "";
+  let changed = false;
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i]!;
+    if (ch === '"' || ch === "'") {
+      // A string literal or a quoted sheet name, doubled quote as escape: copied as it is.
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === ch && formula[j + 1] !== ch))
+        j += formula[j] === ch ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    TABLE_NAME.lastIndex = i;
+    const name = TABLE_NAME.exec(formula);
+    if (name && (i === 0 || !/[A-Za-z0-9_.\\!]/.test(formula[i - 1]!))) {
+      const open = i + name[0].length;
+      const end = specifierEnd(formula, open);
+      if (typeof end === "number" && !exists(name[0])) {
+        out += "#REF!";
+        changed = true;
+        i = end + 1;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return changed ? out : null;
+}

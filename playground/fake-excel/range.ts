@@ -20,6 +20,7 @@ import {
   notLoaded,
   sizeOf,
 } from "./client";
+import { withMissingTables } from "./formula";
 
 export class FakeRange extends FakeClientObject<RangeTarget> {
   readonly format: FakeRangeFormat;
@@ -106,8 +107,11 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       let wroteSomething = false;
       for (const [r, row] of m.entries()) {
         for (const [c, input] of row.entries()) {
-          const cell = inputToCell(input);
+          let cell = inputToCell(input);
           if (!cell) continue;
+          const missing =
+            cell.formula && withMissingTables(cell.formula, (n) => this.context.book.table(n) !== null);
+          if (missing) cell = { value: null, formula: missing };
           if (cell.value !== null || cell.formula !== null) wroteSomething = true;
           t.sheet.patch(t.range.start.row + r, t.range.start.col + c, cell);
         }

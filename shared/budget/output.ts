@@ -2,6 +2,8 @@
  * The conversion plan for budget tables: per source sheet one added sheet holding a real Excel
  * table of the lines (amounts in kr), live formula rows for income, cost and över-/underskott
  * under it, a table of the groups Uppföljning Finsam asks for, and the contributions table.
+ * Where the sheet has utfall, each year's budget column has its utfall beside it and an
+ * avvikelse (utfall − budget) that is a live formula on every line, in the sums and per group.
  */
 import {
   columnRef,
@@ -10,9 +12,11 @@ import {
   type OutputSheet,
   type OutputTable,
   outputSheetName,
+  thisRowRef,
   uniqueTableName,
 } from "../output";
-import type { BudgetTable, ContributionsTable } from "../report";
+import { parsePeriod, periodLabel, periodYear } from "../period";
+import type { BudgetLine, BudgetTable, BudgetTotals, ContributionsTable, PeriodAmounts } from "../report";
 import { BUDGET_GROUPS } from "../vocabulary";
 
 const SECTION_SV = { income: "Intäkt", cost: "Kostnad" } as const;
@@ -33,56 +37,130 @@ function tableName(wish: string, taken: Set<string>): string {
   return name;
 }
 
-function sumifs(table: string, period: string, column: string, value: string): string {
-  return `SUMIFS(${columnRef(table, period)},${columnRef(table, column)},"${value.replace(/"/g, '""')}")`;
+function sumifs(table: string, header: string, column: string, value: string): string {
+  return `SUMIFS(${columnRef(table, header)},${columnRef(table, column)},"${value.replace(/"/g, '""')}")`;
 }
 
 /**
- * What SUM gives over the lines of each section and of each group, per period: one pass over the
- * lines, each sum added up in line order as `total` adds it, not one pass per sum and period.
+ * One amount column of the lines table: the budget of a period, its utfall, its avvikelse
+ * (utfall − budget, a live formula per line) or its prognos.
  */
-function lineSums(t: BudgetTable): { of: (key: string, period: string) => number } {
-  const sums = new Map<string, number[]>();
-  const add = (key: string, amounts: BudgetTable["lines"][number]["amounts"]) => {
-    const row = sums.get(key) ?? t.periods.map(() => 0);
-    sums.set(key, row);
-    for (let i = 0; i < t.periods.length; i++) {
-      const v = amounts[t.periods[i]!];
-      row[i]! += typeof v === "number" ? v : 0;
+interface FigureColumn {
+  readonly header: string;
+  /** What the line's cell shows: its amount, or for avvikelse what the formula gives. */
+  readonly value: (l: BudgetLine) => number | null;
+  /** The live formula of the line's cell (avvikelse), or none for an amount as read. */
+  readonly formula?: (table: string) => string;
+}
+
+const amountOf = (amounts: PeriodAmounts | undefined, key: string): number | null => {
+  const v = amounts?.[key];
+  return typeof v === "number" ? v : null;
+};
+
+/** Keys of these amounts across the lines and the totals, the earlier end first (jan–jun before the year). */
+function keysOf(t: BudgetTable, of: (l: BudgetLine) => PeriodAmounts | undefined, totals?: BudgetTotals) {
+  const keys = new Set<string>();
+  for (const l of t.lines) for (const k of Object.keys(of(l) ?? {})) keys.add(k);
+  for (const k of Object.keys(totals?.income ?? {})) keys.add(k);
+  const end = (k: string) => parsePeriod(k)?.last ?? Infinity;
+  const first = (k: string) => parsePeriod(k)?.first ?? Infinity;
+  return [...keys].sort((a, b) => end(a) - end(b) || first(a) - first(b) || (a < b ? -1 : 1));
+}
+
+/** The budget period an utfall or prognos is set against: the same key, or the year of a part of it. */
+function budgetPeriodOf(t: BudgetTable, key: string): string | null {
+  if (t.periods.includes(key)) return key;
+  const year = periodYear(key);
+  return parsePeriod(key) && year !== null && t.periods.includes(year) ? year : null;
+}
+
+/**
+ * The amount columns in order: each budget period, then beside it its utfall (jan–jun before
+ * the whole year) each followed by its avvikelse, then its prognos. Utfall or prognos of a year
+ * without a budget column come last, without avvikelse. A table without utfall or prognos has
+ * its budget columns only, as before.
+ */
+function figureColumns(t: BudgetTable): FigureColumn[] {
+  const outcomes = keysOf(t, (l) => l.outcomes, t.outcomeTotals);
+  const forecasts = keysOf(t, (l) => l.forecasts, t.forecastTotals);
+  const columns: FigureColumn[] = [];
+  const beside = (p: string | null) => {
+    for (const o of outcomes.filter((k) => budgetPeriodOf(t, k) === p)) {
+      const utfall = `Utfall ${periodLabel(o)}`;
+      columns.push({ header: utfall, value: (l) => amountOf(l.outcomes, o) });
+      if (p === null) continue;
+      columns.push({
+        header: `Avvikelse ${periodLabel(o)}`,
+        // What Excel gives for U − B: a blank counts as 0.
+        value: (l) => (amountOf(l.outcomes, o) ?? 0) - (amountOf(l.amounts, p) ?? 0),
+        formula: (name) => `=${thisRowRef(name, utfall)}-${thisRowRef(name, p)}`,
+      });
     }
+    for (const f of forecasts.filter((k) => budgetPeriodOf(t, k) === p))
+      columns.push({ header: `Prognos ${periodLabel(f)}`, value: (l) => amountOf(l.forecasts, f) });
+  };
+  for (const p of t.periods) {
+    columns.push({ header: p, value: (l) => amountOf(l.amounts, p) });
+    beside(p);
+  }
+  beside(null);
+  return columns;
+}
+
+/**
+ * What SUM gives over the lines of each section and of each group, per column: one pass over
+ * the lines, each sum added up in line order as `total` adds it, not one pass per sum and column.
+ */
+function lineSums(
+  t: BudgetTable,
+  columns: readonly FigureColumn[],
+): { of: (key: string, column: number) => number } {
+  const sums = new Map<string, number[]>();
+  const add = (key: string, l: BudgetLine) => {
+    const row = sums.get(key) ?? columns.map(() => 0);
+    sums.set(key, row);
+    for (let i = 0; i < columns.length; i++) row[i]! += columns[i]!.value(l) ?? 0;
   };
   // Sections and groups never share a name ("income", "cost"; "insatser", "revision" …).
   for (const l of t.lines) {
-    add(l.section, l.amounts);
-    add(l.group, l.amounts);
+    add(l.section, l);
+    add(l.group, l);
   }
-  return { of: (key, period) => sums.get(key)?.[t.periods.indexOf(period)] ?? 0 };
+  return { of: (key, column) => sums.get(key)?.[column] ?? 0 };
 }
 
 function budgetOutputTable(t: BudgetTable, taken: Set<string>): OutputTable[] {
   const name = tableName(`Budget ${t.periods[0] ?? ""}`, taken);
+  const figures = figureColumns(t);
   const rows: OutputCell[][] = t.lines.map((l) => [
     SECTION_SV[l.section],
     l.group,
     l.heading,
     l.label,
     sourceCell(t.sheet, l.cell),
-    ...t.periods.map((p) => l.amounts[p] ?? null),
+    ...figures.map((f) => (f.formula ? computed(f.formula(name), f.value(l) ?? 0) : f.value(l))),
   ]);
   // Each formula carries the value the core computed, saved beside it by the file writer.
   const summary = (
     label: string,
-    formula: (p: string) => string,
-    result: (p: string) => number,
+    formula: (header: string) => string,
+    result: (column: number) => number,
   ): OutputCell[] => [
     ...FIXED_BUDGET.map((_, i) => (i === RAD ? label : null)),
-    ...t.periods.map((p) => computed(`=${formula(p)}`, result(p))),
+    ...figures.map((f, i) => computed(`=${formula(f.header)}`, result(i))),
   ];
-  const sums = lineSums(t);
-  const income = (p: string) => sumifs(name, p, "Avsnitt", SECTION_SV.income);
-  const cost = (p: string) => sumifs(name, p, "Avsnitt", SECTION_SV.cost);
-  const incomeOf = (p: string) => sums.of("income", p);
-  const costOf = (p: string) => sums.of("cost", p);
+  const sums = lineSums(t, figures);
+  const income = (h: string) => sumifs(name, h, "Avsnitt", SECTION_SV.income);
+  const cost = (h: string) => sumifs(name, h, "Avsnitt", SECTION_SV.cost);
+  const incomeOf = (i: number) => sums.of("income", i);
+  const costOf = (i: number) => sums.of("cost", i);
+  const amountColumn = (header: string) => ({
+    header,
+    ...AMOUNT,
+    // Wide enough for "Avvikelse jan–jun 2023" and its filter button; a year keeps 14.
+    width: Math.max(AMOUNT.width, header.length + 3),
+  });
   const main: OutputTable = {
     name,
     columns: [
@@ -91,7 +169,7 @@ function budgetOutputTable(t: BudgetTable, taken: Set<string>): OutputTable[] {
       { header: "Rubrik", width: 24 },
       { header: "Rad", width: 48 },
       { header: "Källcell", width: 18 },
-      ...t.periods.map((p) => ({ header: p, ...AMOUNT })),
+      ...figures.map((f) => amountColumn(f.header)),
     ],
     rows,
     summaryRows: [
@@ -99,8 +177,8 @@ function budgetOutputTable(t: BudgetTable, taken: Set<string>): OutputTable[] {
       summary("Summa kostnader", cost, costOf),
       summary(
         "Över-/underskott",
-        (p) => `${income(p)}-${cost(p)}`,
-        (p) => incomeOf(p) - costOf(p),
+        (h) => `${income(h)}-${cost(h)}`,
+        (i) => incomeOf(i) - costOf(i),
       ),
     ],
   };
@@ -113,14 +191,14 @@ function budgetOutputTable(t: BudgetTable, taken: Set<string>): OutputTable[] {
     columns: [
       { header: "Avsnitt", width: 10 },
       { header: "Grupp", width: 24 },
-      ...t.periods.map((p) => ({ header: p, ...AMOUNT })),
+      ...figures.map((f) => amountColumn(f.header)),
     ],
     rows: groups.map((g) => {
       const section = t.lines.find((l) => l.group === g)!.section;
       return [
         SECTION_SV[section],
         g,
-        ...t.periods.map((p) => computed(`=${sumifs(name, p, "Grupp", g)}`, sums.of(g, p))),
+        ...figures.map((f, i) => computed(`=${sumifs(name, f.header, "Grupp", g)}`, sums.of(g, i))),
       ];
     }),
     summaryRows: [],

@@ -1,9 +1,13 @@
-/** One table the import found: its kind, where it is, its periods and unit, its totals or size. */
+/**
+ * One table the import found: its kind, where it is, its periods and unit, its totals or size;
+ * for a budget with utfall, its utfall and avvikelse beside the budget.
+ */
 import { Badge, Caption1, Card, CardHeader, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { formatKr } from "../../../shared/amounts";
 import type { Table } from "../../../shared/report";
 import type { UiStrings } from "../strings";
+import { BudgetOutcome } from "./BudgetOutcome";
 
 export interface TableCardProps {
   readonly strings: UiStrings;
@@ -76,6 +80,7 @@ export function TableCard({ strings, table, children }: TableCardProps) {
           </div>
         ))}
       </dl>
+      {table.kind === "budget" && table.outcomeTotals && <BudgetOutcome strings={strings} table={table} />}
       {children}
     </Card>
   );

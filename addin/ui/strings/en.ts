@@ -47,6 +47,15 @@ export const en: UiStrings = {
     insatser: "Insatser",
   },
   total: { income: "Total income", cost: "Total costs", surplus: "Surplus / deficit" },
+  outcome: {
+    heading: (year: string) => `Budget and outcome ${year}`,
+    views: { year: "Full year", half: "Half year" },
+    viewsLabel: (year: string) => `Full year or half year ${year}`,
+    against: (budgetYear: string, outcomePeriod: string) =>
+      `Budget for ${budgetYear} against outcome ${periodLabel(outcomePeriod, "en")}.`,
+    columns: { budget: "Budget", outcome: "Outcome", deviation: "Deviation" },
+    deviationHint: "Amounts in kr. Deviation = outcome − budget.",
+  },
   rows: "rows",
   corrected: "Corrected by you",
   issues: (n: number) => (n === 0 ? "No remarks." : n === 1 ? "1 remark" : `${n} remarks`),

@@ -48,6 +48,15 @@ export const sv = {
     insatser: "Insatser",
   },
   total: { income: "Summa intäkter", cost: "Summa kostnader", surplus: "Över-/underskott" },
+  outcome: {
+    heading: (year: string) => `Budget och utfall ${year}`,
+    views: { year: "Helår", half: "Halvår" },
+    viewsLabel: (year: string) => `Helår eller halvår ${year}`,
+    against: (budgetYear: string, outcomePeriod: string) =>
+      `Budget för ${budgetYear} mot utfall ${periodLabel(outcomePeriod, "sv")}.`,
+    columns: { budget: "Budget", outcome: "Utfall", deviation: "Avvikelse" },
+    deviationHint: "Belopp i kr. Avvikelse = utfall − budget.",
+  },
   rows: "rader",
   corrected: "Rättat av dig",
   issues: (n: number) =>
