@@ -2,8 +2,12 @@
 
 /** A line that can be a title: short, not a footnote ("* …", "(…)"), not a sentence or a caption ending in ":". */
 export function isTitleLike(text: string): boolean {
-  return text.length <= 100 && !/^[*(]/.test(text) && !/[.:]$/.test(text);
+  return text.length <= 100 && !/^[*(]/.test(text) && !/[.:]$/.test(text) && !UNIT_STATEMENT.test(text);
 }
+
+/** A line that only says the unit ("Belopp i kronor", "Alla belopp i tkr"): the table's unit, not its title. */
+const UNIT_STATEMENT =
+  /^(alla\s+)?belopp(en)?\s+(anges\s+|är\s+)?i\s+(kr|kronor|sek|tkr|tusental\s+kronor|tusen\s+kronor|mkr|miljoner\s+kronor)$/i;
 
 /**
  * The title-like text above a table's header, between the header and `stop` (the end of the

@@ -695,7 +695,7 @@ export function detectTables(view: SheetView, forcedHeader: number | null = null
       periods.find((p) => p.unit)?.unit ??
       (caption ? unitInText(caption) : null) ??
       (title ? unitInText(title) : null) ??
-      null;
+      unitAbove(view, h.row, prevEnd);
     frames.push({
       headerRow: h.row,
       groupRow: h.cells.some((c) => c.grouped) ? h.row - 1 : null,
@@ -717,6 +717,19 @@ export function detectTables(view: SheetView, forcedHeader: number | null = null
     if (block) return { frames: [block.frame], titleBlock: block.titleBlock };
   }
   return { frames, titleBlock };
+}
+
+/**
+ * The unit a line just above the header states ("Belopp i tkr" over a header of two rows): such a
+ * line says the unit, and is no title.
+ */
+function unitAbove(view: SheetView, header: number, stop: number): Unit | null {
+  for (let r = header - 1; r > stop && r >= header - 3; r--) {
+    const t = view.firstText(r);
+    const unit = t ? unitInText(t.text) : null;
+    if (unit) return unit;
+  }
+  return null;
 }
 
 function sameColumns(a: HeaderRow, b: HeaderRow): boolean {
