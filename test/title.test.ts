@@ -21,6 +21,13 @@ describe("a title-like line", () => {
     expect(isTitleLike("Fördelning:")).toBe(false);
   });
 
+  it("When a line only states the unit, then it is the unit, not a title", () => {
+    expect(isTitleLike("Belopp i kronor")).toBe(false);
+    expect(isTitleLike("Alla belopp i tkr")).toBe(false);
+    expect(isTitleLike("Belopp i tusental kronor")).toBe(false);
+    expect(isTitleLike("Belopp och utfall i kronor per insats")).toBe(true);
+  });
+
   it("When a line is longer than 100 characters, then it is not a title", () => {
     expect(isTitleLike("x".repeat(100))).toBe(true);
     expect(isTitleLike("x".repeat(101))).toBe(false);

@@ -113,6 +113,7 @@ describe("Sydost: budget och utfall 2023, budget 2024", () => {
       ["2023", "2024"],
       ["Budget 2023", "Budget 2024"],
     ]);
+    expect(budget.title).toBe("Samordningsförbundet Sydost – budget och utfall 2023, budget 2024");
     expect(budget.lines).toHaveLength(14);
     expect(budget.lines.every((l) => l.outcomes?.["2023"] !== undefined)).toBe(true);
     const byCell = Object.fromEntries(
