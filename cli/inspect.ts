@@ -89,6 +89,8 @@ const WORDS = {
     issues: "Kontroller",
     none: "Kontrollerna hittade inget.",
     noTables: "Inga tabeller hittades.",
+    noFocus: "inriktning saknas",
+    budgeted: "budgeterat antal deltagare",
     rows: "rader",
     lines: "rader",
     kind: {
@@ -111,6 +113,8 @@ const WORDS = {
     issues: "Issues",
     none: "No issues.",
     noTables: "No tables found.",
+    noFocus: "no focus given",
+    budgeted: "budgeted participants",
     rows: "rows",
     lines: "lines",
     kind: {
@@ -193,7 +197,16 @@ function renderTable(table: Table, lang: Lang): string[] {
     case "followup":
       return [head, `  ${table.columns.join(" | ")}   (${table.rows.length} ${w.lines})`];
     case "insatser":
-      return [head, ...table.insatser.map((i) => `  ${i.cell.padEnd(6)} ${i.name}`)];
+      return [
+        head,
+        ...table.insatser.map((i) =>
+          `  ${i.cell.padEnd(6)} ${i.name.slice(0, 40).padEnd(40)} ${(i.focus ?? w.noFocus).padEnd(20)} ${
+            i.budgetedParticipants === null
+              ? ""
+              : `${w.budgeted}: ${formatNumber(i.budgetedParticipants, lang)}`
+          }`.trimEnd(),
+        ),
+      ];
   }
 }
 
