@@ -125,6 +125,7 @@ export function readParticipantSheet(
             period: period.key,
             keyFigures,
             limitDays: list.limitDays,
+            withInsats: byInsats !== null,
           },
           taken,
         ),
