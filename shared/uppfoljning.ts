@@ -257,11 +257,13 @@ function insatsFigures(
   groups: Groups,
   year: string,
   found: Findings,
+  defaultListSheet: string | null,
 ): FollowupInsats {
   const name = m.item?.name ?? m.line!.label;
   const nameCell = m.item?.cell ?? m.line!.cell;
   const nameSheet = m.item ? m.listSheet! : budget!.sheet;
-  const listSheet = m.listSheet ?? budget?.sheet ?? nameSheet;
+  // An insats the list lacks is looked for in the list all the same, where there is one.
+  const listSheet = m.listSheet ?? defaultListSheet ?? budget?.sheet ?? nameSheet;
   const exact = (sheet: string, cell: string | null): Source | null =>
     cell === null ? null : { sheet, cells: [cell], factor: 1, exact: true };
 
@@ -350,19 +352,18 @@ export function computeFollowup(input: FollowupInput, year: string): Followup {
             ? { sheet: budget.sheet, cells: [cell], factor: UNIT_FACTOR[budget.unit], exact: true }
             : null,
         };
-  const resultCell = budget?.lines.at(-1)?.cell ?? null;
   const equityFigures = {
     opening: found.need(
       equityFigure(equity?.opening, equity?.openingCell),
       "equity-opening",
       where,
-      equity?.openingCell ?? resultCell,
+      equity?.openingCell ?? null,
     ),
     closing: found.need(
       equityFigure(equity?.closing, equity?.closingCell),
       "equity-closing",
       where,
-      equity?.closingCell ?? resultCell,
+      equity?.closingCell ?? null,
     ),
   };
 
@@ -378,7 +379,7 @@ export function computeFollowup(input: FollowupInput, year: string): Followup {
     input.participantReadings,
     new Set(matched.map((m) => insatsKey(m.item?.name ?? m.line!.label))),
   );
-  const insatser = matched.map((m) => insatsFigures(m, budget, groups, year, found));
+  const insatser = matched.map((m) => insatsFigures(m, budget, groups, year, found, lists[0]?.sheet ?? null));
   return { year, allocated, equity: equityFigures, administration, insatser, issues: found.issues };
 }
 
