@@ -160,7 +160,7 @@ export function followupOutputSheet(
         columns: [
           { header: "Uppgift", width: 34 },
           { header: "Värde", numberFormat: "#,##0", width: 16 },
-          { header: "Källa", width: 36 },
+          { header: "Källa", width: 28 },
         ],
         rows: [
           row("Tilldelade medel, budget", f.allocated.budget),
@@ -176,10 +176,10 @@ export function followupOutputSheet(
         name: tableName(`${base}_insatser`, taken),
         columns: [
           { header: "Insats", width: 34 },
-          { header: "Inriktning", width: 16 },
+          { header: "Inriktning", width: 20 },
           { header: "Budget", numberFormat: "#,##0", width: 13 },
           { header: "Utfall", numberFormat: "#,##0", width: 13 },
-          { header: "Budgeterat antal deltagare", numberFormat: "0", width: 12 },
+          { header: "Budgeterat antal deltagare", numberFormat: "0", width: 14 },
           { header: "Kvinnor", numberFormat: "0", width: 9 },
           { header: "Män", numberFormat: "0", width: 9 },
         ],

@@ -79,15 +79,15 @@ const line = (
   cell: string,
   label: string,
   group: BudgetLine["group"],
-  amounts: [number, number?],
+  tkr: [number, number?],
 ): BudgetLine => ({
   section: group === "medlemsbidrag" ? "income" : "cost",
   group,
   label,
   cell,
   heading: null,
-  amounts: { "2023": amounts[0] },
-  ...(amounts[1] === undefined ? {} : { outcomes: { "2023": amounts[1] } }),
+  amounts: { "2023": tkr[0] * 1000 },
+  ...(tkr[1] === undefined ? {} : { outcomes: { "2023": tkr[1] * 1000 } }),
 });
 
 /** A budget in tkr as the budget reader gives it: utfall in column C, equity under the result. */
@@ -108,7 +108,7 @@ const budget: BudgetTable = {
     line("A15", "Unga vuxna", "insatser", [1500, 1400]),
     line("A16", "Kvinnohälsa", "insatser", [800]),
   ],
-  totals: { income: { "2023": 4000 }, cost: { "2023": 2950 }, surplus: { "2023": 1050 } },
+  totals: { income: { "2023": 4_000_000 }, cost: { "2023": 2_950_000 }, surplus: { "2023": 1_050_000 } },
   columns: { budget: { "2023": "B" }, outcome: { "2023": "C" }, forecast: {} },
 };
 
@@ -142,12 +142,12 @@ describe("Uppföljning Finsam from a budget in tkr", () => {
     const f = computeFollowup({ tables: [budget, list], participantReadings: [] }, "2023");
     const json = followupJson(f, []);
     expect(json.allocated).toEqual({
-      budget: 4000,
-      outcome: 3990,
+      budget: 4_000_000,
+      outcome: 3_990_000,
       sources: { budget: ["Budget!B6:B7, B9"], outcome: ["Budget!C6:C7, C9"] },
     });
     // Revision has no utfall: the sum is of the lines that have it.
-    expect([json.administration.budget, json.administration.outcome]).toEqual([650, 580]);
+    expect([json.administration.budget, json.administration.outcome]).toEqual([650_000, 580_000]);
     expect([json.equity.opening, json.equity.closing]).toEqual([null, null]);
     expect(
       json.insatser.map((i) => [
@@ -160,9 +160,9 @@ describe("Uppföljning Finsam from a budget in tkr", () => {
       ]),
     ).toEqual([
       // Matched by name whatever the case: the list's name and focus, the budget's amounts.
-      ["UNGA VUXNA", "individinriktad", 1500, 1400, 30, null],
+      ["UNGA VUXNA", "individinriktad", 1_500_000, 1_400_000, 30, null],
       ["Finsam-forum", "strukturövergripande", null, null, null, null],
-      ["Kvinnohälsa", null, 800, null, null, null],
+      ["Kvinnohälsa", null, 800_000, null, null, null],
     ]);
     expect(f.allocated.budget.source?.factor).toBe(1000);
     expect(cells(f.issues)).toEqual([
