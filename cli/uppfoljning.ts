@@ -60,6 +60,7 @@ const WORDS = {
     participants: (year: string) => `Deltagare ${year}`,
     byKon: (k: number, m: number) => `kvinnor ${k}, män ${m}`,
     structural: "räknas inte per kön (strukturövergripande)",
+    rows: (sheet: string, n: number) => `${sheet}, ${n} rader`,
     missing: "saknas",
     issues: "Kontroller",
     none: "Kontrollerna hittade inget.",
@@ -80,6 +81,7 @@ const WORDS = {
     participants: (year: string) => `Participants ${year}`,
     byKon: (k: number, m: number) => `women ${k}, men ${m}`,
     structural: "not counted by sex (strukturövergripande)",
+    rows: (sheet: string, n: number) => `${sheet}, ${n} rows`,
     missing: "missing",
     issues: "Issues",
     none: "No issues.",
@@ -122,7 +124,7 @@ export function renderFollowup(f: Followup, lang: Lang): string {
       ),
     );
     const p = i.participants.value;
-    const rows = i.participantSources.map((s) => `${s.sheet} (${s.participants.length})`).join(", ");
+    const rows = i.participantSources.map((s) => w.rows(s.sheet, s.participants.length)).join(", ");
     out.push(
       line(
         "    ",

@@ -51,7 +51,9 @@ describe("Uppföljning Finsam in the pane", () => {
   });
 
   it("When the workbook has neither a budget with utfall nor an insats list, then the pane says so and writes nothing", async () => {
-    const book = FakeBook.fromGrids([buildInsatsParticipants({ header: "Insats", konColumn: true, rows: [0, 1] })]);
+    const book = FakeBook.fromGrids([
+      buildInsatsParticipants({ header: "Insats", konColumn: true, rows: [0, 1] }),
+    ]);
     await expect(writeFollowup(fakeHost(book))).rejects.toMatchObject({ failure: "no-followup" });
     expect(book.sheets.map((s) => s.name)).toEqual(["Deltagare"]);
   });
