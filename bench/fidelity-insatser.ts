@@ -5,8 +5,10 @@
  * bench/fidelity.ts prints these lines after its own.
  */
 import fc from "fast-check";
+import { readInsatsList } from "../shared/insatslista";
 import { readParticipantSheet } from "../shared/participants";
 import { readWorkbook } from "../shared/read-workbook";
+import { budgetSpecArb, buildBudget } from "../test/budget/generate";
 import {
   buildInsatsList,
   buildInsatsParticipants,
@@ -37,7 +39,14 @@ export function insatsFidelity(): string[] {
     insatsParticipantsReadRight(spec, readParticipantSheet(buildInsatsParticipants(spec), { today })),
   ).length;
   const participantMs = (performance.now() - start) / participantSpecs.length;
+  // The other way: a budget sheet is never an insats list.
+  const budgets = fc.sample(
+    fc.boolean().chain((corrupt) => budgetSpecArb(corrupt)),
+    { numRuns: 500, seed: SEED + 2 },
+  );
+  const taken = budgets.filter((spec) => readInsatsList(buildBudget(spec).grid) !== null).length;
   return [
+    `budget sheets taken for an insats list: ${taken} of ${budgets.length}`,
     `insats lists read right: ${listRight} of ${lists.length} (${listMs.toFixed(2)} ms per sheet)`,
     `participant lists with an insats column read right: ${participantsRight} of ${participantSpecs.length} (${participantMs.toFixed(2)} ms per sheet)`,
   ];

@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { readInsatsList } from "../../shared/insatslista";
 import { readParticipantSheet } from "../../shared/participants";
 import { readWorkbook } from "../../shared/read-workbook";
+import { budgetSpecArb, buildBudget } from "../budget/generate";
+import { LAYOUT_CLASSES, layoutArb } from "../budget/layouts";
 import {
   buildInsatsList,
   buildInsatsParticipants,
@@ -36,6 +38,20 @@ describe("generated insats lists", () => {
       }),
       { numRuns: 100, seed: 7 },
     );
+  });
+});
+
+describe("generated budgets", () => {
+  it("When any generated budget sheet, messy or of any layout, is read, then it is never taken for an insats list", () => {
+    fc.assert(
+      fc.property(fc.boolean().chain(budgetSpecArb), (spec) => {
+        expect(readInsatsList(buildBudget(spec).grid)).toBeNull();
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+    for (const name of LAYOUT_CLASSES)
+      for (const sheet of fc.sample(layoutArb(name), { numRuns: 50, seed: 12 }))
+        expect([name, readInsatsList(sheet.grid)]).toEqual([name, null]);
   });
 });
 
