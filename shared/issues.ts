@@ -98,10 +98,15 @@ export type Issue = At &
         readonly insats: string | null;
       }
     | {
-        /** An insats in the insats list with no budget line, or a budget's insats line not in the list. */
+        /**
+         * An insats in the insats list with no budget line, a budget's insats line not in the
+         * list, or an insats the participant list names that neither the list nor the budget has.
+         */
         readonly code: "insats-unmatched";
         readonly name: string;
         readonly missingFrom: "budget" | "list";
+        /** Where the name was found: the insats list, the budget or the participant list. */
+        readonly foundIn: "list" | "budget" | "participants";
       }
   );
 

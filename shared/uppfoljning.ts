@@ -231,6 +231,7 @@ function matchInsatser(
           cell: item.cell,
           name: item.name,
           missingFrom: "budget",
+          foundIn: "list",
         });
       out.push({ item, listSheet: list.sheet, line });
     }
@@ -244,6 +245,7 @@ function matchInsatser(
         cell: line.cell,
         name: line.label,
         missingFrom: "list",
+        foundIn: "budget",
       });
     out.push({ item: null, listSheet: null, line });
   }
@@ -375,11 +377,22 @@ export function computeFollowup(input: FollowupInput, year: string): Followup {
   };
 
   const matched = matchInsatser(lists, budget, found);
-  const groups = participantGroups(
-    input.participantReadings,
-    new Set(matched.map((m) => insatsKey(m.item?.name ?? m.line!.label))),
-  );
+  const names = new Set(matched.map((m) => insatsKey(m.item?.name ?? m.line!.label)));
+  const groups = participantGroups(input.participantReadings, names);
   const insatser = matched.map((m) => insatsFigures(m, budget, groups, year, found, lists[0]?.sheet ?? null));
+  // Rows naming an insats nobody lists: their persons would silently count nowhere.
+  if (matched.length > 0)
+    for (const [key, sources] of groups.byKey)
+      if (!names.has(key))
+        found.issues.push({
+          severity: "warning",
+          code: "insats-unmatched",
+          sheet: sources[0]!.sheet,
+          cell: null,
+          name: sources[0]!.insats,
+          missingFrom: "list",
+          foundIn: "participants",
+        });
   return { year, allocated, equity: equityFigures, administration, insatser, issues: found.issues };
 }
 

@@ -80,7 +80,13 @@ const ISSUES: { readonly [C in IssueCode]: IssueOf<C> } = {
     year: "2023",
     insats: "Jobbcoacher",
   },
-  "insats-unmatched": { ...at, code: "insats-unmatched", name: "Jobbcoacher", missingFrom: "budget" },
+  "insats-unmatched": {
+    ...at,
+    code: "insats-unmatched",
+    name: "Jobbcoacher",
+    missingFrom: "budget",
+    foundIn: "list",
+  },
 };
 
 /** Every text of a string table by its path; a function is called with sample values. */

@@ -205,6 +205,7 @@ describe("Uppföljning Finsam from a budget in tkr", () => {
       ["19760404-2262", "Kalmar", "Unga vuxna", "2024-01-11", null],
       ["19770428-6785", "Kalmar", "Unga vuxna", "2021-01-11", "2022-12-31"],
       ["19840710-7740", "Kalmar", "Finsam-forum", "2023-01-11", null],
+      ["19791119-2123", "Kalmar", "Steget vidare", "2023-01-11", null],
     ]);
     const reading = readWorkbook([grid]);
     const f = computeFollowup(
@@ -218,6 +219,12 @@ describe("Uppföljning Finsam from a budget in tkr", () => {
       ["Finsam-forum", null],
       ["Kvinnohälsa", { kvinna: 0, man: 0 }],
     ]);
+    // An insats only the participant list names: a warning, or its persons would count nowhere unseen.
+    expect(
+      f.issues
+        .filter((i) => i.code === "insats-unmatched" && i.foundIn === "participants")
+        .map((i) => [i.sheet, i.cell, i.code === "insats-unmatched" && i.name]),
+    ).toEqual([["Deltagare", null, "Steget vidare"]]);
   });
 
   it("When the workbook has no budget, then the year comes from the insats list and every budget figure is missing", () => {

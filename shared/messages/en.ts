@@ -59,9 +59,11 @@ export const en: MessageTemplates = {
   "followup-missing": (i) =>
     `${FOLLOWUP[i.figure].what}${i.insats ? ` of ${i.insats}` : ""} ${i.year} is not in the workbook; it is expected in ${FOLLOWUP[i.figure].where} (sheet ${i.sheet}${i.cell ? `, ${i.cell}` : ""}).`,
   "insats-unmatched": (i) =>
-    i.missingFrom === "budget"
-      ? `The insats "${i.name}"${at(i.cell)} is in the list of insatser but has no budget line.`
-      : `The insats "${i.name}"${at(i.cell)} has a budget line but is not in the list of insatser.`,
+    i.foundIn === "participants"
+      ? `The insats "${i.name}" of the participant list is neither in the list of insatser nor in the budget; its participants are not counted in the follow-up.`
+      : i.missingFrom === "budget"
+        ? `The insats "${i.name}"${at(i.cell)} is in the list of insatser but has no budget line.`
+        : `The insats "${i.name}"${at(i.cell)} has a budget line but is not in the list of insatser.`,
   "no-table": (i) => `No table was found on sheet "${i.sheet}".`,
   "formula-error": (i) => `Cell${at(i.cell)} holds the error value ${i.text}.`,
   "unit-assumed": (i) => `No unit given; amounts are read as ${i.unit}.`,

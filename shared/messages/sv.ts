@@ -59,9 +59,11 @@ export const sv: MessageTemplates = {
   "followup-missing": (i) =>
     `${FOLLOWUP[i.figure].what}${i.insats ? ` för ${i.insats}` : ""} ${i.year} saknas i arbetsboken; den väntas i ${FOLLOWUP[i.figure].where} (bladet ${i.sheet}${i.cell ? `, ${i.cell}` : ""}).`,
   "insats-unmatched": (i) =>
-    i.missingFrom === "budget"
-      ? `Insatsen ”${i.name}”${at(i.cell)} står i listan över insatserna men har ingen rad i budgeten.`
-      : `Insatsen ”${i.name}”${at(i.cell)} har en rad i budgeten men står inte i listan över insatserna.`,
+    i.foundIn === "participants"
+      ? `Insatsen ”${i.name}” i deltagarlistan finns varken i listan över insatserna eller i budgeten; dess deltagare räknas inte i uppföljningen.`
+      : i.missingFrom === "budget"
+        ? `Insatsen ”${i.name}”${at(i.cell)} står i listan över insatserna men har ingen rad i budgeten.`
+        : `Insatsen ”${i.name}”${at(i.cell)} har en rad i budgeten men står inte i listan över insatserna.`,
   "no-table": (i) => `Ingen tabell hittades på bladet ”${i.sheet}”.`,
   "formula-error": (i) => `Cellen${at(i.cell)} innehåller felvärdet ${i.text}.`,
   "unit-assumed": (i) => `Ingen enhet angiven; beloppen läses som ${i.unit}.`,
