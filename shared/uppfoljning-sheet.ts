@@ -149,6 +149,8 @@ export function followupOutputSheet(
   ];
   return {
     name,
+    // What is typed into the national system from paper: one page.
+    onePage: true,
     heading: [
       `Uppföljning Finsam ${f.year}`,
       "Det förbundsadministratören för in, i den ordning Uppföljning Finsam frågar. Belopp i kronor.",

@@ -42,6 +42,10 @@ describe("Uppföljning Finsam in the pane", () => {
     expect(large.first.sheet).toBe("Samsyn uppföljning 2023");
     expect(large.again.sheet).toBe("Samsyn uppföljning 2023");
     expect(large.book.sheets.filter((s) => s.name.startsWith("Samsyn uppföljning")).length).toBe(1);
+    expect(large.book.sheet("Samsyn uppföljning 2023")!.pageLayout).toMatchObject({
+      fitToPagesWide: 1,
+      fitToPagesTall: 1,
+    });
     // Every third row is Jobbcoacher: 6 667 persons, even rows women.
     const jobb = large.first.followup.insatser.find((i) => i.name.value === "Jobbcoacher")!;
     expect(jobb.participants.value).toEqual({ kvinna: 3334, man: 3333 });

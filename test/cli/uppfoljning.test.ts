@@ -77,6 +77,8 @@ describe("samsyn convert and the follow-up sheet", () => {
     await written.xlsx.readFile(out);
     const ws = written.getWorksheet("Samsyn uppföljning 2023")!;
     expect(ws.getCell("A1").value).toBe("Uppföljning Finsam 2023");
+    // One page, tall as well as wide: what is typed into the national system from paper.
+    expect([ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight]).toEqual([true, 1, 1]);
     const saved = new Map<string, unknown>();
     ws.eachRow((row) =>
       row.eachCell((cell) => {
