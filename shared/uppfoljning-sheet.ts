@@ -7,6 +7,7 @@
  */
 import { excelSerialOf } from "./calendar";
 import { type CellValue, type Grid, parseA1, toA1 } from "./grid";
+import { describeIssue } from "./messages";
 import {
   columnRef,
   computed,
@@ -198,6 +199,22 @@ export function followupOutputSheet(
         ]),
         summaryRows: [],
       },
+      // What is missing, and where it is expected: the sheet says it where the figures are typed from.
+      ...(f.issues.length === 0
+        ? []
+        : [
+            {
+              name: tableName(`${base}_kontroller`, taken),
+              // The message last: a long one runs on to the right of the table, over empty cells.
+              columns: [
+                { header: "Blad", width: 20 },
+                { header: "Cell", width: 13 },
+                { header: "Kontroll", width: 28 },
+              ],
+              rows: f.issues.map((issue) => [issue.sheet, issue.cell, describeIssue(issue, "sv")]),
+              summaryRows: [],
+            },
+          ]),
     ],
   };
 }

@@ -129,6 +129,16 @@ describe("the follow-up sheet", () => {
     ]);
   });
 
+  it("When figures are missing, then a third table says which and where each is expected", () => {
+    const checks = sheet.tables[2]!;
+    expect(checks.columns.map((c) => c.header)).toEqual(["Blad", "Cell", "Kontroll"]);
+    expect(checks.rows.map((r) => r[2])).toEqual([
+      "Ingående eget kapital 2023 saknas i arbetsboken; den väntas i en rad Ingående eget kapital under resultatet (bladet Budget 2023).",
+      "Utgående eget kapital 2023 saknas i arbetsboken; den väntas i en rad Utgående eget kapital under resultatet (bladet Budget 2023).",
+    ]);
+    expect(sheet.onePage).toBe(true);
+  });
+
   it("When an insats's participants are in a converted list, then kön counts are a live COUNTIFS over it, the name and counts link to their cells", () => {
     expect(planned.some((s) => s.name === "Samsyn deltagare")).toBe(true);
     const [row] = insatser!.rows;
