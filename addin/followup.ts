@@ -9,7 +9,7 @@
 import type { Lang } from "../shared/messages";
 import { isOutputSheet } from "../shared/output";
 import { readWorkbook } from "../shared/read-workbook";
-import { computeFollowup, type Followup, followupYear, hasFollowup } from "../shared/uppfoljning";
+import { computeFollowup, type Followup, followupYear } from "../shared/uppfoljning";
 import { cellValueIn, followupOutputSheet } from "../shared/uppfoljning-sheet";
 import { AddinError } from "./excel/errors";
 import type { ExcelHost } from "./excel/host";
@@ -49,7 +49,8 @@ export async function writeFollowup(
   const corrections = last?.corrections ?? {};
   const grids = snapshots.map((s) => s.grid);
   const reading = readWorkbook(grids, { corrections });
-  const year = options.year ?? (hasFollowup(reading.tables) ? followupYear(reading.tables) : null);
+  // Asked for, the follow-up is written from a plan too: its utfall is then missing, and says so.
+  const year = options.year ?? followupYear(reading.tables);
   if (year === null) throw new AddinError("no-followup");
   const followup = computeFollowup(reading, year);
   let sheet = "";

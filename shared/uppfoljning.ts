@@ -6,7 +6,7 @@
  * nothing is suppressed here, and nothing of it is sent anywhere.
  */
 import { UNIT_FACTOR } from "./amounts";
-import { type CellValue, parseA1 } from "./grid";
+import { type CellValue, parseA1, toA1 } from "./grid";
 import { insatsKey } from "./insatslista";
 import type { FollowupFigure, Issue } from "./issues";
 import type { InsatsParticipants, ParticipantReading } from "./participants";
@@ -396,29 +396,24 @@ export function computeFollowup(input: FollowupInput, year: string): Followup {
   return { year, allocated, equity: equityFigures, administration, insatser, issues: found.issues };
 }
 
-/** A source as people read it: "Budget och utfall!B7:B11", runs of one column as a range. */
+/**
+ * A source as people read it: "Budget och utfall!B7:B11", runs down one column as a range. Where
+ * only the rows are known (a budget read without its columns), whole rows: "Budget 2008!14:14, 33:36".
+ */
 export function sourceText(source: Source | null): string | null {
   if (!source || source.cells.length === 0) return source ? source.sheet : null;
+  const at = source.cells.map((c) => parseA1(c) ?? { row: 0, col: 0 });
+  const name = (a: { row: number; col: number }) => (source.exact ? toA1(a) : `${a.row + 1}`);
   const parts: string[] = [];
-  let runStart: string | null = null;
-  let prev: { col: number; row: number } | null = null;
-  let prevCell = "";
-  const flush = () => {
-    if (runStart !== null) parts.push(runStart === prevCell ? runStart : `${runStart}:${prevCell}`);
-  };
-  for (const cell of source.cells) {
-    const a = parseA1(cell);
-    if (a && prev && a.col === prev.col && a.row === prev.row + 1) {
-      prev = a;
-      prevCell = cell;
-      continue;
-    }
-    flush();
-    runStart = cell;
-    prevCell = cell;
-    prev = a;
+  let start = 0;
+  for (let i = 1; i <= at.length; i++) {
+    const prev = at[i - 1]!;
+    const cur = at[i];
+    if (cur && cur.col === prev.col && cur.row === prev.row + 1) continue;
+    const [first, last] = [name(at[start]!), name(prev)];
+    parts.push(source.exact && first === last ? first : `${first}:${last}`);
+    start = i;
   }
-  flush();
   return `${source.sheet}!${parts.join(", ")}`;
 }
 

@@ -20,7 +20,7 @@ export type ExcelFailure =
   | "already-exists"
   | "access-denied"
   | "no-data"
-  /** The workbook has no budget with utfall and no insats list: nothing for Uppföljning Finsam. */
+  /** The workbook has no budget and no insats list: nothing for Uppföljning Finsam. */
   | "no-followup"
   | "unknown";
 

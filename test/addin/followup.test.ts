@@ -54,7 +54,19 @@ describe("Uppföljning Finsam in the pane", () => {
     );
   });
 
-  it("When the workbook has neither a budget with utfall nor an insats list, then the pane says so and writes nothing", async () => {
+  it("When the workbook holds a plan only, then the pane writes the plan's year with its budget, and utfall is missing", async () => {
+    const grids = await readWorkbookFile(fixture("ale-kungalv-stenungsund-tjorn-vp2008.xlsx"));
+    const done = await writeFollowup(fakeHost(FakeBook.fromGrids(grids)));
+    expect(done.sheet).toBe("Samsyn uppföljning 2008");
+    // Ale has no member lines: its "Finansiell ram" of 5 251 tkr (A14) is the allocated funds.
+    expect(done.followup.allocated.budget.value).toBe(5_251_000);
+    expect(done.followup.allocated.outcome.value).toBeNull();
+    expect(
+      done.followup.issues.some((i) => i.code === "followup-missing" && i.figure === "allocated-outcome"),
+    ).toBe(true);
+  });
+
+  it("When the workbook has neither a budget nor an insats list, then the pane says so and writes nothing", async () => {
     const book = FakeBook.fromGrids([
       buildInsatsParticipants({ header: "Insats", konColumn: true, rows: [0, 1] }),
     ]);

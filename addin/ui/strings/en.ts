@@ -89,7 +89,7 @@ export const en: UiStrings = {
     "already-exists": "A sheet or table with that name already exists.",
     "access-denied": "The workbook is read-only or you may not change it.",
     "no-followup":
-      "The workbook has no budget with utfall and no list of insatser, so there is nothing to enter in Uppföljning Finsam.",
+      "The workbook has no budget and no list of insatser, so there is nothing to enter in Uppföljning Finsam.",
     "no-data": "There is nothing to import on the sheet.",
     unknown: "Something went wrong in Excel. Try again; if it persists, restart the add-in.",
   },

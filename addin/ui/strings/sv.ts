@@ -92,7 +92,7 @@ export const sv = {
     "already-exists": "Det finns redan ett blad eller en tabell med det namnet.",
     "access-denied": "Arbetsboken är skrivskyddad eller du saknar behörighet att ändra den.",
     "no-followup":
-      "Arbetsboken har ingen budget med utfall och ingen lista över insatserna, så det finns inget att föra in i Uppföljning Finsam.",
+      "Arbetsboken har ingen budget och ingen lista över insatserna, så det finns inget att föra in i Uppföljning Finsam.",
     "no-data": "Det finns inget att läsa in på bladet.",
     unknown: "Något gick fel i Excel. Försök igen; om felet kvarstår, starta om tillägget.",
   } satisfies Record<ExcelFailure, string>,
