@@ -94,7 +94,7 @@ export function readParticipantSheet(
     const list = readParticipantList(grid, header, options);
     const period = asked ?? wholeListPeriod(list.participants);
     const keyFigures = keyFiguresFor(list.participants, period);
-    const table: { -readonly [K in keyof ParticipantsTable]: ParticipantsTable[K] } = {
+    const table: ParticipantsTable = {
       kind: "participants",
       sheet: grid.sheet,
       title: list.title,
