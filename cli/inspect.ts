@@ -12,6 +12,7 @@ import {
   type WorkbookReading,
 } from "../shared/read-workbook";
 import type { InspectResult, Table } from "../shared/report";
+import { workbookFollowupSheet } from "../shared/uppfoljning-sheet";
 import { gridsOf, loadWorkbookFile, readWorkbookFile } from "../xlsx/read";
 import { writeOutputSheets } from "../xlsx/write";
 import { EXIT, type ExitCode, failureOf } from "./failure";
@@ -45,12 +46,17 @@ export async function convertFile(
   const lang = options.lang ?? "sv";
   return guarded(lang, async () => {
     const workbook = await loadWorkbookFile(file);
-    const reading = readWorkbook(gridsOf(workbook), options);
+    const grids = gridsOf(workbook);
+    const reading = readWorkbook(grids, options);
     if (reading.tables.length === 0) return { ...noTables(lang), stdout: "" };
     const sheets = reading.outputSheets(
       workbook.worksheets.map((ws) => ws.name),
       lang,
     );
+    // The national follow-up, where the workbook has a budget with utfall or an insats list.
+    const taken = new Set([...workbook.worksheets.map((ws) => ws.name), ...sheets.map((s) => s.name)]);
+    const followup = workbookFollowupSheet(reading, grids, sheets, taken);
+    if (followup) sheets.push(followup);
     writeOutputSheets(workbook, sheets);
     await workbook.xlsx.writeFile(out);
     const errors = reading.issues.filter((i) => i.severity === "error").length;
@@ -96,6 +102,8 @@ const WORDS = {
     issues: "Kontroller",
     none: "Kontrollerna hittade inget.",
     noTables: "Inga tabeller hittades.",
+    noFocus: "inriktning saknas",
+    budgeted: "budgeterat antal deltagare",
     rows: "rader",
     lines: "rader",
     kind: {
@@ -125,6 +133,8 @@ const WORDS = {
     issues: "Issues",
     none: "No issues.",
     noTables: "No tables found.",
+    noFocus: "no focus given",
+    budgeted: "budgeted participants",
     rows: "rows",
     lines: "lines",
     kind: {
@@ -189,7 +199,16 @@ function renderTable(table: Table, lang: Lang): string[] {
     case "followup":
       return [head, `  ${table.columns.join(" | ")}   (${table.rows.length} ${w.lines})`];
     case "insatser":
-      return [head, ...table.insatser.map((i) => `  ${i.cell.padEnd(6)} ${i.name}`)];
+      return [
+        head,
+        ...table.insatser.map((i) =>
+          `  ${i.cell.padEnd(6)} ${i.name.slice(0, 40).padEnd(40)} ${(i.focus ?? w.noFocus).padEnd(20)} ${
+            i.budgetedParticipants === null
+              ? ""
+              : `${w.budgeted}: ${formatNumber(i.budgetedParticipants, lang)}`
+          }`.trimEnd(),
+        ),
+      ];
   }
 }
 

@@ -6,7 +6,7 @@
 import { Command, Option } from "commander";
 import { SamsynError } from "../shared/failures";
 import type { Lang } from "../shared/messages";
-import { PERIOD_EXAMPLES } from "../shared/period";
+import { PERIOD_EXAMPLES, YEAR_EXAMPLE } from "../shared/period";
 import { EXIT, failureOf, runCommand, usageFailure } from "./failure";
 
 // The language of every line the command writes, --lang en or Swedish, read before commander.
@@ -86,6 +86,23 @@ program
         lang: opts.lang,
         ...(opts.period ? { participants: { period: opts.period } } : {}),
       }),
+    );
+  });
+
+program
+  .command("uppfoljning")
+  .description(
+    "det förbundsadministratören för in i Uppföljning Finsam, med cellerna det kommer från / the figures for the national follow-up, with their cells",
+  )
+  .argument("<file>", "arbetsbok (.xlsx)")
+  .requiredOption("--year <year>", `året / the year (${YEAR_EXAMPLE})`)
+  .option("--json", "maskinläsbar JSON / machine-readable JSON")
+  .addOption(langOption())
+  .action(async (file: string, opts: WithLang & { year: string; json?: boolean }) => {
+    const { uppfoljningFile } = await import("./uppfoljning");
+    const { emit } = await import("./inspect");
+    emit(
+      await uppfoljningFile(file, { year: opts.year, lang: opts.lang, ...(opts.json ? { json: true } : {}) }),
     );
   });
 

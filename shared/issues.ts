@@ -116,7 +116,43 @@ export type Issue = At &
         readonly min: number;
         readonly max: number;
       }
+    // —— the national follow-up (Uppföljning Finsam) ——
+    | {
+        /** A figure the follow-up asks for that the workbook does not give; sheet and cell say where it was looked for. */
+        readonly code: "followup-missing";
+        readonly figure: FollowupFigure;
+        readonly year: string;
+        /** The insats the figure is of, for an insats's figures. */
+        readonly insats: string | null;
+      }
+    | {
+        /**
+         * An insats in the insats list with no budget line, a budget's insats line not in the
+         * list, or an insats the participant list names that neither the list nor the budget has.
+         */
+        readonly code: "insats-unmatched";
+        readonly name: string;
+        readonly missingFrom: "budget" | "list";
+        /** Where the name was found: the insats list, the budget or the participant list. */
+        readonly foundIn: "list" | "budget" | "participants";
+      }
   );
+
+/** The figures of the follow-up, in the order Uppföljning Finsam asks for them. */
+export const FOLLOWUP_FIGURES = [
+  "allocated-budget",
+  "allocated-outcome",
+  "equity-opening",
+  "equity-closing",
+  "administration-budget",
+  "administration-outcome",
+  "insats-focus",
+  "insats-budget",
+  "insats-outcome",
+  "insats-budgeted-participants",
+  "insats-participants",
+] as const;
+export type FollowupFigure = (typeof FOLLOWUP_FIGURES)[number];
 
 export type IssueCode = Issue["code"];
 export type IssueOf<C extends IssueCode> = Extract<Issue, { code: C }>;

@@ -52,6 +52,8 @@ export interface OutputSheet {
   /** Lines written above the first table (title, source, notes). */
   readonly heading: readonly string[];
   readonly tables: readonly OutputTable[];
+  /** Printed on one page, tall as well as wide (the follow-up sheet); else one page wide, as tall as it takes. */
+  readonly onePage?: boolean;
 }
 
 const SHEET_FORBIDDEN = /[:\\/?*[\]]/g;
@@ -169,6 +171,8 @@ export interface PrintLayout {
   readonly titleRow: number | null;
   /** The page header's text (the sheet's first heading line). */
   readonly header: string;
+  /** Pages tall to fit to: 1 for a sheet printed on one page, 0 (as many as it takes) otherwise. */
+  readonly pagesTall?: 0 | 1;
 }
 
 /** Points per row and per character of width (Excel's defaults: 15 pt rows, 7 px digits). */
@@ -193,6 +197,7 @@ export function printLayout(sheet: OutputSheet): PrintLayout {
     orientation: wide > rows * ROW_POINTS ? "landscape" : "portrait",
     titleRow: placements[0]?.headerRow ?? null,
     header: sheet.heading[0] ?? sheet.name,
+    pagesTall: sheet.onePage ? 1 : 0,
   };
 }
 

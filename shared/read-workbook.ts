@@ -5,6 +5,7 @@
  */
 import { budgetOutputSheets, readBudgetSheet } from "./budget";
 import type { Grid } from "./grid";
+import { readInsatsList } from "./insatslista";
 import { countBySeverity, type Issue } from "./issues";
 import { describeIssue, type Lang } from "./messages";
 import { computed, isOutputSheet, type OutputSheet, outputSheetName } from "./output";
@@ -43,6 +44,13 @@ export function readWorkbook(grids: readonly Grid[], options: InspectOptions = {
       builders.push(participants.outputSheets);
       continue;
     }
+    // An insats list before the budget reader: its participant counts are no kronor.
+    const insatser = readInsatsList(grid);
+    if (insatser) {
+      appendAll(tables, insatser.tables);
+      appendAll(issues, insatser.issues);
+      continue;
+    }
     const corrections = options.corrections?.[grid.sheet];
     const budget = readBudgetSheet(grid, corrections);
     appendAll(tables, budget.tables);
@@ -66,7 +74,7 @@ function appendAll<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);
 }
 
-function issueToJson(issue: Issue): IssueJson {
+export function issueToJson(issue: Issue): IssueJson {
   return {
     severity: issue.severity,
     code: issue.code,

@@ -271,6 +271,8 @@ export const InsatserTable = z.object({
         /** The name's cell on the source sheet. */
         cell: CellRef,
         focus: InsatsFocus.nullable(),
+        /** The cell of the inriktning, where the list has that column. */
+        focusCell: CellRef.nullable().optional(),
         budgetedParticipants: Count.nullable(),
         /** The cell of the budgeted participants, where the list has that column. */
         budgetedParticipantsCell: CellRef.nullable(),

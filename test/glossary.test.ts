@@ -91,6 +91,20 @@ const ISSUES: { readonly [C in IssueCode]: IssueOf<C> } = {
   "code-unknown": { ...at, code: "code-unknown", field: "Avslutsorsak", text: "x" },
   "breakdown-mismatch": { ...at, code: "breakdown-mismatch", label: "Totalt", stated: 12, computed: 11 },
   "value-out-of-range": { ...at, code: "value-out-of-range", field: "Nöjdhet", value: 11, min: 1, max: 10 },
+  "followup-missing": {
+    ...at,
+    code: "followup-missing",
+    figure: "allocated-outcome",
+    year: "2023",
+    insats: "Jobbcoacher",
+  },
+  "insats-unmatched": {
+    ...at,
+    code: "insats-unmatched",
+    name: "Jobbcoacher",
+    missingFrom: "budget",
+    foundIn: "list",
+  },
 };
 
 /** Every text of a string table by its path; a function is called with sample values. */

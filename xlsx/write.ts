@@ -26,14 +26,14 @@ export async function xlsxBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return deflateStoredZip(Buffer.isBuffer(stored) ? stored : Buffer.from(stored as ArrayBuffer));
 }
 
-/** One page wide (any number tall), the header row on every page, the title in the page header. */
+/** One page wide (any number tall, or one for a one-page sheet), the header row on every page, the title in the page header. */
 export function setPrinting(ws: ExcelJS.Worksheet, print: PrintLayout): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     orientation: print.orientation,
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: print.pagesTall ?? 0,
     ...(print.titleRow === null ? {} : { printTitlesRow: `${print.titleRow}:${print.titleRow}` }),
   };
   ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${pageHeaderText(print.header)}` };

@@ -20,6 +20,8 @@ export type ExcelFailure =
   | "already-exists"
   | "access-denied"
   | "no-data"
+  /** The workbook has no budget and no insats list: nothing for Uppföljning Finsam. */
+  | "no-followup"
   | "unknown";
 
 /** Raised by the adapter for conditions it detects itself (an empty sheet, a range Excel would not return). */

@@ -176,7 +176,7 @@ export async function writeSheet(
     // the main table's header row on every page, the title in the page header. ExcelApi 1.9.
     const print = printLayout(sheet);
     ws.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: print.pagesTall ?? 0 };
     if (print.titleRow !== null) ws.pageLayout.setPrintTitleRows(`$${print.titleRow}:$${print.titleRow}`);
     ws.pageLayout.headersFooters.defaultForAllPages.centerHeader = pageHeaderText(print.header);
     const widths = new Map<number, number>();

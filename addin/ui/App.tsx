@@ -52,7 +52,10 @@ export function App({ host, initialLang = "sv", theme = "light" }: AppProps) {
     rememberLang(chosen);
   };
   const strings = STRINGS[lang];
-  const { state, reading, importSheet, write, unmark, correct, select, dismiss } = useConversion(host, lang);
+  const { state, reading, importSheet, write, followup, unmark, correct, select, dismiss } = useConversion(
+    host,
+    lang,
+  );
   const source = state.imported?.snapshot.grid.sheet ?? null;
   const sync = useSync(host);
   // One period per participant list: its key figures show it, and it is what is sent.
@@ -88,6 +91,7 @@ export function App({ host, initialLang = "sv", theme = "light" }: AppProps) {
           onImport={importSheet}
           onWrite={write}
           onUnmark={unmark}
+          onFollowup={followup}
         />
         {state.busy && <BusyBar strings={strings} busy={state.busy} />}
         {state.failure && (

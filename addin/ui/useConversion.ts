@@ -12,6 +12,7 @@ import type { ExcelHost } from "../excel/host";
 import { selectCell } from "../excel/select";
 import { outputsOf } from "../excel/state";
 import { removeMarks } from "../excel/write";
+import { writeFollowup } from "../followup";
 
 /** The source sheet of an import, as its outputs are remembered. */
 export const sourceOf = (imported: Imported) => ({
@@ -95,6 +96,20 @@ export function useConversion(host: ExcelHost, lang: Lang) {
     });
   }, [guarded, host, lang, state.imported, state.corrections]);
 
+  /** "Uppföljning Finsam": every sheet read, the follow-up sheet written; what is imported stays as it is. */
+  const followup = useCallback(
+    () =>
+      guarded({ kind: "writing", done: 0, total: 1 }, async () => {
+        const done = await writeFollowup(host, {
+          lang,
+          onProgress: (n: number, total: number) =>
+            setState((s) => ({ ...s, busy: { kind: "writing", done: n, total } })),
+        });
+        return { written: [done.sheet], undo: done.undo };
+      }),
+    [guarded, host, lang],
+  );
+
   const correct = useCallback((sheet: string, change: (before: SheetCorrections) => SheetCorrections) => {
     setState((s) => ({
       ...s,
@@ -138,5 +153,5 @@ export function useConversion(host: ExcelHost, lang: Lang) {
       : inspectGrid(imported.snapshot.grid, state.corrections);
   }, [state.imported, state.corrections]);
 
-  return { state, reading, importSheet, write, unmark, correct, select, dismiss };
+  return { state, reading, importSheet, write, followup, unmark, correct, select, dismiss };
 }

@@ -2,6 +2,7 @@
 
 import { formatKr, formatNumber } from "../amounts";
 import type { FailureOf, UsageProblem } from "../failures";
+import type { FollowupFigure } from "../issues";
 import { PERIOD_EXAMPLES as E, periodLabel, YEAR_EXAMPLE } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
@@ -27,7 +28,45 @@ const exposedFigure: Record<string, string> = {
 const list = (items: readonly string[], and: string) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
 
+/** The follow-up's figures by name, and where each is looked for in a workbook. */
+const FOLLOWUP: Record<FollowupFigure, { readonly what: string; readonly where: string }> = {
+  "allocated-budget": {
+    what: "Allocated funds, budget",
+    where: "the members' contributions among the budget's income",
+  },
+  "allocated-outcome": {
+    what: "Allocated funds, outcome",
+    where: "the members' contributions in an Utfall column",
+  },
+  "equity-opening": { what: "Opening equity", where: "a row Ingående eget kapital below the result" },
+  "equity-closing": { what: "Closing equity", where: "a row Utgående eget kapital below the result" },
+  "administration-budget": {
+    what: "Administration, budget",
+    where: "the budget's costs of office, board and audit",
+  },
+  "administration-outcome": {
+    what: "Administration, outcome",
+    where: "the costs of office, board and audit in an Utfall column",
+  },
+  "insats-focus": { what: "Focus", where: "the Inriktning column of the list of insatser" },
+  "insats-budget": { what: "Budget", where: "a row named as the insats among the budget's costs" },
+  "insats-outcome": { what: "Outcome", where: "an Utfall column on the insats's budget row" },
+  "insats-budgeted-participants": {
+    what: "Budgeted participants",
+    where: "the Budgeterat antal deltagare column of the list of insatser",
+  },
+  "insats-participants": { what: "Participants by sex", where: "a participant list with an Insats column" },
+};
+
 export const en: MessageTemplates = {
+  "followup-missing": (i) =>
+    `${FOLLOWUP[i.figure].what}${i.insats ? ` of ${i.insats}` : ""} ${i.year} is not in the workbook; it is expected in ${FOLLOWUP[i.figure].where} (sheet ${i.sheet}${i.cell ? `, ${i.cell}` : ""}).`,
+  "insats-unmatched": (i) =>
+    i.foundIn === "participants"
+      ? `The insats "${i.name}" of the participant list is neither in the list of insatser nor in the budget; its participants are not counted in the follow-up.`
+      : i.missingFrom === "budget"
+        ? `The insats "${i.name}"${at(i.cell)} is in the list of insatser but has no budget line.`
+        : `The insats "${i.name}"${at(i.cell)} has a budget line but is not in the list of insatser.`,
   "no-table": (i) => `No table was found on sheet "${i.sheet}".`,
   "formula-error": (i) => `Cell${at(i.cell)} holds the error value ${i.text}.`,
   "unit-assumed": (i) => `No unit given; amounts are read as ${i.unit}.`,

@@ -4,6 +4,7 @@
  */
 import { formatKr, formatNumber } from "../amounts";
 import type { FailureOf, UsageProblem } from "../failures";
+import type { FollowupFigure } from "../issues";
 import { PERIOD_EXAMPLES as E, periodLabel, YEAR_EXAMPLE } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
@@ -30,7 +31,42 @@ const exposedFigure: Record<string, string> = {
 const list = (items: readonly string[], and: string) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
 
+/** The follow-up's figures by name, and where each is looked for in a workbook. */
+const FOLLOWUP: Record<FollowupFigure, { readonly what: string; readonly where: string }> = {
+  "allocated-budget": {
+    what: "Tilldelade medel, budget",
+    where: "medlemmarnas bidrag bland intäkterna i budgeten",
+  },
+  "allocated-outcome": { what: "Tilldelade medel, utfall", where: "medlemmarnas bidrag i en kolumn Utfall" },
+  "equity-opening": { what: "Ingående eget kapital", where: "en rad Ingående eget kapital under resultatet" },
+  "equity-closing": { what: "Utgående eget kapital", where: "en rad Utgående eget kapital under resultatet" },
+  "administration-budget": {
+    what: "Administration, budget",
+    where: "kostnaderna för kansli, styrelse och revision i budgeten",
+  },
+  "administration-outcome": {
+    what: "Administration, utfall",
+    where: "kostnaderna för kansli, styrelse och revision i en kolumn Utfall",
+  },
+  "insats-focus": { what: "Inriktning", where: "kolumnen Inriktning i listan över insatserna" },
+  "insats-budget": { what: "Budget", where: "en rad med insatsens namn bland budgetens kostnader" },
+  "insats-outcome": { what: "Utfall", where: "en kolumn Utfall på insatsens rad i budgeten" },
+  "insats-budgeted-participants": {
+    what: "Budgeterat antal deltagare",
+    where: "kolumnen Budgeterat antal deltagare i listan över insatserna",
+  },
+  "insats-participants": { what: "Deltagare per kön", where: "en deltagarlista med kolumnen Insats" },
+};
+
 export const sv: MessageTemplates = {
+  "followup-missing": (i) =>
+    `${FOLLOWUP[i.figure].what}${i.insats ? ` för ${i.insats}` : ""} ${i.year} saknas i arbetsboken; den väntas i ${FOLLOWUP[i.figure].where} (bladet ${i.sheet}${i.cell ? `, ${i.cell}` : ""}).`,
+  "insats-unmatched": (i) =>
+    i.foundIn === "participants"
+      ? `Insatsen ”${i.name}” i deltagarlistan finns varken i listan över insatserna eller i budgeten; dess deltagare räknas inte i uppföljningen.`
+      : i.missingFrom === "budget"
+        ? `Insatsen ”${i.name}”${at(i.cell)} står i listan över insatserna men har ingen rad i budgeten.`
+        : `Insatsen ”${i.name}”${at(i.cell)} har en rad i budgeten men står inte i listan över insatserna.`,
   "no-table": (i) => `Ingen tabell hittades på bladet ”${i.sheet}”.`,
   "formula-error": (i) => `Cellen${at(i.cell)} innehåller felvärdet ${i.text}.`,
   "unit-assumed": (i) => `Ingen enhet angiven; beloppen läses som ${i.unit}.`,

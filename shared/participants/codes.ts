@@ -12,7 +12,9 @@ export type Field =
   | "kontaktMed"
   | "inskriven"
   | "avslutad"
-  | "avslutsorsak";
+  | "avslutsorsak"
+  /** The insats the row belongs to, where one list holds several. */
+  | "insats";
 
 /** The field names issues use: the header wording most lists have. */
 export const FIELD_LABEL: Readonly<Record<Field, string>> = {
@@ -25,6 +27,7 @@ export const FIELD_LABEL: Readonly<Record<Field, string>> = {
   inskriven: "Inskrivningsdatum",
   avslutad: "Avslutsdatum",
   avslutsorsak: "Avslutsorsak",
+  insats: "Insats",
 };
 
 /** Lower case, no parenthesised notes ("Inskriven (datum)"), only letters and digits. */
@@ -89,6 +92,7 @@ const HEADER_WORDS: Readonly<Record<Field, readonly string[]>> = {
     "avslutningsorsak",
     "utskrivningsorsak",
   ],
+  insats: ["insats", "insatsnamn", "insatsensnamn", "verksamhet", "projekt", "projektnamn", "aktivitet"],
 };
 
 const FIELD_BY_HEADER: ReadonlyMap<string, Field> = new Map(

@@ -4,6 +4,7 @@
  * shared. The one entry point the facade (shared/inspect.ts) calls for a sheet.
  */
 import type { Grid } from "../grid";
+import { insatsKey } from "../insatslista";
 import type { Issue } from "../issues";
 import type { OutputSheet } from "../output";
 import { askedPeriod, type Period, wholeListPeriod } from "../period";
@@ -45,7 +46,32 @@ export interface ParticipantReading {
   readonly period?: string;
   /** The insats's name, if configured. */
   readonly insats: string | null;
+  /**
+   * The list's rows by insats, where the list has an insats column ("Insats", "Verksamhet",
+   * "Projekt"): one group per insats, in the order the list first names it; rows without an
+   * insats are in no group. Personal data: turned only into one shareable report per insats.
+   */
+  readonly participantsByInsats?: readonly InsatsParticipants[];
   readonly threshold?: number;
+}
+
+export interface InsatsParticipants {
+  /** The insats's name as the list first writes it. */
+  readonly insats: string;
+  readonly participants: readonly Participant[];
+}
+
+/** Rows grouped by insats, names matched without regard to case, dashes or spaces. */
+export function groupByInsats(participants: readonly Participant[]): InsatsParticipants[] {
+  const groups = new Map<string, { insats: string; participants: Participant[] }>();
+  for (const p of participants) {
+    if (p.insats === null || p.insats === undefined) continue;
+    const key = insatsKey(p.insats);
+    const group = groups.get(key);
+    if (group) group.participants.push(p);
+    else groups.set(key, { insats: p.insats, participants: [p] });
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -77,10 +103,19 @@ export function readParticipantSheet(
       rows: list.participants.length,
       keyFigures,
     };
+    // Only where the list has an insats column: older lists keep their exact shape.
+    const byInsats = list.columns.has("insats") ? groupByInsats(list.participants) : null;
+    if (byInsats)
+      table.byInsats = byInsats.map((g) => ({
+        insats: g.insats,
+        rows: g.participants.length,
+        keyFigures: keyFiguresFor(g.participants, period),
+      }));
     return {
       tables: [table],
       issues: list.issues,
       participants: list.participants,
+      ...(byInsats ? { participantsByInsats: byInsats } : {}),
       ...common,
       outputSheets: (taken) =>
         participantOutputSheets(
@@ -90,6 +125,7 @@ export function readParticipantSheet(
             period: period.key,
             keyFigures,
             limitDays: list.limitDays,
+            withInsats: byInsats !== null,
           },
           taken,
         ),

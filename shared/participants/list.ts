@@ -46,6 +46,8 @@ export interface Participant {
   /** Closed stays: end − start; open stays: measured to `openStaysUntil` when given. */
   readonly stayDays: number | null;
   readonly overLimit: boolean;
+  /** The insats as written (trimmed), where the list has an insats column; null or absent when blank or none. */
+  readonly insats?: string | null;
 }
 
 export interface Insats {
@@ -131,6 +133,7 @@ interface ListColumns {
   readonly start: number;
   readonly end: number;
   readonly orsak: number;
+  readonly insats: number;
 }
 
 /** What the row checks share: the grid, the columns, the insats's rules and the issues found so far. */
@@ -376,6 +379,9 @@ function readRow(
   const avslutsorsak = checkAvslutsorsak(list, r, orsakText, dates.closed);
   const { stayDays, overLimit } = checkStayLimit(list, r, dates);
   const ageAtStart = checkTargetAge(list, r, birth, dates.startDay);
+  const insats = textAt(row, list.col.insats);
+  // A row without its insats counts in the whole list, and in no insats's figures.
+  if (list.col.insats >= 0 && insats === null) missing(list, r, list.col.insats, "insats", "warning");
   return {
     sheetRow: list.grid.origin.row + r + 1,
     idText,
@@ -393,6 +399,7 @@ function readRow(
     ageAtStart,
     stayDays,
     overLimit,
+    insats: insats === null ? null : insats.slice(0, 500),
   };
 }
 
@@ -461,6 +468,7 @@ export function readParticipantList(
       start: at("inskriven"),
       end: at("avslutad"),
       orsak: at("avslutsorsak"),
+      insats: at("insats"),
     },
     todayKey: todayKeyOf(options.today ?? new Date()),
     limitDays: options.insats?.limitDays ?? 365,

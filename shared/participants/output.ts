@@ -35,7 +35,14 @@ const ORSAK_LABEL = {
   annat: "Annat",
 } as const;
 
-export function participantsTable(name: string, participants: readonly Participant[]): OutputTable {
+/** The column a list with an insats column gets, last: older lists keep their exact table. */
+export const INSATS_COLUMN = "Insats";
+
+export function participantsTable(
+  name: string,
+  participants: readonly Participant[],
+  withInsats = false,
+): OutputTable {
   return {
     name,
     columns: [
@@ -49,6 +56,7 @@ export function participantsTable(name: string, participants: readonly Participa
       { header: "Avslutsorsak", width: 22 },
       { header: "Ålder vid start", numberFormat: "0", width: 10 },
       { header: "Dagar i insats", numberFormat: "0", width: 10 },
+      ...(withInsats ? [{ header: INSATS_COLUMN, width: 30 }] : []),
     ],
     rows: participants.map((p) => [
       p.id ?? p.idText,
@@ -61,6 +69,7 @@ export function participantsTable(name: string, participants: readonly Participa
       p.avslutsorsak ? ORSAK_LABEL[p.avslutsorsak] : p.avslutsorsakText,
       p.ageAtStart,
       p.end === null ? null : p.stayDays,
+      ...(withInsats ? [p.insats ?? null] : []),
     ]),
     summaryRows: [
       // An empty list still has one (blank) body row: an Excel table cannot have none.
@@ -118,7 +127,13 @@ export interface ListOutput {
   readonly period: string;
   readonly keyFigures: KeyFigures;
   readonly limitDays: number;
+  /** The list has an insats column: the normalised list carries it. */
+  readonly withInsats?: boolean;
 }
+
+/** The first heading line of a converted list's sheet: how the follow-up finds the list's table. */
+export const listHeading = (sheet: string): string =>
+  `Deltagare från bladet ”${sheet}”, normaliserade av Samsyn`;
 
 /** The two sheets of a converted participant list, named so they clash with nothing taken. */
 export function participantOutputSheets(list: ListOutput, taken: Set<string>): OutputSheet[] {
@@ -136,11 +151,8 @@ export function participantOutputSheets(list: ListOutput, taken: Set<string>): O
   return [
     {
       name: listSheet,
-      heading: [
-        `Deltagare från bladet ”${list.sheet}”, normaliserade av Samsyn`,
-        "Innehåller personuppgifter – lämnar aldrig arbetsboken.",
-      ],
-      tables: [participantsTable(uniqueTableName(listSheet, new Set()), list.participants)],
+      heading: [listHeading(list.sheet), "Innehåller personuppgifter – lämnar aldrig arbetsboken."],
+      tables: [participantsTable(uniqueTableName(listSheet, new Set()), list.participants, list.withInsats)],
     },
     {
       name: figuresSheet,

@@ -17,6 +17,8 @@ export interface SourceBarProps {
   readonly onImport: (scope: "active" | "selection") => void;
   readonly onWrite: () => void;
   readonly onUnmark: () => void;
+  /** "Uppföljning Finsam": writes the follow-up sheet from the whole workbook. */
+  readonly onFollowup: () => void;
 }
 
 const useStyles = makeStyles({
@@ -34,6 +36,7 @@ export function SourceBar({
   onImport,
   onWrite,
   onUnmark,
+  onFollowup,
 }: SourceBarProps) {
   const styles = useStyles();
   const [scope, setScope] = useState<"active" | "selection">("active");
@@ -67,6 +70,12 @@ export function SourceBar({
       </div>
       {isRefresh && <Caption1>{strings.refreshHint}</Caption1>}
       {canWrite && !isRefresh && willMark && <Caption1>{strings.marksHint}</Caption1>}
+      <div className={styles.buttons}>
+        <Button appearance="secondary" disabled={busy} onClick={onFollowup}>
+          {strings.followup}
+        </Button>
+      </div>
+      <Caption1>{strings.followupHint}</Caption1>
     </section>
   );
 }

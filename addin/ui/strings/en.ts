@@ -21,6 +21,9 @@ export const en: UiStrings = {
   undoOneStep: "Undo (Ctrl+Z) takes the whole write back in one step.",
   undoSteps:
     "Excel's Undo (Ctrl+Z) does not reach the whole write: it undoes one change at a time. To remove the result, delete the Samsyn sheets and press Remove marks.",
+  followup: "Uppföljning Finsam",
+  followupHint:
+    "Writes a sheet with what you enter in Uppföljning Finsam (the national follow-up), each figure linked to its cell in the workbook.",
   unmark: "Remove marks",
   marksHint:
     "Write tables marks cells with issues on the source sheet, with a colour and a note. Your own cell colour is kept and comes back when the issue is fixed, or when you press Remove marks.",
@@ -94,6 +97,8 @@ export const en: UiStrings = {
     "not-found": "The sheet or table no longer exists. Import the sheet again.",
     "already-exists": "A sheet or table with that name already exists.",
     "access-denied": "The workbook is read-only or you may not change it.",
+    "no-followup":
+      "The workbook has no budget and no list of insatser, so there is nothing to enter in Uppföljning Finsam.",
     "no-data": "There is nothing to import on the sheet.",
     unknown: "Something went wrong in Excel. Try again; if it persists, restart the add-in.",
   },

@@ -22,6 +22,9 @@ export const sv = {
   undoOneStep: "Ångra (Ctrl+Z) tar tillbaka hela skrivningen i ett steg.",
   undoSteps:
     "Excels Ångra (Ctrl+Z) når inte hela skrivningen: den ångrar en ändring i taget. Vill du få bort resultatet, ta bort Samsyn-bladen och tryck Ta bort markeringar.",
+  followup: "Uppföljning Finsam",
+  followupHint:
+    "Skriver ett blad med det du för in i Uppföljning Finsam, varje värde länkat till sin cell i arbetsboken.",
   unmark: "Ta bort markeringar",
   marksHint:
     "Skriv tabellerna markerar cellerna som kontrollerna gäller på källbladet, med färg och en anteckning. Din egen cellfärg sparas och kommer tillbaka när felet är åtgärdat, eller när du trycker Ta bort markeringar.",
@@ -97,6 +100,8 @@ export const sv = {
     "not-found": "Bladet eller tabellen finns inte längre. Läs in bladet igen.",
     "already-exists": "Det finns redan ett blad eller en tabell med det namnet.",
     "access-denied": "Arbetsboken är skrivskyddad eller du saknar behörighet att ändra den.",
+    "no-followup":
+      "Arbetsboken har ingen budget och ingen lista över insatserna, så det finns inget att föra in i Uppföljning Finsam.",
     "no-data": "Det finns inget att läsa in på bladet.",
     unknown: "Något gick fel i Excel. Försök igen; om felet kvarstår, starta om tillägget.",
   } satisfies Record<ExcelFailure, string>,
