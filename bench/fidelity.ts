@@ -12,6 +12,7 @@ import type { BudgetTable } from "../shared/report";
 import { followupArb, judgeFollowup } from "../test/budget/followup";
 import { budgetSpecArb, buildBudget } from "../test/budget/generate";
 import { judge, LAYOUT_CLASSES, layoutArb } from "../test/budget/layouts";
+import { insatsFidelity } from "./fidelity-insatser";
 
 const PER_CLASS = 100;
 const SEED = 20_261_202;
@@ -153,4 +154,6 @@ export async function bench(): Promise<void> {
     "   budget och utfall also every line's utfall and prognos, their totals and eget kapital; to the krona: all three totals)",
   );
   console.log(`  one table of 500 lines × 10 periods, the search's worst case: ${worstCase().toFixed(0)} ms`);
+  console.log("\nGenerated insats lists and participant lists with an insats column");
+  for (const line of insatsFidelity()) console.log(`  ${line}`);
 }
