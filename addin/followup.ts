@@ -48,7 +48,7 @@ export async function writeFollowup(
   // Corrections and outputs are the workbook's, the same in every snapshot: the last read is the newest.
   const corrections = last?.corrections ?? {};
   const grids = snapshots.map((s) => s.grid);
-  const reading = readWorkbook(grids, { corrections });
+  const reading = readWorkbook(grids, { corrections, sourceColumns: true });
   // Asked for, the follow-up is written from a plan too: its utfall is then missing, and says so.
   const year = options.year ?? followupYear(reading.tables);
   if (year === null) throw new AddinError("no-followup");

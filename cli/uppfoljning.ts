@@ -28,7 +28,7 @@ export async function uppfoljningFile(
   const lang = options.lang ?? "sv";
   try {
     const year = yearOf(options.year);
-    const reading = readWorkbook(await readWorkbookFile(file));
+    const reading = readWorkbook(await readWorkbookFile(file), { sourceColumns: true });
     if (reading.tables.length === 0) {
       const { exitCode, line } = failureOf(new SamsynError({ code: "no-tables" }), lang);
       return { exitCode, stdout: "", stderr: `${line}\n` };

@@ -15,6 +15,8 @@ import type { BudgetTable, ContributionsTable, Corrections, InspectResult, Issue
 export interface InspectOptions {
   readonly corrections?: Corrections;
   readonly participants?: ParticipantOptions;
+  /** Every budget table with its source columns (for the follow-up's links); see readBudgetSheet. */
+  readonly sourceColumns?: boolean;
 }
 
 export interface WorkbookReading {
@@ -52,7 +54,7 @@ export function readWorkbook(grids: readonly Grid[], options: InspectOptions = {
       continue;
     }
     const corrections = options.corrections?.[grid.sheet];
-    const budget = readBudgetSheet(grid, corrections);
+    const budget = readBudgetSheet(grid, corrections, { sourceColumns: options.sourceColumns === true });
     appendAll(tables, budget.tables);
     appendAll(issues, budget.issues);
     const found = budget.tables as (BudgetTable | ContributionsTable)[];

@@ -153,6 +153,20 @@ class Findings {
     if (f.value === null) this.missing(figure, sheet, cell, insats);
     return f;
   }
+
+  private readonly saidForAll = new Set<FollowupFigure>();
+
+  /**
+   * An insats's figure the workbook gives for no insats (no insats list, no utfall column, no
+   * participant list with an insats column): said once, for the insatser, not once per insats.
+   */
+  missingForAll<T>(f: Figure<T>, figure: FollowupFigure, sheet: string): Figure<T> {
+    if (f.value === null && !this.saidForAll.has(figure)) {
+      this.saidForAll.add(figure);
+      this.missing(figure, sheet, null, null);
+    }
+    return f;
+  }
 }
 
 /** Persons by kön whose stay touches the year. */
@@ -260,6 +274,8 @@ function insatsFigures(
   year: string,
   found: Findings,
   defaultListSheet: string | null,
+  /** What the workbook gives for no insats at all: said once (Findings.missingForAll). */
+  absent: { readonly list: boolean; readonly outcome: boolean },
 ): FollowupInsats {
   const name = m.item?.name ?? m.line!.label;
   const nameCell = m.item?.cell ?? m.line!.cell;
@@ -269,25 +285,20 @@ function insatsFigures(
   const exact = (sheet: string, cell: string | null): Source | null =>
     cell === null ? null : { sheet, cells: [cell], factor: 1, exact: true };
 
-  const focus: Figure<InsatsFocus> = found.need(
-    {
-      value: m.item?.focus ?? null,
-      source: m.item?.focus ? exact(listSheet, m.item.focusCell ?? null) : null,
-    },
-    "insats-focus",
-    listSheet,
-    m.item?.focusCell ?? m.item?.cell ?? null,
-    name,
-  );
+  const focusFigure: Figure<InsatsFocus> = {
+    value: m.item?.focus ?? null,
+    source: m.item?.focus ? exact(listSheet, m.item.focusCell ?? null) : null,
+  };
+  const focus = absent.list
+    ? found.missingForAll(focusFigure, "insats-focus", listSheet)
+    : found.need(focusFigure, "insats-focus", listSheet, m.item?.focusCell ?? m.item?.cell ?? null, name);
   const budgetSheet = budget?.sheet ?? listSheet;
-  const onLine = (kind: Kind, figure: FollowupFigure) =>
-    found.need(
-      m.line && budget ? sumOf(budget, [m.line], kind, year) : none<number>(),
-      figure,
-      budgetSheet,
-      m.line?.cell ?? null,
-      name,
-    );
+  const onLine = (kind: Kind, figure: FollowupFigure) => {
+    const f = m.line && budget ? sumOf(budget, [m.line], kind, year) : none<number>();
+    return kind === "outcome" && absent.outcome
+      ? found.missingForAll(f, figure, budgetSheet)
+      : found.need(f, figure, budgetSheet, m.line?.cell ?? null, name);
+  };
   const budgetFigure = onLine("budget", "insats-budget");
   const outcome = onLine("outcome", "insats-outcome");
   const structural = focus.value === "strukturövergripande";
@@ -297,7 +308,10 @@ function insatsFigures(
     source: m.item?.budgetedParticipants != null ? exact(listSheet, countCell) : null,
   };
   // A strukturövergripande insats counts no individual participants: not asked, so not missing.
-  if (!structural) found.need(planned, "insats-budgeted-participants", listSheet, countCell, name);
+  if (!structural) {
+    if (absent.list) found.missingForAll(planned, "insats-budgeted-participants", listSheet);
+    else found.need(planned, "insats-budgeted-participants", listSheet, countCell, name);
+  }
 
   let participants: FollowupInsats["participants"] = none();
   let participantSources: readonly ParticipantSource[] = [];
@@ -312,7 +326,7 @@ function insatsFigures(
         source:
           sources.length === 0 ? null : { sheet: sources[0]!.sheet, cells: [], factor: 1, exact: false },
       };
-    } else found.missing("insats-participants", groups.sheet ?? listSheet, null, name);
+    } else found.missingForAll(none(), "insats-participants", groups.sheet ?? listSheet);
   }
   return {
     name: { value: name, source: exact(nameSheet, nameCell) },
@@ -379,7 +393,13 @@ export function computeFollowup(input: FollowupInput, year: string): Followup {
   const matched = matchInsatser(lists, budget, found);
   const names = new Set(matched.map((m) => insatsKey(m.item?.name ?? m.line!.label)));
   const groups = participantGroups(input.participantReadings, names);
-  const insatser = matched.map((m) => insatsFigures(m, budget, groups, year, found, lists[0]?.sheet ?? null));
+  const absent = {
+    list: lists.length === 0,
+    outcome: !budget?.lines.some((l) => l.outcomes?.[year] !== undefined),
+  };
+  const insatser = matched.map((m) =>
+    insatsFigures(m, budget, groups, year, found, lists[0]?.sheet ?? null, absent),
+  );
   // Rows naming an insats nobody lists: their persons would silently count nowhere.
   if (matched.length > 0)
     for (const [key, sources] of groups.byKey)

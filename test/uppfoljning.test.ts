@@ -171,15 +171,14 @@ describe("Uppföljning Finsam from a budget in tkr", () => {
       ["Budget", null, "followup-missing"],
       ["Insatser", "A3", "insats-unmatched"],
       ["Budget", "A16", "insats-unmatched"],
-      // UNGA VUXNA: no participant list at all.
+      // No participant list at all: said once, for the insatser.
       ["Insatser", null, "followup-missing"],
       // Finsam-forum: no budget line, so neither budget nor utfall.
       ["Budget", null, "followup-missing"],
       ["Budget", null, "followup-missing"],
-      // Kvinnohälsa: not in the list (no focus, no budgeted count), no utfall, no participant list.
+      // Kvinnohälsa: not in the list (no focus, no budgeted count), no utfall.
       ["Insatser", null, "followup-missing"],
       ["Budget", "A16", "followup-missing"],
-      ["Insatser", null, "followup-missing"],
       ["Insatser", null, "followup-missing"],
     ]);
     expect(f.issues.map((i) => i.code === "followup-missing" && `${i.insats ?? ""} ${i.figure}`)).toEqual([
@@ -187,13 +186,12 @@ describe("Uppföljning Finsam from a budget in tkr", () => {
       " equity-closing",
       false,
       false,
-      "UNGA VUXNA insats-participants",
+      " insats-participants",
       "Finsam-forum insats-budget",
       "Finsam-forum insats-outcome",
       "Kvinnohälsa insats-focus",
       "Kvinnohälsa insats-outcome",
       "Kvinnohälsa insats-budgeted-participants",
-      "Kvinnohälsa insats-participants",
     ]);
   });
 

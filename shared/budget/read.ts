@@ -32,7 +32,19 @@ export interface BudgetReading {
   readonly issues: readonly Issue[];
 }
 
-export function readBudgetSheet(grid: Grid, corrections?: SheetCorrections): BudgetReading {
+export interface BudgetReadOptions {
+  /**
+   * Give every budget table its source `columns`, utfall or not: the follow-up links each figure
+   * to its cell. Off by default, so a plan without utfall reads as it always did.
+   */
+  readonly sourceColumns?: boolean;
+}
+
+export function readBudgetSheet(
+  grid: Grid,
+  corrections?: SheetCorrections,
+  options: BudgetReadOptions = {},
+): BudgetReading {
   const view = new SheetView(grid);
   const forced = corrections?.headerRow === undefined ? null : corrections.headerRow - 1 - grid.origin.row;
   const { frames, titleBlock } = detectTables(view, forced);
@@ -48,7 +60,7 @@ export function readBudgetSheet(grid: Grid, corrections?: SheetCorrections): Bud
       looksLikeContributions(body.rows, isContributionsCaption(caption));
     const read = contributions
       ? contributionsTable(grid, frame, body)
-      : budgetTable(grid, frame, body, corrections);
+      : budgetTable(grid, frame, body, corrections, options.sourceColumns === true);
     if (!read) continue;
     tables.push(read.table);
     for (const issue of read.issues) issues.push(issue);
@@ -103,6 +115,7 @@ function budgetTable(
   frame: TableFrame,
   body: TableBody,
   corrections: SheetCorrections | undefined,
+  sourceColumns: boolean,
 ): { table: BudgetTable; issues: Issue[] } | null {
   const lineRows = body.rows.filter((r) => r.kind === "line");
   if (lineRows.length === 0) return null;
@@ -224,7 +237,7 @@ function budgetTable(
       ...(roles.has("outcome") ? { outcomeTotals: totalsOf("outcome") } : {}),
       ...(roles.has("forecast") ? { forecastTotals: totalsOf("forecast") } : {}),
       ...(hasEquity ? { equity } : {}),
-      ...(roles.size > 0 || hasEquity
+      ...(roles.size > 0 || hasEquity || sourceColumns
         ? {
             columns: {
               budget: letters("budget"),

@@ -60,7 +60,7 @@ const FOLLOWUP: Record<FollowupFigure, { readonly what: string; readonly where: 
 
 export const en: MessageTemplates = {
   "followup-missing": (i) =>
-    `${FOLLOWUP[i.figure].what}${i.insats ? ` of ${i.insats}` : ""} ${i.year} is not in the workbook; it is expected in ${FOLLOWUP[i.figure].where} (sheet ${i.sheet}${i.cell ? `, ${i.cell}` : ""}).`,
+    `${FOLLOWUP[i.figure].what}${i.insats ? ` of ${i.insats}` : i.figure.startsWith("insats-") ? " of the insatser" : ""} ${i.year} is not in the workbook; it is expected in ${FOLLOWUP[i.figure].where} (sheet ${i.sheet}${i.cell ? `, ${i.cell}` : ""}).`,
   "insats-unmatched": (i) =>
     i.foundIn === "participants"
       ? `The insats "${i.name}" of the participant list is neither in the list of insatser nor in the budget; its participants are not counted in the follow-up.`

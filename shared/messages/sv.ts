@@ -60,7 +60,7 @@ const FOLLOWUP: Record<FollowupFigure, { readonly what: string; readonly where: 
 
 export const sv: MessageTemplates = {
   "followup-missing": (i) =>
-    `${FOLLOWUP[i.figure].what}${i.insats ? ` för ${i.insats}` : ""} ${i.year} saknas i arbetsboken; den väntas i ${FOLLOWUP[i.figure].where} (bladet ${i.sheet}${i.cell ? `, ${i.cell}` : ""}).`,
+    `${FOLLOWUP[i.figure].what}${i.insats ? ` för ${i.insats}` : i.figure.startsWith("insats-") ? " för insatserna" : ""} ${i.year} saknas i arbetsboken; den väntas i ${FOLLOWUP[i.figure].where} (bladet ${i.sheet}${i.cell ? `, ${i.cell}` : ""}).`,
   "insats-unmatched": (i) =>
     i.foundIn === "participants"
       ? `Insatsen ”${i.name}” i deltagarlistan finns varken i listan över insatserna eller i budgeten; dess deltagare räknas inte i uppföljningen.`

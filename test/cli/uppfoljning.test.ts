@@ -48,6 +48,33 @@ describe("samsyn uppfoljning", () => {
     expect(en.stdout).toMatch(/Budgeted participants +60 +Insatser 2023!C2/);
   });
 
+  it("When a plan has no utfall, no insats list and no participant list (Ale 2008), then each figure of its budget links to its cell, and each thing the insatser lack is said once, not once per insats", async () => {
+    const run = await samsyn([
+      "uppfoljning",
+      fixture("ale-kungalv-stenungsund-tjorn-vp2008.xlsx"),
+      "--year",
+      "2008",
+      "--json",
+    ]);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect([out.allocated.budget, out.administration.budget, out.insatser.length]).toEqual([
+      5_251_000, 930_000, 11,
+    ]);
+    expect(out.allocated.sources.budget).toEqual(["Budget 2008!B14"]);
+    const missing = out.issues.filter((i: { code: string }) => i.code === "followup-missing");
+    expect(missing.map((i: { message: string }) => i.message.split(" saknas")[0])).toEqual([
+      "Tilldelade medel, utfall 2008",
+      "Ingående eget kapital 2008",
+      "Utgående eget kapital 2008",
+      "Administration, utfall 2008",
+      "Inriktning för insatserna 2008",
+      "Utfall för insatserna 2008",
+      "Budgeterat antal deltagare för insatserna 2008",
+      "Deltagare per kön för insatserna 2008",
+    ]);
+  });
+
   it("When the year is missing or no year, then it is a usage error in the language asked, exit 2", async () => {
     const bad = await samsyn(["uppfoljning", SYDOST, "--year", "23"]);
     expect([bad.code, bad.stdout, bad.stderr]).toEqual([
