@@ -182,7 +182,7 @@ export function followupOutputSheet(
           { header: "Inriktning", width: 20 },
           { header: "Budget", numberFormat: "#,##0", width: 13 },
           { header: "Utfall", numberFormat: "#,##0", width: 13 },
-          { header: "Budgeterat antal deltagare", numberFormat: "0", width: 14 },
+          { header: "Budgeterat antal deltagare", numberFormat: "0", width: 26 },
           { header: "Kvinnor", numberFormat: "0", width: 9 },
           { header: "Män", numberFormat: "0", width: 9 },
         ],
