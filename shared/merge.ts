@@ -40,6 +40,8 @@ export const MappingEntry = z.object({
   group: BudgetGroup,
   overridden: z.boolean(),
   amount: Amount.nullable(),
+  /** The line's utfall for the year, where the association reported utfall for it. */
+  outcome: Amount.nullable().optional(),
 });
 export type MappingEntry = z.infer<typeof MappingEntry>;
 
@@ -51,6 +53,44 @@ const AssociationRef = {
   /** The period the report was filed under ("2008" for a plan 2008 that answers for 2009). */
   reportPeriod: z.string().nullable(),
 };
+
+/**
+ * An association's utfall for the year, beside its budget: the same lines, the same groups
+ * (overrides too), the utfall column of the year instead of the budget's.
+ */
+export const MergedOutcome = z.object({
+  /** The utfall key that answers for the year ("2023"): a whole year, never a half. */
+  periodKey: z.string(),
+  income: Amount,
+  cost: Amount,
+  surplus: Amount,
+  incomeByGroup: GroupAmounts,
+  costByGroup: GroupAmounts,
+});
+export type MergedOutcome = z.infer<typeof MergedOutcome>;
+
+/**
+ * The network's utfall: the sum over the associations that reported utfall for the year only
+ * (`reporting` of them), and the avvikelse (utfall − budget) over those same associations — an
+ * association without utfall counts in neither, never as 0.
+ */
+export const NetworkOutcome = z.object({
+  reporting: z.number().int(),
+  income: Amount,
+  cost: Amount,
+  surplus: Amount,
+  incomeByGroup: GroupAmounts,
+  costByGroup: GroupAmounts,
+  /** Σ (utfall − budget) over the associations that reported utfall. */
+  deviation: z.object({
+    income: Amount,
+    cost: Amount,
+    surplus: Amount,
+    incomeByGroup: GroupAmounts,
+    costByGroup: GroupAmounts,
+  }),
+});
+export type NetworkOutcome = z.infer<typeof NetworkOutcome>;
 
 export const MergedBudgetAssociation = z.object({
   ...AssociationRef,
@@ -64,6 +104,8 @@ export const MergedBudgetAssociation = z.object({
   incomeByGroup: GroupAmounts,
   costByGroup: GroupAmounts,
   mapping: z.array(MappingEntry),
+  /** Absent when the report has no utfall for the year: not reported, never 0. */
+  outcome: MergedOutcome.optional(),
 });
 export type MergedBudgetAssociation = z.infer<typeof MergedBudgetAssociation>;
 
@@ -79,6 +121,8 @@ export const MergedBudget = z.object({
     surplusShare: z.number().nullable(),
     incomeByGroup: GroupAmounts,
     costByGroup: GroupAmounts,
+    /** Absent when no association reported utfall for the year. */
+    outcome: NetworkOutcome.optional(),
   }),
 });
 export type MergedBudget = z.infer<typeof MergedBudget>;
@@ -253,6 +297,55 @@ export function budgetPeriodKey(report: BudgetReport, year: string): string | nu
   return report.periods.find((p) => periodYear(p) === year) ?? null;
 }
 
+/** The utfall key that answers for the year: the whole year only ("2023"), never "2023-H1". */
+export function outcomePeriodKey(report: BudgetReport, year: string): string | null {
+  const has = (line: BudgetReport["lines"][number]) => line.outcomes !== undefined && year in line.outcomes;
+  return report.lines.some(has) ? year : null;
+}
+
+interface Sums {
+  income: number;
+  cost: number;
+  incomeByGroup: Record<string, number>;
+  costByGroup: Record<string, number>;
+}
+
+const zeroSums = (): Sums => ({
+  income: 0,
+  cost: 0,
+  incomeByGroup: Object.fromEntries(INCOME_GROUPS.map((g) => [g, 0])),
+  costByGroup: Object.fromEntries(COST_GROUPS.map((g) => [g, 0])),
+});
+
+/** Adds an amount to the sums under its section and group. */
+function add(sums: Sums, section: Section, group: string, amount: number | undefined): void {
+  if (amount === undefined || !Number.isFinite(amount)) return;
+  if (section === "income") {
+    sums.income += amount;
+    sums.incomeByGroup[group] = (sums.incomeByGroup[group] ?? 0) + amount;
+  } else {
+    sums.cost += amount;
+    sums.costByGroup[group] = (sums.costByGroup[group] ?? 0) + amount;
+  }
+}
+
+/** `into` += `sums` (times `sign`), group by group. */
+function accumulate(into: Sums, sums: Sums, sign = 1): void {
+  into.income += sign * sums.income;
+  into.cost += sign * sums.cost;
+  for (const [g, v] of Object.entries(sums.incomeByGroup))
+    into.incomeByGroup[g] = round((into.incomeByGroup[g] ?? 0) + sign * v);
+  for (const [g, v] of Object.entries(sums.costByGroup))
+    into.costByGroup[g] = round((into.costByGroup[g] ?? 0) + sign * v);
+}
+
+/** Income, cost and surplus rounded to öre; the groups as added (the network's are rounded as they grow). */
+const finished = (sums: Sums) => {
+  const income = round(sums.income);
+  const cost = round(sums.cost);
+  return { income, cost, surplus: round(income - cost), incomeByGroup: sums.incomeByGroup, costByGroup: sums.costByGroup };
+};
+
 function mergeBudgets(input: MergeInput): MergedBudget {
   const year = input.period;
   const chosen = pickReports(
@@ -263,15 +356,12 @@ function mergeBudgets(input: MergeInput): MergedBudget {
   const overrides = new Map<string, BudgetGroup>();
   for (const o of input.overrides ?? []) overrides.set(`${o.associationId}\u0000${o.label}`, o.group);
 
-  const network = {
-    reporting: 0,
-    income: 0,
-    cost: 0,
-    surplus: 0,
-    surplusShare: null as number | null,
-    incomeByGroup: Object.fromEntries(INCOME_GROUPS.map((g) => [g, 0])) as Record<string, number>,
-    costByGroup: Object.fromEntries(COST_GROUPS.map((g) => [g, 0])) as Record<string, number>,
-  };
+  const budgetTotal = zeroSums();
+  let reporting = 0;
+  // Utfall over the associations that reported it, and their budget, for the avvikelse.
+  const outcomeTotal = zeroSums();
+  const budgetOfOutcomes = zeroSums();
+  let reportingOutcome = 0;
   const associations: MergedBudgetAssociation[] = input.associations.map((a) => {
     const found = chosen.get(a.id);
     const report = found?.report.kind === "budget" ? found.report : null;
@@ -291,24 +381,17 @@ function mergeBudgets(input: MergeInput): MergedBudget {
         costByGroup: {},
         mapping: [],
       };
-    const incomeByGroup: Record<string, number> = Object.fromEntries(INCOME_GROUPS.map((g) => [g, 0]));
-    const costByGroup: Record<string, number> = Object.fromEntries(COST_GROUPS.map((g) => [g, 0]));
-    let income = 0;
-    let cost = 0;
+    const outcomeKey = outcomePeriodKey(report, year);
+    const budget = zeroSums();
+    const outcome = zeroSums();
     const mapping: MappingEntry[] = report.lines.map((line) => {
       const override = overrides.get(`${a.id}\u0000${line.label}`);
       const group = override ?? line.group;
       const section = override ? sectionOfGroup(override) : line.section;
       const amount = line.amounts[key];
-      if (amount !== undefined && Number.isFinite(amount)) {
-        if (section === "income") {
-          income += amount;
-          incomeByGroup[group] = (incomeByGroup[group] ?? 0) + amount;
-        } else {
-          cost += amount;
-          costByGroup[group] = (costByGroup[group] ?? 0) + amount;
-        }
-      }
+      add(budget, section, group, amount);
+      const outcomeAmount = outcomeKey === null ? undefined : line.outcomes?.[outcomeKey];
+      add(outcome, section, group, outcomeAmount);
       return {
         label: line.label,
         heading: line.heading,
@@ -318,37 +401,52 @@ function mergeBudgets(input: MergeInput): MergedBudget {
         group,
         overridden: override !== undefined && override !== line.group,
         amount: amount ?? null,
+        ...(outcomeKey !== null ? { outcome: outcomeAmount ?? null } : {}),
       };
     });
-    income = round(income);
-    cost = round(cost);
-    const surplus = round(income - cost);
-    network.reporting++;
-    network.income += income;
-    network.cost += cost;
-    for (const [g, v] of Object.entries(incomeByGroup))
-      network.incomeByGroup[g] = round((network.incomeByGroup[g] ?? 0) + v);
-    for (const [g, v] of Object.entries(costByGroup))
-      network.costByGroup[g] = round((network.costByGroup[g] ?? 0) + v);
+    const b = finished(budget);
+    reporting++;
+    accumulate(budgetTotal, b);
+    let reported: MergedOutcome | undefined;
+    if (outcomeKey !== null) {
+      reported = { periodKey: outcomeKey, ...finished(outcome) };
+      reportingOutcome++;
+      accumulate(outcomeTotal, reported);
+      accumulate(budgetOfOutcomes, b);
+    }
     return {
       id: a.id,
       name: a.name,
       revision: found.revision,
       reportPeriod: found.period,
       periodKey: key,
-      income,
-      cost,
-      surplus,
-      surplusShare: income !== 0 ? surplus / income : null,
-      incomeByGroup,
-      costByGroup,
+      income: b.income,
+      cost: b.cost,
+      surplus: b.surplus,
+      surplusShare: b.income !== 0 ? b.surplus / b.income : null,
+      incomeByGroup: b.incomeByGroup,
+      costByGroup: b.costByGroup,
       mapping,
+      ...(reported ? { outcome: reported } : {}),
     };
   });
-  network.income = round(network.income);
-  network.cost = round(network.cost);
-  network.surplus = round(network.income - network.cost);
-  network.surplusShare = network.income !== 0 ? network.surplus / network.income : null;
+  const n = finished(budgetTotal);
+  const network: MergedBudget["network"] = {
+    reporting,
+    income: n.income,
+    cost: n.cost,
+    surplus: n.surplus,
+    surplusShare: n.income !== 0 ? n.surplus / n.income : null,
+    incomeByGroup: n.incomeByGroup,
+    costByGroup: n.costByGroup,
+  };
+  if (reportingOutcome > 0) {
+    const o = finished(outcomeTotal);
+    const deviation = zeroSums();
+    accumulate(deviation, o);
+    accumulate(deviation, finished(budgetOfOutcomes), -1);
+    network.outcome = { reporting: reportingOutcome, ...o, deviation: finished(deviation) };
+  }
   return { kind: "budget", period: year, associations, network };
 }
 
