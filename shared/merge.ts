@@ -343,7 +343,13 @@ function accumulate(into: Sums, sums: Sums, sign = 1): void {
 const finished = (sums: Sums) => {
   const income = round(sums.income);
   const cost = round(sums.cost);
-  return { income, cost, surplus: round(income - cost), incomeByGroup: sums.incomeByGroup, costByGroup: sums.costByGroup };
+  return {
+    income,
+    cost,
+    surplus: round(income - cost),
+    incomeByGroup: sums.incomeByGroup,
+    costByGroup: sums.costByGroup,
+  };
 };
 
 function mergeBudgets(input: MergeInput): MergedBudget {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { MergedParticipants, type MergeReport, merge } from "../../shared/merge";
 import { periodYear } from "../../shared/period";
 import { type ParticipantsReport, WHOLE_HEMKOMMUN } from "../../shared/report";
-import { budgetReport, participantsReport, simpleBudget } from "./helpers";
+import { budgetReport, participantsReport, simpleBudget, sydostBudget } from "./helpers";
 
 const ale = { id: "ale", name: "Ale" };
 const nora = { id: "nora", name: "Nora" };
@@ -109,6 +109,75 @@ describe("merge of budgets", () => {
     expect(
       ["2008", "Budget 2015", "Prognos 2014", "2014-H1", "2008 (tkr)", "tkr", "12345"].map(periodYear),
     ).toEqual(["2008", "2015", "2014", "2014", "2008", null, null]);
+  });
+
+  it("When one association reports utfall and another budget only, then utfall stands beside the budget for the first, is absent for the second, and the network's utfall and avvikelse sum the one that reported", () => {
+    const sydost = { id: "sydost", name: "Sydost" };
+    const reports = [
+      stored("sydost", "2023", 2, "2024-02-10T10:00:00Z", sydostBudget()),
+      stored("ale", "2023", 1, "2022-11-20T10:00:00Z", simpleBudget(["2023"])),
+    ];
+    const view = merge({ kind: "budget", period: "2023", associations: [ale, sydost], reports });
+    const [a, s] = view.associations;
+    expect(a?.outcome).toBeUndefined();
+    expect(a?.mapping.every((m) => !("outcome" in m))).toBe(true);
+    // The sheet's own sums: Summa intäkter 8 012 345, Summa kostnader 7 528 150, Årets resultat 484 195.
+    expect(s?.outcome).toEqual({
+      periodKey: "2023",
+      income: 8_012_345,
+      cost: 7_528_150,
+      surplus: 484_195,
+      incomeByGroup: {
+        "finansiell ram": 0,
+        medlemsbidrag: 8_000_000,
+        "eget kapital": 0,
+        "övriga intäkter": 12_345,
+      },
+      costByGroup: {
+        insatser: 6_070_500,
+        "kansli och administration": 1_098_400,
+        styrelse: 152_300,
+        revision: 88_750,
+        ekonomiadministration: 118_200,
+        utvärdering: 0,
+        övrigt: 0,
+      },
+    });
+    expect([s?.income, s?.cost, s?.surplus]).toEqual([8_000_000, 7_840_000, 160_000]);
+    expect(s?.mapping.find((m) => m.label === "Unga till arbete")).toMatchObject({
+      amount: 1_500_000,
+      outcome: 1_320_000,
+    });
+    // Budget over both; utfall and avvikelse over Sydost alone.
+    expect(view.network.reporting).toBe(2);
+    expect(view.network.cost).toBe(1_390_000 + 7_840_000);
+    expect(view.network.outcome).toMatchObject({
+      reporting: 1,
+      income: 8_012_345,
+      cost: 7_528_150,
+      surplus: 484_195,
+    });
+    expect(view.network.outcome?.deviation).toMatchObject({
+      income: 12_345,
+      cost: -311_850,
+      surplus: 324_195,
+    });
+    expect(view.network.outcome?.deviation.costByGroup).toMatchObject({
+      insatser: -229_500,
+      styrelse: -27_700,
+    });
+  });
+
+  it("When the year asked has budget but no utfall (the plan year 2024), then no association and not the network carries utfall", () => {
+    const view = merge({
+      kind: "budget",
+      period: "2024",
+      associations: [{ id: "sydost", name: "Sydost" }],
+      reports: [stored("sydost", "2023", 2, "2024-02-10T10:00:00Z", sydostBudget())],
+    });
+    expect(view.associations[0]?.income).toBe(8_160_000);
+    expect(view.associations[0]?.outcome).toBeUndefined();
+    expect(view.network.outcome).toBeUndefined();
   });
 });
 
