@@ -66,6 +66,20 @@ function CellText({ cell, strings, lang }: { cell: Cell; strings: PageStrings; l
           <span className={styles.hidden}>{c.suppressedTitle}</span>
         </span>
       );
+    case "notReported":
+      return (
+        <span title={c.notReportedOutcomeTitle}>
+          <span aria-hidden="true">{c.notReportedOutcome}</span>
+          <span className={styles.hidden}>{c.notReportedOutcomeTitle}</span>
+        </span>
+      );
+    case "partial":
+      return (
+        <>
+          {formatAmount(Math.round(cell.value * 10) / 10, lang)}
+          <span className={styles.note}>{c.outcomeFrom(cell.reporting, cell.of)}</span>
+        </>
+      );
     case "total": {
       const { value, lowerBound, suppressedIn } = cell.value;
       if (!lowerBound) return <>{formatAmount(value, lang)}</>;
@@ -85,7 +99,7 @@ export function ComparisonTable({ comparison, strings, lang }: ComparisonTablePr
   const c = strings.comparison;
   const [sort, setSort] = useState<Sort>({ key: "name", direction: "ascending" });
   const rows = useMemo(() => sortRows(comparison.rows, sort), [comparison.rows, sort]);
-  const name = c.tableName(strings.kinds[comparison.kind], comparison.year);
+  const name = comparison.caption ?? c.tableName(strings.kinds[comparison.kind], comparison.year);
 
   const header = (key: string, label: string, numeric: boolean) => {
     const direction = sort.key === key ? sort.direction : undefined;
@@ -118,8 +132,8 @@ export function ComparisonTable({ comparison, strings, lang }: ComparisonTablePr
   };
 
   return (
-    <ScrollRegion label={c.scrollRegion}>
-      <table className={table.table} data-comparison={comparison.kind}>
+    <ScrollRegion label={comparison.mark === "outcome" ? c.outcomeScrollRegion : c.scrollRegion}>
+      <table className={table.table} data-comparison={comparison.mark ?? comparison.kind}>
         <caption className={table.caption}>{name}</caption>
         <thead>
           <tr>

@@ -22,7 +22,7 @@ import type { Lang } from "../../shared/messages";
 import { isYearText } from "../../shared/period";
 import type { ReportKind } from "../../shared/report";
 import type { PageApi } from "../api";
-import { chartSeries, comparisonOf, type ComparisonView as View } from "../comparison";
+import { chartSeries, comparisonOf, outcomeComparisonOf, type ComparisonView as View } from "../comparison";
 import { ComparisonCharts, expectedBars } from "../components/ComparisonCharts";
 import { ComparisonTable } from "../components/ComparisonTable";
 import { FailureBar } from "../components/FailureBar";
@@ -92,6 +92,7 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
   const shownYear = year ?? suggestedYear(status);
 
   const comparison = useMemo(() => (view ? comparisonOf(view, strings) : null), [view, strings]);
+  const outcome = useMemo(() => (view ? outcomeComparisonOf(view, strings) : null), [view, strings]);
   const series = useMemo(() => (comparison ? chartSeries(comparison) : null), [comparison]);
   useDrawnMark(root, series ? expectedBars(series) : null, view);
 
@@ -195,6 +196,15 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
             </Button>
           </div>
           <ComparisonTable comparison={comparison} strings={strings} lang={lang} />
+          {outcome && (
+            <section className={styles.root} aria-labelledby="outcome-heading">
+              <Title3 as="h3" id="outcome-heading">
+                {c.outcomeHeading}
+              </Title3>
+              <Body1>{c.outcomeIntro(outcome.reporting, outcome.rows.length, outcome.year)}</Body1>
+              <ComparisonTable comparison={outcome} strings={strings} lang={lang} />
+            </section>
+          )}
           <ComparisonCharts series={series} strings={strings} lang={lang} kind={comparison.kind} />
         </>
       )}
