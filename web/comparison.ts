@@ -157,7 +157,13 @@ export function outcomeComparisonOf(view: ComparisonView, s: PageStrings): Compa
     columns,
     rows,
     reporting: o.reporting,
-    network: { id: "network", name: c.network, reported: true, cells: network },
+    network: {
+      id: "network",
+      name: c.network,
+      period: c.outcomeFrom(o.reporting, of),
+      reported: true,
+      cells: network,
+    },
   };
 }
 

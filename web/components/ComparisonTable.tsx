@@ -77,7 +77,8 @@ function CellText({ cell, strings, lang }: { cell: Cell; strings: PageStrings; l
       return (
         <>
           {formatAmount(Math.round(cell.value * 10) / 10, lang)}
-          <span className={styles.note}>{c.outcomeFrom(cell.reporting, cell.of)}</span>
+          {/* Seen once under the row's name; read with every figure. */}
+          <span className={styles.hidden}> {c.outcomeFrom(cell.reporting, cell.of)}</span>
         </>
       );
     case "total": {
@@ -171,6 +172,9 @@ export function ComparisonTable({ comparison, strings, lang }: ComparisonTablePr
           <tr data-association="network">
             <th scope="row" className={table.rowHeader}>
               {comparison.network.name}
+              {comparison.network.period !== undefined && (
+                <span className={styles.note}>{comparison.network.period}</span>
+              )}
             </th>
             {comparison.columns.map((col) => {
               const cell = comparison.network.cells[col.key];
