@@ -66,6 +66,8 @@ export const en: UiStrings = {
     showFigures: (n: number) => `Show the figures (${n})`,
     columns: { label: "Line", period: "Period", value: "Value" },
     totals: { income: "Total income", cost: "Total costs", surplus: "Surplus/deficit" },
+    outcome: (period: string) => `outcome ${period}`,
+    equity: { opening: "Opening equity", result: "Result for the year", closing: "Closing equity" },
     nothingTicked: "Tick at least one report to send.",
   },
   privacy: "Participant data stays in the workbook. Samsyn sends no participant row anywhere.",

@@ -68,6 +68,13 @@ export const sv = {
     showFigures: (n: number) => `Visa siffrorna (${n})`,
     columns: { label: "Rad", period: "Period", value: "Värde" },
     totals: { income: "Summa intäkter", cost: "Summa kostnader", surplus: "Över-/underskott" },
+    /** The period column of an utfall, beside the budget's: "utfall 2023", "utfall jan–jun 2023". */
+    outcome: (period: string) => `utfall ${period}`,
+    equity: {
+      opening: "Ingående eget kapital",
+      result: "Årets resultat",
+      closing: "Utgående eget kapital",
+    },
     nothingTicked: "Kryssa i minst en rapport för att skicka.",
   },
   privacy: "Deltagaruppgifterna stannar i arbetsboken. Samsyn skickar inga deltagarrader någonstans.",
