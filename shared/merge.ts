@@ -131,30 +131,6 @@ export type MergedBudget = z.infer<typeof MergedBudget>;
 const SharedKeyFigures = ParticipantsReport.shape.keyFigures;
 export type SharedKeyFigures = z.infer<typeof SharedKeyFigures>;
 
-/** One insats's report among those an association's figures add up. */
-export const MergedPart = z.object({
-  insats: z.string().nullable(),
-  revision: z.number().int().positive(),
-  reportPeriod: z.string(),
-});
-
-export const MergedParticipantsAssociation = z.object({
-  ...AssociationRef,
-  insats: z.string().nullable(),
-  keyFigures: SharedKeyFigures.nullable(),
-  /** Paths of the counts the association suppressed ("byHemkommun.Nora"). */
-  suppressed: z.array(z.string()),
-  /**
-   * Where the association's figures add up several insatser (its list has an insats column and
-   * the network asked for all): the reports added, one per insats. `keyFigures` then holds each
-   * sum that is exact, null where a part is hidden; `totals` the sum of the known parts with the
-   * number of parts hidden — a lower bound, as the network's totals are.
-   */
-  parts: z.array(MergedPart).optional(),
-  totals: z.lazy(() => NetworkKeyFigures).optional(),
-});
-export type MergedParticipantsAssociation = z.infer<typeof MergedParticipantsAssociation>;
-
 /**
  * A network total of one participant count: the sum of the figures the associations
  * published, and how many of them suppressed theirs. A suppressed figure is never guessed and
@@ -197,6 +173,30 @@ export const NetworkKeyFigures = keyFiguresOf(
   averageStayDays: z.number().nullable(),
 });
 export type NetworkKeyFigures = z.infer<typeof NetworkKeyFigures>;
+
+/** One insats's report among those an association's figures add up. */
+export const MergedPart = z.object({
+  insats: z.string().nullable(),
+  revision: z.number().int().positive(),
+  reportPeriod: z.string(),
+});
+
+export const MergedParticipantsAssociation = z.object({
+  ...AssociationRef,
+  insats: z.string().nullable(),
+  keyFigures: SharedKeyFigures.nullable(),
+  /** Paths of the counts the association suppressed ("byHemkommun.Nora"). */
+  suppressed: z.array(z.string()),
+  /**
+   * Where the association's figures add up several insatser (its list has an insats column and
+   * the network asked for all): the reports added, one per insats. `keyFigures` then holds each
+   * sum that is exact, null where a part is hidden; `totals` the sum of the known parts with the
+   * number of parts hidden — a lower bound, as the network's totals are.
+   */
+  parts: z.array(MergedPart).optional(),
+  totals: NetworkKeyFigures.optional(),
+});
+export type MergedParticipantsAssociation = z.infer<typeof MergedParticipantsAssociation>;
 
 export const MergedParticipants = z.object({
   kind: z.literal("participants"),

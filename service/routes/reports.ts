@@ -59,7 +59,12 @@ function answerPut(
       res.status(201).set("ETag", etag(result.revision)).json({ revision: result.revision });
       return;
     case "replayed":
-      if (!result.sameBody || result.kind !== kind || result.period !== period || result.insats !== insats)
+      if (
+        !result.sameBody ||
+        result.kind !== kind ||
+        result.period !== period ||
+        (result.insats ?? "") !== insats
+      )
         throw new SamsynError({ code: "idempotency-key-reused" });
       res.status(200).set("ETag", etag(result.revision)).json({ revision: result.revision, replayed: true });
       return;

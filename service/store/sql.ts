@@ -404,7 +404,7 @@ export class SqlStore implements Store {
           revision: Number(r.prior_revision),
           kind: String(r.prior_kind),
           period: String(r.prior_period),
-          insats: String(r.prior_insats ?? ""),
+          ...(r.prior_insats ? { insats: String(r.prior_insats) } : {}),
           sameBody: r.prior_hash === bodyHash,
         };
       if (r.created !== null && r.created !== undefined)

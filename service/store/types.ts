@@ -86,7 +86,8 @@ export type PutReportResult =
       readonly revision: number;
       readonly kind: string;
       readonly period: string;
-      readonly insats: string;
+      /** The insats it was filed under; absent for the whole list. */
+      readonly insats?: string;
       readonly sameBody: boolean;
     }
   /** `base` is not the latest revision; `current` is null when none exists. */
