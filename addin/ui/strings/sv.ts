@@ -76,6 +76,8 @@ export const sv = {
       closing: "Utgående eget kapital",
     },
     nothingTicked: "Kryssa i minst en rapport för att skicka.",
+    perInsats:
+      "Listan har en insatskolumn: en rapport per insats skickas, ingen för hela listan (hela listan bredvid insatserna kunde avslöja ett dolt antal). Rader utan insats skickas inte.",
   },
   privacy: "Deltagaruppgifterna stannar i arbetsboken. Samsyn skickar inga deltagarrader någonstans.",
   failures: {
@@ -119,8 +121,8 @@ export const sv = {
     budgetYear: "Budgetår",
     budgetYearHint: "Tomt: budgetens första år.",
     sending: "Skickar …",
-    reportName: (kind: "budget" | "participants", period: string) =>
-      `${kind === "budget" ? "Budget" : "Deltagare"} ${periodLabel(period, "sv")}`,
+    reportName: (kind: "budget" | "participants", period: string, insats?: string) =>
+      `${kind === "budget" ? "Budget" : "Deltagare"} ${periodLabel(period, "sv")}${insats ? `, ${insats}` : ""}`,
     sent: (version: number) => `skickad som version ${version}`,
     queued: "väntar på att skickas",
     conflicted: "någon annan har skickat en nyare version",
