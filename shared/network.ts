@@ -344,8 +344,8 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
     { header: PARTICIPANTS.report, width: 28 },
   ];
   const heading = [
-    `Samsyn – nätverkets sammanställning, deltagare ${view.period}`,
-    `En rad per förbund. ${reportedText(view.network.reporting, view.associations.length)}. "${SUPPRESSED}" = för litet antal för att visas.`,
+    `Samsyn – nätverkets sammanställning, deltagare ${view.period}${view.insats ? `, insats ${shareableInsats(view.insats) ?? ""}` : ""}`,
+    `En rad per förbund. ${reportedText(view.network.reporting, view.associations.length)}. "${SUPPRESSED}" = för litet antal för att visas.${view.associations.some((a) => a.parts) ? ` Ett förbund med flera insatser visar summan av dem; en deltagare i två insatser räknas i båda, och ett antal som är dolt i någon insats visas som "${SUPPRESSED}".` : ""}`,
     `Summorna under tabellen är formler över tabellens kolumner. Där ett förbunds antal är dolt ("${SUPPRESSED}") är summan de kända antalens summa: minst så många, aldrig exakt.`,
   ];
 
@@ -359,7 +359,7 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
         return c.kind === "count" ? (v === null ? SUPPRESSED : v) : withheld(a, c.path, v);
       }),
       // A report stored before the service refused identities in free text shows none either.
-      shareableInsats(a.insats),
+      a.parts ? `${a.parts.length} insatser` : shareableInsats(a.insats),
       // The report's own period: a half-year answering for the year reads "jan–jun 2041", never "2041".
       kf ? `version ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}` : NO_REPORT,
     ];
@@ -400,10 +400,16 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
     ratio: (c: FigureColumn) => OutputCell,
   ): OutputCell[] => COMPARED.map((c) => (c.kind === "count" ? each(c) : ratio(c)));
 
+  // What the formula sums: the figures the table shows. Where an association adds up insatser and
+  // one is hidden its cell is "..", so its known part is not in the sheet's sum (the merge's is larger).
+  const shownSum = (c: FigureColumn): number => {
+    const i = 1 + COMPARED.indexOf(c);
+    return rows.reduce((sum, r) => sum + (typeof r[i] === "number" ? (r[i] as number) : 0), 0);
+  };
   const summaryRows: OutputCell[][] = [
     [
       "Nätverket totalt (kända antal)",
-      ...byColumn((c) => formula(`=SUM(${ref(c)})`, total(c).value), ratioCell),
+      ...byColumn((c) => formula(`=SUM(${ref(c)})`, shownSum(c)), ratioCell),
       null,
       reportedText(view.network.reporting, view.associations.length),
     ],

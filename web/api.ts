@@ -37,13 +37,23 @@ export class PageApi {
   }
 
   /** The merged view for a year, read as the comparison the page shows. */
-  async comparison(kind: ReportKind, year: string): Promise<ComparisonView> {
-    return (await this.client.call(ROUTES.merged, { params: { kind, period: year } })).data;
+  async comparison(kind: ReportKind, year: string, insats?: string): Promise<ComparisonView> {
+    return (
+      await this.client.call(ROUTES.merged, {
+        params: { kind, period: year },
+        ...(insats ? { query: { insats } } : {}),
+      })
+    ).data;
   }
 
   /** The merged workbook, fetched with the token (never in a URL) and handed over as a Blob. */
-  async mergedWorkbook(kind: ReportKind, year: string): Promise<Blob> {
-    return (await this.client.call(ROUTES.mergedWorkbook, { params: { kind, period: year } })).data;
+  async mergedWorkbook(kind: ReportKind, year: string, insats?: string): Promise<Blob> {
+    return (
+      await this.client.call(ROUTES.mergedWorkbook, {
+        params: { kind, period: year },
+        ...(insats ? { query: { insats } } : {}),
+      })
+    ).data;
   }
 
   async createAssociation(name: string, orgnr: string) {

@@ -18,7 +18,8 @@ export type Cell =
   | { readonly type: "days"; readonly value: number | null }
   /** An association's count; null where it reported but hid a small count. */
   | { readonly type: "count"; readonly value: number | null }
-  | { readonly type: "total"; readonly value: NetworkCount }
+  /** A sum of known figures; `parts`: an association's insatser added up (hidden in parts, not associations). */
+  | { readonly type: "total"; readonly value: NetworkCount; readonly parts?: boolean }
   /** An utfall the association has not reported (its budget has none for the year): "–", never 0. */
   | { readonly type: "notReported" }
   /** A network sum over the associations that reported utfall only: `reporting` of `of`. */
@@ -39,6 +40,8 @@ export interface Row {
    * ("jan–jun 2041"), when it is not the year itself: a part of the year is never shown as the year.
    */
   readonly period?: string;
+  /** Under the name: what the row adds up ("2 insatser"), where it adds up an association's insatser. */
+  readonly note?: string;
   readonly cells: Readonly<Record<string, Cell>>;
 }
 
@@ -179,6 +182,7 @@ function participantsComparison(view: MergedParticipants, s: PageStrings): Compa
   const columns: Column[] = COMPARED.map((column) => ({ key: column.path, label: column.label[s.lang] }));
   const rows = view.associations.map((a) => {
     const k = a.keyFigures;
+    const totals = a.totals;
     return {
       id: a.id,
       name: a.name,
@@ -186,10 +190,14 @@ function participantsComparison(view: MergedParticipants, s: PageStrings): Compa
       ...(a.reportPeriod !== null && a.reportPeriod !== view.period
         ? { period: periodLabel(a.reportPeriod, s.lang) }
         : {}),
+      ...(a.parts ? { note: c.insatserAdded(a.parts.length) } : {}),
       cells: Object.fromEntries(
-        COMPARED.map((column) => [
+        COMPARED.map((column): [string, Cell] => [
           column.path,
-          figureCell(column, k ? valueAt<number | null>(k, column) : null),
+          // An association's insatser added up: the sum of the known parts, a lower bound where one is hidden.
+          totals && column.kind === "count"
+            ? { type: "total", value: valueAt<NetworkCount>(totals, column), parts: true }
+            : figureCell(column, k ? valueAt<number | null>(k, column) : null),
         ]),
       ),
     };

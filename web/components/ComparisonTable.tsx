@@ -87,7 +87,9 @@ function CellText({ cell, strings, lang }: { cell: Cell; strings: PageStrings; l
       return (
         <>
           {c.atLeast(formatAmount(value, lang))}
-          <span className={styles.note}>{c.hiddenIn(suppressedIn)}</span>
+          <span className={styles.note}>
+            {cell.parts ? c.hiddenInParts(suppressedIn) : c.hiddenIn(suppressedIn)}
+          </span>
         </>
       );
     }
@@ -150,6 +152,7 @@ export function ComparisonTable({ comparison, strings, lang }: ComparisonTablePr
                 {row.period !== undefined && (
                   <span className={styles.note}>{c.reportPeriod(row.period)}</span>
                 )}
+                {row.note !== undefined && <span className={styles.note}>{row.note}</span>}
               </th>
               {row.reported ? (
                 comparison.columns.map((col) => {

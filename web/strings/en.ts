@@ -73,6 +73,11 @@ export const en: PageStrings = {
     suppressedTitle: "Hidden: too small a count to show",
     atLeast: (value: string) => `at least ${value}`,
     hiddenIn: (n: number) => (n === 1 ? "(hidden in 1 association)" : `(hidden in ${n} associations)`),
+    insats: "Insats",
+    allInsatser: "All insatser",
+    insatsHint: "All: each association's insatser added up. A participant in two insatser counts in both.",
+    insatserAdded: (n: number) => `sum of ${n} insatser`,
+    hiddenInParts: (n: number) => (n === 1 ? "(hidden in 1 insats)" : `(hidden in ${n} insatser)`),
     outcomeScrollRegion: "The budget and outcome table (scroll sideways)",
     outcomeHeading: "Budget and outcome",
     outcomeIntro: (n: number, total: number, year: string) =>

@@ -77,6 +77,11 @@ export const sv = {
     suppressedTitle: "Dolt: för litet antal för att visas",
     atLeast: (value: string) => `minst ${value}`,
     hiddenIn: (n: number) => (n === 1 ? "(dolt hos 1 förbund)" : `(dolt hos ${n} förbund)`),
+    insats: "Insats",
+    allInsatser: "Alla insatser",
+    insatsHint: "Alla: varje förbunds insatser adderade. En deltagare i två insatser räknas i båda.",
+    insatserAdded: (n: number) => `summa av ${n} insatser`,
+    hiddenInParts: (n: number) => (n === 1 ? "(dolt i 1 insats)" : `(dolt i ${n} insatser)`),
     outcomeScrollRegion: "Tabellen budget och utfall (rulla i sidled)",
     outcomeHeading: "Budget och utfall",
     outcomeIntro: (n: number, total: number, year: string) =>

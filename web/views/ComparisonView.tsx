@@ -11,6 +11,7 @@ import {
   makeStyles,
   Radio,
   RadioGroup,
+  Select,
   Spinner,
   Title3,
   tokens,
@@ -88,6 +89,8 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
   const [downloading, setDownloading] = useState(false);
   const [failure, setFailure] = useState<ClientFailure | null>(null);
   const [view, setView] = useState<View | null>(null);
+  /** Participants: one insats by name, "" for all (each association's insatser added up). */
+  const [insats, setInsats] = useState("");
   const root = useRef<HTMLElement>(null);
   const shownYear = year ?? suggestedYear(status);
 
@@ -96,7 +99,7 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
   const series = useMemo(() => (comparison ? chartSeries(comparison) : null), [comparison]);
   useDrawnMark(root, series ? expectedBars(series) : null, view);
 
-  const show = async () => {
+  const show = async (forInsats = insats) => {
     const asked = shownYear.trim();
     if (!isYearText(asked)) {
       setYearError(true);
@@ -111,7 +114,9 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
     performance.clearMeasures(MEASURE);
     performance.mark(MARK_REQUEST);
     try {
-      setView(await api.comparison(kind, asked));
+      setView(
+        await api.comparison(kind, asked, kind === "participants" ? forInsats || undefined : undefined),
+      );
     } catch (e) {
       setView(null);
       setFailure(asClientFailure(e));
@@ -125,7 +130,11 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
     setDownloading(true);
     setFailure(null);
     try {
-      const blob = await api.mergedWorkbook(view.kind, view.period);
+      const blob = await api.mergedWorkbook(
+        view.kind,
+        view.period,
+        view.kind === "participants" ? view.insats : undefined,
+      );
       // A blob URL of the answer: the token stayed in the request's header, never in an address.
       const url = URL.createObjectURL(blob);
       const a = document.createElement("a");
@@ -195,6 +204,25 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
               {downloading ? c.downloading : c.download}
             </Button>
           </div>
+          {view.kind === "participants" && view.insatser && (
+            <Field label={c.insats} hint={c.insatsHint}>
+              <Select
+                value={view.insats ?? ""}
+                disabled={busy}
+                onChange={(_, d) => {
+                  setInsats(d.value);
+                  void show(d.value);
+                }}
+              >
+                <option value="">{c.allInsatser}</option>
+                {view.insatser.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
           <ComparisonTable comparison={comparison} strings={strings} lang={lang} />
           {outcome && (
             <section className={styles.root} aria-labelledby="outcome-heading">
