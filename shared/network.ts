@@ -186,7 +186,13 @@ function budgetSheet(view: MergedBudget): NetworkSheet {
     { header: BUDGET.surplus, numberFormat: AMOUNT, width: 16 },
     { header: BUDGET.share, numberFormat: SHARE, width: 12 },
     // Utfall beside the budget, only where some association reported it: a plan alone stays as it was.
-    ...(outcome ? Object.values(OUTCOME).map((header) => ({ header, numberFormat: AMOUNT, width: 16 })) : []),
+    ...(outcome
+      ? Object.values(OUTCOME).map((header) => ({
+          header,
+          numberFormat: AMOUNT,
+          width: header.length > 20 ? 24 : 18,
+        }))
+      : []),
     { header: BUDGET.report, width: 30 },
   ];
   const heading = [
@@ -477,7 +483,7 @@ export function budgetOutcomeSheet(view: MergedBudget): OutputSheet | null {
   if (!outcome) return null;
   const name = uniqueTableName(`Samsyn_budget_utfall_${view.period}`, new Set());
   const columns: OutputColumn[] = [
-    { header: POSTS.name, width: 32 },
+    { header: POSTS.name, width: 40 },
     { header: POSTS.post, width: 26 },
     { header: POSTS.budget, numberFormat: AMOUNT, width: 14 },
     { header: POSTS.outcome, numberFormat: AMOUNT, width: 14 },

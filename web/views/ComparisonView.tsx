@@ -51,6 +51,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
   },
   year: { width: "10em" },
+  insats: { maxWidth: "28em" },
   actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
 });
 
@@ -205,7 +206,7 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
             </Button>
           </div>
           {view.kind === "participants" && view.insatser && (
-            <Field label={c.insats} hint={c.insatsHint}>
+            <Field className={styles.insats} label={c.insats} hint={c.insatsHint}>
               <Select
                 value={view.insats ?? ""}
                 disabled={busy}
