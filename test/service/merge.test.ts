@@ -359,3 +359,88 @@ describe("merge of participants", () => {
     );
   });
 });
+
+describe("merge of participants per insats", () => {
+  const withInsats = (
+    insats: string | null,
+    figures: Partial<ParticipantsReport["keyFigures"]> = {},
+    hidden: string[] = [],
+  ) => ({
+    ...participantsReport("2023", figures, hidden),
+    insats,
+  });
+  const filed = (
+    associationId: string,
+    insats: string | undefined,
+    report: ParticipantsReport,
+    at = "2024-01-10T00:00:00Z",
+  ) => ({
+    ...stored(associationId, "2023", 1, at, report),
+    ...(insats !== undefined ? { insats } : {}),
+  });
+
+  it("When an association filed its whole list before and per insats since, then all adds up the insatser only, never the whole list beside them", () => {
+    const reports = [
+      filed("ale", undefined, withInsats(null, { participants: 70 }), "2023-12-01T00:00:00Z"),
+      filed("ale", "Jobbcoacher", withInsats("Jobbcoacher", { participants: 40 })),
+      filed("ale", "Unga", withInsats("Unga", { participants: 30 })),
+      // Nora's whole list is another list (its own name): it stays beside its other insats.
+      filed("nora", undefined, withInsats("Samverkansteamet", { participants: 25 })),
+      filed("nora", "Jobbcoacher", withInsats("Jobbcoacher", { participants: 10 })),
+    ];
+    const all = merge({ kind: "participants", period: "2023", associations: [ale, nora], reports });
+    expect(
+      all.associations.map((a) => [a.id, a.parts?.map((p) => p.insats), a.keyFigures?.participants]),
+    ).toEqual([
+      ["ale", ["Jobbcoacher", "Unga"], 70],
+      ["nora", ["Jobbcoacher", "Samverkansteamet"], 35],
+    ]);
+    expect(all.network.keyFigures.participants).toEqual({ value: 105, lowerBound: false, suppressedIn: 0 });
+    expect(all.insatser).toEqual(["Jobbcoacher", "Samverkansteamet", "Unga"]);
+
+    const one = merge({
+      kind: "participants",
+      period: "2023",
+      associations: [ale, nora],
+      reports,
+      insats: "Jobbcoacher",
+    });
+    expect(one.associations.map((a) => [a.id, a.parts, a.keyFigures?.participants])).toEqual([
+      ["ale", undefined, 40],
+      ["nora", undefined, 10],
+    ]);
+    // A whole list named for the insats answers for it where nothing is filed under it.
+    const named = merge({
+      kind: "participants",
+      period: "2023",
+      associations: [nora],
+      reports,
+      insats: "Samverkansteamet",
+    });
+    expect(named.associations[0]?.keyFigures?.participants).toBe(25);
+  });
+
+  it("When one insats hides its kön, then the association's sum is a lower bound counted once, and the network hides it in one association", () => {
+    const reports = [
+      filed("ale", "Jobbcoacher", withInsats("Jobbcoacher", { byKon: { kvinna: 22, man: 18 } })),
+      filed(
+        "ale",
+        "Unga",
+        withInsats("Unga", { byKon: { kvinna: null, man: null } }, ["byKon.kvinna", "byKon.man"]),
+      ),
+      filed(
+        "ale",
+        "IPS",
+        withInsats("IPS", { byKon: { kvinna: null, man: null } }, ["byKon.kvinna", "byKon.man"]),
+      ),
+      filed("nora", undefined, withInsats(null, { byKon: { kvinna: 22, man: 18 } })),
+    ];
+    const all = merge({ kind: "participants", period: "2023", associations: [ale, nora], reports });
+    const a = all.associations[0]!;
+    expect(a.keyFigures?.byKon).toEqual({ kvinna: null, man: null });
+    expect(a.suppressed).toEqual(expect.arrayContaining(["byKon.kvinna", "byKon.man"]));
+    expect(a.totals?.byKon.kvinna).toEqual({ value: 22, lowerBound: true, suppressedIn: 2 });
+    expect(all.network.keyFigures.byKon.kvinna).toEqual({ value: 44, lowerBound: true, suppressedIn: 1 });
+    expect(all.network.keyFigures.participants).toEqual({ value: 160, lowerBound: false, suppressedIn: 0 });
+  });
+});
