@@ -100,6 +100,8 @@ export async function push(
     const answer = await once(() =>
       client.call(ROUTES.putReport, {
         params: { id, kind: found.kind, period },
+        // A list with an insats column: each insats's report filed under its name.
+        ...(found.insats ? { query: { insats: found.insats } } : {}),
         headers,
         body: found.report,
       }),
@@ -107,6 +109,7 @@ export async function push(
       throw failureOf(e, base.origin, found.kind, period);
     });
     const kind = say(lang, found.kind === "budget" ? "budget" : "deltagare", found.kind);
-    process.stdout.write(`${kind} ${period}: version ${answer.data.revision}\n`);
+    const insats = found.insats ? `, ${found.insats}` : "";
+    process.stdout.write(`${kind} ${period}${insats}: version ${answer.data.revision}\n`);
   }
 }

@@ -5,7 +5,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3, zodToOpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { ErrorBody, Me, PublishedReports, RevisionList, Status, TokenList } from "../shared/api";
-import { MergedView, NetworkCount } from "../shared/merge";
+import { MergedView, NetworkCount, NetworkKeyFigures } from "../shared/merge";
 import { Report } from "../shared/report";
 import { ROUTES, type RouteSpec } from "../shared/routes";
 
@@ -29,6 +29,8 @@ export function openApiDocument(): object {
   // A schema used inside others is named on itself, in the generator's own registry, so that
   // every use is a $ref to one component (an id in zod's metadata would only be copied inline).
   zodToOpenAPIRegistry.add(NetworkCount, { _internal: { refId: "NetworkCount" } });
+  // The network's key figures, and an association's insatser added up: one shape, one component.
+  zodToOpenAPIRegistry.add(NetworkKeyFigures, { _internal: { refId: "NetworkKeyFigures" } });
   // Named components through zod 4's own metadata (.meta({ id })): the shared schemas are built
   // before any extendZodWithOpenApi could run, so registry.register (which calls .openapi) fails.
   const named = new Map<z.ZodType, z.ZodType>();

@@ -130,7 +130,7 @@ export function checkAcrossPeriods(
 }
 
 /** The insats name: at most MAX_INSATS_LENGTH characters, no personnummer, samordningsnummer, e-mail address or phone number. */
-function checkInsats(insats: string | null): void {
+export function checkInsats(insats: string | null): void {
   if (insats === null) return;
   const problem = insatsProblem(insats);
   if (problem === null) return;

@@ -7,7 +7,13 @@
  */
 import ExcelJS from "exceljs";
 import type { MergedBudget, MergedParticipants, MergedView } from "../shared/merge";
-import { type NetworkSheet, networkSheet, SUPPRESSED } from "../shared/network";
+import {
+  budgetOutcomeSheet,
+  type NetworkSheet,
+  NOT_REPORTED,
+  networkSheet,
+  SUPPRESSED,
+} from "../shared/network";
 import { layoutSheet, uniqueSheetName } from "../shared/output";
 import { type FigureColumn, KEYED, keyLabel, SCALARS, valueAt } from "../shared/participants/catalogue";
 import { periodLabel } from "../shared/period";
@@ -75,8 +81,16 @@ export function buildMergedWorkbook(view: MergedView): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Samsyn";
   comparisonSheet(wb, networkSheet(view));
-  if (view.kind === "budget") budgetSheets(wb, view);
-  else participantsSheets(wb, view);
+  if (view.kind === "budget") {
+    // Budget against utfall per cost group, where some association reported utfall for the year.
+    const outcome = budgetOutcomeSheet(view);
+    if (outcome) {
+      writeOutputSheets(wb, [outcome]);
+      const [p] = layoutSheet(outcome);
+      if (p) wb.getWorksheet(outcome.name)!.views = [{ state: "frozen", ySplit: p.headerRow, xSplit: 1 }];
+    }
+    budgetSheets(wb, view);
+  } else participantsSheets(wb, view);
   return wb;
 }
 
@@ -94,7 +108,7 @@ function comparisonSheet(wb: ExcelJS.Workbook, plan: NetworkSheet): void {
 }
 
 function budgetSheets(wb: ExcelJS.Workbook, view: MergedBudget) {
-  const taken = new Set<string>([COMPARISON]);
+  const taken = new Set<string>(wb.worksheets.map((w) => w.name));
   for (const a of view.associations) {
     if (a.revision === null) continue;
     const name = uniqueSheetName(sheetWish(a.name), taken);
@@ -126,11 +140,18 @@ function budgetSheet(s: ExcelJS.Worksheet, a: BudgetAssociation, period: string)
   writeRow(s, 2, [
     `Version ${a.revision}, rapport ${periodLabel(a.reportPeriod ?? "")}, kolumn ${a.periodKey ?? ""}`,
   ]);
-  writeRow(s, 4, [...LINE_TITLES, `Belopp ${period}`], BOLD);
+  const outcome = a.outcome !== undefined;
+  writeRow(
+    s,
+    4,
+    [...LINE_TITLES, `Belopp ${period}`, ...(outcome ? [`Utfall ${period}`, "Avvikelse"] : [])],
+    BOLD,
+  );
   a.mapping.forEach((m, i) => {
+    const r = 5 + i;
     writeRow(
       s,
-      5 + i,
+      r,
       [
         m.heading,
         m.label,
@@ -140,15 +161,45 @@ function budgetSheet(s: ExcelJS.Worksheet, a: BudgetAssociation, period: string)
         cap(m.group),
         m.overridden ? "ja" : "",
         m.amount,
+        ...(outcome ? outcomeCells(m.amount, m.outcome ?? null, r) : []),
       ],
       null,
-      AMOUNT_LAST,
+      outcome ? AMOUNT_LAST_THREE : AMOUNT_LAST,
     );
   });
   budgetSums(s, a, 5, Math.max(5, 4 + a.mapping.length));
   LINE_WIDTHS.forEach((w, i) => {
     s.getColumn(i + 1).width = w;
   });
+  if (outcome) {
+    s.getColumn(9).width = 16;
+    s.getColumn(10).width = 16;
+  }
+}
+
+const AMOUNT_LAST_THREE = [null, null, null, null, null, null, null, AMOUNT, AMOUNT, AMOUNT];
+const AMOUNT_LAST_THREE_BOLD = [
+  null,
+  null,
+  null,
+  null,
+  null,
+  null,
+  null,
+  AMOUNT_BOLD,
+  AMOUNT_BOLD,
+  AMOUNT_BOLD,
+];
+
+/** A line's utfall ("–" where the line has none) and its avvikelse, live: utfall − budget. */
+function outcomeCells(amount: number | null, outcome: number | null, r: number): Cell[] {
+  return [
+    outcome ?? NOT_REPORTED,
+    {
+      formula: `IF(AND(ISNUMBER(I${r}),ISNUMBER(H${r})),I${r}-H${r},"${NOT_REPORTED}")`,
+      result: outcome !== null && amount !== null ? Math.round((outcome - amount) * 100) / 100 : NOT_REPORTED,
+    },
+  ];
 }
 
 /** Income, costs and surplus under the lines, as live formulas over them with the merge's values. */
@@ -159,14 +210,65 @@ function budgetSums(s: ExcelJS.Worksheet, a: BudgetAssociation, first: number, l
     result: result ?? 0,
   });
   const blanks = [null, null, null, null, null, null] as const;
-  writeRow(s, t, ["Summa intäkter", ...blanks, sumIf("Intäkter", a.income)], BOLD, AMOUNT_LAST_BOLD);
-  writeRow(s, t + 1, ["Summa kostnader", ...blanks, sumIf("Kostnader", a.cost)], BOLD, AMOUNT_LAST_BOLD);
+  const o = a.outcome;
+  // Utfall's sums beside the budget's, and their avvikelse: live over the lines as well.
+  const outcomeSums = (section: string, result: number, budget: number | null): Cell[] =>
+    o
+      ? [
+          {
+            formula: `SUMIF(D${first}:D${last},"${section}",I${first}:I${last})`,
+            result,
+          },
+          {
+            formula: `I${t + (section === "Intäkter" ? 0 : 1)}-H${t + (section === "Intäkter" ? 0 : 1)}`,
+            result: Math.round((result - (budget ?? 0)) * 100) / 100,
+          },
+        ]
+      : [];
+  const styles = o ? AMOUNT_LAST_THREE_BOLD : AMOUNT_LAST_BOLD;
+  writeRow(
+    s,
+    t,
+    [
+      "Summa intäkter",
+      ...blanks,
+      sumIf("Intäkter", a.income),
+      ...outcomeSums("Intäkter", o?.income ?? 0, a.income),
+    ],
+    BOLD,
+    styles,
+  );
+  writeRow(
+    s,
+    t + 1,
+    [
+      "Summa kostnader",
+      ...blanks,
+      sumIf("Kostnader", a.cost),
+      ...outcomeSums("Kostnader", o?.cost ?? 0, a.cost),
+    ],
+    BOLD,
+    styles,
+  );
   writeRow(
     s,
     t + 2,
-    ["Över-/underskott", ...blanks, { formula: `H${t}-H${t + 1}`, result: a.surplus ?? 0 }],
+    [
+      "Över-/underskott",
+      ...blanks,
+      { formula: `H${t}-H${t + 1}`, result: a.surplus ?? 0 },
+      ...(o
+        ? [
+            { formula: `I${t}-I${t + 1}`, result: o.surplus },
+            {
+              formula: `I${t + 2}-H${t + 2}`,
+              result: Math.round((o.surplus - (a.surplus ?? 0)) * 100) / 100,
+            },
+          ]
+        : []),
+    ],
     BOLD,
-    AMOUNT_LAST_BOLD,
+    styles,
   );
 }
 

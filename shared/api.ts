@@ -69,7 +69,15 @@ export type RevisionList = z.infer<typeof RevisionList>;
 
 /** GET /api/associations/{id}/reports/{kind}: the latest revision of every period the association filed. */
 export const PublishedReports = z.object({
-  reports: z.array(z.object({ period: z.string(), revision: z.number().int().positive(), report: Report })),
+  reports: z.array(
+    z.object({
+      period: z.string(),
+      /** The insats the report is filed under, where its list has an insats column; absent for the whole list. */
+      insats: z.string().optional(),
+      revision: z.number().int().positive(),
+      report: Report,
+    }),
+  ),
 });
 export type PublishedReports = z.infer<typeof PublishedReports>;
 
@@ -111,6 +119,8 @@ export const StatusReport = z.object({
   kind: ReportKind,
   /** The period the report is filed under ("2008", "2014-H1"). */
   period: z.string(),
+  /** The insats a participants report is filed under, where its list has an insats column; absent for the whole list. */
+  insats: z.string().optional(),
   /**
    * The calendar years the merge compares this report under (a 2008 plan with columns
    * 2008–2010: "2008", "2009", "2010"), as the merge reads them (coveredYears in merge.ts).

@@ -138,6 +138,7 @@ export type Failure =
   | { readonly code: "label-required" }
   | { readonly code: "kind-mismatch"; readonly sent: string; readonly address: string }
   | { readonly code: "period-mismatch"; readonly sent: string; readonly address: string }
+  | { readonly code: "insats-mismatch"; readonly sent: string | null; readonly address: string }
   | { readonly code: "report-exists"; readonly current: number }
   | { readonly code: "stale-revision"; readonly current: number | null; readonly base: number }
   | { readonly code: "unsuppressed-count"; readonly threshold: number; readonly paths: readonly string[] }
@@ -228,6 +229,7 @@ export const FAILURE_KIND: { readonly [C in FailureCode]: FailureKind } = {
   "label-required": "invalid-input",
   "kind-mismatch": "invalid-input",
   "period-mismatch": "invalid-input",
+  "insats-mismatch": "invalid-input",
   "report-exists": "conflict",
   "stale-revision": "conflict",
   "unsuppressed-count": "refused",

@@ -40,6 +40,8 @@ export const MappingEntry = z.object({
   group: BudgetGroup,
   overridden: z.boolean(),
   amount: Amount.nullable(),
+  /** The line's utfall for the year, where the association reported utfall for it. */
+  outcome: Amount.nullable().optional(),
 });
 export type MappingEntry = z.infer<typeof MappingEntry>;
 
@@ -51,6 +53,44 @@ const AssociationRef = {
   /** The period the report was filed under ("2008" for a plan 2008 that answers for 2009). */
   reportPeriod: z.string().nullable(),
 };
+
+/**
+ * An association's utfall for the year, beside its budget: the same lines, the same groups
+ * (overrides too), the utfall column of the year instead of the budget's.
+ */
+export const MergedOutcome = z.object({
+  /** The utfall key that answers for the year ("2023"): a whole year, never a half. */
+  periodKey: z.string(),
+  income: Amount,
+  cost: Amount,
+  surplus: Amount,
+  incomeByGroup: GroupAmounts,
+  costByGroup: GroupAmounts,
+});
+export type MergedOutcome = z.infer<typeof MergedOutcome>;
+
+/**
+ * The network's utfall: the sum over the associations that reported utfall for the year only
+ * (`reporting` of them), and the avvikelse (utfall − budget) over those same associations — an
+ * association without utfall counts in neither, never as 0.
+ */
+export const NetworkOutcome = z.object({
+  reporting: z.number().int(),
+  income: Amount,
+  cost: Amount,
+  surplus: Amount,
+  incomeByGroup: GroupAmounts,
+  costByGroup: GroupAmounts,
+  /** Σ (utfall − budget) over the associations that reported utfall. */
+  deviation: z.object({
+    income: Amount,
+    cost: Amount,
+    surplus: Amount,
+    incomeByGroup: GroupAmounts,
+    costByGroup: GroupAmounts,
+  }),
+});
+export type NetworkOutcome = z.infer<typeof NetworkOutcome>;
 
 export const MergedBudgetAssociation = z.object({
   ...AssociationRef,
@@ -64,6 +104,8 @@ export const MergedBudgetAssociation = z.object({
   incomeByGroup: GroupAmounts,
   costByGroup: GroupAmounts,
   mapping: z.array(MappingEntry),
+  /** Absent when the report has no utfall for the year: not reported, never 0. */
+  outcome: MergedOutcome.optional(),
 });
 export type MergedBudgetAssociation = z.infer<typeof MergedBudgetAssociation>;
 
@@ -79,6 +121,8 @@ export const MergedBudget = z.object({
     surplusShare: z.number().nullable(),
     incomeByGroup: GroupAmounts,
     costByGroup: GroupAmounts,
+    /** Absent when no association reported utfall for the year. */
+    outcome: NetworkOutcome.optional(),
   }),
 });
 export type MergedBudget = z.infer<typeof MergedBudget>;
@@ -86,15 +130,6 @@ export type MergedBudget = z.infer<typeof MergedBudget>;
 /** An association's key figures as it shared them: the participants report's own schema. */
 const SharedKeyFigures = ParticipantsReport.shape.keyFigures;
 export type SharedKeyFigures = z.infer<typeof SharedKeyFigures>;
-
-export const MergedParticipantsAssociation = z.object({
-  ...AssociationRef,
-  insats: z.string().nullable(),
-  keyFigures: SharedKeyFigures.nullable(),
-  /** Paths of the counts the association suppressed ("byHemkommun.Nora"). */
-  suppressed: z.array(z.string()),
-});
-export type MergedParticipantsAssociation = z.infer<typeof MergedParticipantsAssociation>;
 
 /**
  * A network total of one participant count: the sum of the figures the associations
@@ -139,9 +174,37 @@ export const NetworkKeyFigures = keyFiguresOf(
 });
 export type NetworkKeyFigures = z.infer<typeof NetworkKeyFigures>;
 
+/** One insats's report among those an association's figures add up. */
+export const MergedPart = z.object({
+  insats: z.string().nullable(),
+  revision: z.number().int().positive(),
+  reportPeriod: z.string(),
+});
+
+export const MergedParticipantsAssociation = z.object({
+  ...AssociationRef,
+  insats: z.string().nullable(),
+  keyFigures: SharedKeyFigures.nullable(),
+  /** Paths of the counts the association suppressed ("byHemkommun.Nora"). */
+  suppressed: z.array(z.string()),
+  /**
+   * Where the association's figures add up several insatser (its list has an insats column and
+   * the network asked for all): the reports added, one per insats. `keyFigures` then holds each
+   * sum that is exact, null where a part is hidden; `totals` the sum of the known parts with the
+   * number of parts hidden — a lower bound, as the network's totals are.
+   */
+  parts: z.array(MergedPart).optional(),
+  totals: NetworkKeyFigures.optional(),
+});
+export type MergedParticipantsAssociation = z.infer<typeof MergedParticipantsAssociation>;
+
 export const MergedParticipants = z.object({
   kind: z.literal("participants"),
   period: z.string(),
+  /** The insats asked for; absent: all, each association's insatser added up. */
+  insats: z.string().optional(),
+  /** Every insats some association filed a report for the year under, by name: what can be asked for. */
+  insatser: z.array(z.string()).optional(),
   associations: z.array(MergedParticipantsAssociation),
   network: z.object({
     reporting: z.number().int(),
@@ -162,6 +225,8 @@ export interface MergeAssociation {
 export interface MergeReport {
   readonly associationId: string;
   readonly period: string;
+  /** The insats it was filed under; absent or '' for the whole list. */
+  readonly insats?: string | undefined;
   readonly revision: number;
   /** ISO time the revision was accepted. */
   readonly createdAt: string;
@@ -181,6 +246,8 @@ export interface MergeInput {
   readonly associations: readonly MergeAssociation[];
   readonly reports: readonly MergeReport[];
   readonly overrides?: readonly GroupOverrideInput[];
+  /** Participants: one insats by name; absent, each association's insatser added up. */
+  readonly insats?: string | undefined;
 }
 
 export function merge(input: MergeInput & { readonly kind: "budget" }): MergedBudget;
@@ -195,6 +262,8 @@ export interface ReportHead {
   readonly associationId: string;
   /** The period the report was filed under. */
   readonly period: string;
+  /** The insats it was filed under, where its list has an insats column; absent or '' for the whole list. */
+  readonly insats?: string | undefined;
   readonly revision: number;
   /** ISO time the revision was accepted. */
   readonly createdAt: string;
@@ -247,11 +316,85 @@ export function pickReports<H extends ReportHead>(
 
 const headOf = (r: MergeReport) => ({ ...r, years: coveredYears(r.report) });
 
+/** The insats a report is filed under: '' for the whole list. */
+export const slotOf = (h: { readonly insats?: string | undefined }): string => h.insats ?? "";
+
+/**
+ * Participants: per association, the report that answers for the year of each insats it files
+ * under (a list with an insats column files one per insats; every other report is the whole
+ * list, ''). The store loads these; the merge decides which to add up (participantsParts).
+ */
+export function pickParticipantReports<H extends ReportHead>(year: string, heads: readonly H[]): H[] {
+  const chosen = new Map<string, H>();
+  for (const h of heads) {
+    if (!h.years.includes(year)) continue;
+    const key = `${h.associationId}\u0000${slotOf(h)}`;
+    const prior = chosen.get(key);
+    if (!prior || participantsRank(h, prior, year) < 0) chosen.set(key, h);
+  }
+  return [...chosen.values()];
+}
+
 /** The key of the budget column that answers for the year: the bare year first ("2009"). */
 export function budgetPeriodKey(report: BudgetReport, year: string): string | null {
   if (report.periods.includes(year)) return year;
   return report.periods.find((p) => periodYear(p) === year) ?? null;
 }
+
+/** The utfall key that answers for the year: the whole year only ("2023"), never "2023-H1". */
+export function outcomePeriodKey(report: BudgetReport, year: string): string | null {
+  const has = (line: BudgetReport["lines"][number]) => line.outcomes !== undefined && year in line.outcomes;
+  return report.lines.some(has) ? year : null;
+}
+
+interface Sums {
+  income: number;
+  cost: number;
+  incomeByGroup: Record<string, number>;
+  costByGroup: Record<string, number>;
+}
+
+const zeroSums = (): Sums => ({
+  income: 0,
+  cost: 0,
+  incomeByGroup: Object.fromEntries(INCOME_GROUPS.map((g) => [g, 0])),
+  costByGroup: Object.fromEntries(COST_GROUPS.map((g) => [g, 0])),
+});
+
+/** Adds an amount to the sums under its section and group. */
+function add(sums: Sums, section: Section, group: string, amount: number | undefined): void {
+  if (amount === undefined || !Number.isFinite(amount)) return;
+  if (section === "income") {
+    sums.income += amount;
+    sums.incomeByGroup[group] = (sums.incomeByGroup[group] ?? 0) + amount;
+  } else {
+    sums.cost += amount;
+    sums.costByGroup[group] = (sums.costByGroup[group] ?? 0) + amount;
+  }
+}
+
+/** `into` += `sums` (times `sign`), group by group. */
+function accumulate(into: Sums, sums: Sums, sign = 1): void {
+  into.income += sign * sums.income;
+  into.cost += sign * sums.cost;
+  for (const [g, v] of Object.entries(sums.incomeByGroup))
+    into.incomeByGroup[g] = round((into.incomeByGroup[g] ?? 0) + sign * v);
+  for (const [g, v] of Object.entries(sums.costByGroup))
+    into.costByGroup[g] = round((into.costByGroup[g] ?? 0) + sign * v);
+}
+
+/** Income, cost and surplus rounded to öre; the groups as added (the network's are rounded as they grow). */
+const finished = (sums: Sums) => {
+  const income = round(sums.income);
+  const cost = round(sums.cost);
+  return {
+    income,
+    cost,
+    surplus: round(income - cost),
+    incomeByGroup: sums.incomeByGroup,
+    costByGroup: sums.costByGroup,
+  };
+};
 
 function mergeBudgets(input: MergeInput): MergedBudget {
   const year = input.period;
@@ -263,15 +406,12 @@ function mergeBudgets(input: MergeInput): MergedBudget {
   const overrides = new Map<string, BudgetGroup>();
   for (const o of input.overrides ?? []) overrides.set(`${o.associationId}\u0000${o.label}`, o.group);
 
-  const network = {
-    reporting: 0,
-    income: 0,
-    cost: 0,
-    surplus: 0,
-    surplusShare: null as number | null,
-    incomeByGroup: Object.fromEntries(INCOME_GROUPS.map((g) => [g, 0])) as Record<string, number>,
-    costByGroup: Object.fromEntries(COST_GROUPS.map((g) => [g, 0])) as Record<string, number>,
-  };
+  const budgetTotal = zeroSums();
+  let reporting = 0;
+  // Utfall over the associations that reported it, and their budget, for the avvikelse.
+  const outcomeTotal = zeroSums();
+  const budgetOfOutcomes = zeroSums();
+  let reportingOutcome = 0;
   const associations: MergedBudgetAssociation[] = input.associations.map((a) => {
     const found = chosen.get(a.id);
     const report = found?.report.kind === "budget" ? found.report : null;
@@ -291,24 +431,17 @@ function mergeBudgets(input: MergeInput): MergedBudget {
         costByGroup: {},
         mapping: [],
       };
-    const incomeByGroup: Record<string, number> = Object.fromEntries(INCOME_GROUPS.map((g) => [g, 0]));
-    const costByGroup: Record<string, number> = Object.fromEntries(COST_GROUPS.map((g) => [g, 0]));
-    let income = 0;
-    let cost = 0;
+    const outcomeKey = outcomePeriodKey(report, year);
+    const budget = zeroSums();
+    const outcome = zeroSums();
     const mapping: MappingEntry[] = report.lines.map((line) => {
       const override = overrides.get(`${a.id}\u0000${line.label}`);
       const group = override ?? line.group;
       const section = override ? sectionOfGroup(override) : line.section;
       const amount = line.amounts[key];
-      if (amount !== undefined && Number.isFinite(amount)) {
-        if (section === "income") {
-          income += amount;
-          incomeByGroup[group] = (incomeByGroup[group] ?? 0) + amount;
-        } else {
-          cost += amount;
-          costByGroup[group] = (costByGroup[group] ?? 0) + amount;
-        }
-      }
+      add(budget, section, group, amount);
+      const outcomeAmount = outcomeKey === null ? undefined : line.outcomes?.[outcomeKey];
+      add(outcome, section, group, outcomeAmount);
       return {
         label: line.label,
         heading: line.heading,
@@ -318,37 +451,52 @@ function mergeBudgets(input: MergeInput): MergedBudget {
         group,
         overridden: override !== undefined && override !== line.group,
         amount: amount ?? null,
+        ...(outcomeKey !== null ? { outcome: outcomeAmount ?? null } : {}),
       };
     });
-    income = round(income);
-    cost = round(cost);
-    const surplus = round(income - cost);
-    network.reporting++;
-    network.income += income;
-    network.cost += cost;
-    for (const [g, v] of Object.entries(incomeByGroup))
-      network.incomeByGroup[g] = round((network.incomeByGroup[g] ?? 0) + v);
-    for (const [g, v] of Object.entries(costByGroup))
-      network.costByGroup[g] = round((network.costByGroup[g] ?? 0) + v);
+    const b = finished(budget);
+    reporting++;
+    accumulate(budgetTotal, b);
+    let reported: MergedOutcome | undefined;
+    if (outcomeKey !== null) {
+      reported = { periodKey: outcomeKey, ...finished(outcome) };
+      reportingOutcome++;
+      accumulate(outcomeTotal, reported);
+      accumulate(budgetOfOutcomes, b);
+    }
     return {
       id: a.id,
       name: a.name,
       revision: found.revision,
       reportPeriod: found.period,
       periodKey: key,
-      income,
-      cost,
-      surplus,
-      surplusShare: income !== 0 ? surplus / income : null,
-      incomeByGroup,
-      costByGroup,
+      income: b.income,
+      cost: b.cost,
+      surplus: b.surplus,
+      surplusShare: b.income !== 0 ? b.surplus / b.income : null,
+      incomeByGroup: b.incomeByGroup,
+      costByGroup: b.costByGroup,
       mapping,
+      ...(reported ? { outcome: reported } : {}),
     };
   });
-  network.income = round(network.income);
-  network.cost = round(network.cost);
-  network.surplus = round(network.income - network.cost);
-  network.surplusShare = network.income !== 0 ? network.surplus / network.income : null;
+  const n = finished(budgetTotal);
+  const network: MergedBudget["network"] = {
+    reporting,
+    income: n.income,
+    cost: n.cost,
+    surplus: n.surplus,
+    surplusShare: n.income !== 0 ? n.surplus / n.income : null,
+    incomeByGroup: n.incomeByGroup,
+    costByGroup: n.costByGroup,
+  };
+  if (reportingOutcome > 0) {
+    const o = finished(outcomeTotal);
+    const deviation = zeroSums();
+    accumulate(deviation, o);
+    accumulate(deviation, finished(budgetOfOutcomes), -1);
+    network.outcome = { reporting: reportingOutcome, ...o, deviation: finished(deviation) };
+  }
   return { kind: "budget", period: year, associations, network };
 }
 
@@ -441,18 +589,136 @@ function networkKeyFigures(reporting: readonly ParticipantsReport[]): NetworkKey
   return figures as NetworkKeyFigures;
 }
 
+/**
+ * Which of an association's reports answer: for one insats, the report filed under it (else a
+ * whole-list report whose insats is that name); for all, each insats's report — and a whole-list
+ * report only where it is another list (an insats name none of the per-insats reports has), so
+ * that no list counts twice.
+ */
+function participantsParts(
+  reports: readonly (MergeReport & { report: ParticipantsReport })[],
+  insats: string | undefined,
+): (MergeReport & { report: ParticipantsReport })[] {
+  if (insats !== undefined) {
+    const filed = reports.filter((r) => slotOf(r) === insats);
+    return filed.length > 0
+      ? filed
+      : reports.filter((r) => slotOf(r) === "" && r.report.insats === insats).slice(0, 1);
+  }
+  const slots = new Set(reports.map(slotOf).filter((x) => x !== ""));
+  const parts = reports.filter(
+    (r) => slotOf(r) !== "" || slots.size === 0 || (r.report.insats !== null && !slots.has(r.report.insats)),
+  );
+  return parts.sort((a, b) => (a.report.insats ?? "").localeCompare(b.report.insats ?? "", "sv"));
+}
+
+/** The count at a path of a network's key figures ("byKon.man"), or undefined. */
+function countAt(figures: NetworkKeyFigures, field: string, key?: string): NetworkCount | undefined {
+  const v = (figures as unknown as Record<string, unknown>)[field];
+  const c = key === undefined ? v : (v as Record<string, unknown> | undefined)?.[key];
+  return c as NetworkCount | undefined;
+}
+
+/**
+ * An association's insatser added up: `totals` the sum of the known parts (a lower bound where a
+ * part is hidden, with the number of parts hidden), and the key figures as the association's row
+ * shows them — each sum that is exact, null (hidden) where a part is. A hemkommun breakdown any
+ * part withheld whole is withheld whole in the sum.
+ */
+function summedParts(parts: readonly ParticipantsReport[]): {
+  totals: NetworkKeyFigures;
+  keyFigures: SharedKeyFigures;
+  suppressed: string[];
+} {
+  const totals = networkKeyFigures(parts);
+  const suppressed: string[] = [];
+  const keyFigures: Record<string, unknown> = {};
+  const exact = (c: NetworkCount | undefined, path: string): number | null => {
+    if (c === undefined) return 0;
+    if (c.lowerBound) suppressed.push(path);
+    return c.lowerBound ? null : c.value;
+  };
+  for (const { field, figure } of FIGURES) {
+    if (figure.kind !== "count") continue;
+    const b = figure.breakdown;
+    if (b === undefined) keyFigures[field] = exact(countAt(totals, field), field);
+    else if (b.keys === "open" && parts.some((p) => p.suppression.suppressed.includes(b.whole))) {
+      keyFigures[field] = {};
+      suppressed.push(b.whole);
+    } else {
+      const keys = Object.keys((totals as unknown as Record<string, Record<string, unknown>>)[field] ?? {});
+      keyFigures[field] = Object.fromEntries(
+        keys.map((k) => [k, exact(countAt(totals, field, k), `${field}.${k}`)]),
+      );
+    }
+  }
+  for (const { field, figure } of FIGURES) {
+    if (figure.kind === "count") continue;
+    const value = (totals as unknown as Record<string, number | null>)[field] ?? null;
+    keyFigures[field] = value;
+    const over = figure.kind === "share" ? [figure.of, figure.over] : [figure.over];
+    if (value === null && over.some((f) => countAt(totals, f)?.lowerBound)) suppressed.push(field);
+  }
+  return { totals, keyFigures: keyFigures as SharedKeyFigures, suppressed: suppressed.sort() };
+}
+
+/**
+ * The network's totals where some association adds up several insatser: the sums over every
+ * report added (values and means as over any reports), with each count's number of hidden
+ * figures counted by association — an association is hidden at a count where any of its parts is.
+ */
+function networkOverParts(
+  all: readonly ParticipantsReport[],
+  rows: readonly { readonly keyFigures: SharedKeyFigures; readonly suppressed: readonly string[] }[],
+): NetworkKeyFigures {
+  const network = networkKeyFigures(all);
+  const hiddenIn = (field: string, key: string | undefined, whole: string | undefined) =>
+    rows.filter((r) => {
+      const v = (r.keyFigures as unknown as Record<string, unknown>)[field];
+      if (key === undefined) return v === null;
+      if (whole !== undefined && r.suppressed.includes(whole)) return true;
+      return (v as Record<string, unknown>)[key] === null;
+    }).length;
+  for (const { field, figure } of FIGURES) {
+    if (figure.kind !== "count") continue;
+    const b = figure.breakdown;
+    if (b === undefined) {
+      const c = countAt(network, field)!;
+      (network as unknown as Record<string, NetworkCount>)[field] = {
+        ...c,
+        suppressedIn: hiddenIn(field, undefined, undefined),
+      };
+    } else {
+      const map = (network as unknown as Record<string, Record<string, NetworkCount>>)[field]!;
+      for (const [k, c] of Object.entries(map))
+        map[k] = { ...c, suppressedIn: hiddenIn(field, k, b.keys === "open" ? b.whole : undefined) };
+    }
+  }
+  return network;
+}
+
 function mergeParticipants(input: MergeInput): MergedParticipants {
   const year = input.period;
-  const chosen = pickReports(
-    "participants",
-    year,
-    input.reports.filter((r) => r.report.kind === "participants").map(headOf),
+  const all = input.reports.flatMap((r) =>
+    r.report.kind === "participants" ? [{ ...r, report: r.report, years: coveredYears(r.report) }] : [],
   );
+  const chosen = pickParticipantReports(year, all);
+  const byAssociation = new Map<string, (typeof chosen)[number][]>();
+  for (const c of chosen)
+    byAssociation.set(c.associationId, [...(byAssociation.get(c.associationId) ?? []), c]);
+  const insatser = [
+    ...new Set(
+      chosen.map((c) => (slotOf(c) !== "" ? slotOf(c) : c.report.insats)).filter((x): x is string => !!x),
+    ),
+  ].sort((x, y) => x.localeCompare(y, "sv"));
+
   const reporting: ParticipantsReport[] = [];
+  const added: ParticipantsReport[] = [];
+  let summed = false;
   const associations: MergedParticipantsAssociation[] = input.associations.map((a) => {
-    const found = chosen.get(a.id);
-    const report = found?.report.kind === "participants" ? found.report : null;
-    if (!found || !report)
+    const parts = participantsParts(byAssociation.get(a.id) ?? [], input.insats);
+    const [found] = parts;
+    if (!found)
       return {
         id: a.id,
         name: a.name,
@@ -462,23 +728,54 @@ function mergeParticipants(input: MergeInput): MergedParticipants {
         keyFigures: null,
         suppressed: [],
       };
-    reporting.push(report);
+    added.push(...parts.map((p) => p.report));
+    if (parts.length === 1) {
+      const report = found.report;
+      reporting.push(report);
+      return {
+        id: a.id,
+        name: a.name,
+        revision: found.revision,
+        reportPeriod: found.period,
+        insats: report.insats,
+        keyFigures: report.keyFigures,
+        suppressed: report.suppression.suppressed,
+      };
+    }
+    summed = true;
+    const sum = summedParts(parts.map((p) => p.report));
+    const periods = [...new Set(parts.map((p) => p.period))];
     return {
       id: a.id,
       name: a.name,
-      revision: found.revision,
-      reportPeriod: found.period,
-      insats: report.insats,
-      keyFigures: report.keyFigures,
-      suppressed: report.suppression.suppressed,
+      revision: Math.max(...parts.map((p) => p.revision)),
+      reportPeriod: periods.length === 1 ? periods[0]! : year,
+      insats: null,
+      keyFigures: sum.keyFigures,
+      suppressed: sum.suppressed,
+      parts: parts.map((p) => ({ insats: p.report.insats, revision: p.revision, reportPeriod: p.period })),
+      totals: sum.totals,
     };
   });
 
-  const keyFigures = networkKeyFigures(reporting);
+  // Each association one report: the network as ever. Some adding up insatser: over every part.
+  const keyFigures = summed
+    ? networkOverParts(
+        added,
+        associations.flatMap((a) =>
+          a.keyFigures ? [{ keyFigures: a.keyFigures, suppressed: a.suppressed }] : [],
+        ),
+      )
+    : networkKeyFigures(reporting);
+  const reportingCount = associations.filter((a) => a.keyFigures !== null).length;
   return {
     kind: "participants",
     period: year,
+    ...(input.insats !== undefined ? { insats: input.insats } : {}),
+    ...(insatser.length > 0 && (input.insats !== undefined || chosen.some((c) => slotOf(c) !== ""))
+      ? { insatser }
+      : {}),
     associations,
-    network: { reporting: reporting.length, keyFigures },
+    network: { reporting: reportingCount, keyFigures },
   };
 }

@@ -4,6 +4,7 @@
  * over the table. Pure: the add-in renders it through office.js (charts too), the service
  * through exceljs (which cannot write charts), so both give the same cells.
  */
+import { roundToOre as round } from "./amounts";
 import { columnLetters, rangeToA1, toA1 } from "./grid";
 import { shareableInsats } from "./insats";
 import type {
@@ -41,6 +42,8 @@ import { COST_GROUPS } from "./report";
 export const SUPPRESSED = "..";
 /** The mark of an association that has no report for the year: never a blank row. */
 export const NO_REPORT = "ingen rapport";
+/** The mark of an utfall an association has not reported (its budget has none for the year): never 0. */
+export const NOT_REPORTED = "–";
 
 const AMOUNT = "#,##0";
 const SHARE = "0.0%";
@@ -153,8 +156,26 @@ const BUDGET = {
   report: "Rapport",
 } as const;
 
+/** The columns the comparison grows where some association reported utfall for the year. */
+const OUTCOME = {
+  income: "Utfall intäkter",
+  cost: "Utfall kostnader",
+  surplus: "Utfall över-/underskott",
+  incomeDeviation: "Avvikelse intäkter",
+  costDeviation: "Avvikelse kostnader",
+  surplusDeviation: "Avvikelse över-/underskott",
+} as const;
+
+const outcomeText = (reporting: number, of: number) =>
+  `${reporting} av ${of} förbund har rapporterat utfall för året`;
+
+/** (utfall − budget) of a row: "–" where the utfall is not reported, blank where there is no budget. */
+const deviationFormula = (outcome: string, budget: string, r: number) =>
+  `=IF(ISNUMBER(${outcome}${r}),${outcome}${r}-${budget}${r},IF(ISNUMBER(${budget}${r}),"${NOT_REPORTED}",""))`;
+
 function budgetSheet(view: MergedBudget): NetworkSheet {
   const name = networkTableName("budget", view.period);
+  const outcome = view.network.outcome;
   const groups = COST_GROUPS.map((g) => ({ group: g, header: cap(g) }));
   const columns: OutputColumn[] = [
     { header: BUDGET.name, width: 36 },
@@ -164,16 +185,51 @@ function budgetSheet(view: MergedBudget): NetworkSheet {
     { header: BUDGET.income, numberFormat: AMOUNT, width: 14 },
     { header: BUDGET.surplus, numberFormat: AMOUNT, width: 16 },
     { header: BUDGET.share, numberFormat: SHARE, width: 12 },
+    // Utfall beside the budget, only where some association reported it: a plan alone stays as it was.
+    ...(outcome
+      ? Object.values(OUTCOME).map((header) => ({
+          header,
+          numberFormat: AMOUNT,
+          width: header.length > 20 ? 24 : 18,
+        }))
+      : []),
     { header: BUDGET.report, width: 30 },
   ];
   const heading = [
     `Samsyn – nätverkets sammanställning, budget ${view.period}`,
     `En rad per förbund, belopp i kronor. ${reportedText(view.network.reporting, view.associations.length)}.`,
     "Summorna under tabellen och över-/underskottet är formler: de räknas om när du ändrar i tabellen.",
+    ...(outcome
+      ? [
+          `Utfall och avvikelse (utfall − budget): ${outcomeText(outcome.reporting, view.associations.length)}. "${NOT_REPORTED}" = utfall inte rapporterat. Summorna av utfall och avvikelse gäller bara de förbund som rapporterat utfall.`,
+        ]
+      : []),
   ];
   const col = (header: string) => columnLetters(columns.findIndex((c) => c.header === header));
   const [inc, cost, surplus] = [col(BUDGET.income), col(BUDGET.cost), col(BUDGET.surplus)];
   const top = firstBodyRow(heading, columns);
+
+  /** Utfall (a value, or "–" not reported) and avvikelse (live formulas) of one association's row. */
+  const outcomeCells = (a: MergedBudget["associations"][number], r: number): OutputCell[] => {
+    const o = a.outcome;
+    const reported = a.revision !== null;
+    const value = (v: number | undefined): OutputCell =>
+      v !== undefined ? v : reported ? NOT_REPORTED : null;
+    const [uInc, uCost, uSurplus] = [col(OUTCOME.income), col(OUTCOME.cost), col(OUTCOME.surplus)];
+    const deviation = (u: string, b: string, result: number | undefined) =>
+      formula(deviationFormula(u, b, r), result ?? (reported ? NOT_REPORTED : ""));
+    return [
+      value(o?.income),
+      value(o?.cost),
+      formula(
+        `=IF(ISNUMBER(${uInc}${r}),${uInc}${r}-${uCost}${r},IF(ISNUMBER(${inc}${r}),"${NOT_REPORTED}",""))`,
+        o?.surplus ?? (reported ? NOT_REPORTED : ""),
+      ),
+      deviation(uInc, inc, o && a.income !== null ? round(o.income - a.income) : undefined),
+      deviation(uCost, cost, o && a.cost !== null ? round(o.cost - a.cost) : undefined),
+      deviation(uSurplus, surplus, o && a.surplus !== null ? round(o.surplus - a.surplus) : undefined),
+    ];
+  };
 
   const rows: OutputCell[][] = view.associations.map((a, i) => {
     const r = top + i;
@@ -189,6 +245,7 @@ function budgetSheet(view: MergedBudget): NetworkSheet {
       a.income,
       surplusCell,
       shareCell,
+      ...(outcome ? outcomeCells(a, r) : []),
       reported ? `version ${a.revision}, budget ${periodLabel(a.reportPeriod ?? "")}${period}` : NO_REPORT,
     ];
   });
@@ -206,8 +263,31 @@ function budgetSheet(view: MergedBudget): NetworkSheet {
       total(BUDGET.income, n.income),
       total(BUDGET.surplus, n.surplus),
       formula(`=IF(SUM(${incomeRef})=0,"",SUM(${surplusRef})/SUM(${incomeRef}))`, n.surplusShare ?? ""),
+      ...(outcome
+        ? [
+            total(OUTCOME.income, outcome.income),
+            total(OUTCOME.cost, outcome.cost),
+            total(OUTCOME.surplus, outcome.surplus),
+            total(OUTCOME.incomeDeviation, outcome.deviation.income),
+            total(OUTCOME.costDeviation, outcome.deviation.cost),
+            total(OUTCOME.surplusDeviation, outcome.deviation.surplus),
+          ]
+        : []),
       reportedText(n.reporting, view.associations.length),
     ],
+    // How many associations the utfall sums cover: counted live, as the sums are.
+    ...(outcome
+      ? [
+          [
+            "Förbund med utfall",
+            ...columns.slice(1, -7).map(() => null),
+            ...Object.values(OUTCOME).map((header) =>
+              formula(`=COUNT(${columnRef(name, header)})`, outcome.reporting),
+            ),
+            outcomeText(outcome.reporting, view.associations.length),
+          ],
+        ]
+      : []),
   ];
 
   return {
@@ -270,8 +350,8 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
     { header: PARTICIPANTS.report, width: 28 },
   ];
   const heading = [
-    `Samsyn – nätverkets sammanställning, deltagare ${view.period}`,
-    `En rad per förbund. ${reportedText(view.network.reporting, view.associations.length)}. "${SUPPRESSED}" = för litet antal för att visas.`,
+    `Samsyn – nätverkets sammanställning, deltagare ${view.period}${view.insats ? `, insats ${shareableInsats(view.insats) ?? ""}` : ""}`,
+    `En rad per förbund. ${reportedText(view.network.reporting, view.associations.length)}. "${SUPPRESSED}" = för litet antal för att visas.${view.associations.some((a) => a.parts) ? ` Ett förbund med flera insatser visar summan av dem; en deltagare i två insatser räknas i båda, och ett antal som är dolt i någon insats visas som "${SUPPRESSED}".` : ""}`,
     `Summorna under tabellen är formler över tabellens kolumner. Där ett förbunds antal är dolt ("${SUPPRESSED}") är summan de kända antalens summa: minst så många, aldrig exakt.`,
   ];
 
@@ -285,7 +365,7 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
         return c.kind === "count" ? (v === null ? SUPPRESSED : v) : withheld(a, c.path, v);
       }),
       // A report stored before the service refused identities in free text shows none either.
-      shareableInsats(a.insats),
+      a.parts ? `${a.parts.length} insatser` : shareableInsats(a.insats),
       // The report's own period: a half-year answering for the year reads "jan–jun 2041", never "2041".
       kf ? `version ${a.revision}, period ${periodLabel(a.reportPeriod ?? "")}` : NO_REPORT,
     ];
@@ -326,10 +406,16 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
     ratio: (c: FigureColumn) => OutputCell,
   ): OutputCell[] => COMPARED.map((c) => (c.kind === "count" ? each(c) : ratio(c)));
 
+  // What the formula sums: the figures the table shows. Where an association adds up insatser and
+  // one is hidden its cell is "..", so its known part is not in the sheet's sum (the merge's is larger).
+  const shownSum = (c: FigureColumn): number => {
+    const i = 1 + COMPARED.indexOf(c);
+    return rows.reduce((sum, r) => sum + (typeof r[i] === "number" ? (r[i] as number) : 0), 0);
+  };
   const summaryRows: OutputCell[][] = [
     [
       "Nätverket totalt (kända antal)",
-      ...byColumn((c) => formula(`=SUM(${ref(c)})`, total(c).value), ratioCell),
+      ...byColumn((c) => formula(`=SUM(${ref(c)})`, shownSum(c)), ratioCell),
       null,
       reportedText(view.network.reporting, view.associations.length),
     ],
@@ -373,5 +459,99 @@ function participantsSheet(view: MergedParticipants): NetworkSheet {
         values: [header(columnOf("shareClosedToWorkOrStudies"))],
       },
     ],
+  };
+}
+
+// —— budget and utfall by cost group ——
+
+const POSTS = {
+  name: "Förbund",
+  post: "Post",
+  budget: "Budget",
+  outcome: "Utfall",
+  deviation: "Avvikelse",
+} as const;
+
+/**
+ * Budget against utfall per association and post (income, each cost group, all costs, surplus),
+ * avvikelse a live formula; under it the network per post over the associations that reported
+ * utfall — their budget, their utfall, their avvikelse — never over one that did not. Null when
+ * no association reported utfall for the year.
+ */
+export function budgetOutcomeSheet(view: MergedBudget): OutputSheet | null {
+  const outcome = view.network.outcome;
+  if (!outcome) return null;
+  const name = uniqueTableName(`Samsyn_budget_utfall_${view.period}`, new Set());
+  const columns: OutputColumn[] = [
+    { header: POSTS.name, width: 40 },
+    { header: POSTS.post, width: 26 },
+    { header: POSTS.budget, numberFormat: AMOUNT, width: 14 },
+    { header: POSTS.outcome, numberFormat: AMOUNT, width: 14 },
+    { header: POSTS.deviation, numberFormat: AMOUNT, width: 14 },
+  ];
+  const of = view.associations.length;
+  const heading = [
+    `Samsyn – budget och utfall ${view.period}`,
+    `Belopp i kronor. Avvikelse = utfall − budget. ${outcomeText(outcome.reporting, of)}; "${NOT_REPORTED}" = utfall inte rapporterat.`,
+    "Nätverkets rader under tabellen gäller bara de förbund som rapporterat utfall: deras budget, deras utfall.",
+  ];
+  type Post = { label: string; budget: (a: Sums) => number | null; outcome: (a: Sums) => number | null };
+  interface Sums {
+    income: number | null;
+    cost: number | null;
+    surplus: number | null;
+    costByGroup: Record<string, number>;
+  }
+  const posts: Post[] = [
+    { label: "Intäkter", budget: (x) => x.income, outcome: (x) => x.income },
+    ...COST_GROUPS.map(
+      (g): Post => ({
+        label: cap(g),
+        budget: (x) => x.costByGroup[g] ?? 0,
+        outcome: (x) => x.costByGroup[g] ?? 0,
+      }),
+    ),
+    { label: "Kostnader totalt", budget: (x) => x.cost, outcome: (x) => x.cost },
+    { label: "Över-/underskott", budget: (x) => x.surplus, outcome: (x) => x.surplus },
+  ];
+  const top = firstBodyRow(heading, columns);
+  const rows: OutputCell[][] = [];
+  const reporting = view.associations.filter((a) => a.revision !== null);
+  for (const a of reporting)
+    for (const post of posts) {
+      const r = top + rows.length;
+      const b = post.budget(a);
+      const u = a.outcome ? post.outcome(a.outcome) : null;
+      rows.push([
+        a.name,
+        post.label,
+        b,
+        u ?? NOT_REPORTED,
+        formula(deviationFormula("D", "C", r), u !== null && b !== null ? round(u - b) : NOT_REPORTED),
+      ]);
+    }
+  // The network's budget beside its utfall: of the same associations, or the avvikelse lies.
+  const withOutcome = reporting.filter((a) => a.outcome);
+  const ref = (header: string) => columnRef(name, header);
+  const sumIfs = (header: string, post: string, result: number) =>
+    formula(
+      `=SUMIFS(${ref(header)},${ref(POSTS.post)},"${post}",${ref(POSTS.outcome)},"<>${NOT_REPORTED}")`,
+      result,
+    );
+  const summaryRows: OutputCell[][] = posts.map((post) => {
+    const b = round(withOutcome.reduce((s, a) => s + (post.budget(a) ?? 0), 0));
+    const u = round(withOutcome.reduce((s, a) => s + (a.outcome ? (post.outcome(a.outcome) ?? 0) : 0), 0));
+    return [
+      `Nätverket (${outcome.reporting} av ${of} förbund med utfall)`,
+      post.label,
+      sumIfs(POSTS.budget, post.label, b),
+      sumIfs(POSTS.outcome, post.label, u),
+      sumIfs(POSTS.deviation, post.label, round(u - b)),
+    ];
+  });
+  return {
+    name: uniqueSheetName(`Budget och utfall ${view.period}`, new Set()),
+    heading,
+    tables: [{ name, columns, rows, summaryRows }],
   };
 }

@@ -68,6 +68,17 @@ const Id = z.object({ id: z.string() });
 const ReportParams = z.object({ id: z.string(), kind: ReportKind, period: z.string().regex(PERIOD) });
 const MergedParams = z.object({ kind: ReportKind, period: z.string().regex(YEAR) });
 const RevisionNumber = z.string().regex(/^\d+$/);
+/**
+ * Where a participants report is filed when its list has an insats column: one report per
+ * insats, filed under its name. Absent for the whole list (and for every budget).
+ */
+const InsatsQuery = z.object({
+  insats: z
+    .string()
+    .max(80)
+    .optional()
+    .meta({ description: "The insats a participants report is filed under; absent: the whole list" }),
+});
 const ok = <S extends z.ZodType>(schema: S) => ({ 200: { description: "OK", schema } }) as const;
 const created = <S extends z.ZodType>(schema: S) => ({ 201: { description: "Created", schema } }) as const;
 
@@ -207,6 +218,7 @@ export const ROUTES = {
     summary: "Store a new revision of a report (the association's own token)",
     auth: true,
     params: ReportParams,
+    query: InsatsQuery,
     headers: SendHeaders,
     body: { schema: Report, required: true },
     answers: {
@@ -234,6 +246,7 @@ export const ROUTES = {
     summary: "The latest revision; its number in ETag; the body can be PUT back as it is",
     auth: true,
     params: ReportParams,
+    query: InsatsQuery,
     answers: ok(Report),
     errors: [400, 401, 403, 404],
   }),
@@ -244,6 +257,7 @@ export const ROUTES = {
       "The history of revisions: when, by which token, from which program, and whether it overrode a newer one",
     auth: true,
     params: ReportParams,
+    query: InsatsQuery,
     answers: ok(RevisionList),
     errors: [400, 401, 403, 404],
   }),
@@ -253,6 +267,7 @@ export const ROUTES = {
     summary: "One revision",
     auth: true,
     params: ReportParams.extend({ revision: RevisionNumber }),
+    query: InsatsQuery,
     answers: ok(Report),
     errors: [400, 401, 403, 404],
   }),
@@ -262,7 +277,7 @@ export const ROUTES = {
     summary: "Lines added, removed and changed between two revisions (default: the two latest)",
     auth: true,
     params: ReportParams,
-    query: z.object({ from: RevisionNumber.optional(), to: RevisionNumber.optional() }),
+    query: InsatsQuery.extend({ from: RevisionNumber.optional(), to: RevisionNumber.optional() }),
     answers: ok(ReportDiff),
     errors: [400, 401, 403, 404],
   }),
@@ -302,6 +317,12 @@ export const ROUTES = {
       "Every association's newest report covering the year, side by side, with network totals (any token)",
     auth: true,
     params: MergedParams,
+    query: z.object({
+      insats: z.string().max(80).optional().meta({
+        description:
+          "Participants only: one insats by name; absent, every association's insatser added up (a lower bound where a part is hidden)",
+      }),
+    }),
     answers: ok(MergedView),
     errors: [400, 401, 403, 404],
   }),
@@ -311,6 +332,7 @@ export const ROUTES = {
     summary: "The merged workbook (any token)",
     auth: true,
     params: MergedParams,
+    query: z.object({ insats: z.string().max(80).optional() }),
     answers: { 200: { description: "The workbook", media: XLSX_MEDIA } },
     errors: [400, 401, 403, 404],
   }),

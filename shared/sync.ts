@@ -11,15 +11,18 @@ import type { OutputCell, OutputSheet, OutputTable } from "./output";
 import { dayLabel, periodLabel } from "./period";
 import type { Report, ReportKind } from "./report";
 
-/** Where a report is filed: one association, one kind, one period. */
+/** Where a report is filed: one association, one kind, one period, and an insats where the list has an insats column. */
 export interface ReportAddress {
   readonly associationId: string;
   readonly kind: ReportKind;
   readonly period: string;
+  /** The insats a participants report of a list with an insats column is filed under; absent for the whole list. */
+  readonly insats?: string | undefined;
 }
 
-/** The key a report is remembered under in the workbook ("budget/2008"). */
-export const reportKey = (kind: ReportKind, period: string): string => `${kind}/${period}`;
+/** The key a report is remembered under in the workbook ("budget/2008", "participants/2023/Jobbcoacher"). */
+export const reportKey = (kind: ReportKind, period: string, insats?: string): string =>
+  insats ? `${kind}/${period}/${insats}` : `${kind}/${period}`;
 
 /**
  * The precondition of a send. A report this workbook never sent or fetched must not exist yet

@@ -37,13 +37,23 @@ export class PageApi {
   }
 
   /** The merged view for a year, read as the comparison the page shows. */
-  async comparison(kind: ReportKind, year: string): Promise<ComparisonView> {
-    return (await this.client.call(ROUTES.merged, { params: { kind, period: year } })).data;
+  async comparison(kind: ReportKind, year: string, insats?: string): Promise<ComparisonView> {
+    return (
+      await this.client.call(ROUTES.merged, {
+        params: { kind, period: year },
+        ...(insats ? { query: { insats } } : {}),
+      })
+    ).data;
   }
 
   /** The merged workbook, fetched with the token (never in a URL) and handed over as a Blob. */
-  async mergedWorkbook(kind: ReportKind, year: string): Promise<Blob> {
-    return (await this.client.call(ROUTES.mergedWorkbook, { params: { kind, period: year } })).data;
+  async mergedWorkbook(kind: ReportKind, year: string, insats?: string): Promise<Blob> {
+    return (
+      await this.client.call(ROUTES.mergedWorkbook, {
+        params: { kind, period: year },
+        ...(insats ? { query: { insats } } : {}),
+      })
+    ).data;
   }
 
   async createAssociation(name: string, orgnr: string) {
@@ -71,14 +81,23 @@ export class PageApi {
     return (await this.client.call(ROUTES.tokens, {})).data;
   }
 
-  async revisions(associationId: string, kind: ReportKind, period: string) {
+  /** A report's revisions; `insats` where it is filed under one (a list with an insats column). */
+  async revisions(associationId: string, kind: ReportKind, period: string, insats?: string) {
     const params = { id: associationId, kind, period };
-    return (await this.client.call(ROUTES.revisions, { params })).data;
+    return (await this.client.call(ROUTES.revisions, { params, ...(insats ? { query: { insats } } : {}) }))
+      .data;
   }
 
-  async diff(associationId: string, kind: ReportKind, period: string, from: number, to: number) {
+  async diff(
+    associationId: string,
+    kind: ReportKind,
+    period: string,
+    from: number,
+    to: number,
+    insats?: string,
+  ) {
     const params = { id: associationId, kind, period };
-    const query = { from: String(from), to: String(to) };
+    const query = { from: String(from), to: String(to), ...(insats ? { insats } : {}) };
     return (await this.client.call(ROUTES.diff, { params, query })).data;
   }
 }

@@ -18,7 +18,12 @@ export type Cell =
   | { readonly type: "days"; readonly value: number | null }
   /** An association's count; null where it reported but hid a small count. */
   | { readonly type: "count"; readonly value: number | null }
-  | { readonly type: "total"; readonly value: NetworkCount };
+  /** A sum of known figures; `parts`: an association's insatser added up (hidden in parts, not associations). */
+  | { readonly type: "total"; readonly value: NetworkCount; readonly parts?: boolean }
+  /** An utfall the association has not reported (its budget has none for the year): "–", never 0. */
+  | { readonly type: "notReported" }
+  /** A network sum over the associations that reported utfall only: `reporting` of `of`. */
+  | { readonly type: "partial"; readonly value: number; readonly reporting: number; readonly of: number };
 
 export interface Column {
   readonly key: string;
@@ -35,11 +40,16 @@ export interface Row {
    * ("jan–jun 2041"), when it is not the year itself: a part of the year is never shown as the year.
    */
   readonly period?: string;
+  /** Under the name: what the row adds up ("2 insatser"), where it adds up an association's insatser. */
+  readonly note?: string;
   readonly cells: Readonly<Record<string, Cell>>;
 }
 
 export interface Comparison {
   readonly kind: "budget" | "participants";
+  /** The table's caption, when it is not "Jämförelse <kind> <year>"; and its data-comparison mark. */
+  readonly caption?: string;
+  readonly mark?: string;
   readonly year: string;
   readonly columns: readonly Column[];
   readonly rows: readonly Row[];
@@ -95,6 +105,71 @@ function budgetComparison(view: MergedBudget, s: PageStrings): Comparison {
   };
 }
 
+/**
+ * Budget against utfall, where some association reported utfall for the year: per association
+ * income, costs and surplus as budget, utfall and avvikelse, then the avvikelse of each cost
+ * group. An association without utfall shows its budget and "–"; the network's row sums the
+ * associations that reported utfall only — their budget too, so that utfall − budget holds.
+ * Null when no association reported utfall.
+ */
+export function outcomeComparisonOf(view: ComparisonView, s: PageStrings): Comparison | null {
+  if (view.kind !== "budget" || !view.network.outcome) return null;
+  const c = s.comparison;
+  const o = view.network.outcome;
+  const of = view.associations.length;
+  const posts = [
+    { key: "income", label: c.income },
+    { key: "cost", label: c.cost },
+    { key: "surplus", label: c.surplus.replace("\u00ad", "") },
+  ] as const;
+  const columns: Column[] = [
+    ...posts.flatMap(({ key, label }) => [
+      { key: `${key}:budget`, label: c.budgetOf(label) },
+      { key: `${key}:outcome`, label: c.outcomeOf(label) },
+      { key: `${key}:deviation`, label: c.deviationOf(label) },
+    ]),
+    ...COST_GROUPS.map((g) => ({ key: `deviation:${g}`, label: c.deviationOf(s.groups[g]) })),
+  ];
+  const missing: Cell = { type: "notReported" };
+  const rows: Row[] = view.associations.map((a) => {
+    const u = a.outcome;
+    const cells: Record<string, Cell> = {};
+    for (const { key } of posts) {
+      const budget = a[key];
+      cells[`${key}:budget`] = amount(budget);
+      cells[`${key}:outcome`] = u ? amount(u[key]) : missing;
+      cells[`${key}:deviation`] = u && budget !== null ? amount(u[key] - budget) : missing;
+    }
+    for (const g of COST_GROUPS)
+      cells[`deviation:${g}`] = u ? amount((u.costByGroup[g] ?? 0) - (a.costByGroup[g] ?? 0)) : missing;
+    return { id: a.id, name: a.name, reported: a.revision !== null, cells };
+  });
+  const partial = (value: number): Cell => ({ type: "partial", value, reporting: o.reporting, of });
+  const network: Record<string, Cell> = {};
+  for (const { key } of posts) {
+    network[`${key}:budget`] = partial(o[key] - o.deviation[key]);
+    network[`${key}:outcome`] = partial(o[key]);
+    network[`${key}:deviation`] = partial(o.deviation[key]);
+  }
+  for (const g of COST_GROUPS) network[`deviation:${g}`] = partial(o.deviation.costByGroup[g] ?? 0);
+  return {
+    kind: "budget",
+    caption: c.outcomeTableName(view.period),
+    mark: "outcome",
+    year: view.period,
+    columns,
+    rows,
+    reporting: o.reporting,
+    network: {
+      id: "network",
+      name: c.network,
+      period: c.outcomeFrom(o.reporting, of),
+      reported: true,
+      cells: network,
+    },
+  };
+}
+
 /** A figure's cell, as its kind shows it: a count (null where hidden), a share, a mean in days. */
 function figureCell(column: FigureColumn, value: number | null): Cell {
   if (column.kind === "share") return share(value);
@@ -107,6 +182,7 @@ function participantsComparison(view: MergedParticipants, s: PageStrings): Compa
   const columns: Column[] = COMPARED.map((column) => ({ key: column.path, label: column.label[s.lang] }));
   const rows = view.associations.map((a) => {
     const k = a.keyFigures;
+    const totals = a.totals;
     return {
       id: a.id,
       name: a.name,
@@ -114,10 +190,14 @@ function participantsComparison(view: MergedParticipants, s: PageStrings): Compa
       ...(a.reportPeriod !== null && a.reportPeriod !== view.period
         ? { period: periodLabel(a.reportPeriod, s.lang) }
         : {}),
+      ...(a.parts ? { note: c.insatserAdded(a.parts.length) } : {}),
       cells: Object.fromEntries(
-        COMPARED.map((column) => [
+        COMPARED.map((column): [string, Cell] => [
           column.path,
-          figureCell(column, k ? valueAt<number | null>(k, column) : null),
+          // An association's insatser added up: the sum of the known parts, a lower bound where one is hidden.
+          totals && column.kind === "count"
+            ? { type: "total", value: valueAt<NetworkCount>(totals, column), parts: true }
+            : figureCell(column, k ? valueAt<number | null>(k, column) : null),
         ]),
       ),
     };
@@ -157,7 +237,11 @@ export interface Sort {
 }
 
 const numberOf = (cell: Cell | undefined): number | null =>
-  cell === undefined ? null : cell.type === "total" ? cell.value.value : cell.value;
+  cell === undefined || cell.type === "notReported"
+    ? null
+    : cell.type === "total"
+      ? cell.value.value
+      : cell.value;
 
 /**
  * The rows in the chosen order: by name (Swedish collation) or by a column's figure; rows

@@ -85,6 +85,8 @@ export const OutboxEntry = z.object({
   associationId: z.string(),
   kind: ReportKind,
   period: z.string(),
+  /** The insats the report is filed under, where its list has an insats column. */
+  insats: z.string().optional(),
   report: Report,
   /** The revision the send was based on; null for a report new to the service. */
   base: z.number().int().positive().nullable(),

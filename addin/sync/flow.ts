@@ -111,6 +111,7 @@ export function reportsToSend(
           associationId,
           kind: found.kind,
           period: found.kind === "budget" && choice.budgetYear ? choice.budgetYear : found.period,
+          ...(found.insats ? { insats: found.insats } : {}),
         },
         report: found.report,
         choice: budget ?? found.sheet,
@@ -120,7 +121,10 @@ export function reportsToSend(
 }
 
 const sameAddress = (a: ReportAddress, b: ReportAddress) =>
-  a.associationId === b.associationId && a.kind === b.kind && a.period === b.period;
+  a.associationId === b.associationId &&
+  a.kind === b.kind &&
+  a.period === b.period &&
+  (a.insats ?? "") === (b.insats ?? "");
 
 /**
  * A fingerprint of a report's figures: budget amounts by line and period, key figures by path
@@ -163,13 +167,13 @@ function remember(
     ...memory,
     [address.associationId]: {
       ...memory[address.associationId],
-      [reportKey(address.kind, address.period)]: entry,
+      [reportKey(address.kind, address.period, address.insats)]: entry,
     },
   };
 }
 
 const memoryOf = (memory: SyncMemory, a: ReportAddress) =>
-  memory[a.associationId]?.[reportKey(a.kind, a.period)];
+  memory[a.associationId]?.[reportKey(a.kind, a.period, a.insats)];
 
 /**
  * After "Behåll deras" the workbook builds on their version, but the sheet still holds the
@@ -321,7 +325,10 @@ export async function sendWaiting(
   if (mine.length === 0) return { results: [], settings };
   const others = settings.outbox.filter((e) => e.associationId !== associationId);
   const attempts = mine.map((e) => ({
-    item: { address: { associationId, kind: e.kind, period: e.period }, report: e.report },
+    item: {
+      address: { associationId, kind: e.kind, period: e.period, ...(e.insats ? { insats: e.insats } : {}) },
+      report: e.report,
+    },
     condition: conditionOfEntry(e),
     idempotencyKey: e.idempotencyKey,
   }));

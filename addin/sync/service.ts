@@ -48,6 +48,8 @@ export function normaliseServiceUrl(typed: string): string {
 }
 
 const reportParams = (a: ReportAddress) => ({ id: a.associationId, kind: a.kind, period: a.period });
+/** Filed under an insats: the one query the report routes take. */
+const insatsQuery = (a: ReportAddress) => (a.insats ? { query: { insats: a.insats } } : {});
 
 export class ServiceClient {
   readonly serviceUrl: string;
@@ -82,6 +84,7 @@ export class ServiceClient {
     try {
       const answer = await this.client.call(ROUTES.putReport, {
         params: reportParams(address),
+        ...insatsQuery(address),
         headers: {
           "Idempotency-Key": idempotencyKey,
           ...(condition.kind === "new"
@@ -103,11 +106,12 @@ export class ServiceClient {
   async latest(address: ReportAddress): Promise<TheirVersion> {
     const { data: report, headers } = await this.client.call(ROUTES.report, {
       params: reportParams(address),
+      ...insatsQuery(address),
     });
     const revision = Number(/\d+/.exec(headers.get("etag") ?? "")?.[0] ?? Number.NaN);
     if (!Number.isInteger(revision) || revision < 1) throw new ClientFailure("service-error");
     const history = await this.client
-      .call(ROUTES.revisions, { params: reportParams(address) })
+      .call(ROUTES.revisions, { params: reportParams(address), ...insatsQuery(address) })
       .catch(() => null);
     const info = history?.data.revisions.find((r) => r.revision === revision) ?? null;
     return { revision, report, info };
@@ -124,9 +128,14 @@ export class ServiceClient {
     return data.reports.flatMap((r) => (r.report.kind === "participants" ? [r.report] : []));
   }
 
-  /** The network's merged view of a kind for a year. */
-  async merged(kind: ReportKind, year: string): Promise<MergedView> {
-    return (await this.client.call(ROUTES.merged, { params: { kind, period: year } })).data;
+  /** The network's merged view of a kind for a year; of participants, of one insats where one is named. */
+  async merged(kind: ReportKind, year: string, insats?: string): Promise<MergedView> {
+    return (
+      await this.client.call(ROUTES.merged, {
+        params: { kind, period: year },
+        ...(insats ? { query: { insats } } : {}),
+      })
+    ).data;
   }
 }
 

@@ -52,6 +52,33 @@ export function figureRows(report: Report, strings: UiStrings, lang: Lang): Figu
           period: periodLabel(period, lang),
           value: n(report.totals[total][period]),
         });
+    // Utfall, where the sheet has it, leaves with the budget: listed as it leaves.
+    const outcome = (period: string) => strings.preview.outcome(periodLabel(period, lang));
+    report.lines.forEach((line, i) => {
+      for (const [period, value] of Object.entries(line.outcomes ?? {}))
+        rows.push({
+          path: `lines.${i}.outcomes.${period}`,
+          label: line.label,
+          period: outcome(period),
+          value: n(value),
+        });
+    });
+    for (const total of ["income", "cost", "surplus"] as const)
+      for (const [period, value] of Object.entries(report.outcomeTotals?.[total] ?? {}))
+        rows.push({
+          path: `outcomeTotals.${total}.${period}`,
+          label: strings.preview.totals[total],
+          period: outcome(period),
+          value: n(value),
+        });
+    for (const [period, equity] of Object.entries(report.equity ?? {}))
+      for (const part of ["opening", "result", "closing"] as const)
+        rows.push({
+          path: `equity.${period}.${part}`,
+          label: strings.preview.equity[part],
+          period: periodLabel(period, lang),
+          value: n(equity[part]),
+        });
     return rows;
   }
   const hidden = new Set(report.suppression.suppressed);

@@ -5,14 +5,19 @@
  */
 import { useCallback, useMemo, useState } from "react";
 import { isYearText } from "../../shared/period";
+import { insatsGroupsOf } from "../../shared/push";
 import type { WorkbookReading } from "../../shared/read-workbook";
 import type { ParticipantsReport, ReportKind } from "../../shared/report";
 import { budgetChoice, reportsToSend, type SendChoice, type SendItem } from "../sync/flow";
 import { type ListPeriods, listPeriods } from "../sync/periods";
 
 export interface Candidate {
-  /** The choice's key: a budget's budgetChoice, a participant list's sheet. */
+  /** The choice's key: a budget's budgetChoice, a participant list's sheet (with "\u0000insats" for one insats of it). */
   readonly key: string;
+  /** A participant list's sheet: its period is chosen once for all its insatser. */
+  readonly sheet?: string;
+  /** The insats a report of a list with an insats column is filed under (one report per insats). */
+  readonly insats?: string;
   readonly kind: ReportKind;
   /** The period it is filed under. */
   readonly period: string;
@@ -75,12 +80,18 @@ export function useSendChoice(
         ? [{ key: budgetChoice(t), plan: /\d{4}/.exec(t.periods[0] ?? "")?.[0] ?? null }]
         : [],
     );
+    // A list with an insats column: one report per insats, each ticked on its own.
+    const perInsats = new Set(
+      reading.participantReadings.flatMap((r) =>
+        insatsGroupsOf(r) !== null && r.tables[0] ? [r.tables[0].sheet] : [],
+      ),
+    );
     const choice: SendChoice = {
       budgets: budgets.filter((b) => !unticked.has(b.key)).map((b) => b.key),
       ...(year && budgetYearOk ? { budgetYear: year } : {}),
       periods: Object.fromEntries(
         Object.entries(chosen)
-          .filter(([sheet]) => !unticked.has(sheet))
+          .filter(([sheet]) => perInsats.has(sheet) || !unticked.has(sheet))
           .map(([sheet, period]) => [sheet, [period]]),
       ),
       ...(published ? { published } : {}),
@@ -101,13 +112,34 @@ export function useSendChoice(
               },
             ],
       ),
-      ...Object.entries(chosen).map(([sheet, period]) => ({
-        key: sheet,
-        kind: "participants" as const,
-        period,
-        ticked: !unticked.has(sheet),
-        item: itemOf(sheet),
-      })),
+      ...Object.entries(chosen).flatMap(([sheet, period]): Candidate[] => {
+        if (!perInsats.has(sheet))
+          return [
+            {
+              key: sheet,
+              sheet,
+              kind: "participants",
+              period,
+              ticked: !unticked.has(sheet),
+              item: itemOf(sheet),
+            },
+          ];
+        return items
+          .filter((i) => i.choice === sheet && i.address.insats !== undefined)
+          .map((i) => {
+            const key = `${sheet}\u0000${i.address.insats}`;
+            const ticked = !unticked.has(key);
+            return {
+              key,
+              sheet,
+              insats: i.address.insats!,
+              kind: "participants",
+              period,
+              ticked,
+              item: ticked ? i : null,
+            };
+          });
+      }),
     ];
   }, [reading, associationId, chosen, unticked, year, budgetYearOk, published]);
 

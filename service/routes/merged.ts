@@ -6,13 +6,13 @@
 import { createHash } from "node:crypto";
 import type { Request, Response, Router } from "express";
 import { LRUCache } from "lru-cache";
-import { pickReports } from "../../shared/merge";
+import { pickParticipantReports, pickReports, slotOf } from "../../shared/merge";
 import type { ReportKind } from "../../shared/report";
 import { ROUTES, XLSX_MEDIA } from "../../shared/routes";
 import type { MergeJob } from "../merge-job";
 import type { MergeThread } from "../merge-thread";
 import type { Store } from "../store/types";
-import { on, parseKind, parsePeriod, type RouteContext } from "./request";
+import { on, parseInsats, parseKind, parsePeriod, type RouteContext } from "./request";
 
 /** Answers kept: a year's budget and participants, as JSON and as workbooks, for several years (a few MB). */
 const KEPT_ANSWERS = 32;
@@ -41,7 +41,9 @@ export function mergedRoutes(router: Router, ctx: RouteContext): void {
     await who(req, res);
     const kind = parseKind(rawKind);
     const period = parsePeriod(rawPeriod, "year");
-    return { kind, period, plan: await mergePlan(store, kind, period) };
+    // Participants of one insats by name; absent (or for a budget): all.
+    const insats = kind === "participants" ? parseInsats(req.query.insats) : "";
+    return { kind, period, plan: await mergePlan(store, kind, period, insats || undefined) };
   };
 }
 
@@ -56,20 +58,30 @@ export interface MergePlan {
  * changes, so the associations, the chosen revisions and the corrections decide the answer;
  * the bodies are loaded only when it must be computed.
  */
-export async function mergePlan(store: Store, kind: ReportKind, period: string): Promise<MergePlan> {
+export async function mergePlan(
+  store: Store,
+  kind: ReportKind,
+  period: string,
+  insats?: string,
+): Promise<MergePlan> {
   const [associations, heads, overrides] = await Promise.all([
     store.listAssociations(),
     store.latestHeads(kind, period),
     kind === "budget" ? store.groupOverrides() : Promise.resolve([]),
   ]);
-  const chosen = [...pickReports(kind, period, heads).values()];
+  // Participants: each insats's report, so that the merge can add them up or take one.
+  const chosen =
+    kind === "participants"
+      ? pickParticipantReports(period, heads)
+      : [...pickReports(kind, period, heads).values()];
   const key = createHash("sha256")
     .update(
       JSON.stringify([
         kind,
         period,
+        insats ?? null,
         associations.map((a) => [a.id, a.name]),
-        chosen.map((h) => [h.associationId, h.period, h.revision]),
+        chosen.map((h) => [h.associationId, h.period, slotOf(h), h.revision]),
         overrides.map((o) => [o.associationId, o.label, o.group]),
       ]),
     )
@@ -79,6 +91,7 @@ export async function mergePlan(store: Store, kind: ReportKind, period: string):
     load: async () => ({
       kind,
       period,
+      ...(insats !== undefined ? { insats } : {}),
       associations,
       revisions: await store.getRevisions(kind, chosen),
       overrides,

@@ -12,7 +12,7 @@ import { ReportKind } from "../../shared/report";
 import type { RouteSpec } from "../../shared/routes";
 import { type Principal, principalOf } from "../auth";
 import { type BodyName, invalidBody } from "../errors";
-import { checkStorableJson } from "../input";
+import { checkInsats, checkStorableJson } from "../input";
 import { type MergeThread, mergeThread } from "../merge-thread";
 import type { Association, Store } from "../store/types";
 
@@ -84,6 +84,17 @@ export function parseKind(raw: string): ReportKind {
 }
 
 /** A period of the path, read by the one grammar (shared/period.ts) and given back canonical. */
+/**
+ * The insats a report is filed under (?insats=…): a name the service takes (checkInsats), or ''
+ * for the whole list when none is given.
+ */
+export function parseInsats(raw: unknown): string {
+  if (raw === undefined || raw === "") return "";
+  if (typeof raw !== "string") throw new SamsynError({ code: "bad-request" });
+  checkInsats(raw);
+  return raw;
+}
+
 export function parsePeriod(raw: string, expected: "year" | "period"): string {
   const key = expected === "year" ? parseYear(raw) : (parsePeriodText(raw)?.key ?? null);
   if (key === null) throw new SamsynError({ code: "invalid-period", text: raw, expected });

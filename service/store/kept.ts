@@ -10,8 +10,10 @@ export const revisionKey = (r: {
   readonly associationId: string;
   readonly kind: string;
   readonly period: string;
+  /** The insats a report is filed under; '' or absent for the whole list. */
+  readonly insats?: string | undefined;
   readonly revision: number;
-}): string => `${r.associationId}\u0000${r.kind}\u0000${r.period}\u0000${r.revision}`;
+}): string => `${r.associationId}\u0000${r.kind}\u0000${r.period}\u0000${r.insats ?? ""}\u0000${r.revision}`;
 
 /** Values by revision key, at most `characters` of body text together. */
 export const keptByRevision = <T extends { readonly body: string }>(

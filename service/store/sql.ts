@@ -110,6 +110,14 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     // When each token last got past authentication, written at most once a minute per token.
     "ALTER TABLE tokens ADD COLUMN last_used_at timestamptz",
   ],
+  [
+    // A participant list with an insats column files one report per insats: the insats is part
+    // of where a report is filed. '' is the whole list, as every report before was filed.
+    "ALTER TABLE report_revisions ADD COLUMN insats text NOT NULL DEFAULT ''",
+    "ALTER TABLE report_revisions DROP CONSTRAINT report_revisions_pkey",
+    "ALTER TABLE report_revisions ADD PRIMARY KEY (association_id, kind, period, insats, revision)",
+    "ALTER TABLE idempotency_keys ADD COLUMN insats text NOT NULL DEFAULT ''",
+  ],
 ];
 
 const MIGRATION_LOCK = 7_270_001;
@@ -176,6 +184,7 @@ const toRevision = (r: Row): StoredRevision => ({
   associationId: String(r.association_id),
   kind: r.kind as ReportKind,
   period: String(r.period),
+  insats: r.insats === undefined || r.insats === null ? "" : String(r.insats),
   revision: Number(r.revision),
   // Stored bodies were validated on the way in; parse again so a type never lies.
   report: Report.parse(json(r.body)),
@@ -200,57 +209,57 @@ const RECORD_TOKEN_USE = prepared(
 const PUT_REPORT = prepared(
   "put_report",
   `WITH prior AS (
-     SELECT kind, period, revision, body_hash FROM idempotency_keys
+     SELECT kind, period, insats, revision, body_hash FROM idempotency_keys
       WHERE $2::text IS NOT NULL AND association_id = $1 AND key = $2
    ), latest AS (
      SELECT coalesce(max(revision), 0) AS current FROM report_revisions
-      WHERE association_id = $1 AND kind = $3 AND period = $4
+      WHERE association_id = $1 AND kind = $3 AND period = $4 AND insats = $12
    ), created AS (
      INSERT INTO report_revisions
-       (association_id, kind, period, revision, body, body_hash, years, token_id, client, override)
-     SELECT $1, $3, $4, current + 1, $5::jsonb, $7, ARRAY(SELECT jsonb_array_elements_text($8::jsonb)), $9, $10, $11
+       (association_id, kind, period, insats, revision, body, body_hash, years, token_id, client, override)
+     SELECT $1, $3, $4, $12, current + 1, $5::jsonb, $7, ARRAY(SELECT jsonb_array_elements_text($8::jsonb)), $9, $10, $11
        FROM latest
       WHERE NOT EXISTS (SELECT 1 FROM prior) AND ($6::int = -1 OR current = $6::int)
      RETURNING revision
    ), remembered AS (
-     INSERT INTO idempotency_keys (association_id, key, kind, period, revision, body_hash)
-     SELECT $1, $2, $3, $4, revision, $7 FROM created WHERE $2::text IS NOT NULL
+     INSERT INTO idempotency_keys (association_id, key, kind, period, insats, revision, body_hash)
+     SELECT $1, $2, $3, $4, $12, revision, $7 FROM created WHERE $2::text IS NOT NULL
    )
    SELECT (SELECT current FROM latest) AS current,
           (SELECT revision FROM created) AS created,
-          p.kind AS prior_kind, p.period AS prior_period, p.revision AS prior_revision,
+          p.kind AS prior_kind, p.period AS prior_period, p.insats AS prior_insats, p.revision AS prior_revision,
           p.body_hash AS prior_hash
      FROM (SELECT 1) AS one LEFT JOIN prior p ON true`,
 );
 
-// The latest of each (association, period) first, then the year: an older revision that
+// The latest of each (association, period, insats) first, then the year: an older revision that
 // covered the year does not answer once a newer one of the same report no longer does.
 const LATEST_HEADS = prepared(
-  "latest_heads",
-  `SELECT association_id, period, revision, created_at, years FROM (
-     SELECT DISTINCT ON (association_id, period) association_id, period, revision, created_at, years
+  "latest_heads_insats",
+  `SELECT association_id, period, insats, revision, created_at, years FROM (
+     SELECT DISTINCT ON (association_id, period, insats) association_id, period, insats, revision, created_at, years
        FROM report_revisions WHERE kind = $1
-      ORDER BY association_id, period, revision DESC) latest
+      ORDER BY association_id, period, insats, revision DESC) latest
     WHERE $2 = ANY(years)`,
 );
 
 // Each key looked up by the primary key, so a query's cost does not grow with the history.
 const GET_REVISIONS = prepared(
-  "get_revisions",
-  `SELECT r.association_id, r.kind, r.period, r.revision, r.created_at, r.body::text AS body
-     FROM unnest($2::text[], $3::text[], $4::int[]) AS k(association_id, period, revision)
+  "get_revisions_insats",
+  `SELECT r.association_id, r.kind, r.period, r.insats, r.revision, r.created_at, r.body::text AS body
+     FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS k(association_id, period, revision, insats)
      JOIN LATERAL (
-       SELECT association_id, kind, period, revision, created_at, body FROM report_revisions
+       SELECT association_id, kind, period, insats, revision, created_at, body FROM report_revisions
         WHERE association_id = k.association_id AND kind = $1
-          AND period = k.period AND revision = k.revision) r ON true`,
+          AND period = k.period AND insats = k.insats AND revision = k.revision) r ON true`,
 );
 
-// The latest of each period of one association's reports of a kind.
+// The latest of each (period, insats) of one association's reports of a kind.
 const LATEST_REPORTS = prepared(
-  "latest_reports",
-  `SELECT DISTINCT ON (period) association_id, kind, period, revision, body, created_at
+  "latest_reports_insats",
+  `SELECT DISTINCT ON (period, insats) association_id, kind, period, insats, revision, body, created_at
      FROM report_revisions WHERE association_id = $1 AND kind = $2
-    ORDER BY period, revision DESC`,
+    ORDER BY period, insats, revision DESC`,
 );
 
 /** One guarded writer of an association at a time: the lock's key, by association. */
@@ -364,6 +373,7 @@ export class SqlStore implements Store {
       tokenId,
       client,
       override,
+      input.insats ?? "",
     ];
     // A guarded write reads what is published and writes in one transaction, holding the
     // association's lock: two periods sent at once are checked one after the other.
@@ -375,7 +385,7 @@ export class SqlStore implements Store {
             const latest = (await tx.query(LATEST_REPORTS, [input.associationId, input.kind])).map(
               toRevision,
             );
-            guard(latest.filter((r) => r.period !== input.period));
+            guard(latest.filter((r) => r.period !== input.period || r.insats !== (input.insats ?? "")));
             return tx.query(PUT_REPORT, params);
           })
       : () => this.db.query(PUT_REPORT, params);
@@ -394,6 +404,7 @@ export class SqlStore implements Store {
           revision: Number(r.prior_revision),
           kind: String(r.prior_kind),
           period: String(r.prior_period),
+          ...(r.prior_insats ? { insats: String(r.prior_insats) } : {}),
           sameBody: r.prior_hash === bodyHash,
         };
       if (r.created !== null && r.created !== undefined)
@@ -409,18 +420,19 @@ export class SqlStore implements Store {
     kind: ReportKind,
     period: string,
     revision?: number,
+    insats = "",
   ): Promise<StoredRevision | null> {
     const rows =
       revision === undefined
         ? await this.db.query(
             `SELECT * FROM report_revisions WHERE association_id = $1 AND kind = $2 AND period = $3
-              ORDER BY revision DESC LIMIT 1`,
-            [associationId, kind, period],
+                AND insats = $4 ORDER BY revision DESC LIMIT 1`,
+            [associationId, kind, period, insats],
           )
         : await this.db.query(
             `SELECT * FROM report_revisions
-              WHERE association_id = $1 AND kind = $2 AND period = $3 AND revision = $4`,
-            [associationId, kind, period, revision],
+              WHERE association_id = $1 AND kind = $2 AND period = $3 AND revision = $4 AND insats = $5`,
+            [associationId, kind, period, revision, insats],
           );
     return rows[0] ? toRevision(rows[0]) : null;
   }
@@ -429,13 +441,18 @@ export class SqlStore implements Store {
     return (await this.db.query(LATEST_REPORTS, [associationId, kind])).map(toRevision);
   }
 
-  async history(associationId: string, kind: ReportKind, period: string): Promise<RevisionInfo[]> {
+  async history(
+    associationId: string,
+    kind: ReportKind,
+    period: string,
+    insats = "",
+  ): Promise<RevisionInfo[]> {
     // The label is read from the token, so a revision shows the name its token has.
     const rows = await this.db.query(
       `SELECT r.revision, r.created_at, r.token_id, t.label AS token_label, r.client, r.override
          FROM report_revisions r LEFT JOIN tokens t ON t.id = r.token_id
-        WHERE r.association_id = $1 AND r.kind = $2 AND r.period = $3 ORDER BY r.revision`,
-      [associationId, kind, period],
+        WHERE r.association_id = $1 AND r.kind = $2 AND r.period = $3 AND r.insats = $4 ORDER BY r.revision`,
+      [associationId, kind, period, insats],
     );
     return rows.map((r) => ({
       revision: Number(r.revision),
@@ -450,16 +467,16 @@ export class SqlStore implements Store {
     // One query, one snapshot: every association, with the latest revision of each report it
     // filed (none: one row of nulls). DISTINCT ON walks the primary key's order.
     const rows = await this.db.query(
-      `SELECT a.id, a.name, a.orgnr, h.kind, h.period, h.revision, h.created_at, h.years,
+      `SELECT a.id, a.name, a.orgnr, h.kind, h.period, h.insats, h.revision, h.created_at, h.years,
               h.token_id, t.label AS token_label, h.client
          FROM associations a
          LEFT JOIN (
-           SELECT DISTINCT ON (association_id, kind, period)
-                  association_id, kind, period, revision, created_at, years, token_id, client
+           SELECT DISTINCT ON (association_id, kind, period, insats)
+                  association_id, kind, period, insats, revision, created_at, years, token_id, client
              FROM report_revisions
-            ORDER BY association_id, kind, period, revision DESC) h ON h.association_id = a.id
+            ORDER BY association_id, kind, period, insats, revision DESC) h ON h.association_id = a.id
          LEFT JOIN tokens t ON t.id = h.token_id
-        ORDER BY a.name, a.id, h.kind, h.period`,
+        ORDER BY a.name, a.id, h.kind, h.period, h.insats`,
     );
     const status: Status = { associations: [], reports: [] };
     for (const r of rows) {
@@ -471,6 +488,8 @@ export class SqlStore implements Store {
         associationId: id,
         kind: r.kind as ReportKind,
         period: String(r.period),
+        // Filed per insats: only where the list had an insats column (else the whole list, no field).
+        ...(r.insats ? { insats: String(r.insats) } : {}),
         // The years stored with the revision by coveredYears (merge.ts): the ones latestHeads gives the merge.
         years: [...(r.years as string[])],
         revision: Number(r.revision),
@@ -487,6 +506,7 @@ export class SqlStore implements Store {
     return rows.map((r) => ({
       associationId: String(r.association_id),
       period: String(r.period),
+      ...(r.insats ? { insats: String(r.insats) } : {}),
       revision: Number(r.revision),
       createdAt: iso(r.created_at),
       years: r.years as string[],
@@ -512,6 +532,7 @@ export class SqlStore implements Store {
         chunk.map((k) => k.associationId),
         chunk.map((k) => k.period),
         chunk.map((k) => k.revision),
+        chunk.map((k) => k.insats ?? ""),
       ]);
       for (const r of rows) {
         // Frozen: the same object answers every later merge that asks for this revision.
@@ -519,6 +540,7 @@ export class SqlStore implements Store {
           associationId: String(r.association_id),
           kind: r.kind as ReportKind,
           period: String(r.period),
+          insats: String(r.insats ?? ""),
           revision: Number(r.revision),
           createdAt: iso(r.created_at),
           body: String(r.body),

@@ -37,6 +37,8 @@ export interface StoredRevision {
   readonly associationId: string;
   readonly kind: ReportKind;
   readonly period: string;
+  /** The insats a participants report is filed under, where its list has an insats column; '' or absent for the whole list. */
+  readonly insats?: string;
   readonly revision: number;
   readonly report: Report;
   readonly createdAt: string;
@@ -58,6 +60,8 @@ export interface PutReportInput {
   readonly associationId: string;
   readonly kind: ReportKind;
   readonly period: string;
+  /** The insats the report is filed under ('' or absent: the whole list). */
+  readonly insats?: string;
   readonly report: Report;
   /**
    * The revision the writer based its edit on (If-Match), or null when it saw no report at all
@@ -82,6 +86,8 @@ export type PutReportResult =
       readonly revision: number;
       readonly kind: string;
       readonly period: string;
+      /** The insats it was filed under; absent for the whole list. */
+      readonly insats?: string;
       readonly sameBody: boolean;
     }
   /** `base` is not the latest revision; `current` is null when none exists. */
@@ -128,11 +134,12 @@ export interface Store {
     kind: ReportKind,
     period: string,
     revision?: number,
+    insats?: string,
   ): Promise<StoredRevision | null>;
-  /** The latest revision of every period an association filed of a kind, by period. */
+  /** The latest revision of every (period, insats) an association filed of a kind, by period. */
   latestReports(associationId: string, kind: ReportKind): Promise<StoredRevision[]>;
   /** Every revision, oldest first, with who sent it. */
-  history(associationId: string, kind: ReportKind, period: string): Promise<RevisionInfo[]>;
+  history(associationId: string, kind: ReportKind, period: string, insats?: string): Promise<RevisionInfo[]>;
   /** Every association and the latest revision of each report it filed, with who sent it: one query. */
   status(): Promise<Status>;
   /** For the merge: the latest revision of every (association, period) of a kind that covers the year, without bodies. */

@@ -235,6 +235,10 @@ export const enFailures: FailureTemplates = {
   "label-required": () => "Give ?label=… for the line.",
   "kind-mismatch": (f) => `The report is of kind ${f.sent} but the address says ${f.address}.`,
   "period-mismatch": (f) => `The report covers ${f.sent} but the address says ${f.address}.`,
+  "insats-mismatch": (f) =>
+    f.sent === null
+      ? `The report covers the whole participant list but the address says the insats ${f.address}.`
+      : `The report covers the insats ${f.sent} but the address says ${f.address}.`,
   "report-exists": (f) =>
     `The report already exists (the latest version is ${f.current}). Fetch it and compare before sending.`,
   "stale-revision": (f) =>

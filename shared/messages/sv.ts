@@ -247,6 +247,10 @@ export const svFailures: FailureTemplates = {
   "label-required": () => "Ange vilken rad det gäller.",
   "kind-mismatch": (f) => `Rapporten är av typen ${f.sent} men adressen säger ${f.address}.`,
   "period-mismatch": (f) => `Rapporten gäller ${f.sent} men adressen säger ${f.address}.`,
+  "insats-mismatch": (f) =>
+    f.sent === null
+      ? `Rapporten gäller hela deltagarlistan men adressen säger insatsen ${f.address}.`
+      : `Rapporten gäller insatsen ${f.sent} men adressen säger ${f.address}.`,
   "report-exists": (f) =>
     `Rapporten finns redan (senaste versionen är ${f.current}). Hämta den och jämför innan du skickar.`,
   "stale-revision": (f) =>

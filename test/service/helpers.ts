@@ -12,7 +12,13 @@ import pg from "pg";
 import { pino } from "pino";
 import { startWebServer, type WebServer } from "../../service/server";
 import { luhnValid } from "../../shared/identity";
-import { BudgetReport, ParticipantsReport } from "../../shared/report";
+import {
+  type BudgetGroup,
+  BudgetReport,
+  ParticipantsReport,
+  type PeriodAmounts,
+  type Section,
+} from "../../shared/report";
 
 export const PG_ADMIN_URL = process.env.SAMSYN_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 export const ADMIN = "test-admin-token-0123456789abcdef";
@@ -293,4 +299,76 @@ export function runCli(
     stderr += c.toString();
   });
   return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+/**
+ * Samordningsförbundet Sydost's budget 2023 with its utfall and budget 2024, as the sheet "Budget
+ * och utfall" of ../shared/fixtures/sydost-budget-utfall-2023.xlsx states them (rows 7–31): what
+ * a budget report carries where the workbook has utfall. `scale` multiplies every amount.
+ */
+export function sydostBudget(scale = 1): BudgetReport {
+  const rows: [Section, BudgetGroup, string, number, number, number][] = [
+    ["income", "medlemsbidrag", "Försäkringskassan", 4_000_000, 4_000_000, 4_080_000],
+    ["income", "medlemsbidrag", "Region Kalmar län", 2_000_000, 2_000_000, 2_040_000],
+    ["income", "medlemsbidrag", "Kalmar kommun", 900_000, 900_000, 918_000],
+    ["income", "medlemsbidrag", "Nybro kommun", 550_000, 550_000, 561_000],
+    ["income", "medlemsbidrag", "Torsås kommun", 550_000, 550_000, 561_000],
+    ["income", "övriga intäkter", "Ränteintäkter", 0, 12_345, 0],
+    ["cost", "kansli och administration", "Förbundschef och kansli", 1_150_000, 1_098_400, 1_184_500],
+    ["cost", "styrelse", "Styrelse", 180_000, 152_300, 185_400],
+    ["cost", "revision", "Revision", 90_000, 88_750, 92_700],
+    ["cost", "ekonomiadministration", "Ekonomitjänster", 120_000, 118_200, 123_600],
+    ["cost", "insatser", "Jobbcoacher", 2_600_000, 2_540_100, 2_626_000],
+    ["cost", "insatser", "IPS – individanpassat stöd till arbete", 1_800_000, 1_912_400, 1_818_000],
+    ["cost", "insatser", "Unga till arbete", 1_500_000, 1_320_000, 1_515_000],
+    ["cost", "insatser", "Kompetensutveckling i samverkan", 400_000, 298_000, 404_000],
+  ];
+  const cellRows = [7, 8, 9, 10, 11, 12, 17, 18, 19, 20, 22, 23, 24, 25];
+  const lines = rows.map(([section, group, label, budget, outcome, next], i) => ({
+    section,
+    group,
+    label,
+    cell: `A${cellRows[i]}`,
+    heading:
+      section === "income" ? "Intäkter" : group === "insatser" ? "Insatser" : "Förbundets administration",
+    amounts: { "2023": budget * scale, "2024": next * scale },
+    outcomes: { "2023": outcome * scale },
+  }));
+  const totals = (pick: (l: (typeof lines)[number]) => PeriodAmounts) => {
+    const sum = (section: Section) => {
+      const out: Record<string, number> = {};
+      for (const l of lines.filter((x) => x.section === section))
+        for (const [k, v] of Object.entries(pick(l))) out[k] = (out[k] ?? 0) + v;
+      return out;
+    };
+    const income = sum("income");
+    const cost = sum("cost");
+    const surplus = Object.fromEntries(
+      Object.keys(income).map((k) => [k, (income[k] ?? 0) - (cost[k] ?? 0)]),
+    );
+    return { income, cost, surplus };
+  };
+  return BudgetReport.parse({
+    kind: "budget",
+    sheet: "Budget och utfall",
+    title: "Samordningsförbundet Sydost – budget och utfall 2023, budget 2024",
+    range: "A4:E31",
+    unit: "kr",
+    periods: ["2023", "2024"],
+    periodLabels: ["Budget", "Budget"],
+    lines,
+    totals: totals((l) => l.amounts),
+    outcomeTotals: totals((l) => l.outcomes),
+    equity: {
+      "2023": {
+        opening: 2_310_000 * scale,
+        result: 484_195 * scale,
+        closing: 2_794_195 * scale,
+        openingCell: "C29",
+        resultCell: "C30",
+        closingCell: "C31",
+      },
+    },
+    columns: { budget: { "2023": "B", "2024": "E" }, outcome: { "2023": "C" }, forecast: {} },
+  });
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { MergedParticipants, type MergeReport, merge } from "../../shared/merge";
 import { periodYear } from "../../shared/period";
 import { type ParticipantsReport, WHOLE_HEMKOMMUN } from "../../shared/report";
-import { budgetReport, participantsReport, simpleBudget } from "./helpers";
+import { budgetReport, participantsReport, simpleBudget, sydostBudget } from "./helpers";
 
 const ale = { id: "ale", name: "Ale" };
 const nora = { id: "nora", name: "Nora" };
@@ -109,6 +109,75 @@ describe("merge of budgets", () => {
     expect(
       ["2008", "Budget 2015", "Prognos 2014", "2014-H1", "2008 (tkr)", "tkr", "12345"].map(periodYear),
     ).toEqual(["2008", "2015", "2014", "2014", "2008", null, null]);
+  });
+
+  it("When one association reports utfall and another budget only, then utfall stands beside the budget for the first, is absent for the second, and the network's utfall and avvikelse sum the one that reported", () => {
+    const sydost = { id: "sydost", name: "Sydost" };
+    const reports = [
+      stored("sydost", "2023", 2, "2024-02-10T10:00:00Z", sydostBudget()),
+      stored("ale", "2023", 1, "2022-11-20T10:00:00Z", simpleBudget(["2023"])),
+    ];
+    const view = merge({ kind: "budget", period: "2023", associations: [ale, sydost], reports });
+    const [a, s] = view.associations;
+    expect(a?.outcome).toBeUndefined();
+    expect(a?.mapping.every((m) => !("outcome" in m))).toBe(true);
+    // The sheet's own sums: Summa intäkter 8 012 345, Summa kostnader 7 528 150, Årets resultat 484 195.
+    expect(s?.outcome).toEqual({
+      periodKey: "2023",
+      income: 8_012_345,
+      cost: 7_528_150,
+      surplus: 484_195,
+      incomeByGroup: {
+        "finansiell ram": 0,
+        medlemsbidrag: 8_000_000,
+        "eget kapital": 0,
+        "övriga intäkter": 12_345,
+      },
+      costByGroup: {
+        insatser: 6_070_500,
+        "kansli och administration": 1_098_400,
+        styrelse: 152_300,
+        revision: 88_750,
+        ekonomiadministration: 118_200,
+        utvärdering: 0,
+        övrigt: 0,
+      },
+    });
+    expect([s?.income, s?.cost, s?.surplus]).toEqual([8_000_000, 7_840_000, 160_000]);
+    expect(s?.mapping.find((m) => m.label === "Unga till arbete")).toMatchObject({
+      amount: 1_500_000,
+      outcome: 1_320_000,
+    });
+    // Budget over both; utfall and avvikelse over Sydost alone.
+    expect(view.network.reporting).toBe(2);
+    expect(view.network.cost).toBe(1_390_000 + 7_840_000);
+    expect(view.network.outcome).toMatchObject({
+      reporting: 1,
+      income: 8_012_345,
+      cost: 7_528_150,
+      surplus: 484_195,
+    });
+    expect(view.network.outcome?.deviation).toMatchObject({
+      income: 12_345,
+      cost: -311_850,
+      surplus: 324_195,
+    });
+    expect(view.network.outcome?.deviation.costByGroup).toMatchObject({
+      insatser: -229_500,
+      styrelse: -27_700,
+    });
+  });
+
+  it("When the year asked has budget but no utfall (the plan year 2024), then no association and not the network carries utfall", () => {
+    const view = merge({
+      kind: "budget",
+      period: "2024",
+      associations: [{ id: "sydost", name: "Sydost" }],
+      reports: [stored("sydost", "2023", 2, "2024-02-10T10:00:00Z", sydostBudget())],
+    });
+    expect(view.associations[0]?.income).toBe(8_160_000);
+    expect(view.associations[0]?.outcome).toBeUndefined();
+    expect(view.network.outcome).toBeUndefined();
   });
 });
 
@@ -288,5 +357,90 @@ describe("merge of participants", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("merge of participants per insats", () => {
+  const withInsats = (
+    insats: string | null,
+    figures: Partial<ParticipantsReport["keyFigures"]> = {},
+    hidden: string[] = [],
+  ) => ({
+    ...participantsReport("2023", figures, hidden),
+    insats,
+  });
+  const filed = (
+    associationId: string,
+    insats: string | undefined,
+    report: ParticipantsReport,
+    at = "2024-01-10T00:00:00Z",
+  ) => ({
+    ...stored(associationId, "2023", 1, at, report),
+    ...(insats !== undefined ? { insats } : {}),
+  });
+
+  it("When an association filed its whole list before and per insats since, then all adds up the insatser only, never the whole list beside them", () => {
+    const reports = [
+      filed("ale", undefined, withInsats(null, { participants: 70 }), "2023-12-01T00:00:00Z"),
+      filed("ale", "Jobbcoacher", withInsats("Jobbcoacher", { participants: 40 })),
+      filed("ale", "Unga", withInsats("Unga", { participants: 30 })),
+      // Nora's whole list is another list (its own name): it stays beside its other insats.
+      filed("nora", undefined, withInsats("Samverkansteamet", { participants: 25 })),
+      filed("nora", "Jobbcoacher", withInsats("Jobbcoacher", { participants: 10 })),
+    ];
+    const all = merge({ kind: "participants", period: "2023", associations: [ale, nora], reports });
+    expect(
+      all.associations.map((a) => [a.id, a.parts?.map((p) => p.insats), a.keyFigures?.participants]),
+    ).toEqual([
+      ["ale", ["Jobbcoacher", "Unga"], 70],
+      ["nora", ["Jobbcoacher", "Samverkansteamet"], 35],
+    ]);
+    expect(all.network.keyFigures.participants).toEqual({ value: 105, lowerBound: false, suppressedIn: 0 });
+    expect(all.insatser).toEqual(["Jobbcoacher", "Samverkansteamet", "Unga"]);
+
+    const one = merge({
+      kind: "participants",
+      period: "2023",
+      associations: [ale, nora],
+      reports,
+      insats: "Jobbcoacher",
+    });
+    expect(one.associations.map((a) => [a.id, a.parts, a.keyFigures?.participants])).toEqual([
+      ["ale", undefined, 40],
+      ["nora", undefined, 10],
+    ]);
+    // A whole list named for the insats answers for it where nothing is filed under it.
+    const named = merge({
+      kind: "participants",
+      period: "2023",
+      associations: [nora],
+      reports,
+      insats: "Samverkansteamet",
+    });
+    expect(named.associations[0]?.keyFigures?.participants).toBe(25);
+  });
+
+  it("When one insats hides its kön, then the association's sum is a lower bound counted once, and the network hides it in one association", () => {
+    const reports = [
+      filed("ale", "Jobbcoacher", withInsats("Jobbcoacher", { byKon: { kvinna: 22, man: 18 } })),
+      filed(
+        "ale",
+        "Unga",
+        withInsats("Unga", { byKon: { kvinna: null, man: null } }, ["byKon.kvinna", "byKon.man"]),
+      ),
+      filed(
+        "ale",
+        "IPS",
+        withInsats("IPS", { byKon: { kvinna: null, man: null } }, ["byKon.kvinna", "byKon.man"]),
+      ),
+      filed("nora", undefined, withInsats(null, { byKon: { kvinna: 22, man: 18 } })),
+    ];
+    const all = merge({ kind: "participants", period: "2023", associations: [ale, nora], reports });
+    const a = all.associations[0]!;
+    expect(a.keyFigures?.byKon).toEqual({ kvinna: null, man: null });
+    expect(a.suppressed).toEqual(expect.arrayContaining(["byKon.kvinna", "byKon.man"]));
+    expect(a.totals?.byKon.kvinna).toEqual({ value: 22, lowerBound: true, suppressedIn: 2 });
+    expect(all.network.keyFigures.byKon.kvinna).toEqual({ value: 44, lowerBound: true, suppressedIn: 1 });
+    expect(all.network.keyFigures.participants).toEqual({ value: 160, lowerBound: false, suppressedIn: 0 });
   });
 });

@@ -75,6 +75,7 @@ export const SAMPLES: { readonly [C in FailureCode]: FailureOf<C> } = {
   "label-required": { code: "label-required" },
   "kind-mismatch": { code: "kind-mismatch", sent: "participants", address: "budget" },
   "period-mismatch": { code: "period-mismatch", sent: "2014-H1", address: "2014" },
+  "insats-mismatch": { code: "insats-mismatch", sent: "Jobbcoacher", address: "Unga till arbete" },
   "report-exists": { code: "report-exists", current: 7 },
   "stale-revision": { code: "stale-revision", current: 7, base: 5 },
   "unsuppressed-count": { code: "unsuppressed-count", threshold: 5, paths: ["keyFigures.closed"] },

@@ -2,7 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { merge } from "../../shared/merge";
 import { BudgetReport, ParticipantsReport } from "../../shared/report";
-import { chartSeries, comparisonOf, type Row, shortNames, sortRows } from "../../web/comparison";
+import {
+  chartSeries,
+  comparisonOf,
+  outcomeComparisonOf,
+  type Row,
+  shortNames,
+  sortRows,
+} from "../../web/comparison";
 import { describeDiffKey, describeDiffValue } from "../../web/diff-text";
 import { statusGrid, suggestedYear } from "../../web/status";
 import { STRINGS } from "../../web/strings";
@@ -280,5 +287,64 @@ describe("a revision diff in words", () => {
       describeDiffValue("shareClosedToWorkOrStudies", 0.8, sv, "sv"),
       describeDiffValue("income|X", null, sv, "sv"),
     ]).toEqual(["..", "80\u00a0%", "–"]);
+  });
+});
+
+describe("budget and utfall on the page", () => {
+  it("When one association reports utfall and another a budget only, then the first shows budget, utfall and avvikelse, the second its budget and –, and the network sums those with utfall", async () => {
+    const { sydostBudget } = await import("../service/helpers");
+    const view = merge({
+      kind: "budget",
+      period: "2023",
+      associations: [
+        { id: "ale", name: "Ale" },
+        { id: "sydost", name: "Sydost" },
+      ],
+      reports: [
+        {
+          associationId: "sydost",
+          period: "2023",
+          revision: 1,
+          createdAt: "2024-02-01T00:00:00Z",
+          report: sydostBudget(),
+        },
+        {
+          associationId: "ale",
+          period: "2023",
+          revision: 1,
+          createdAt: "2022-11-01T00:00:00Z",
+          report: budget(["2023"], 1_000_000, { insatser: 800_000 }),
+        },
+      ],
+    });
+    const { outcome: _, ...planOnly } = view.network;
+    expect(outcomeComparisonOf({ ...view, network: planOnly }, sv)).toBeNull();
+    const table = outcomeComparisonOf(view, sv)!;
+    expect(table.caption).toBe("Budget och utfall 2023");
+    const row = (id: string) => table.rows.find((r) => r.id === id)!.cells;
+    expect(row("sydost")["cost:budget"]).toEqual({ type: "amount", value: 7_840_000 });
+    expect(row("sydost")["cost:outcome"]).toEqual({ type: "amount", value: 7_528_150 });
+    expect(row("sydost")["cost:deviation"]).toEqual({ type: "amount", value: -311_850 });
+    expect(row("sydost")["deviation:insatser"]).toEqual({ type: "amount", value: -229_500 });
+    expect(row("ale")["cost:budget"]).toEqual({ type: "amount", value: 800_000 });
+    expect(row("ale")["cost:outcome"]).toEqual({ type: "notReported" });
+    expect(row("ale")["deviation:insatser"]).toEqual({ type: "notReported" });
+    expect(table.network.cells["cost:budget"]).toEqual({
+      type: "partial",
+      value: 7_840_000,
+      reporting: 1,
+      of: 2,
+    });
+    expect(table.network.cells["surplus:deviation"]).toEqual({
+      type: "partial",
+      value: 324_195,
+      reporting: 1,
+      of: 2,
+    });
+    // Sorting by avvikelse puts the association without utfall last, whichever the direction.
+    expect(sortRows(table.rows, { key: "cost:deviation", direction: "ascending" }).map((r) => r.id)).toEqual([
+      "sydost",
+      "ale",
+    ]);
   });
 });

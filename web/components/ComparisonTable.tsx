@@ -66,13 +66,30 @@ function CellText({ cell, strings, lang }: { cell: Cell; strings: PageStrings; l
           <span className={styles.hidden}>{c.suppressedTitle}</span>
         </span>
       );
+    case "notReported":
+      return (
+        <span title={c.notReportedOutcomeTitle}>
+          <span aria-hidden="true">{c.notReportedOutcome}</span>
+          <span className={styles.hidden}>{c.notReportedOutcomeTitle}</span>
+        </span>
+      );
+    case "partial":
+      return (
+        <>
+          {formatAmount(Math.round(cell.value * 10) / 10, lang)}
+          {/* Seen once under the row's name; read with every figure. */}
+          <span className={styles.hidden}> {c.outcomeFrom(cell.reporting, cell.of)}</span>
+        </>
+      );
     case "total": {
       const { value, lowerBound, suppressedIn } = cell.value;
       if (!lowerBound) return <>{formatAmount(value, lang)}</>;
       return (
         <>
           {c.atLeast(formatAmount(value, lang))}
-          <span className={styles.note}>{c.hiddenIn(suppressedIn)}</span>
+          <span className={styles.note}>
+            {cell.parts ? c.hiddenInParts(suppressedIn) : c.hiddenIn(suppressedIn)}
+          </span>
         </>
       );
     }
@@ -85,7 +102,7 @@ export function ComparisonTable({ comparison, strings, lang }: ComparisonTablePr
   const c = strings.comparison;
   const [sort, setSort] = useState<Sort>({ key: "name", direction: "ascending" });
   const rows = useMemo(() => sortRows(comparison.rows, sort), [comparison.rows, sort]);
-  const name = c.tableName(strings.kinds[comparison.kind], comparison.year);
+  const name = comparison.caption ?? c.tableName(strings.kinds[comparison.kind], comparison.year);
 
   const header = (key: string, label: string, numeric: boolean) => {
     const direction = sort.key === key ? sort.direction : undefined;
@@ -118,8 +135,8 @@ export function ComparisonTable({ comparison, strings, lang }: ComparisonTablePr
   };
 
   return (
-    <ScrollRegion label={c.scrollRegion}>
-      <table className={table.table} data-comparison={comparison.kind}>
+    <ScrollRegion label={comparison.mark === "outcome" ? c.outcomeScrollRegion : c.scrollRegion}>
+      <table className={table.table} data-comparison={comparison.mark ?? comparison.kind}>
         <caption className={table.caption}>{name}</caption>
         <thead>
           <tr>
@@ -135,6 +152,7 @@ export function ComparisonTable({ comparison, strings, lang }: ComparisonTablePr
                 {row.period !== undefined && (
                   <span className={styles.note}>{c.reportPeriod(row.period)}</span>
                 )}
+                {row.note !== undefined && <span className={styles.note}>{row.note}</span>}
               </th>
               {row.reported ? (
                 comparison.columns.map((col) => {
@@ -157,6 +175,9 @@ export function ComparisonTable({ comparison, strings, lang }: ComparisonTablePr
           <tr data-association="network">
             <th scope="row" className={table.rowHeader}>
               {comparison.network.name}
+              {comparison.network.period !== undefined && (
+                <span className={styles.note}>{comparison.network.period}</span>
+              )}
             </th>
             {comparison.columns.map((col) => {
               const cell = comparison.network.cells[col.key];

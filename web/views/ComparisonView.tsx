@@ -11,6 +11,7 @@ import {
   makeStyles,
   Radio,
   RadioGroup,
+  Select,
   Spinner,
   Title3,
   tokens,
@@ -22,7 +23,7 @@ import type { Lang } from "../../shared/messages";
 import { isYearText } from "../../shared/period";
 import type { ReportKind } from "../../shared/report";
 import type { PageApi } from "../api";
-import { chartSeries, comparisonOf, type ComparisonView as View } from "../comparison";
+import { chartSeries, comparisonOf, outcomeComparisonOf, type ComparisonView as View } from "../comparison";
 import { ComparisonCharts, expectedBars } from "../components/ComparisonCharts";
 import { ComparisonTable } from "../components/ComparisonTable";
 import { FailureBar } from "../components/FailureBar";
@@ -50,6 +51,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
   },
   year: { width: "10em" },
+  insats: { maxWidth: "28em" },
   actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
 });
 
@@ -88,14 +90,17 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
   const [downloading, setDownloading] = useState(false);
   const [failure, setFailure] = useState<ClientFailure | null>(null);
   const [view, setView] = useState<View | null>(null);
+  /** Participants: one insats by name, "" for all (each association's insatser added up). */
+  const [insats, setInsats] = useState("");
   const root = useRef<HTMLElement>(null);
   const shownYear = year ?? suggestedYear(status);
 
   const comparison = useMemo(() => (view ? comparisonOf(view, strings) : null), [view, strings]);
+  const outcome = useMemo(() => (view ? outcomeComparisonOf(view, strings) : null), [view, strings]);
   const series = useMemo(() => (comparison ? chartSeries(comparison) : null), [comparison]);
   useDrawnMark(root, series ? expectedBars(series) : null, view);
 
-  const show = async () => {
+  const show = async (forInsats = insats) => {
     const asked = shownYear.trim();
     if (!isYearText(asked)) {
       setYearError(true);
@@ -110,7 +115,9 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
     performance.clearMeasures(MEASURE);
     performance.mark(MARK_REQUEST);
     try {
-      setView(await api.comparison(kind, asked));
+      setView(
+        await api.comparison(kind, asked, kind === "participants" ? forInsats || undefined : undefined),
+      );
     } catch (e) {
       setView(null);
       setFailure(asClientFailure(e));
@@ -124,7 +131,11 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
     setDownloading(true);
     setFailure(null);
     try {
-      const blob = await api.mergedWorkbook(view.kind, view.period);
+      const blob = await api.mergedWorkbook(
+        view.kind,
+        view.period,
+        view.kind === "participants" ? view.insats : undefined,
+      );
       // A blob URL of the answer: the token stayed in the request's header, never in an address.
       const url = URL.createObjectURL(blob);
       const a = document.createElement("a");
@@ -194,7 +205,35 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
               {downloading ? c.downloading : c.download}
             </Button>
           </div>
+          {view.kind === "participants" && view.insatser && (
+            <Field className={styles.insats} label={c.insats} hint={c.insatsHint}>
+              <Select
+                value={view.insats ?? ""}
+                disabled={busy}
+                onChange={(_, d) => {
+                  setInsats(d.value);
+                  void show(d.value);
+                }}
+              >
+                <option value="">{c.allInsatser}</option>
+                {view.insatser.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
           <ComparisonTable comparison={comparison} strings={strings} lang={lang} />
+          {outcome && (
+            <section className={styles.root} aria-labelledby="outcome-heading">
+              <Title3 as="h3" id="outcome-heading">
+                {c.outcomeHeading}
+              </Title3>
+              <Body1>{c.outcomeIntro(outcome.reporting, outcome.rows.length, outcome.year)}</Body1>
+              <ComparisonTable comparison={outcome} strings={strings} lang={lang} />
+            </section>
+          )}
           <ComparisonCharts series={series} strings={strings} lang={lang} kind={comparison.kind} />
         </>
       )}

@@ -47,10 +47,13 @@ interface Opened {
   readonly associationId: string;
   readonly kind: ReportKind;
   readonly period: string;
+  readonly insats?: string | undefined;
   readonly revisions: readonly RevisionInfo[];
 }
 
-const reportKey = (kind: ReportKind, period: string) => `${kind}/${period}`;
+/** A report by where it is filed: kind, period and, for a list with an insats column, the insats. */
+const reportKey = (kind: ReportKind, period: string, insats?: string) =>
+  insats ? `${kind}/${period}/${insats}` : `${kind}/${period}`;
 
 export function HistoryView({ strings, lang, session, status }: HistoryViewProps) {
   const styles = useStyles();
@@ -70,9 +73,9 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
   const reports = (status?.reports ?? [])
     .filter((r) => r.associationId === associationId)
     .sort((x, y) => x.kind.localeCompare(y.kind) || y.period.localeCompare(x.period));
-  const chosen = reports.find((r) => reportKey(r.kind, r.period) === report) ?? reports[0] ?? null;
-  const reportName = (kind: ReportKind, period: string) =>
-    `${strings.kinds[kind]} ${periodLabel(period, lang)}`;
+  const chosen = reports.find((r) => reportKey(r.kind, r.period, r.insats) === report) ?? reports[0] ?? null;
+  const reportName = (kind: ReportKind, period: string, insats?: string) =>
+    `${strings.kinds[kind]} ${periodLabel(period, lang)}${insats ? `, ${insats}` : ""}`;
 
   const showHistory = async () => {
     if (!associationId || !chosen) return;
@@ -81,8 +84,14 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
     setOpened(null);
     setDiff(null);
     try {
-      const list = await session.api.revisions(associationId, chosen.kind, chosen.period);
-      setOpened({ associationId, kind: chosen.kind, period: chosen.period, revisions: list.revisions });
+      const list = await session.api.revisions(associationId, chosen.kind, chosen.period, chosen.insats);
+      setOpened({
+        associationId,
+        kind: chosen.kind,
+        period: chosen.period,
+        insats: chosen.insats,
+        revisions: list.revisions,
+      });
       const last = list.revisions.at(-1)?.revision ?? 1;
       setTo(String(last));
       setFrom(String(Math.max(1, last - 1)));
@@ -99,7 +108,14 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
     setFailure(null);
     try {
       setDiff(
-        await session.api.diff(opened.associationId, opened.kind, opened.period, Number(from), Number(to)),
+        await session.api.diff(
+          opened.associationId,
+          opened.kind,
+          opened.period,
+          Number(from),
+          Number(to),
+          opened.insats,
+        ),
       );
     } catch (e) {
       setFailure(asClientFailure(e));
@@ -143,14 +159,17 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
         </Field>
         <Field label={h.report}>
           <Select
-            value={chosen ? reportKey(chosen.kind, chosen.period) : ""}
+            value={chosen ? reportKey(chosen.kind, chosen.period, chosen.insats) : ""}
             onChange={(_, d) => setReport(d.value)}
             disabled={reports.length === 0}
           >
             {reports.length === 0 && <option value="">{associationId ? h.noReports : h.chooseReport}</option>}
             {reports.map((r) => (
-              <option key={reportKey(r.kind, r.period)} value={reportKey(r.kind, r.period)}>
-                {reportName(r.kind, r.period)}
+              <option
+                key={reportKey(r.kind, r.period, r.insats)}
+                value={reportKey(r.kind, r.period, r.insats)}
+              >
+                {reportName(r.kind, r.period, r.insats)}
               </option>
             ))}
           </Select>
@@ -165,10 +184,10 @@ export function HistoryView({ strings, lang, session, status }: HistoryViewProps
       {busy && <Spinner label={strings.loading} />}
       {opened && (
         <>
-          <ScrollRegion label={h.revisionsName(reportName(opened.kind, opened.period))}>
+          <ScrollRegion label={h.revisionsName(reportName(opened.kind, opened.period, opened.insats))}>
             <table className={table.table} data-revisions>
               <caption className={table.caption}>
-                {h.revisionsName(reportName(opened.kind, opened.period))}
+                {h.revisionsName(reportName(opened.kind, opened.period, opened.insats))}
               </caption>
               <thead>
                 <tr>

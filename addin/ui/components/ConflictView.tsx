@@ -56,7 +56,7 @@ export function ConflictView({ strings, lang, conflict, busy, onChoose }: Confli
   const styles = useStyles();
   const s = strings.sync;
   const { item, theirs, rows } = conflict;
-  const name = s.reportName(item.address.kind, item.address.period);
+  const name = s.reportName(item.address.kind, item.address.period, item.address.insats);
   const info = theirs.info;
   const who = info?.token ? keyName(info.token, lang) : null;
   const title = conflict.reason === "kept" ? s.keptTitle(name) : s.conflictTitle(name);

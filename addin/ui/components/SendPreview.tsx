@@ -64,7 +64,7 @@ function Figures({ candidate, strings, lang }: { candidate: Candidate; strings: 
   if (!candidate.item) return null;
   const rows = figureRows(candidate.item.report, strings, lang);
   const budget = candidate.kind === "budget";
-  const name = strings.sync.reportName(candidate.kind, candidate.period);
+  const name = strings.sync.reportName(candidate.kind, candidate.period, candidate.insats);
   return (
     <Accordion collapsible>
       <AccordionItem value="figures">
@@ -118,9 +118,12 @@ export function SendPreview(props: SendPreviewProps) {
           />
         </Field>
       )}
-      {candidates.map((c) => {
-        const name = s.reportName(c.kind, c.period);
-        const periods = c.kind === "participants" ? props.lists[c.key] : undefined;
+      {candidates.map((c, i) => {
+        const name = s.reportName(c.kind, c.period, c.insats);
+        const sheet = c.sheet ?? c.key;
+        // A list's period once, on its first report: its insatser share it.
+        const first = candidates.findIndex((o) => (o.sheet ?? o.key) === sheet) === i;
+        const periods = c.kind === "participants" && first ? props.lists[sheet] : undefined;
         return (
           <Card key={c.key} className={styles.card} size="small">
             <Checkbox
@@ -136,9 +139,10 @@ export function SendPreview(props: SendPreviewProps) {
                 options={periods.options}
                 value={c.period}
                 disabled={busy}
-                onChange={(period) => props.onPeriod(c.key, period)}
+                onChange={(period) => props.onPeriod(sheet, period)}
               />
             )}
+            {periods && c.insats !== undefined && <Caption1>{p.perInsats}</Caption1>}
             {c.ticked && <Figures candidate={c} strings={strings} lang={lang} />}
           </Card>
         );

@@ -29,9 +29,9 @@ export function SendResults({ strings, lang, results, listRef }: SendResultsProp
   return (
     <ul ref={listRef} tabIndex={-1} className={styles.list} aria-label={s.send}>
       {results.map((r) => (
-        <li key={`${r.item.address.kind}/${r.item.address.period}`}>
+        <li key={`${r.item.address.kind}/${r.item.address.period}/${r.item.address.insats ?? ""}`}>
           <Body1>
-            {s.reportName(r.item.address.kind, r.item.address.period)}:{" "}
+            {s.reportName(r.item.address.kind, r.item.address.period, r.item.address.insats)}:{" "}
             {r.status === "sent"
               ? s.sent(r.revision)
               : r.status === "queued"

@@ -104,7 +104,7 @@ export function SyncPanel(props: SyncPanelProps) {
 
       {state.conflicts.map((conflict) => (
         <ConflictView
-          key={`${conflict.item.address.kind}/${conflict.item.address.period}`}
+          key={`${conflict.item.address.kind}/${conflict.item.address.period}/${conflict.item.address.insats ?? ""}`}
           strings={strings}
           lang={lang}
           conflict={conflict}

@@ -78,7 +78,11 @@ export const en: UiStrings = {
     showFigures: (n: number) => `Show the figures (${n})`,
     columns: { label: "Line", period: "Period", value: "Value" },
     totals: { income: "Total income", cost: "Total costs", surplus: "Surplus/deficit" },
+    outcome: (period: string) => `outcome ${period}`,
+    equity: { opening: "Opening equity", result: "Result for the year", closing: "Closing equity" },
     nothingTicked: "Tick at least one report to send.",
+    perInsats:
+      "The list has an insats column: one report per insats is sent, none for the whole list (the whole list beside its insatser could give away a hidden count). Rows without an insats are not sent.",
   },
   privacy: "Participant data stays in the workbook. Samsyn sends no participant row anywhere.",
   failures: {
@@ -123,8 +127,8 @@ export const en: UiStrings = {
     budgetYear: "Budget year",
     budgetYearHint: "Empty: the budget's first year.",
     sending: "Sending …",
-    reportName: (kind: "budget" | "participants", period: string) =>
-      `${kind === "budget" ? "Budget" : "Participants"} ${periodLabel(period, "en")}`,
+    reportName: (kind: "budget" | "participants", period: string, insats?: string) =>
+      `${kind === "budget" ? "Budget" : "Participants"} ${periodLabel(period, "en")}${insats ? `, ${insats}` : ""}`,
     sent: (version: number) => `sent as version ${version}`,
     queued: "waiting to be sent",
     conflicted: "someone else has sent a newer version",

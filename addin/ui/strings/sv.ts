@@ -80,7 +80,16 @@ export const sv = {
     showFigures: (n: number) => `Visa siffrorna (${n})`,
     columns: { label: "Rad", period: "Period", value: "Värde" },
     totals: { income: "Summa intäkter", cost: "Summa kostnader", surplus: "Över-/underskott" },
+    /** The period column of an utfall, beside the budget's: "utfall 2023", "utfall jan–jun 2023". */
+    outcome: (period: string) => `utfall ${period}`,
+    equity: {
+      opening: "Ingående eget kapital",
+      result: "Årets resultat",
+      closing: "Utgående eget kapital",
+    },
     nothingTicked: "Kryssa i minst en rapport för att skicka.",
+    perInsats:
+      "Listan har en insatskolumn: en rapport per insats skickas, ingen för hela listan (hela listan bredvid insatserna kunde avslöja ett dolt antal). Rader utan insats skickas inte.",
   },
   privacy: "Deltagaruppgifterna stannar i arbetsboken. Samsyn skickar inga deltagarrader någonstans.",
   failures: {
@@ -126,8 +135,8 @@ export const sv = {
     budgetYear: "Budgetår",
     budgetYearHint: "Tomt: budgetens första år.",
     sending: "Skickar …",
-    reportName: (kind: "budget" | "participants", period: string) =>
-      `${kind === "budget" ? "Budget" : "Deltagare"} ${periodLabel(period, "sv")}`,
+    reportName: (kind: "budget" | "participants", period: string, insats?: string) =>
+      `${kind === "budget" ? "Budget" : "Deltagare"} ${periodLabel(period, "sv")}${insats ? `, ${insats}` : ""}`,
     sent: (version: number) => `skickad som version ${version}`,
     queued: "väntar på att skickas",
     conflicted: "någon annan har skickat en nyare version",
