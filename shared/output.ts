@@ -99,8 +99,10 @@ export function uniqueTableName(wish: string, taken: ReadonlySet<string>): strin
     .replace(/[^A-Za-z0-9_]+/g, "_")
     .replace(/^_+|_+$/g, "");
   if (!/^[A-Za-z_]/.test(base)) base = `T_${base}`;
-  // Names that look like cell references (A1, R1C1) are refused by Excel.
-  if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]\d*$/.test(base)) base = `${base}_`;
+  // Names that look like cell references are refused by Excel: an A1 reference, or (MS-XLSB
+  // 2.5.166) anything that begins with an R1C1 one ("R1C1", "C2_Kostnader", "RC").
+  if (/^([RrCc]\d|[Rr][Cc](\d|$)|[Cc][Rr](\d|$))/.test(base)) base = `T_${base}`;
+  else if (/^[A-Za-z]{1,3}\d+$/.test(base) || /^[RrCc]$/.test(base)) base = `${base}_`;
   base = base.slice(0, 200) || "Samsyn";
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;

@@ -8,6 +8,7 @@
  *
  * Excel APIs beyond write.ts's, all within the add-in's ExcelApi 1.13, so none is guarded:
  * WorksheetCollection.load with nested CollectionLoadOptions (charts, tables: 1.1);
+ * Workbook.names loaded by name (NamedItemCollection, 1.1);
  * ChartCollection.add(type, Range, seriesBy) and getItem (1.1); Chart.name, title.text,
  * setData, setPosition (1.1); ChartSeriesCollection.getItemAt (1.1);
  * ChartSeries.setXAxisValues (1.7).
@@ -74,6 +75,8 @@ export async function writeNetworkSheet(
     // —— round trip 1: what exists ——
     const sheets = workbook.worksheets;
     sheets.load({ name: true, tables: { name: true }, charts: { name: true } });
+    // Tables share one namespace with the defined names (ECMA-376 Part 1, 18.5.1.2).
+    workbook.names.load("items/name");
     const setting = workbook.settings.getItemOrNullObject(NETWORK_KEY);
     setting.load("value");
     await context.sync();
@@ -89,7 +92,8 @@ export async function writeNetworkSheet(
     const elsewhere = new Set(
       sheets.items
         .filter((s) => s !== existing)
-        .flatMap((s) => s.tables.items.map((t) => t.name.toLowerCase())),
+        .flatMap((s) => s.tables.items.map((t) => t.name.toLowerCase()))
+        .concat(workbook.names.items.map((n) => n.name.toLowerCase())),
     );
 
     // —— round trip 2: the writes ——

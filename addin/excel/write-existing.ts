@@ -30,6 +30,8 @@ export interface Existing {
   readonly sheetNames: ReadonlySet<string>;
   /** The workbook's table names, lower-cased; the writes keep it up to date. */
   readonly tableNames: Set<string>;
+  /** The workbook's defined names, lower-cased: tables share their namespace (ECMA-376 18.5.1.2). */
+  readonly definedNames: ReadonlySet<string>;
   /** Tables on sheets of ours that our record does not name. */
   readonly strays: readonly Excel.Table[];
   /** The source sheet, found by id (a null object if it is gone). */
@@ -49,6 +51,8 @@ export async function readExisting(
   const workbook = context.workbook;
   workbook.worksheets.load("items/name");
   workbook.tables.load("items/name,items/worksheet/name");
+  // A table may not take a defined name's name: a user's name "Budget_2009" would fail the write.
+  workbook.names.load("items/name");
   const stored = workbook.settings.getItemOrNullObject(OUTPUTS_KEY);
   stored.load("value");
   // By id: the user may have renamed the source sheet since it was read.
@@ -79,6 +83,7 @@ export async function readExisting(
     present,
     sheetNames: new Set(present.map((name) => name.toLowerCase())),
     tableNames: new Set(workbook.tables.items.map((t) => t.name.toLowerCase())),
+    definedNames: new Set(workbook.names.items.map((n) => n.name.toLowerCase())),
     strays,
     source,
     marks,

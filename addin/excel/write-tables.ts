@@ -9,7 +9,8 @@ import type { PlacedTable, SheetPlan } from "./write-sheet";
  * Matches the plan's tables to last run's by sheet and position. A table whose header row
  * stayed is resized in place (and renamed to the plan's name if that changed); one that moved
  * is made anew (Table.resize keeps the header row); one no longer planned is deleted. A plan
- * name already used by a table that is not ours gets a unique one, and formulas follow it.
+ * name already used by a table that is not ours, or by a defined name (one namespace with the
+ * tables), gets a unique one, and formulas follow it.
  */
 export function placeTables(
   workbook: Excel.Workbook,
@@ -17,6 +18,7 @@ export function placeTables(
   sheetNames: readonly string[],
   ownSheets: ReadonlyMap<string, OutputSheetRecord>,
   tableNames: Set<string>,
+  definedNames: ReadonlySet<string> = new Set(),
 ): { placed: PlacedTable[][]; renames: Map<string, string> } {
   const reused = new Set<string>();
   const kept: { plan: TablePlacement; before: OutputSheetRecord["tables"][number] | null }[][] = [];
@@ -43,7 +45,7 @@ export function placeTables(
       }
     }
   }
-  const foreign = new Set([...tableNames].filter((n) => !reused.has(n)));
+  const foreign = new Set([...[...tableNames].filter((n) => !reused.has(n)), ...definedNames]);
   const taken = new Set(foreign);
   const renames = new Map<string, string>();
   const placed = kept.map((sheet) =>

@@ -171,7 +171,7 @@ function placeOutputs(workbook: Excel.Workbook, plans: readonly SheetPlan[], exi
     stray.delete();
     existing.tableNames.delete(stray.name.toLowerCase());
   }
-  const tables = placeTables(workbook, plans, names, ownAlive, existing.tableNames);
+  const tables = placeTables(workbook, plans, names, ownAlive, existing.tableNames, existing.definedNames);
   const records: OutputSheetRecord[] = plans.map((plan, s) => ({
     name: names[s]!,
     area: area(1, plan.lastRow, plan.columns),

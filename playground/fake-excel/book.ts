@@ -6,6 +6,7 @@
  */
 import type { CellValue, Grid, RangeAddress } from "../../shared/grid";
 import { EXCEL_COLUMNS, parseRangeA1, rangeToA1, sheetOrderKey } from "../../shared/grid";
+import type { FakeName } from "./names";
 
 export interface FakeCell {
   value: CellValue;
@@ -143,6 +144,8 @@ export interface BookJson {
     customProperties?: [string, string][];
   }[];
   tables: { name: string; sheet: string; range: string; style: string }[];
+  /** Optional: workbooks saved before the fake knew defined names have none. */
+  names?: FakeName[];
   /** Optional: workbooks saved before the fake knew charts have none. */
   charts?: ChartJson[];
   settings: [string, unknown][];
@@ -154,6 +157,8 @@ export class FakeBook {
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
   readonly charts: FakeChart[] = [];
+  /** Workbook-scoped defined names (Workbook.names), one namespace with the tables. */
+  readonly names: FakeName[] = [];
   readonly settings = new Map<string, unknown>();
   active: FakeSheet | null = null;
   /** What the user has selected (getSelectedRange reads it). */
@@ -236,6 +241,7 @@ export class FakeBook {
         range: rangeToA1(t.range),
         style: t.style,
       })),
+      names: this.names.map((n) => ({ ...n })),
       charts: this.charts.map((c) => ({
         name: c.name,
         sheet: c.sheet.name,
@@ -274,6 +280,7 @@ export class FakeBook {
         range: parseRangeA1(t.range)!,
         style: t.style,
       });
+    for (const n of json.names ?? []) book.names.push({ ...n });
     for (const c of json.charts ?? []) {
       const sheet = book.sheet(c.sheet);
       if (!sheet) continue;

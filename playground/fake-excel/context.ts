@@ -10,6 +10,7 @@ import {
   type FakeOptions,
   type Op,
 } from "./client";
+import { FakeNamedItemCollection } from "./names";
 import { FakeRange } from "./range";
 import { FakeSettingCollection } from "./settings";
 import { FakeTableCollection } from "./table";
@@ -85,7 +86,9 @@ class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly settings: FakeSettingCollection;
+  readonly names: FakeNamedItemCollection;
   constructor(private readonly context: FakeContext) {
+    this.names = new FakeNamedItemCollection(context);
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context);
     this.settings = new FakeSettingCollection(context);

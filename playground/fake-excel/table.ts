@@ -3,18 +3,15 @@ import type { RangeAddress } from "../../shared/grid";
 import type { FakeBook, FakeSheet, FakeTable } from "./book";
 import { overlaps, parseAddress, rows } from "./cells";
 import { FakeClientObject, FakeCollection, type FakeContext, FakeOfficeError } from "./client";
+import { checkNameFree, isValidName } from "./names";
 import { FakeRange } from "./range";
 
-const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
-const CELL_LIKE = /^([A-Za-z]{1,3}\d+|[RrCc]\d*|[Rr]\d+[Cc]\d+)$/;
-
+/** A table's name follows the rules of a defined name and shares their namespace (names.ts). */
 function checkTableName(book: FakeBook, name: string, self: FakeTable | null): void {
-  if (!TABLE_NAME.test(name) || CELL_LIKE.test(name) || name.length > 255) {
+  if (!isValidName(name)) {
     throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing: table name "${name}".`);
   }
-  const other = book.table(name);
-  if (other && other !== self)
-    throw new FakeOfficeError("ItemAlreadyExists", `A table named "${name}" already exists.`);
+  checkNameFree(book, name, self);
 }
 
 function checkNoOverlap(book: FakeBook, sheet: FakeSheet, range: RangeAddress, self: FakeTable | null): void {
@@ -175,7 +172,7 @@ export class FakeTableCollection extends FakeCollection<FakeTable, FakeTableProx
         throw new FakeOfficeError("InvalidArgument", "A table needs a header row and at least one body row.");
       checkNoOverlap(book, sheet, range, null);
       let n = book.tables.length + 1;
-      while (book.table(`Table${n}`)) n++;
+      while (book.table(`Table${n}`) || book.names.some((d) => d.name.toLowerCase() === `table${n}`)) n++;
       created = { name: `Table${n}`, sheet, range, style: "TableStyleMedium2" };
       book.tables.push(created);
       fixHeaders(created);
