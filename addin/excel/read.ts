@@ -3,7 +3,9 @@
  * sync for the used range's size, where the formula cells are, the workbook's sheet names and
  * the remembered settings; then one sync for values and number formats of every cell and the
  * formulas of the formula cells. Only a sheet too big for one answer (Excel on the web: 5 MB)
- * is read in row chunks, halved until they fit.
+ * is read in row chunks, halved until they fit; only a sheet with more merged areas than
+ * Range.getMergedAreasOrNullObject returns (512, its reference text) has its merges read in row
+ * bands afterwards, halved until each answers.
  */
 import type { CellValue, Grid, RangeAddress } from "../../shared/grid";
 import { parseRangeA1 } from "../../shared/grid";
@@ -151,12 +153,15 @@ function readBatch(host: ExcelHost, scope: SourceScope): Promise<SourceSnapshot>
     let formulaAreas: Excel.RangeCollection | null = null;
     let chunkRows = Math.max(1, Math.floor(READ_CHUNK_CELLS / cols));
     let start = 0;
+    /** Whether the merged areas are asked with the first chunk; false once that failed. */
+    let mergesInline = true;
     while (start < rows) {
       const count = Math.min(chunkRows, rows - start);
       const part = used.getCell(start, 0).getResizedRange(count - 1, cols - 1);
       part.load("values,numberFormat");
-      const first: boolean = merges === null;
-      const mergedAreas: Excel.RangeAreas | null = first ? used.getMergedAreasOrNullObject() : null;
+      const first: boolean = start === 0;
+      const mergedAreas: Excel.RangeAreas | null =
+        first && mergesInline ? used.getMergedAreasOrNullObject() : null;
       mergedAreas?.load("address");
       if (first && !formulaCells.isNullObject) {
         formulaAreas = formulaCells.areas;
@@ -167,6 +172,12 @@ function readBatch(host: ExcelHost, scope: SourceScope): Promise<SourceSnapshot>
       } catch (error) {
         if (isPayloadTooLarge(error) && count > 1) {
           chunkRows = Math.ceil(count / 2);
+          continue;
+        }
+        // More than 512 merged areas make their read fail, and the whole sync with it: read the
+        // cells again without them, and the merges in bands afterwards.
+        if (mergedAreas) {
+          mergesInline = false;
           continue;
         }
         throw error;
@@ -187,6 +198,7 @@ function readBatch(host: ExcelHost, scope: SourceScope): Promise<SourceSnapshot>
       if (mergedAreas) merges = mergedAreas.isNullObject ? [] : parseAreas(mergedAreas.address);
       start += count;
     }
+    merges ??= await readMergesInBands(context, used, rows, cols);
     return {
       ...snapshot,
       grid: {
@@ -200,6 +212,38 @@ function readBatch(host: ExcelHost, scope: SourceScope): Promise<SourceSnapshot>
       scope: sourceScope,
     };
   });
+}
+
+/**
+ * The merged areas of a used range too rich in them for one getMergedAreasOrNullObject: one
+ * round trip per band of rows, a band that fails halved (a merge across two bands is reported
+ * by both, clipped by neither: Excel returns whole merged areas that intersect the range).
+ */
+async function readMergesInBands(
+  context: Excel.RequestContext,
+  used: Excel.Range,
+  rows: number,
+  cols: number,
+): Promise<RangeAddress[]> {
+  const found = new Map<string, RangeAddress>();
+  const bands: [number, number][] = [[0, Math.ceil(rows / 2)]];
+  if (rows > 1) bands.push([Math.ceil(rows / 2), rows - Math.ceil(rows / 2)]);
+  while (bands.length > 0) {
+    const [top, count] = bands.shift()!;
+    const areas = used.getCell(top, 0).getResizedRange(count - 1, cols - 1).getMergedAreasOrNullObject();
+    areas.load("address");
+    try {
+      await context.sync();
+    } catch (error) {
+      if (count === 1) throw error;
+      const half = Math.ceil(count / 2);
+      bands.unshift([top, half], [top + half, count - half]);
+      continue;
+    }
+    if (areas.isNullObject) continue;
+    for (const area of parseAreas(areas.address)) found.set(JSON.stringify(area), area);
+  }
+  return [...found.values()];
 }
 
 /** The formula cells' formulas laid into a grid-shaped array (null elsewhere). */

@@ -223,10 +223,18 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       const t = this.resolver();
       if (!t) return null;
       const areas = t.sheet.merges.filter((m) => overlaps(m, t.range));
+      // Microsoft, Excel.Range.getMergedAreasOrNullObject: "if the merged areas count in this
+      // range is more than 512, then this method will fail to return the result". The error's
+      // code is not documented; the fake fails the sync with Excel's catch-all.
+      if (areas.length > MAX_MERGED_AREAS)
+        throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.");
       return areas.length === 0 ? null : { sheet: t.sheet, areas };
     });
   }
 }
+
+/** Merged areas getMergedAreasOrNullObject returns at most; more and it fails. */
+export const MAX_MERGED_AREAS = 512;
 
 /** Writing values right under a table extends it, as Excel's AutoExpand does. */
 function autoExpandTables(book: FakeBook, t: RangeTarget): void {
