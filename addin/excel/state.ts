@@ -17,13 +17,23 @@ export const OutputSheetRecord = z.object({
 });
 export type OutputSheetRecord = z.infer<typeof OutputSheetRecord>;
 
+/**
+ * The user's own fill of a cell Samsyn marks: its colour, and a pattern other than solid with
+ * its colour. Older records hold the colour alone, as a string.
+ */
+export const UserFill = z.union([
+  z.string(),
+  z.object({ color: z.string(), pattern: z.string().optional(), patternColor: z.string().optional() }),
+]);
+export type UserFill = z.infer<typeof UserFill>;
+
 export const OutputRecord = z.object({
   sheets: z.array(OutputSheetRecord),
   /** Cells on the source sheet marked as issues last time (fill, and a note where supported). */
   marks: z.array(z.string()),
   notes: z.boolean(),
   /** The user's own fill of a marked cell before Samsyn marked it, put back when the mark goes. */
-  fills: z.record(z.string(), z.string()).default({}),
+  fills: z.record(z.string(), UserFill).default({}),
 });
 export type OutputRecord = z.infer<typeof OutputRecord>;
 

@@ -11,6 +11,7 @@ import {
   type Outputs,
   outputsOf,
   parseOutputs,
+  type UserFill,
 } from "./state";
 import { type MarkReads, type MarksByCell, readMarks, userFillsOf } from "./write-marks";
 
@@ -37,7 +38,7 @@ export interface Existing {
   /** The source sheet, found by id (a null object if it is gone). */
   readonly source: Excel.Worksheet;
   readonly marks: MarkReads;
-  readonly userFills: Record<string, string>;
+  readonly userFills: Record<string, UserFill>;
 }
 
 /** One sync (two if the record must be recovered from the sheets' tags). */

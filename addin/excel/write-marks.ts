@@ -5,7 +5,7 @@
  */
 import type { ExcelHost } from "./host";
 import { NOTES_EXCEL_API } from "./host";
-import { OUTPUTS_KEY, type OutputRecord, outputsOf, parseOutputs } from "./state";
+import { OUTPUTS_KEY, type OutputRecord, outputsOf, parseOutputs, type UserFill } from "./state";
 import type { RequestBudget } from "./write-budget";
 
 export interface IssueMark {
@@ -47,9 +47,13 @@ export function readMarks(
   const noteCells = notesSupported ? [...new Set([...known, ...marks.keys()])] : [];
   const notes = new Map(noteCells.map((cell) => [cell, source.notes.getItemOrNullObject(cell)] as const));
   for (const note of notes.values()) note.load("content");
-  // The user's own fill of each cell about to be marked, to put back when the mark goes.
+  // The user's own fill of each cell about to be marked, to put back when the mark goes. No fill
+  // and white both read "#FFFFFF"; tintAndShade is null for no fill only (office-js#4900, #6218).
   const fills = new Map(
-    [...marks.keys()].map((cell) => [cell, source.getRange(cell).format.fill.load("color")] as const),
+    [...marks.keys()].map(
+      (cell) =>
+        [cell, source.getRange(cell).format.fill.load("color,tintAndShade,pattern,patternColor")] as const,
+    ),
   );
   return { notes, fills };
 }
@@ -60,21 +64,43 @@ export function userFillsOf(
   marks: MarksByCell,
   previous: OutputRecord | undefined,
   sourceFound: boolean,
-): Record<string, string> {
+): Record<string, UserFill> {
   const markedBefore = new Set(previous?.marks ?? []);
-  const userFills: Record<string, string> = {};
+  const userFills: Record<string, UserFill> = {};
   for (const cell of marks.keys()) {
     const before = previous?.fills[cell];
     if (before !== undefined) userFills[cell] = before;
   }
   for (const [cell, fill] of reads.fills) {
     if (markedBefore.has(cell)) continue;
-    // No fill reads as white; our own colour left by a write whose record was lost is not the user's.
-    const color = sourceFound ? fill.color : null;
-    if (color && !isMarkFill(color) && color.toUpperCase() !== "#FFFFFF") userFills[cell] = color;
+    // No fill reads as white, with tintAndShade null; our own colour left by a write whose record
+    // was lost is not the user's.
+    if (!sourceFound || fill.tintAndShade === null || fill.tintAndShade === undefined) continue;
+    const color = fill.color;
+    if (!color || isMarkFill(color)) continue;
+    const pattern = fill.pattern;
+    userFills[cell] =
+      pattern && pattern !== "Solid" && pattern !== "None"
+        ? { color, pattern, ...(fill.patternColor ? { patternColor: fill.patternColor } : {}) }
+        : color;
   }
   return userFills;
 }
+
+/** Queues the user's own fill back on a cell (or no fill where it had none). */
+export function restoreFill(fill: Excel.RangeFill, own: UserFill | undefined): void {
+  if (own === undefined) {
+    fill.clear();
+    return;
+  }
+  fill.color = typeof own === "string" ? own : own.color;
+  if (typeof own !== "string" && own.pattern) {
+    fill.pattern = own.pattern as Excel.FillPattern;
+    if (own.patternColor) fill.patternColor = own.patternColor;
+  }
+}
+
+const hasPattern = (own: UserFill | undefined): boolean => typeof own === "object" && own.pattern !== undefined;
 
 /** Queues the marks: last run's cleared (the user's fill put back), this run's set. */
 export async function writeMarks(
@@ -84,15 +110,11 @@ export async function writeMarks(
   previous: OutputRecord | undefined,
   notesSupported: boolean,
   budget: RequestBudget,
+  userFills: Readonly<Record<string, UserFill>> = {},
 ): Promise<void> {
   if (source.isNullObject) return;
   for (const cell of new Set(previous?.marks ?? [])) {
-    if (!marks.has(cell)) {
-      const fill = source.getRange(cell).format.fill;
-      const own = previous?.fills[cell];
-      if (own) fill.color = own;
-      else fill.clear();
-    }
+    if (!marks.has(cell)) restoreFill(source.getRange(cell).format.fill, previous?.fills[cell]);
     const note = reads.notes.get(cell);
     if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX) && !marks.has(cell)) note.delete();
   }
@@ -104,7 +126,10 @@ export async function writeMarks(
         : "info";
     const text = NOTE_PREFIX + cellMarks.map((m) => m.text).join("\n");
     await budget.reserve(text.length + 120);
-    source.getRange(cell).format.fill.color = MARK_FILL[worst];
+    const fill = source.getRange(cell).format.fill;
+    fill.color = MARK_FILL[worst];
+    // A patterned cell's mark is a plain colour, not the colour under the user's pattern.
+    if (hasPattern(userFills[cell])) fill.pattern = "Solid";
     if (!notesSupported) continue;
     const note = reads.notes.get(cell);
     // A note of ours already there (a write that stopped midway, settings lost) is rewritten, never added twice.
@@ -137,12 +162,7 @@ export async function removeMarks(host: ExcelHost, source: { id: string; name: s
         })
       : [];
     await context.sync();
-    for (const cell of record.marks) {
-      const fill = sheet.getRange(cell).format.fill;
-      const own = record.fills[cell];
-      if (own) fill.color = own;
-      else fill.clear();
-    }
+    for (const cell of record.marks) restoreFill(sheet.getRange(cell).format.fill, record.fills[cell]);
     for (const note of notes) if (!note.isNullObject && note.content.startsWith(NOTE_PREFIX)) note.delete();
     const { [source.name]: _byName, ...rest } = outputs;
     workbook.settings.add(

@@ -145,7 +145,10 @@ async function writeBatch(
       }
 
       // Issue marks on the source sheet.
-      await writeMarks(source, existing.marks, newMarks, previous, notesSupported, budget);
+      await writeMarks(source, existing.marks, newMarks, previous, notesSupported, budget, {
+        ...previous?.fills,
+        ...existing.userFills,
+      });
 
       remember(finalRecord);
       await budget.flush();

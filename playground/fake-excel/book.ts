@@ -12,7 +12,11 @@ export interface FakeCell {
   value: CellValue;
   formula: string | null;
   numberFormat: string | null;
+  /** The fill's colour; null for no fill (which Excel reads as "#FFFFFF" all the same). */
   fill: string | null;
+  /** A fill pattern other than solid (Excel.FillPattern, "Gray25") and its colour; absent for none. */
+  pattern?: string | null;
+  patternColor?: string | null;
 }
 
 const COLS = EXCEL_COLUMNS;
@@ -53,7 +57,13 @@ export class FakeSheet {
       ...(this.cells.get(k) ?? { value: null, formula: null, numberFormat: null, fill: null }),
       ...change,
     };
-    if (next.value === null && next.formula === null && next.numberFormat === null && next.fill === null)
+    if (
+      next.value === null &&
+      next.formula === null &&
+      next.numberFormat === null &&
+      next.fill === null &&
+      (next.pattern ?? null) === null
+    )
       this.cells.delete(k);
     else this.cells.set(k, next);
   }
@@ -137,7 +147,17 @@ export interface BookJson {
     name: string;
     /** Optional: workbooks saved before the fake knew sheet ids get new ones. */
     id?: string;
-    cells: [number, number, CellValue, string | null, string | null, string | null][];
+    /** Row, column, value, formula, number format, fill; then pattern and its colour where set. */
+    cells: [
+      number,
+      number,
+      CellValue,
+      string | null,
+      string | null,
+      string | null,
+      (string | null)?,
+      (string | null)?,
+    ][];
     merges: string[];
     notes: [string, string][];
     /** Optional: workbooks saved before the fake knew custom properties have none. */
@@ -223,14 +243,20 @@ export class FakeBook {
       sheets: this.sheets.map((s) => ({
         name: s.name,
         id: s.id,
-        cells: [...s.cells].map(([k, c]) => [
-          Math.floor(k / COLS),
-          k % COLS,
-          c.value,
-          c.formula,
-          c.numberFormat,
-          c.fill,
-        ]),
+        cells: [...s.cells].map(([k, c]) =>
+          c.pattern
+            ? [
+                Math.floor(k / COLS),
+                k % COLS,
+                c.value,
+                c.formula,
+                c.numberFormat,
+                c.fill,
+                c.pattern,
+                c.patternColor ?? null,
+              ]
+            : [Math.floor(k / COLS), k % COLS, c.value, c.formula, c.numberFormat, c.fill],
+        ),
         merges: s.merges.map(rangeToA1),
         notes: [...s.notes],
         customProperties: [...s.customProperties],
@@ -266,8 +292,14 @@ export class FakeBook {
     const book = new FakeBook();
     for (const s of json.sheets) {
       const sheet = book.addSheet(s.name, s.id);
-      for (const [row, col, value, formula, numberFormat, fill] of s.cells) {
-        sheet.patch(row, col, { value, formula, numberFormat, fill });
+      for (const [row, col, value, formula, numberFormat, fill, pattern, patternColor] of s.cells) {
+        sheet.patch(row, col, {
+          value,
+          formula,
+          numberFormat,
+          fill,
+          ...(pattern ? { pattern, patternColor: patternColor ?? null } : {}),
+        });
       }
       sheet.merges = s.merges.map((m) => parseRangeA1(m)!);
       for (const [a1, text] of s.notes) sheet.notes.set(a1, text);

@@ -1,6 +1,6 @@
 /** Range proxies of the fake Excel: values, formulas and formats written at sync, AutoExpand of a table below, areas, fills. */
 import type { RangeAddress } from "../../shared/grid";
-import type { FakeBook, FakeSheet } from "./book";
+import type { FakeBook, FakeCell, FakeSheet } from "./book";
 import {
   a1Of,
   checkShape,
@@ -128,7 +128,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         for (let c = t.range.start.col; c <= t.range.end.col; c++) {
           if (!t.sheet.cell(r, c)) continue;
           if (applyTo !== "Formats") t.sheet.patch(r, c, { value: null, formula: null });
-          if (applyTo !== "Contents") t.sheet.patch(r, c, { numberFormat: null, fill: null });
+          if (applyTo !== "Contents")
+            t.sheet.patch(r, c, { numberFormat: null, fill: null, pattern: null, patternColor: null });
         }
       }
       return 0;
@@ -284,33 +285,57 @@ class FakeRangeCollection extends FakeCollection<RangeTarget, FakeRange> {
 
 /**
  * Range.format.fill, per cell. Reading color follows Excel.RangeFill.color: "#FFFFFF" where
- * there is no fill, null when the cells of the range differ.
+ * there is no fill — the same as a white fill (office-js#4900, #6218) — and null when the cells
+ * of the range differ. What tells them apart is tintAndShade (ExcelApi 1.9): null for no fill,
+ * a number for any fill, white included (Microsoft's answer in office-js#4900). pattern and
+ * patternColor (1.9): "None" and null for no fill, "Solid" for a plain colour, else the
+ * pattern the user chose.
  */
 class FakeRangeFill extends FakeClientObject<RangeTarget> {
   protected read(t: RangeTarget, name: string): unknown {
-    if (name !== "color") throw new Error(`fake Excel: RangeFill.${name} is not faked`);
-    const colors = new Set<string>();
+    const values = new Set<unknown>();
     for (let r = t.range.start.row; r <= t.range.end.row; r++)
-      for (let c = t.range.start.col; c <= t.range.end.col; c++)
-        colors.add(t.sheet.cell(r, c)?.fill ?? "#FFFFFF");
-    return colors.size === 1 ? [...colors][0] : null;
+      for (let c = t.range.start.col; c <= t.range.end.col; c++) {
+        const cell = t.sheet.cell(r, c);
+        const filled = (cell?.fill ?? null) !== null || (cell?.pattern ?? null) !== null;
+        if (name === "color") values.add(cell?.fill ?? "#FFFFFF");
+        else if (name === "tintAndShade") values.add(filled ? 0 : null);
+        else if (name === "pattern") values.add(cell?.pattern ?? (filled ? "Solid" : "None"));
+        else if (name === "patternColor") values.add(cell?.patternColor ?? null);
+        else throw new Error(`fake Excel: RangeFill.${name} is not faked`);
+      }
+    return values.size === 1 ? [...values][0] : null;
   }
   get color(): string {
     return this.loadedValue("color");
   }
+  /** Sets the colour under the pattern; a cell without one gets a solid fill. */
   set color(color: string) {
-    this.context.enqueue(() => {
-      const t = this.target();
-      for (let r = t.range.start.row; r <= t.range.end.row; r++)
-        for (let c = t.range.start.col; c <= t.range.end.col; c++) t.sheet.patch(r, c, { fill: color });
-      return 0;
-    });
+    this.each({ fill: color });
+  }
+  get tintAndShade(): number | null {
+    return this.loadedValue("tintAndShade");
+  }
+  get pattern(): string {
+    return this.loadedValue("pattern");
+  }
+  set pattern(pattern: string) {
+    this.each({ pattern: pattern === "Solid" || pattern === "None" ? null : pattern });
+  }
+  get patternColor(): string | null {
+    return this.loadedValue("patternColor");
+  }
+  set patternColor(color: string) {
+    this.each({ patternColor: color });
   }
   clear(): void {
+    this.each({ fill: null, pattern: null, patternColor: null });
+  }
+  private each(change: Partial<FakeCell>): void {
     this.context.enqueue(() => {
       const t = this.target();
       for (let r = t.range.start.row; r <= t.range.end.row; r++)
-        for (let c = t.range.start.col; c <= t.range.end.col; c++) t.sheet.patch(r, c, { fill: null });
+        for (let c = t.range.start.col; c <= t.range.end.col; c++) t.sheet.patch(r, c, change);
       return 0;
     });
   }

@@ -100,7 +100,14 @@ class FakeTableProxy extends FakeClientObject<FakeTable> {
       const book = this.context.book;
       for (let r = t.range.start.row; r <= t.range.end.row; r++) {
         for (let c = t.range.start.col; c <= t.range.end.col; c++)
-          t.sheet.patch(r, c, { value: null, formula: null, numberFormat: null, fill: null });
+          t.sheet.patch(r, c, {
+            value: null,
+            formula: null,
+            numberFormat: null,
+            fill: null,
+            pattern: null,
+            patternColor: null,
+          });
       }
       book.tables.splice(book.tables.indexOf(t), 1);
       return 0;
