@@ -71,6 +71,7 @@ export async function writeReading(
     {
       source,
       sourceId: snapshot.sourceId,
+      sheetId: snapshot.sheetId,
       sheets: (avoid) => {
         sheets = reading.outputSheets(avoid, options.lang ?? "sv");
         return sheets;

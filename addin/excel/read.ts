@@ -12,7 +12,14 @@ import { parseRangeA1 } from "../../shared/grid";
 import type { Corrections } from "../../shared/report";
 import { AddinError, errorCode, isPayloadTooLarge } from "./errors";
 import type { ExcelHost } from "./host";
-import { CORRECTIONS_KEY, OUTPUTS_KEY, type Outputs, parseCorrections, parseOutputs } from "./state";
+import {
+  CORRECTIONS_KEY,
+  OUTPUTS_KEY,
+  type Outputs,
+  parseCorrections,
+  parseOutputs,
+  SHEET_KEY_TAG,
+} from "./state";
 
 /** Where the source is: a whole sheet (its used range), or a range on it (a selection). */
 export type SourceScope =
@@ -23,8 +30,13 @@ export type SourceScope =
 
 export interface SourceSnapshot {
   readonly grid: Grid;
-  /** The source sheet's Worksheet.id: what its outputs are remembered under, whatever its name. */
+  /**
+   * The source sheet's key: what its outputs are remembered under, whatever its name, session
+   * or platform (the sheet's samsyn.key tag, or for a sheet never converted its id now).
+   */
   readonly sourceId: string;
+  /** Its Worksheet.id in this session: how the write finds it again if renamed meanwhile. */
+  readonly sheetId: string;
   /** How to read the same source again on refresh. */
   readonly scope: Extract<SourceScope, { kind: "sheet" | "range" }>;
   readonly sheetNames: readonly string[];
@@ -109,6 +121,8 @@ function readBatch(host: ExcelHost, scope: SourceScope): Promise<SourceSnapshot>
     // Formulas are fetched for formula cells only: reading them for every cell would double the answer.
     const formulaCells = base.getSpecialCellsOrNullObject("Formulas");
     sheet.load("name,id");
+    const key = sheet.customProperties.getItemOrNullObject(SHEET_KEY_TAG);
+    key.load("value");
     used.load("address,rowIndex,columnIndex,rowCount,columnCount");
     workbook.worksheets.load("items/name");
     const corrections = workbook.settings.getItemOrNullObject(CORRECTIONS_KEY);
@@ -118,7 +132,8 @@ function readBatch(host: ExcelHost, scope: SourceScope): Promise<SourceSnapshot>
     await context.sync();
 
     const snapshot = {
-      sourceId: sheet.id,
+      sourceId: key.isNullObject || !key.value ? sheet.id : key.value,
+      sheetId: sheet.id,
       sheetNames: workbook.worksheets.items.map((s) => s.name),
       corrections: parseCorrections(corrections.isNullObject ? null : corrections.value),
       outputs: parseOutputs(outputs.isNullObject ? null : outputs.value),

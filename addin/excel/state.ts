@@ -8,6 +8,8 @@ import { Corrections, Report, ReportKind } from "../../shared/report";
 
 export const CORRECTIONS_KEY = "samsyn.corrections";
 export const OUTPUTS_KEY = "samsyn.outputs";
+/** Worksheet custom property (ExcelApi 1.12) on a source sheet: the key its outputs are remembered under. */
+export const SHEET_KEY_TAG = "samsyn.key";
 
 export const OutputSheetRecord = z.object({
   name: z.string(),
@@ -38,8 +40,11 @@ export const OutputRecord = z.object({
 export type OutputRecord = z.infer<typeof OutputRecord>;
 
 /**
- * Keyed by the source worksheet's id (Worksheet.id stays when the user renames the sheet);
- * records from before ids were used are keyed by the sheet's name.
+ * Keyed by the source sheet's key: the custom property SHEET_KEY_TAG on the sheet, which
+ * travels with the file, whatever its name. Worksheet.id is valid within a session only
+ * (office-js#38, #1390; office-js-docs-pr#297), so it is the key only of a sheet first converted
+ * in this session (and then written into the tag). Records from before ids were used are keyed
+ * by the sheet's name.
  */
 export const Outputs = z.record(z.string(), OutputRecord);
 export type Outputs = z.infer<typeof Outputs>;

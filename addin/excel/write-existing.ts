@@ -35,7 +35,7 @@ export interface Existing {
   readonly definedNames: ReadonlySet<string>;
   /** Tables on sheets of ours that our record does not name. */
   readonly strays: readonly Excel.Table[];
-  /** The source sheet, found by id (a null object if it is gone). */
+  /** The source sheet, found by this session's id (a null object if it is gone). */
   readonly source: Excel.Worksheet;
   readonly marks: MarkReads;
   readonly userFills: Record<string, UserFill>;
@@ -44,7 +44,7 @@ export interface Existing {
 /** One sync (two if the record must be recovered from the sheets' tags). */
 export async function readExisting(
   context: Excel.RequestContext,
-  sourceKey: { readonly id: string; readonly name: string },
+  sourceKey: { readonly id: string; readonly name: string; readonly sheetId: string },
   remembered: Outputs,
   newMarks: MarksByCell,
   notesSupported: boolean,
@@ -56,8 +56,8 @@ export async function readExisting(
   workbook.names.load("items/name");
   const stored = workbook.settings.getItemOrNullObject(OUTPUTS_KEY);
   stored.load("value");
-  // By id: the user may have renamed the source sheet since it was read.
-  const source = workbook.worksheets.getItemOrNullObject(sourceKey.id);
+  // By this session's id: the user may have renamed the source sheet since it was read.
+  const source = workbook.worksheets.getItemOrNullObject(sourceKey.sheetId);
   // Marks of the last write, as the pane saw it and as the workbook has it now.
   const knownMarks = outputsOf(remembered, sourceKey)?.marks ?? [];
   const marks = readMarks(source, knownMarks, newMarks, notesSupported);

@@ -143,13 +143,17 @@ export async function writeMarks(
  * the user's own (or none), Samsyn's notes deleted, the user's notes left — and forgets them.
  * Two round trips: what is marked, then the changes.
  */
-export async function removeMarks(host: ExcelHost, source: { id: string; name: string }): Promise<void> {
+export async function removeMarks(
+  host: ExcelHost,
+  source: { id: string; name: string; sheetId?: string },
+): Promise<void> {
   const notesSupported = host.supports(NOTES_EXCEL_API);
   await host.run(async (context) => {
     const workbook = context.workbook;
     const stored = workbook.settings.getItemOrNullObject(OUTPUTS_KEY);
     stored.load("value");
-    const sheet = workbook.worksheets.getItemOrNullObject(source.id);
+    // Found by this session's id; by its key (an id of this session too) where none is given.
+    const sheet = workbook.worksheets.getItemOrNullObject(source.sheetId ?? source.id);
     await context.sync();
     const outputs = parseOutputs(stored.isNullObject ? null : stored.value);
     const record = outputsOf(outputs, source);

@@ -21,6 +21,7 @@ import {
   type OutputRecord,
   type OutputSheetRecord,
   type Outputs,
+  SHEET_KEY_TAG,
 } from "./state";
 import { type Progress, RequestBudget } from "./write-budget";
 import { AREA_TAG, type Existing, readExisting, SOURCE_TAG } from "./write-existing";
@@ -41,8 +42,10 @@ export {
 export interface WriteRequest {
   /** The source sheet the plan was read from, by name as read. */
   readonly source: string;
-  /** Its Worksheet.id: what the output is remembered under, and how the sheet is found if renamed. */
+  /** Its key (SourceSnapshot.sourceId): what the output is remembered under, tagged on the sheet. */
   readonly sourceId: string;
+  /** Its Worksheet.id in this session, how it is found if renamed; without it, the key is tried. */
+  readonly sheetId?: string;
   /**
    * The plan, or how to make it once the workbook's present sheets are known (inside the write,
    * so a retry after a write that stopped midway reuses that write's sheets): given the sheet
@@ -99,7 +102,13 @@ async function writeBatch(
 
       // —— round trip 1: what exists ——
       const sourceKey = { id: request.sourceId, name: request.source };
-      const existing = await readExisting(context, sourceKey, request.outputs, newMarks, notesSupported);
+      const existing = await readExisting(
+        context,
+        { ...sourceKey, sheetId: request.sheetId ?? request.sourceId },
+        request.outputs,
+        newMarks,
+        notesSupported,
+      );
       const { previous, ownSheets, source } = existing;
       const sheets =
         typeof request.sheets === "function"
@@ -135,6 +144,8 @@ async function writeBatch(
         fills: { ...previous?.fills, ...existing.userFills },
       });
       workbook.settings.add(CORRECTIONS_KEY, JSON.stringify(request.corrections));
+      // The key travels with the sheet: reopened elsewhere, with another id, it finds its outputs.
+      if (!source.isNullObject) source.customProperties.add(SHEET_KEY_TAG, request.sourceId);
       dropSheets(workbook, existing, planned);
 
       for (const [s, plan] of plans.entries()) {

@@ -18,6 +18,7 @@ import { writeFollowup } from "../followup";
 export const sourceOf = (imported: Imported) => ({
   id: imported.snapshot.sourceId,
   name: imported.snapshot.grid.sheet,
+  sheetId: imported.snapshot.sheetId,
 });
 
 export type Busy =

@@ -37,9 +37,11 @@ export class FakeSheet {
   /** Page layout (ExcelApi 1.9): what printing a sheet gives. */
   pageLayout: FakePageLayout | null = null;
   /**
-   * Worksheet.id: stable for the sheet's life, kept when the user renames it (Microsoft,
-   * Excel.Worksheet.id: "Returns a value that uniquely identifies the worksheet in a given
-   * workbook. The value of the identifier remains the same even when the worksheet is renamed or moved.").
+   * Worksheet.id: kept when the user renames the sheet (Microsoft, Excel.Worksheet.id: "The
+   * value of the identifier remains the same even when the worksheet is renamed or moved"),
+   * but only within a session: office-js#38 and office-js-docs-pr#297 say it is valid for the
+   * session only, and in office-js#1390 it changed when a file made on the web was opened on
+   * the desktop. So a book opened again (fromJSON) gives its sheets new ids.
    */
   constructor(
     public name: string,
@@ -193,6 +195,8 @@ export class FakeBook {
   readonly undoSteps: number[] = [];
 
   private nextSheetId = 1;
+  /** This session of the workbook: part of every sheet id, so ids differ after reopening. */
+  private readonly session = nextSession++;
 
   /** By name (any case) or by id, as WorksheetCollection.getItem takes either. */
   sheet(nameOrId: string): FakeSheet | null {
@@ -213,7 +217,8 @@ export class FakeBook {
   addSheet(name: string, id?: string): FakeSheet {
     const sheet = new FakeSheet(
       name,
-      id ?? `{${String(this.nextSheetId++).padStart(8, "0")}-0001-0000-0000-000000000000}`,
+      id ??
+        `{${String(this.nextSheetId++).padStart(8, "0")}-${String(this.session % 10_000).padStart(4, "0")}-0000-0000-000000000000}`,
     );
     this.sheets.push(sheet);
     this.active ??= sheet;
@@ -288,10 +293,14 @@ export class FakeBook {
     };
   }
 
-  static fromJSON(json: BookJson): FakeBook {
+  /**
+   * The workbook opened again: its sheets get new ids, as Excel's may (see FakeSheet.id). Only
+   * a hand-over within one session (the playground's page to its pane) keeps them.
+   */
+  static fromJSON(json: BookJson, options: { sameSession?: boolean } = {}): FakeBook {
     const book = new FakeBook();
     for (const s of json.sheets) {
-      const sheet = book.addSheet(s.name, s.id);
+      const sheet = book.addSheet(s.name, options.sameSession ? s.id : undefined);
       for (const [row, col, value, formula, numberFormat, fill, pattern, patternColor] of s.cells) {
         sheet.patch(row, col, {
           value,
@@ -338,6 +347,8 @@ export class FakeBook {
     return book;
   }
 }
+
+let nextSession = 1;
 
 const refToJson = (ref: FakeRangeRef | null): RangeRefJson | null =>
   ref ? { sheet: ref.sheet.name, range: rangeToA1(ref.range) } : null;

@@ -159,7 +159,15 @@ describe("fake Excel", () => {
       style: "TableStyleMedium2",
     });
     b.settings.set("k", "v");
-    expect(FakeBook.fromJSON(JSON.parse(JSON.stringify(b.toJSON()))).toJSON()).toEqual(b.toJSON());
+    const json = JSON.parse(JSON.stringify(b.toJSON()));
+    expect(FakeBook.fromJSON(json, { sameSession: true }).toJSON()).toEqual(b.toJSON());
+    // Opened again, the same workbook but for its sheets' ids (valid within a session only).
+    const reopened = FakeBook.fromJSON(json).toJSON();
+    expect(reopened.sheets.map((s) => s.id)).not.toEqual(b.toJSON().sheets.map((s) => s.id));
+    expect({ ...reopened, sheets: reopened.sheets.map(({ id: _, ...s }) => s) }).toEqual({
+      ...b.toJSON(),
+      sheets: b.toJSON().sheets.map(({ id: _, ...s }) => s),
+    });
   });
 });
 
