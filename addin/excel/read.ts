@@ -245,7 +245,10 @@ async function readMergesInBands(
   if (rows > 1) bands.push([Math.ceil(rows / 2), rows - Math.ceil(rows / 2)]);
   while (bands.length > 0) {
     const [top, count] = bands.shift()!;
-    const areas = used.getCell(top, 0).getResizedRange(count - 1, cols - 1).getMergedAreasOrNullObject();
+    const areas = used
+      .getCell(top, 0)
+      .getResizedRange(count - 1, cols - 1)
+      .getMergedAreasOrNullObject();
     areas.load("address");
     try {
       await context.sync();

@@ -100,7 +100,8 @@ export function restoreFill(fill: Excel.RangeFill, own: UserFill | undefined): v
   }
 }
 
-const hasPattern = (own: UserFill | undefined): boolean => typeof own === "object" && own.pattern !== undefined;
+const hasPattern = (own: UserFill | undefined): boolean =>
+  typeof own === "object" && own.pattern !== undefined;
 
 /** Queues the marks: last run's cleared (the user's fill put back), this run's set. */
 export async function writeMarks(

@@ -20,7 +20,13 @@ import {
 } from "../../shared/sync";
 import type { ExcelHost } from "../excel/host";
 import type { OutboxEntry, SyncMemory } from "../excel/state";
-import { readSyncSettings, type SyncSettings, writeSyncSettings } from "../excel/sync-memory";
+import {
+  OUTBOX_LIMIT,
+  outboxSize,
+  readSyncSettings,
+  type SyncSettings,
+  writeSyncSettings,
+} from "../excel/sync-memory";
 import { listPeriods } from "./periods";
 import { newIdempotencyKey, type ServiceClient, type TheirVersion } from "./service";
 
@@ -46,6 +52,8 @@ export type SendResult =
   | { readonly item: SendItem; readonly status: "sent"; readonly revision: number }
   /** The service could not be reached: the report waits in the workbook. */
   | { readonly item: SendItem; readonly status: "queued" }
+  /** The service could not be reached, and the report is too large to wait in the workbook. */
+  | { readonly item: SendItem; readonly status: "too-large-to-wait" }
   | { readonly item: SendItem; readonly status: "conflict"; readonly conflict: Conflict }
   | { readonly item: SendItem; readonly status: "failed"; readonly failure: ClientFailure };
 
@@ -239,14 +247,20 @@ async function attemptAll(
   let offline = false;
   const queue = (a: Attempt) => {
     const base = a.condition.kind === "new" ? null : a.condition.revision;
-    outbox.push({
+    const entry: OutboxEntry = {
       ...a.item.address,
       report: a.item.report,
       base,
       override: a.condition.kind === "override",
       idempotencyKey: a.idempotencyKey,
       queuedAt: new Date().toISOString(),
-    });
+    };
+    // The workbook's settings have a ceiling: a report that would pass the outbox's bound is not kept.
+    if (outboxSize([...outbox, entry]) > OUTBOX_LIMIT) {
+      results.push({ item: a.item, status: "too-large-to-wait" });
+      return;
+    }
+    outbox.push(entry);
     results.push({ item: a.item, status: "queued" });
   };
   for (const a of attempts) {
@@ -310,8 +324,25 @@ export async function sendReports(
     askAgain: stillMine(settings.memory, item),
   }));
   const done = await attemptAll(client, settings, attempts);
-  await writeSyncSettings(host, done.settings);
-  return done;
+  return kept(done, settings, await writeSyncSettings(host, done.settings, settings));
+}
+
+/**
+ * The results as the workbook keeps them: where Excel refused the outbox, what was to wait is
+ * too large to wait, and the workbook holds the outbox it had.
+ */
+function kept(
+  done: { results: SendResult[]; settings: SyncSettings },
+  before: SyncSettings,
+  written: { outboxKept: boolean },
+): { results: SendResult[]; settings: SyncSettings } {
+  if (written.outboxKept) return done;
+  return {
+    results: done.results.map((r) =>
+      r.status === "queued" ? { item: r.item, status: "too-large-to-wait" } : r,
+    ),
+    settings: { memory: done.settings.memory, outbox: before.outbox },
+  };
 }
 
 /** Sends what waits in the outbox for this association, each with its first condition and key: exactly once. */
@@ -339,8 +370,12 @@ export async function sendWaiting(
     r.status === "failed" && worthRetrying(r.failure) ? [mine[i]!] : [],
   );
   const settingsAfter = { memory: done.settings.memory, outbox: [...done.settings.outbox, ...kept] };
-  await writeSyncSettings(host, settingsAfter);
-  return { results: done.results, settings: settingsAfter };
+  const written = await writeSyncSettings(host, settingsAfter, settings);
+  // Refused, the workbook keeps the outbox it had: what waited still waits.
+  return {
+    results: done.results,
+    settings: written.outboxKept ? settingsAfter : { ...settingsAfter, outbox: settings.outbox },
+  };
 }
 
 /** "Skicka min version ändå": mine as a new revision on top of theirs, recorded as an override. */
@@ -357,8 +392,7 @@ export async function sendMineAnyway(
       idempotencyKey: newIdempotencyKey(),
     },
   ]);
-  await writeSyncSettings(host, done.settings);
-  return done;
+  return kept(done, settings, await writeSyncSettings(host, done.settings, settings));
 }
 
 /**
@@ -377,6 +411,6 @@ export async function keepTheirs(host: ExcelHost, conflict: Conflict): Promise<S
     ),
     outbox: settings.outbox.filter((e) => !sameAddress(e, conflict.item.address)),
   };
-  await writeSyncSettings(host, next);
-  return next;
+  const written = await writeSyncSettings(host, next, settings);
+  return written.outboxKept ? next : { ...next, outbox: settings.outbox };
 }

@@ -81,6 +81,17 @@ class FakeSetting extends FakeClientObject<{ key: string; value: unknown }> {
   }
 }
 
+/**
+ * The ceiling of a workbook's settings, in characters of key and JSON value together. Microsoft
+ * documents 2 MB at most for an add-in's settings (Office.Settings.set, quoted in office-js#621);
+ * in office-js#3957 Excel refused from around 1 MB with InvalidArgument ("The argument is
+ * invalid or missing or has an incorrect format"). The fake refuses past 1 MB.
+ */
+export const SETTINGS_CEILING = 1024 * 1024;
+
+const settingsSize = (settings: ReadonlyMap<string, unknown>): number =>
+  [...settings].reduce((n, [k, v]) => n + k.length + sizeOf(v), 0);
+
 export class FakeSettingCollection {
   constructor(private readonly context: FakeContext) {}
   private find(key: string) {
@@ -90,7 +101,14 @@ export class FakeSettingCollection {
   add(key: string, value: unknown): FakeSetting {
     const copy: unknown = JSON.parse(JSON.stringify(value));
     this.context.enqueue(() => {
-      this.context.book.settings.set(key, copy);
+      const settings = this.context.book.settings;
+      const next = new Map(settings).set(key, copy);
+      if (settingsSize(next) > SETTINGS_CEILING)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format (the workbook's settings are too large).",
+        );
+      settings.set(key, copy);
       return 0;
     }, sizeOf(value));
     return new FakeSetting(this.context, () => this.find(key));

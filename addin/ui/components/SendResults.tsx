@@ -36,9 +36,11 @@ export function SendResults({ strings, lang, results, listRef }: SendResultsProp
               ? s.sent(r.revision)
               : r.status === "queued"
                 ? s.queued
-                : r.status === "conflict"
-                  ? s.conflicted
-                  : syncFailureText(r.failure, s, lang)}
+                : r.status === "too-large-to-wait"
+                  ? s.tooLargeToWait
+                  : r.status === "conflict"
+                    ? s.conflicted
+                    : syncFailureText(r.failure, s, lang)}
           </Body1>
         </li>
       ))}

@@ -131,6 +131,8 @@ export const en: UiStrings = {
       `${kind === "budget" ? "Budget" : "Participants"} ${periodLabel(period, "en")}${insats ? `, ${insats}` : ""}`,
     sent: (version: number) => `sent as version ${version}`,
     queued: "waiting to be sent",
+    tooLargeToWait:
+      "the service could not be reached, and the report is too large to wait in the workbook. Send again when the service can be reached.",
     conflicted: "someone else has sent a newer version",
     waiting: (n: number) =>
       n === 1 ? "1 report is waiting to be sent" : `${n} reports are waiting to be sent`,

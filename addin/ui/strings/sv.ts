@@ -139,6 +139,8 @@ export const sv = {
       `${kind === "budget" ? "Budget" : "Deltagare"} ${periodLabel(period, "sv")}${insats ? `, ${insats}` : ""}`,
     sent: (version: number) => `skickad som version ${version}`,
     queued: "väntar på att skickas",
+    tooLargeToWait:
+      "tjänsten gick inte att nå, och rapporten är för stor för att vänta i arbetsboken. Skicka igen när tjänsten går att nå.",
     conflicted: "någon annan har skickat en nyare version",
     waiting: (n: number) =>
       n === 1 ? "1 rapport väntar på att skickas" : `${n} rapporter väntar på att skickas`,
