@@ -11,6 +11,7 @@ import { useState } from "react";
 import type { Lang } from "../../shared/messages";
 import { type ExcelHost, REQUIRED_EXCEL_API } from "../excel/host";
 import { outputsOf } from "../excel/state";
+import { comparisonYear } from "../sync/comparison";
 import { BusyBar } from "./components/BusyBar";
 import { Header } from "./components/Header";
 import { Notice } from "./components/Notice";
@@ -67,7 +68,6 @@ export function App({ host, initialLang = "sv", theme = "light" }: AppProps) {
     periods.chosen,
     sync.state.published,
   );
-  const planYear = reading?.tables.find((t) => t.kind === "budget")?.periods[0]?.match(/\d{4}/)?.[0];
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} lang={lang}>
       <main className={styles.root}>
@@ -131,7 +131,7 @@ export function App({ host, initialLang = "sv", theme = "light" }: AppProps) {
               onSend={() => void sync.send(choice.items)}
             />
           }
-          suggestedYear={planYear ?? String(new Date().getFullYear())}
+          suggestedYear={comparisonYear(reading) ?? String(new Date().getFullYear())}
           defaultUrl={window.location.origin}
           onSignIn={sync.signIn}
           onSignOut={sync.signOut}

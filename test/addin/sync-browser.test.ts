@@ -170,6 +170,9 @@ describe("sync from Excel, in the browser", () => {
     await readAndSend(info.pane);
     await info.pane.getByText(/^Budget 2009: skickad som version 1/).waitFor();
 
+    // The comparison starts at the workbook's own year (its 2008 budget), not the calendar's,
+    // though the pane was open before the sheet was read.
+    expect(await ale.pane.getByRole("textbox", { name: "År", exact: true }).inputValue()).toBe("2008");
     // The network meeting: the comparison for 2009 into the workbook.
     await ale.pane.getByRole("textbox", { name: "År", exact: true }).fill("2009");
     await ale.pane.getByRole("radio", { name: "Budget" }).check();

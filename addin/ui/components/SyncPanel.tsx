@@ -25,7 +25,7 @@ export interface SyncPanelProps {
   readonly canSend: boolean;
   /** What would be sent, to tick and send (SendPreview). */
   readonly sendPreview: ReactNode;
-  /** The year the comparison starts at: the read budget's plan year, else this year. */
+  /** The year the comparison starts at: the workbook's own (comparisonYear), else this year. */
   readonly suggestedYear: string;
   readonly defaultUrl: string;
   readonly onSignIn: (serviceUrl: string, token: string) => void;
@@ -52,7 +52,9 @@ export function SyncPanel(props: SyncPanelProps) {
   const { strings, lang, state, canSend } = props;
   const s = strings.sync;
   const styles = useStyles();
-  const [year, setYear] = useState(props.suggestedYear);
+  // The suggestion follows the workbook read (none yet when the pane opens) until the user types a year.
+  const [typedYear, setYear] = useState<string | null>(null);
+  const year = typedYear ?? props.suggestedYear;
   const [kind, setKind] = useState<ReportKind>("budget");
   const focus = useFocusResult(state.busy, state.problem !== null);
   const busy = state.busy !== null;
