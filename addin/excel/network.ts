@@ -4,19 +4,21 @@
  * replaces it in place — the same sheet, the same table (resized) and the same charts (their
  * data re-pointed) — keeping the user's formatting, as a conversion's refresh does.
  * Round trips: one to see what exists (every sheet's name, tables and charts in one load), one
- * for all the writes, whatever the number of associations.
+ * for all the writes, and one to build each chart's series explicitly (ChartCollection.add
+ * leaves them to Excel's undocumented guess), whatever the number of associations.
  *
  * Excel APIs beyond write.ts's, all within the add-in's ExcelApi 1.13, so none is guarded:
  * WorksheetCollection.load with nested CollectionLoadOptions (charts, tables: 1.1);
  * Workbook.names loaded by name (NamedItemCollection, 1.1);
  * ChartCollection.add(type, Range, seriesBy) and getItem (1.1); Chart.name, title.text,
- * setData, setPosition (1.1); ChartSeriesCollection.getItemAt (1.1);
- * ChartSeries.setXAxisValues (1.7).
+ * setData, setPosition (1.1); ChartSeriesCollection.getItemAt (1.1), add (1.7);
+ * ChartSeries.name (1.1), setValues, setXAxisValues, delete (1.7); Chart.plotVisibleOnly (1.8);
+ * Range.columnHidden (1.2).
  */
 import { z } from "zod";
-import { parseRangeA1, rangeToA1 } from "../../shared/grid";
-import { chartPlacements, type NetworkSheet } from "../../shared/network";
-import { uniqueTableName } from "../../shared/output";
+import { columnLetters, parseA1, parseRangeA1, rangeToA1 } from "../../shared/grid";
+import { type ChartPlacement, chartPlacements, type NetworkSheet, SUPPRESSED } from "../../shared/network";
+import { isFormula, layoutSheet, type OutputCell, uniqueTableName } from "../../shared/output";
 import type { ExcelHost } from "./host";
 import { parseSetting } from "./state";
 import { area, type PlacedTable, type Progress, planSheet, RequestBudget, writeSheet } from "./write";
@@ -55,6 +57,58 @@ function coverBoth(a: string, b: string | undefined): string {
   });
 }
 
+/** Said in the title of a chart that has a hidden count: it is a gap, not a 0. */
+export const GAP_NOTE = `dolt antal ("${SUPPRESSED}") visas som lucka`;
+
+interface ChartSeriesPlan {
+  readonly name: string;
+  /** A1 of the series' values: the table's column, or its gap column. */
+  readonly values: string;
+}
+
+/**
+ * Where each chart's series take their values: the table's column where every association's
+ * figure is a number; else a gap column, hidden, past the charts, whose cells are
+ * =IF(ISNUMBER(B5),B5,NA()) over the table's cells, so a hidden count plots as a gap.
+ */
+function chartData(plan: NetworkSheet) {
+  const placements = chartPlacements(plan);
+  const [layout] = layoutSheet(plan.sheet);
+  const table = plan.sheet.tables[0];
+  const gapColumns: { letter: string; range: string; cells: (string | number)[][] }[] = [];
+  let next = layout ? layout.table.columns.length + 11 : 0;
+  const charts = placements.map((placement) => {
+    const start = parseA1(placement.values.split(":")[0]!)!;
+    let gaps = false;
+    const series: ChartSeriesPlan[] = placement.chart.values.map((header, i) => {
+      const col = start.col + i;
+      const letter = columnLetters(col);
+      const body = `${letter}${layout!.firstBodyRow}:${letter}${layout!.lastBodyRow}`;
+      const cells: readonly OutputCell[] = (table?.rows ?? []).map((row) => row[col] ?? null);
+      // A blank is a gap already; only text ("..", "ingen rapport") would plot as 0.
+      if (cells.every((cell) => cell === null || typeof cell === "number" || isFormula(cell)))
+        return { name: header, values: body };
+      gaps = true;
+      const gap = columnLetters(next++);
+      const formulas: (string | number)[][] = [[`'${header}`]];
+      for (let r = layout!.firstBodyRow; r <= layout!.lastBodyRow; r++)
+        formulas.push([`=IF(ISNUMBER(${letter}${r}),${letter}${r},NA())`]);
+      gapColumns.push({
+        letter: gap,
+        range: `${gap}${layout!.headerRow}:${gap}${layout!.lastBodyRow}`,
+        cells: formulas,
+      });
+      return { name: header, values: `${gap}${layout!.firstBodyRow}:${gap}${layout!.lastBodyRow}` };
+    });
+    return { placement, series, gaps } satisfies {
+      placement: ChartPlacement;
+      series: ChartSeriesPlan[];
+      gaps: boolean;
+    };
+  });
+  return { charts, gapColumns, lastColumn: gapColumns.length > 0 ? next - 1 : 0 };
+}
+
 export async function writeNetworkSheet(
   host: ExcelHost,
   plan: NetworkSheet,
@@ -64,7 +118,8 @@ export async function writeNetworkSheet(
   const placement = sheetPlan.placements[0];
   if (!placement || sheetPlan.placements.length > 1) throw new Error("a network sheet plan holds one table");
   const key = plan.sheet.name.toLowerCase();
-  const wrote = area(1, sheetPlan.lastRow, sheetPlan.columns);
+  const charted = chartData(plan);
+  const wrote = area(1, sheetPlan.lastRow, Math.max(sheetPlan.columns, charted.lastColumn + 1));
   const totalRows = sheetPlan.lastRow;
 
   return host.run(async (context) => {
@@ -123,30 +178,52 @@ export async function writeNetworkSheet(
       rowsDone += n;
     });
 
+    // Gap columns: where a chart's column holds text (".."), a hidden column beside the charts
+    // gives the number or #N/A, which Excel leaves out of a chart (text would plot as 0).
+    for (const gap of charted.gapColumns) {
+      await budget.reserve(gap.cells.reduce((n, [cell]) => n + String(cell).length + 4, 0));
+      ws.getRange(gap.range).formulas = gap.cells;
+      ws.getRange(`${gap.letter}:${gap.letter}`).columnHidden = true;
+    }
     const charts = new Set((existing?.charts.items ?? []).map((c) => c.name));
-    for (const p of chartPlacements(plan)) {
-      const values = ws.getRange(p.values);
-      const categories = ws.getRange(p.categories);
+    const made = charted.charts.map((c) => {
+      const p = c.placement;
       let chart: Excel.Chart;
       if (charts.has(p.chart.name)) {
-        // The same chart, its data re-pointed at the new rows; its type, title, place and looks are the user's now.
+        // The same chart; its type, title, place and looks are the user's now.
         chart = ws.charts.getItem(p.chart.name);
-        chart.setData(values, "Columns");
       } else {
-        chart = ws.charts.add(p.chart.type, values, "Columns");
+        // Excel makes series from the range by its own rule; they are replaced below.
+        chart = ws.charts.add(p.chart.type, ws.getRange(p.values), "Columns");
         chart.name = p.chart.name;
-        chart.title.text = p.chart.title;
+        chart.title.text = c.gaps ? `${p.chart.title} (${GAP_NOTE})` : p.chart.title;
         chart.setPosition(p.from, p.to);
       }
-      // The associations' names as categories: setData takes only the value columns, which are
-      // not beside the names for every chart. On a column chart this sets the categories
-      // (office-js-docs-reference#1493: not scatter only, as older docs said).
-      for (let i = 0; i < p.chart.values.length; i++) chart.series.getItemAt(i).setXAxisValues(categories);
-    }
+      if (c.gaps) chart.plotVisibleOnly = false;
+      chart.series.load("items/name");
+      return { chart, c };
+    });
 
     records[key] = { area: wrote, table: name, headerRow: placement.headerRow };
     workbook.settings.add(NETWORK_KEY, JSON.stringify(records));
     await budget.flush();
+
+    // —— round trip 3: each chart's series as planned, one per value column ——
+    if (made.length > 0) {
+      for (const { chart, c } of made) {
+        const present = chart.series.items;
+        c.series.forEach((s, i) => {
+          // An existing series keeps the user's colours; a missing one is added.
+          const series = present[i] ?? chart.series.add(s.name);
+          series.name = s.name;
+          series.setValues(ws.getRange(s.values));
+          // On a column chart this sets the categories (office-js-docs-reference#1493).
+          series.setXAxisValues(ws.getRange(c.placement.categories));
+        });
+        for (const extra of present.slice(c.series.length)) extra.delete();
+      }
+      await context.sync();
+    }
     onProgress?.(totalRows, totalRows);
     return {
       sheet: plan.sheet.name,

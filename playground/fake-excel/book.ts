@@ -32,6 +32,8 @@ export class FakeSheet {
   readonly bold = new Set<string>();
   /** Column widths in points, by column index. */
   readonly columnWidths = new Map<number, number>();
+  /** Hidden columns (Range.columnHidden), by column index. */
+  readonly hiddenColumns = new Set<number>();
   /** Worksheet.customProperties (ExcelApi 1.12): key → value, travelling with the sheet. */
   readonly customProperties = new Map<string, string>();
   /** Page layout (ExcelApi 1.9): what printing a sheet gives. */
@@ -128,6 +130,8 @@ export interface FakeChart {
   series: FakeSeries[];
   /** The cells it covers, as set with setPosition; null until set. */
   position: { from: string; to: string | null } | null;
+  /** Chart.plotVisibleOnly: false plots cells in hidden columns too (absent: Excel's default, true). */
+  plotVisibleOnly?: boolean;
 }
 
 interface RangeRefJson {

@@ -166,6 +166,24 @@ class FakeChartSeriesCollection extends FakeCollection<FakeSeries, FakeChartSeri
       this.chart,
     );
   }
+  /**
+   * ExcelApi 1.7: a new series at the end (or at index), named as given, with no data until
+   * setValues; what a chart built series by series, not by Excel's guess, starts from.
+   */
+  add(name?: string, index?: number): FakeChartSeries {
+    let created: FakeSeries | null = null;
+    this.context.enqueue(() => {
+      const series = this.chart().series;
+      created = { name: name ?? `Series${series.length + 1}`, values: null, xValues: null };
+      series.splice(index ?? series.length, 0, created);
+      return 0;
+    });
+    return new FakeChartSeries(
+      this.context,
+      () => (created && this.chart().series.includes(created) ? created : null),
+      this.chart,
+    );
+  }
   /** A series by position; past the last one is ItemNotFound at sync. */
   getItemAt(index: number): FakeChartSeries {
     return new FakeChartSeries(this.context, () => this.chart().series[index] ?? null, this.chart);
@@ -205,6 +223,16 @@ class FakeChartProxy extends FakeClientObject<FakeChart> {
       return 0;
     });
     this.remember("chartType", type);
+  }
+  /**
+   * Chart.plotVisibleOnly (ExcelApi 1.8): whether cells in hidden rows and columns are left out
+   * of the chart; true by default, as in Excel.
+   */
+  set plotVisibleOnly(only: boolean) {
+    this.context.enqueue(() => {
+      this.target().plotVisibleOnly = only;
+      return 0;
+    });
   }
   /** ExcelApi 1.1: new series from the range; the name, title and type stay. */
   setData(sourceData: FakeRange, seriesBy = "Auto"): void {

@@ -136,6 +136,17 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
 
+  /** Range.columnHidden (ExcelApi 1.2): hides or shows whole columns. */
+  set columnHidden(hidden: boolean) {
+    this.context.enqueue(() => {
+      const t = this.target();
+      for (let c = t.range.start.col; c <= t.range.end.col; c++)
+        if (hidden) t.sheet.hiddenColumns.add(c);
+        else t.sheet.hiddenColumns.delete(c);
+      return 0;
+    });
+  }
+
   select(): void {
     this.context.enqueue(() => {
       const t = this.target();
