@@ -146,6 +146,7 @@ interface ChartJson {
   title: string;
   series: { name: string; values: RangeRefJson | null; xValues: RangeRefJson | null }[];
   position: { from: string; to: string | null } | null;
+  plotVisibleOnly?: boolean;
 }
 
 export interface BookJson {
@@ -168,6 +169,8 @@ export interface BookJson {
     notes: [string, string][];
     /** Optional: workbooks saved before the fake knew custom properties have none. */
     customProperties?: [string, string][];
+    /** Optional: column indexes hidden (Range.columnHidden). */
+    hiddenColumns?: number[];
   }[];
   tables: { name: string; sheet: string; range: string; style: string }[];
   /** Optional: workbooks saved before the fake knew defined names have none. */
@@ -269,6 +272,7 @@ export class FakeBook {
         merges: s.merges.map(rangeToA1),
         notes: [...s.notes],
         customProperties: [...s.customProperties],
+        ...(s.hiddenColumns.size > 0 ? { hiddenColumns: [...s.hiddenColumns] } : {}),
       })),
       tables: this.tables.map((t) => ({
         name: t.name,
@@ -288,6 +292,7 @@ export class FakeBook {
           xValues: refToJson(s.xValues),
         })),
         position: c.position,
+        ...(c.plotVisibleOnly === undefined ? {} : { plotVisibleOnly: c.plotVisibleOnly }),
       })),
       settings: [...this.settings],
       active: this.active?.name ?? "",
@@ -317,6 +322,7 @@ export class FakeBook {
       sheet.merges = s.merges.map((m) => parseRangeA1(m)!);
       for (const [a1, text] of s.notes) sheet.notes.set(a1, text);
       for (const [key, value] of s.customProperties ?? []) sheet.customProperties.set(key, value);
+      for (const c of s.hiddenColumns ?? []) sheet.hiddenColumns.add(c);
     }
     for (const t of json.tables)
       book.tables.push({
@@ -340,6 +346,7 @@ export class FakeBook {
           xValues: refFromJson(book, s.xValues),
         })),
         position: c.position,
+        ...(c.plotVisibleOnly === undefined ? {} : { plotVisibleOnly: c.plotVisibleOnly }),
       });
     }
     for (const [k, v] of json.settings) book.settings.set(k, v);

@@ -239,7 +239,10 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       // range is more than 512, then this method will fail to return the result". The error's
       // code is not documented; the fake fails the sync with Excel's catch-all.
       if (areas.length > MAX_MERGED_AREAS)
-        throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.");
+        throw new FakeOfficeError(
+          "GeneralException",
+          "There was an internal error while processing the request.",
+        );
       return areas.length === 0 ? null : { sheet: t.sheet, areas };
     });
   }

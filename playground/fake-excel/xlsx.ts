@@ -58,6 +58,8 @@ function saveSheet(workbook: ExcelJS.Workbook, book: FakeBook, sheet: FakeSheet)
   for (const [a1, text] of sheet.notes) ws.getCell(a1).note = text;
   for (const m of sheet.merges) ws.mergeCells(rangeToA1(m));
   for (const [c, points] of sheet.columnWidths) ws.getColumn(columnLetters(c)).width = points / 7;
+  // Hidden columns stay hidden (the comparison's gap columns are not for print).
+  for (const c of sheet.hiddenColumns) ws.getColumn(columnLetters(c)).hidden = true;
 }
 
 /**

@@ -76,6 +76,10 @@ describe('When an association\'s count is hidden ("..")', () => {
     const sheet = book.sheet(plan.sheet.name)!;
     expect(values.start.col).toBeGreaterThan(table.columns.length + 8);
     expect(sheet.hiddenColumns.has(values.start.col)).toBe(true);
+    // Handed to the browser and back, or saved: still hidden, still plotted.
+    const again = FakeBook.fromJSON(book.toJSON());
+    expect(again.sheet(plan.sheet.name)!.hiddenColumns.has(values.start.col)).toBe(true);
+    expect(again.charts.find((c) => c.name === shareChart.name)!.plotVisibleOnly).toBe(false);
     const source = columnLetters(col);
     const row = layout.firstBodyRow;
     expect(sheet.cell(row - 1, values.start.col)?.formula).toBe(
