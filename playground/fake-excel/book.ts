@@ -6,7 +6,6 @@
  */
 import type { CellValue, Grid, RangeAddress } from "../../shared/grid";
 import { EXCEL_COLUMNS, parseRangeA1, rangeToA1, sheetOrderKey } from "../../shared/grid";
-import type { FakeName } from "./names";
 
 export interface FakeCell {
   value: CellValue;
@@ -89,6 +88,13 @@ export class FakeSheet {
     }
     return bottom < 0 ? null : { start: { row: top, col: left }, end: { row: bottom, col: right } };
   }
+}
+
+/** A workbook-scoped defined name (Workbook.names; names.ts has its rules). */
+export interface FakeName {
+  name: string;
+  /** What it refers to, as typed: "=Budget!$B$2:$B$9". */
+  formula: string;
 }
 
 export interface FakePageLayout {

@@ -3,7 +3,7 @@
  * and the rules a name obeys, which table names share: the grammar of a defined name, not a
  * cell reference (A1 or R1C1), and one namespace with the tables, compared without case.
  */
-import type { FakeBook } from "./book";
+import type { FakeBook, FakeName } from "./book";
 import { FakeClientObject, FakeCollection, type FakeContext, FakeOfficeError } from "./client";
 
 /** MS-XLSB 2.5.166 XLNameWideString: a letter, "_" or "\" first, then letters, digits, "_", "." or "\". */
@@ -57,13 +57,6 @@ export function checkNameFree(book: FakeBook, name: string, self: object | null)
   const defined = book.names.find((n) => n.name.toLowerCase() === lower);
   if ((table && table !== self) || (defined && defined !== self))
     throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" is already used in this workbook.`);
-}
-
-/** A workbook-scoped defined name. */
-export interface FakeName {
-  name: string;
-  /** What it refers to, as typed: "=Budget!$B$2:$B$9". */
-  formula: string;
 }
 
 class FakeNamedItem extends FakeClientObject<FakeName> {
