@@ -14,11 +14,12 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { dateFromExcelSerial } from "../../shared/calendar";
-import { type CellValue, columnLetters, isDateFormat, type RangeAddress, rangeToA1 } from "../../shared/grid";
+import { columnLetters, isDateFormat, type RangeAddress, rangeToA1 } from "../../shared/grid";
 import type { Lang } from "../../shared/messages";
 import type { FakeBook, FakeCell, FakeSheet } from "../fake-excel/book";
+import { type Calculated, Calculator, isCalcError } from "../fake-excel/calculate";
 import type { PageStrings } from "./strings";
 
 /** Beyond this the view clips: it is for looking, not for scrolling through 50 000 rows. */
@@ -120,11 +121,10 @@ const useStyles = makeStyles({
 const numberText = (lang: Lang) =>
   new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 2 });
 
-function shownValue(cell: FakeCell, showFormulas: boolean, lang: Lang): string {
-  // The fake does not calculate: a formula the add-in wrote has no value until Excel computes it,
-  // so the view shows its text rather than a blank that looks like a missing total.
-  if (cell.formula && (showFormulas || cell.value === null)) return cell.formula;
-  const value: CellValue = cell.value;
+/** What Excel shows: a formula's calculated value (its text under "Visa formler"), else the value. */
+function shownValue(cell: FakeCell, value: Calculated, showFormulas: boolean, lang: Lang): string {
+  if (cell.formula && showFormulas) return cell.formula;
+  if (isCalcError(value)) return value.error;
   if (value === null) return "";
   if (typeof value === "boolean")
     return lang === "sv" ? (value ? "SANT" : "FALSKT") : value ? "TRUE" : "FALSE";
@@ -193,6 +193,9 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
   const anchor = useRef<{ row: number; col: number } | null>(null);
   const scroller = useRef<HTMLElement>(null);
   const sheet = book.active ?? book.sheets[0] ?? null;
+  // Calculated afresh after every change (version), as Excel recalculates.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version stands for the book's changes.
+  const calc = useMemo(() => new Calculator(book), [book, version]);
   const selection = book.selection && book.selection.sheet === sheet ? book.selection.range : undefined;
   const selectionKey = selection ? `${sheet?.name}!${rangeToA1(selection)}` : "";
 
@@ -227,7 +230,8 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
       const span = layout.spans.get(key);
       const address = `${columnLetters(c)}${r + 1}`;
       const note = sheet.notes.get(address);
-      const text = cell ? shownValue(cell, showFormulas, lang) : "";
+      const value = cell ? calc.value(sheet, r, c) : null;
+      const text = cell ? shownValue(cell, value, showFormulas, lang) : "";
       const selected = inRange(selection, r, c);
       cells.push(
         <td
@@ -242,7 +246,7 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
           data-selected={selected ? "" : undefined}
           className={mergeClasses(
             styles.cell,
-            typeof cell?.value === "number" && !(cell.formula && showFormulas) && styles.number,
+            typeof value === "number" && !(cell?.formula && showFormulas) && styles.number,
             cell?.formula ? styles.formula : undefined,
             table && (table.header ? styles.tableHeader : styles.inTable),
             note && styles.note,
