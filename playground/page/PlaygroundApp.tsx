@@ -22,6 +22,7 @@ import { ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
 import { LanguagePicker } from "../../ui/LanguagePicker";
 import { FakeBook } from "../fake-excel/book";
+import { applyLayout, layoutOf } from "../fake-excel/layout";
 import type { BookHolder } from "./bridge";
 import { downloadWorkbook, openWorkbook } from "./files";
 import { SheetView } from "./SheetView";
@@ -90,7 +91,8 @@ export function PlaygroundApp(props: PlaygroundAppProps) {
     setBusy("open");
     setFailure(null);
     try {
-      holder.book = FakeBook.fromJSON(await openWorkbook(file));
+      const opened = await openWorkbook(file);
+      holder.book = applyLayout(FakeBook.fromJSON(opened), opened.layout);
       onReplaced(file.name);
     } catch (e) {
       explain(e);
@@ -105,7 +107,9 @@ export function PlaygroundApp(props: PlaygroundAppProps) {
     setFailure(null);
     try {
       const base = (bookName ?? "arbetsbok.xlsx").replace(/\.xlsx$/i, "");
-      await downloadWorkbook(holder.book.toJSON(), `${base} (Samsyn).xlsx`);
+      // With the widths, bold and print settings, so the file prints as convert's does.
+      const book = { ...holder.book.toJSON(), layout: layoutOf(holder.book) };
+      await downloadWorkbook(book, `${base} (Samsyn).xlsx`);
     } catch (e) {
       explain(e);
     } finally {
