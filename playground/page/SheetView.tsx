@@ -48,7 +48,7 @@ const useStyles = makeStyles({
     justifyContent: "space-between",
     gap: tokens.spacingHorizontalM,
   },
-  tabs: { overflowX: "auto", minWidth: 0 },
+  tabs: { overflowX: "auto", minWidth: 0, maxWidth: "100%" },
   legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   chip: {
     paddingInline: tokens.spacingHorizontalS,
