@@ -20,6 +20,7 @@ import { columnLetters, isDateFormat, type RangeAddress, rangeToA1 } from "../..
 import type { Lang } from "../../shared/messages";
 import type { FakeBook, FakeCell, FakeSheet } from "../fake-excel/book";
 import { type Calculated, Calculator, isCalcError } from "../fake-excel/calculate";
+import { fontsOf } from "../fake-excel/layout";
 import type { PageStrings } from "./strings";
 
 /** Beyond this the view clips: it is for looking, not for scrolling through 50 000 rows. */
@@ -107,6 +108,8 @@ const useStyles = makeStyles({
     height: "20px",
   },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  // Text runs on over empty cells to its right, as in Excel, instead of being cut at its column.
+  spills: { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 1 },
   formula: { color: tokens.colorPaletteBerryForeground2 },
   inTable: { backgroundColor: tokens.colorPaletteBlueBackground2 },
   tableHeader: {
@@ -180,6 +183,12 @@ function layoutOf(book: FakeBook, sheet: FakeSheet): Layout {
   return { rows, cols, clipped: lastRow + 1 > rows || lastCol + 1 > cols, tableCells, spans, covered };
 }
 
+/** A column's width as Excel draws it: points to pixels (96 / 72); null where the sheet sets none. */
+const widthPx = (sheet: FakeSheet, col: number): number | null => {
+  const points = sheet.columnWidths.get(col);
+  return points === undefined ? null : Math.round(points / 0.75);
+};
+
 const inRange = (range: RangeAddress | undefined, r: number, c: number) =>
   range !== undefined &&
   r >= range.start.row &&
@@ -219,6 +228,12 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
     });
   };
 
+  /** A column's header at the sheet's own width, as Excel draws it. */
+  const headStyle = (c: number) => {
+    const width = widthPx(sheet, c);
+    return width === null ? undefined : { width: `${width}px`, minWidth: `${width}px` };
+  };
+
   const body = [];
   for (let r = 0; r < layout.rows; r++) {
     const cells = [];
@@ -233,6 +248,21 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
       const value = cell ? calc.value(sheet, r, c) : null;
       const text = cell ? shownValue(cell, value, showFormulas, lang) : "";
       const selected = inRange(selection, r, c);
+      const width = span && span.cols > 1 ? null : widthPx(sheet, c);
+      const spills =
+        typeof value === "string" &&
+        !table &&
+        !span &&
+        c + 1 < layout.cols &&
+        sheet.cell(r, c + 1) === undefined &&
+        !layout.tableCells.has(`${r}:${c + 1}`);
+      const font = fontsOf(sheet).get(key);
+      const look = {
+        ...(cell?.fill && !table?.header ? { backgroundColor: cell.fill } : {}),
+        ...(width !== null ? { maxWidth: `${width}px` } : {}),
+        ...(sheet.bold.has(key) ? { fontWeight: 600 } : {}),
+        ...(font?.italic ? { fontStyle: "italic" } : {}),
+      };
       cells.push(
         <td
           key={key}
@@ -247,12 +277,13 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
           className={mergeClasses(
             styles.cell,
             typeof value === "number" && !(cell?.formula && showFormulas) && styles.number,
+            spills && !showFormulas && styles.spills,
             cell?.formula ? styles.formula : undefined,
             table && (table.header ? styles.tableHeader : styles.inTable),
             note && styles.note,
             selected && styles.selected,
           )}
-          style={cell?.fill && !table?.header ? { backgroundColor: cell.fill } : undefined}
+          style={Object.keys(look).length > 0 ? look : undefined}
           onMouseDown={(event) => select(r, c, event.shiftKey)}
         >
           {text}
@@ -313,7 +344,7 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
             <tr>
               <td className={mergeClasses(styles.head, styles.corner)} />
               {Array.from({ length: layout.cols }, (_, c) => (
-                <th key={columnLetters(c)} scope="col" className={styles.head}>
+                <th key={columnLetters(c)} scope="col" className={styles.head} style={headStyle(c)}>
                   {columnLetters(c)}
                 </th>
               ))}

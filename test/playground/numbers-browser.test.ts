@@ -2,7 +2,8 @@
  * The playground shows what Excel would show, walked as a bookkeeper would at 320 px (a phone
  * or a narrow window) and at 1280 px: open the budget, read it and write the tables in the
  * pane, go to the written sheet; every formula cell shows a number (sv-SE, as Excel in Swedish),
- * none its formula text, which "Visa formler" still shows. Screenshots go to test/artifacts.
+ * none its formula text, which "Visa formler" still shows; the source sheet keeps its column
+ * widths and bold. Screenshots go to test/artifacts.
  */
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -81,6 +82,16 @@ describe("the playground shows numbers", () => {
         page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
       ).resolves.toBe(0);
 
+      // The source sheet as the user made it: column A 70 characters wide (495 px), its title bold.
+      await page.getByRole("tab", { name: "Budget 2008", exact: true }).click();
+      const source = page.getByRole("table", { name: "Bladet Budget 2008" });
+      await source.waitFor();
+      const look = await source.evaluate((table) => ({
+        width: getComputedStyle(table.querySelectorAll("thead th")[0]!).width,
+        weight: getComputedStyle(table.querySelector('td[data-address="A1"]')!).fontWeight,
+      }));
+      expect(look).toEqual({ width: "495px", weight: "600" });
+      await page.getByRole("tab", { name: "Samsyn Budget 2008" }).click();
       await page.getByRole("switch", { name: "Visa formler" }).check();
       await expect(
         grid
