@@ -16,8 +16,10 @@ import { PROJECT_ROOT } from "../service/project-root";
 import { addinFiles } from "../service/server";
 import { SamsynError } from "../shared/failures";
 import { MAX_FILE_BYTES } from "../xlsx/read";
+import { readLayout, saveDownload } from "./download";
 import { type BookJson, FakeBook } from "./fake-excel/book";
-import { loadBook, saveBook } from "./fake-excel/xlsx";
+import { applyLayout, type BookWithLayout, type LayoutJson } from "./fake-excel/layout";
+import { loadBook } from "./fake-excel/xlsx";
 import { serviceProxy } from "./proxy";
 
 const REPO = PROJECT_ROOT;
@@ -94,13 +96,13 @@ function bookOf(body: unknown): FakeBook {
   const invalid = new SamsynError({ code: "invalid-book" });
   if (!parsed.success) throw invalid;
   try {
-    return FakeBook.fromJSON(body as BookJson);
+    return applyLayout(FakeBook.fromJSON(body as BookJson), (body as { layout?: LayoutJson }).layout);
   } catch {
     throw invalid;
   }
 }
 
-function workbookRoutes(start: BookJson, bookName: string | null, serviceUrl: string): express.Router {
+function workbookRoutes(start: BookWithLayout, bookName: string | null, serviceUrl: string): express.Router {
   const router = express.Router();
   router.use(helmet());
   router.get("/book.json", (_req, res) => {
@@ -116,10 +118,11 @@ function workbookRoutes(start: BookJson, bookName: string | null, serviceUrl: st
       const book = await withTempDir(async (dir) => {
         const file = path.join(dir, "upload.xlsx");
         await writeFile(file, body);
-        return loadBook(file);
+        const book = await loadBook(file);
+        return { ...book.toJSON(), layout: await readLayout(file) };
       });
       res.setHeader("Cache-Control", "no-store");
-      res.json(book.toJSON());
+      res.json(book);
     } catch (e) {
       // A workbook that cannot be read is the reader's own failure, said as it says it.
       next(e);
@@ -131,7 +134,7 @@ function workbookRoutes(start: BookJson, bookName: string | null, serviceUrl: st
       const bytes = await withTempDir(async (dir) => {
         const file = path.join(dir, "arbetsbok.xlsx");
         try {
-          await saveBook(book, file);
+          await saveDownload(book, file);
         } catch (e) {
           throw new SamsynError({
             code: "book-not-saved",
@@ -184,7 +187,7 @@ function pageFiles(dir: string): RequestHandler[] {
 }
 
 export function createPlaygroundApp(options: {
-  readonly start: BookJson;
+  readonly start: BookWithLayout;
   readonly bookName: string | null;
   readonly serviceUrl: string;
   readonly addinDir: string;
@@ -224,7 +227,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const book = options.file ? await loadBook(options.file) : new FakeBook();
   if (book.sheets.length === 0) book.addSheet("Blad1");
   const app = createPlaygroundApp({
-    start: book.toJSON(),
+    start: { ...book.toJSON(), ...(options.file ? { layout: await readLayout(options.file) } : {}) },
     bookName: options.file ? path.basename(options.file) : null,
     serviceUrl,
     addinDir: options.addinDir ?? DEFAULT_ADDIN_DIR,

@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { BROWSER_SUPPORTED, BROWSER_TARGET } from "./browser-target.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -29,7 +30,8 @@ const bundle = (entry, outfile) =>
     bundle: true,
     format: "iife",
     platform: "browser",
-    target: ["chrome100", "edge100", "safari15", "firefox100"],
+    target: BROWSER_TARGET,
+    supported: BROWSER_SUPPORTED,
     jsx: "automatic",
     minify: !dev,
     sourcemap: dev ? "inline" : false,
@@ -48,7 +50,7 @@ await Promise.all([
   bundle("playground/page/main.tsx", join(playgroundOutdir, "playground.js")),
   bundle("web/main.tsx", join(webOutdir, "web.js")),
 ]);
-for (const file of ["taskpane.html", "commands.html", "commands.js"])
+for (const file of ["taskpane.html", "feature-check.js", "commands.html", "commands.js"])
   cpSync(join(root, "addin", file), join(outdir, file));
 cpSync(join(root, "addin/assets"), join(outdir, "assets"), { recursive: true });
 for (const file of ["index.html", "playground.css"])

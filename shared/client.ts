@@ -14,6 +14,8 @@ import { pathOf, type RouteSpec } from "./routes";
 export type ClientFailureCode =
   /** The address is not an http(s) URL. */
   | "bad-address"
+  /** The pane's own policy (its CSP) does not let it reach this address: the request never leaves. */
+  | "blocked-address"
   /** No answer: offline, a wrong address, the service (or the one behind a gateway) down. */
   | "unreachable"
   /** No answer within the time limit. */

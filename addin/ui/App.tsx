@@ -12,6 +12,7 @@ import type { Lang } from "../../shared/messages";
 import { type ExcelHost, REQUIRED_EXCEL_API } from "../excel/host";
 import { outputsOf } from "../excel/state";
 import { comparisonYear } from "../sync/comparison";
+import { reachableServices } from "../sync/reachable";
 import { BusyBar } from "./components/BusyBar";
 import { Header } from "./components/Header";
 import { Notice } from "./components/Notice";
@@ -59,6 +60,7 @@ export function App({ host, initialLang = "sv", theme = "light" }: AppProps) {
   );
   const source = state.imported?.snapshot.grid.sheet ?? null;
   const sync = useSync(host);
+  const [services] = useState(() => reachableServices() ?? [window.location.origin]);
   // One period per participant list: its key figures show it, and it is what is sent.
   const periods = useListPeriods(reading);
   const me = sync.state.me;
@@ -132,7 +134,7 @@ export function App({ host, initialLang = "sv", theme = "light" }: AppProps) {
             />
           }
           suggestedYear={comparisonYear(reading) ?? String(new Date().getFullYear())}
-          defaultUrl={window.location.origin}
+          services={services}
           onSignIn={sync.signIn}
           onSignOut={sync.signOut}
           onRetry={sync.retry}

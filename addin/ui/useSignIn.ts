@@ -10,6 +10,7 @@ import type { ExcelHost } from "../excel/host";
 import { readSyncSettings } from "../excel/sync-memory";
 import { forgetCredentials, loadCredentials, saveCredentials } from "../sync/credentials";
 import { sendWaiting } from "../sync/flow";
+import { isReachable, reachableServices } from "../sync/reachable";
 import { type Credentials, normaliseServiceUrl, ServiceClient } from "../sync/service";
 import {
   type Guarded,
@@ -23,6 +24,17 @@ import {
 
 /** Who the token is, then the outbox sent; a failure keeps what it may keep. */
 async function connected(host: ExcelHost, credentials: Credentials, remember: boolean): Promise<SyncChange> {
+  if (!isReachable(credentials.serviceUrl, reachableServices())) {
+    // Remembered from a pane hosted elsewhere, or typed before the policy was stated: the browser
+    // would block every request, and "cannot be reached" would send the user looking at the network.
+    forgetCredentials();
+    return (s) => ({
+      ...s,
+      credentials: null,
+      me: null,
+      problem: problemOf(new ClientFailure("blocked-address")),
+    });
+  }
   const c = new ServiceClient(credentials);
   let me: Me;
   try {

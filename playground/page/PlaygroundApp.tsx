@@ -22,6 +22,7 @@ import { ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
 import { LanguagePicker } from "../../ui/LanguagePicker";
 import { FakeBook } from "../fake-excel/book";
+import { applyLayout, layoutOf } from "../fake-excel/layout";
 import type { BookHolder } from "./bridge";
 import { downloadWorkbook, openWorkbook } from "./files";
 import { SheetView } from "./SheetView";
@@ -52,20 +53,35 @@ const useStyles = makeStyles({
     height: "100vh",
     boxSizing: "border-box",
     backgroundColor: tokens.colorNeutralBackground2,
+    // A narrow window (a phone, a window beside another): the page scrolls, the pane above the sheets.
+    "@media (max-width: 700px)": { height: "auto", minHeight: "100vh" },
   },
   header: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: tokens.spacingHorizontalL },
   titles: { display: "flex", flexDirection: "column", flexGrow: 1, flexBasis: "360px", minWidth: 0 },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   hidden: { display: "none" },
-  main: { display: "flex", gap: tokens.spacingHorizontalL, flexGrow: 1, minHeight: 0 },
+  main: {
+    display: "flex",
+    gap: tokens.spacingHorizontalL,
+    flexGrow: 1,
+    minHeight: 0,
+    "@media (max-width: 700px)": { flexDirection: "column" },
+  },
   pane: {
     width: `${PANE_WIDTH_PX}px`,
+    "@media (max-width: 700px)": { height: "640px", maxWidth: "100%", boxSizing: "border-box" },
     flexShrink: 0,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
   },
-  sheets: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
+  sheets: {
+    flexGrow: 1,
+    minWidth: 0,
+    display: "flex",
+    flexDirection: "column",
+    "@media (max-width: 700px)": { minHeight: "520px" },
+  },
   note: { color: tokens.colorNeutralForeground3 },
   file: { overflowWrap: "anywhere", marginBlockEnd: tokens.spacingVerticalXS },
 });
@@ -90,7 +106,8 @@ export function PlaygroundApp(props: PlaygroundAppProps) {
     setBusy("open");
     setFailure(null);
     try {
-      holder.book = FakeBook.fromJSON(await openWorkbook(file));
+      const opened = await openWorkbook(file);
+      holder.book = applyLayout(FakeBook.fromJSON(opened), opened.layout);
       onReplaced(file.name);
     } catch (e) {
       explain(e);
@@ -105,7 +122,9 @@ export function PlaygroundApp(props: PlaygroundAppProps) {
     setFailure(null);
     try {
       const base = (bookName ?? "arbetsbok.xlsx").replace(/\.xlsx$/i, "");
-      await downloadWorkbook(holder.book.toJSON(), `${base} (Samsyn).xlsx`);
+      // With the widths, bold and print settings, so the file prints as convert's does.
+      const book = { ...holder.book.toJSON(), layout: layoutOf(holder.book) };
+      await downloadWorkbook(book, `${base} (Samsyn).xlsx`);
     } catch (e) {
       explain(e);
     } finally {

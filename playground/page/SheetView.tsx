@@ -14,11 +14,13 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { dateFromExcelSerial } from "../../shared/calendar";
-import { type CellValue, columnLetters, isDateFormat, type RangeAddress, rangeToA1 } from "../../shared/grid";
+import { columnLetters, isDateFormat, type RangeAddress, rangeToA1 } from "../../shared/grid";
 import type { Lang } from "../../shared/messages";
 import type { FakeBook, FakeCell, FakeSheet } from "../fake-excel/book";
+import { type Calculated, Calculator, isCalcError } from "../fake-excel/calculate";
+import { fontsOf } from "../fake-excel/layout";
 import type { PageStrings } from "./strings";
 
 /** Beyond this the view clips: it is for looking, not for scrolling through 50 000 rows. */
@@ -47,7 +49,7 @@ const useStyles = makeStyles({
     justifyContent: "space-between",
     gap: tokens.spacingHorizontalM,
   },
-  tabs: { overflowX: "auto", minWidth: 0 },
+  tabs: { overflowX: "auto", minWidth: 0, maxWidth: "100%" },
   legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   chip: {
     paddingInline: tokens.spacingHorizontalS,
@@ -106,6 +108,8 @@ const useStyles = makeStyles({
     height: "20px",
   },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  // Text runs on over empty cells to its right, as in Excel, instead of being cut at its column.
+  spills: { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 1 },
   formula: { color: tokens.colorPaletteBerryForeground2 },
   inTable: { backgroundColor: tokens.colorPaletteBlueBackground2 },
   tableHeader: {
@@ -120,11 +124,10 @@ const useStyles = makeStyles({
 const numberText = (lang: Lang) =>
   new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 2 });
 
-function shownValue(cell: FakeCell, showFormulas: boolean, lang: Lang): string {
-  // The fake does not calculate: a formula the add-in wrote has no value until Excel computes it,
-  // so the view shows its text rather than a blank that looks like a missing total.
-  if (cell.formula && (showFormulas || cell.value === null)) return cell.formula;
-  const value: CellValue = cell.value;
+/** What Excel shows: a formula's calculated value (its text under "Visa formler"), else the value. */
+function shownValue(cell: FakeCell, value: Calculated, showFormulas: boolean, lang: Lang): string {
+  if (cell.formula && showFormulas) return cell.formula;
+  if (isCalcError(value)) return value.error;
   if (value === null) return "";
   if (typeof value === "boolean")
     return lang === "sv" ? (value ? "SANT" : "FALSKT") : value ? "TRUE" : "FALSE";
@@ -180,6 +183,12 @@ function layoutOf(book: FakeBook, sheet: FakeSheet): Layout {
   return { rows, cols, clipped: lastRow + 1 > rows || lastCol + 1 > cols, tableCells, spans, covered };
 }
 
+/** A column's width as Excel draws it: points to pixels (96 / 72); null where the sheet sets none. */
+const widthPx = (sheet: FakeSheet, col: number): number | null => {
+  const points = sheet.columnWidths.get(col);
+  return points === undefined ? null : Math.round(points / 0.75);
+};
+
 const inRange = (range: RangeAddress | undefined, r: number, c: number) =>
   range !== undefined &&
   r >= range.start.row &&
@@ -193,6 +202,9 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
   const anchor = useRef<{ row: number; col: number } | null>(null);
   const scroller = useRef<HTMLElement>(null);
   const sheet = book.active ?? book.sheets[0] ?? null;
+  // Calculated afresh after every change (version), as Excel recalculates.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version stands for the book's changes.
+  const calc = useMemo(() => new Calculator(book), [book, version]);
   const selection = book.selection && book.selection.sheet === sheet ? book.selection.range : undefined;
   const selectionKey = selection ? `${sheet?.name}!${rangeToA1(selection)}` : "";
 
@@ -216,6 +228,12 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
     });
   };
 
+  /** A column's header at the sheet's own width, as Excel draws it. */
+  const headStyle = (c: number) => {
+    const width = widthPx(sheet, c);
+    return width === null ? undefined : { width: `${width}px`, minWidth: `${width}px` };
+  };
+
   const body = [];
   for (let r = 0; r < layout.rows; r++) {
     const cells = [];
@@ -227,8 +245,24 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
       const span = layout.spans.get(key);
       const address = `${columnLetters(c)}${r + 1}`;
       const note = sheet.notes.get(address);
-      const text = cell ? shownValue(cell, showFormulas, lang) : "";
+      const value = cell ? calc.value(sheet, r, c) : null;
+      const text = cell ? shownValue(cell, value, showFormulas, lang) : "";
       const selected = inRange(selection, r, c);
+      const width = span && span.cols > 1 ? null : widthPx(sheet, c);
+      const spills =
+        typeof value === "string" &&
+        !table &&
+        !span &&
+        c + 1 < layout.cols &&
+        sheet.cell(r, c + 1) === undefined &&
+        !layout.tableCells.has(`${r}:${c + 1}`);
+      const font = fontsOf(sheet).get(key);
+      const look = {
+        ...(cell?.fill && !table?.header ? { backgroundColor: cell.fill } : {}),
+        ...(width !== null ? { maxWidth: `${width}px` } : {}),
+        ...(sheet.bold.has(key) ? { fontWeight: 600 } : {}),
+        ...(font?.italic ? { fontStyle: "italic" } : {}),
+      };
       cells.push(
         <td
           key={key}
@@ -242,13 +276,14 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
           data-selected={selected ? "" : undefined}
           className={mergeClasses(
             styles.cell,
-            typeof cell?.value === "number" && !(cell.formula && showFormulas) && styles.number,
+            typeof value === "number" && !(cell?.formula && showFormulas) && styles.number,
+            spills && !showFormulas && styles.spills,
             cell?.formula ? styles.formula : undefined,
             table && (table.header ? styles.tableHeader : styles.inTable),
             note && styles.note,
             selected && styles.selected,
           )}
-          style={cell?.fill && !table?.header ? { backgroundColor: cell.fill } : undefined}
+          style={Object.keys(look).length > 0 ? look : undefined}
           onMouseDown={(event) => select(r, c, event.shiftKey)}
         >
           {text}
@@ -309,7 +344,7 @@ export function SheetView({ book, version, strings, lang, onActivate, onSelect }
             <tr>
               <td className={mergeClasses(styles.head, styles.corner)} />
               {Array.from({ length: layout.cols }, (_, c) => (
-                <th key={columnLetters(c)} scope="col" className={styles.head}>
+                <th key={columnLetters(c)} scope="col" className={styles.head} style={headStyle(c)}>
                   {columnLetters(c)}
                 </th>
               ))}

@@ -4,10 +4,10 @@
  * failure as a ClientFailure in the server's own words.
  */
 import { request } from "../../shared/client";
-import type { BookJson } from "../fake-excel/book";
+import type { BookWithLayout } from "../fake-excel/layout";
 
 export interface StartingBook {
-  readonly book: BookJson;
+  readonly book: BookWithLayout;
   /** The file's name, for the download ("vp2008.xlsx"), or null for the empty book. */
   readonly name: string | null;
   /** Where the server passes the pane's /api requests. */
@@ -29,23 +29,23 @@ const headerText = (response: Response, name: string): string | null => {
 export async function fetchStartingBook(): Promise<StartingBook> {
   const response = await ask("/playground/book.json");
   return {
-    book: (await response.json()) as BookJson,
+    book: (await response.json()) as BookWithLayout,
     name: headerText(response, "X-Samsyn-Book-Name"),
     serviceUrl: headerText(response, "X-Samsyn-Service"),
   };
 }
 
-export async function openWorkbook(file: File): Promise<BookJson> {
+export async function openWorkbook(file: File): Promise<BookWithLayout> {
   const response = await ask("/playground/open", {
     method: "POST",
     headers: { "Content-Type": "application/octet-stream" },
     body: file,
   });
-  return (await response.json()) as BookJson;
+  return (await response.json()) as BookWithLayout;
 }
 
 /** The workbook as an .xlsx, saved through the browser's download. */
-export async function downloadWorkbook(book: BookJson, name: string): Promise<void> {
+export async function downloadWorkbook(book: BookWithLayout, name: string): Promise<void> {
   const response = await ask("/playground/download", {
     method: "POST",
     headers: { "Content-Type": "application/json" },

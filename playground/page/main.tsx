@@ -8,6 +8,7 @@ import { createRoot } from "react-dom/client";
 import type { Lang } from "../../shared/messages";
 import { FakeBook } from "../fake-excel/book";
 import type { FakeOptions } from "../fake-excel/excel";
+import { applyLayout } from "../fake-excel/layout";
 import { type BookHolder, exposeBridge, makeBridge } from "./bridge";
 import { fetchStartingBook, type StartingBook } from "./files";
 import { PlaygroundApp } from "./PlaygroundApp";
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     element.textContent = `${PAGE_STRINGS[lang].loadFailed} ${e instanceof Error ? e.message : ""}`;
     return;
   }
-  const book = FakeBook.fromJSON(start.book);
+  const book = applyLayout(FakeBook.fromJSON(start.book), start.book.layout);
   if (book.sheets.length === 0) book.addSheet("Blad1");
   const holder: BookHolder = { book };
   // Lent before the pane's iframe exists, so the pane finds it on its first look.

@@ -38,7 +38,7 @@ export const PAGE_STRINGS: Readonly<Record<Lang, PageStrings>> = {
     download: "Ladda ned arbetsboken",
     downloading: "Skapar filen …",
     chartsNote:
-      "Den nedladdade filen har blad, värden, formler och tabeller. Diagram följer inte med: det går inte att skriva dem i den nedladdade filen.",
+      "Den nedladdade filen har blad, värden, formler, tabeller, kolumnbredder, fetstil och utskriftsinställningar, och skrivs ut som i Excel. Diagram följer inte med: det går inte att skriva dem i den nedladdade filen.",
     paneTitle: "Samsyns aktivitetsfönster",
     sheets: "Blad i arbetsboken",
     showFormulas: "Visa formler",
@@ -63,7 +63,7 @@ export const PAGE_STRINGS: Readonly<Record<Lang, PageStrings>> = {
     download: "Download the workbook",
     downloading: "Making the file …",
     chartsNote:
-      "The downloaded file has the sheets, values, formulas and tables. Charts are left out: exceljs, which writes the file, cannot write charts.",
+      "The downloaded file has the sheets, values, formulas, tables, column widths, bold and print settings, and prints as in Excel. Charts are left out: they cannot be written into the downloaded file.",
     paneTitle: "Samsyn's task pane",
     sheets: "Sheets of the workbook",
     showFormulas: "Show formulas",

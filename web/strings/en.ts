@@ -185,6 +185,7 @@ export const en: PageStrings = {
   },
   failures: {
     "bad-address": "The service's address cannot be used.",
+    "blocked-address": "This page may not reach that address.",
     unreachable: "The service cannot be reached. Check the network and try again.",
     "timed-out": "The service did not answer in time. Try again in a while.",
     "too-large": "It is larger than the service accepts.",

@@ -193,6 +193,7 @@ export const sv = {
   },
   failures: {
     "bad-address": "Tjänstens adress går inte att använda.",
+    "blocked-address": "Sidan får inte nå den adressen.",
     unreachable: "Tjänsten går inte att nå. Kontrollera nätverket och försök igen.",
     "timed-out": "Tjänsten svarade inte i tid. Försök igen om en stund.",
     "too-large": "Det är större än tjänsten tar emot.",

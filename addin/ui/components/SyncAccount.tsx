@@ -11,7 +11,7 @@ export interface SyncAccountProps {
   readonly credentials: Credentials | null;
   readonly me: Me | null;
   readonly busy: boolean;
-  readonly defaultUrl: string;
+  readonly services: readonly string[];
   /** The line that says who is signed in: where focus goes after signing in. */
   readonly whoRef: Ref<HTMLSpanElement>;
   readonly onSignIn: (serviceUrl: string, token: string) => void;
@@ -35,7 +35,7 @@ export function SyncAccount({
   credentials,
   me,
   busy,
-  defaultUrl,
+  services,
   whoRef,
   onSignIn,
   onSignOut,
@@ -43,7 +43,7 @@ export function SyncAccount({
   const s = strings.sync;
   const styles = useStyles();
   if (credentials === null)
-    return <SignIn strings={strings} busy={busy} defaultUrl={defaultUrl} onSignIn={onSignIn} />;
+    return <SignIn strings={strings} busy={busy} services={services} onSignIn={onSignIn} />;
   const who = whoIs(me, s);
   return (
     <div className={styles.row}>

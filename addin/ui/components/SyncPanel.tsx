@@ -27,7 +27,7 @@ export interface SyncPanelProps {
   readonly sendPreview: ReactNode;
   /** The year the comparison starts at: the workbook's own (comparisonYear), else this year. */
   readonly suggestedYear: string;
-  readonly defaultUrl: string;
+  readonly services: readonly string[];
   readonly onSignIn: (serviceUrl: string, token: string) => void;
   readonly onSignOut: () => void;
   readonly onRetry: () => void;
@@ -82,7 +82,7 @@ export function SyncPanel(props: SyncPanelProps) {
         credentials={state.credentials}
         me={me}
         busy={busy}
-        defaultUrl={props.defaultUrl}
+        services={props.services}
         whoRef={focus.refs.who}
         onSignIn={(serviceUrl, token) => {
           focus.asked();

@@ -109,7 +109,8 @@ export const en: UiStrings = {
   sync: {
     heading: "The Samsyn service",
     serviceUrl: "Service address",
-    serviceUrlHint: "The address the network's coordinator gave you.",
+    serviceUrlHint: "The services the add-in was installed for.",
+    service: (address: string) => `Service: ${address}`,
     token: "Token",
     tokenHint:
       "The association's token, or a network token for someone who only reads the comparison. It is kept in the add-in's browser storage on this computer, never in the workbook.",
@@ -164,8 +165,9 @@ export const en: UiStrings = {
       `The comparison is on the sheet ${sheet}: ${reporting} of ${total} associations have reported.`,
     badYear: `Write a four-digit year, for example ${YEAR_EXAMPLE}.`,
     failures: {
-      "bad-address":
-        "The address should start with https:// (or http:// on this computer), for example https://samsyn.example.se.",
+      "bad-address": "The address should start with https://, for example https://samsyn.example.se.",
+      "blocked-address":
+        "The add-in may not reach that address: it reaches only the Samsyn service it was loaded from, or the services it was installed for. Choose one of them, or ask whoever installed the add-in to add the address.",
       unreachable:
         "The service cannot be reached. Check the address and the network and try again; nothing has been lost.",
       "timed-out": "The service did not answer in time. Try again in a while; nothing has been lost.",

@@ -117,7 +117,8 @@ export const sv = {
   sync: {
     heading: "Samsyn-tjänsten",
     serviceUrl: "Tjänstens adress",
-    serviceUrlHint: "Adressen som nätverkets samordnare gav dig.",
+    serviceUrlHint: "Tjänsterna som tillägget installerades för.",
+    service: (address: string) => `Tjänst: ${address}`,
     token: "Nyckel",
     tokenHint:
       "Förbundets nyckel, eller en nätverksnyckel för den som bara läser sammanställningen. Den sparas i tilläggets webbläsarlagring på den här datorn, aldrig i arbetsboken.",
@@ -172,8 +173,9 @@ export const sv = {
       `Sammanställningen finns på bladet ${sheet}: ${reporting} av ${total} förbund har rapporterat.`,
     badYear: `Skriv ett år med fyra siffror, till exempel ${YEAR_EXAMPLE}.`,
     failures: {
-      "bad-address":
-        "Adressen ska börja med https:// (eller http:// på den egna datorn), till exempel https://samsyn.example.se.",
+      "bad-address": "Adressen ska börja med https://, till exempel https://samsyn.example.se.",
+      "blocked-address":
+        "Tillägget får inte nå den adressen: det når bara Samsyn-tjänsten det hämtades från, eller de tjänster det installerades för. Välj en av dem, eller be den som installerade tillägget att lägga till adressen.",
       unreachable:
         "Tjänsten går inte att nå. Kontrollera adressen och nätverket och försök igen; inget har gått förlorat.",
       "timed-out": "Tjänsten svarade inte i tid. Försök igen om en stund; inget har gått förlorat.",
