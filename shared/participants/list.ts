@@ -562,12 +562,13 @@ function checkStatedCounts(
     if (s.value === rows.length || s.value === persons) continue;
     add(list, s.row, s.col, {
       severity: "error",
-      code: "breakdown-mismatch",
+      code: "count-mismatch",
       sheet: list.sheet,
       cell: cellOf(list, s.row, s.col),
       label: s.label,
       stated: s.value,
-      computed: rows.length,
+      counted: rows.length,
+      counts: s.counts,
     });
   }
 }

@@ -106,8 +106,10 @@ describe("finding a participant list", () => {
     ]);
     const reading = readParticipantSheet(grid, { today: TODAY })!;
     expect(reading.participants).toHaveLength(1);
-    expect(pairs(reading.issues)).toEqual([["B3", "breakdown-mismatch"]]);
-    expect(describeIssue(reading.issues[0]!, "sv")).toContain("100 000");
+    expect(pairs(reading.issues)).toEqual([["B3", "count-mismatch"]]);
+    expect(describeIssue(reading.issues[0]!, "sv")).toBe(
+      "”Antal” (B3) anger 100\u00a0000 men listan har 1 deltagare.",
+    );
   });
 
   it("When kön and avslutsorsak are written in their synonyms, then they map; an unknown kön is a warning and an unknown reason info, each at its cell", () => {

@@ -208,11 +208,12 @@ function datesTogether(layout: Layout): Layout {
   return { ...layout, order };
 }
 
-/** One generated sheet of the shape, from its seed. */
-export function shapedSheet(shape: Shape, seed: number): ShapedSheet {
+/** One generated sheet of the shape, from its seed; `size` fixes the first list's row count. */
+export function shapedSheet(shape: Shape, seed: number, size?: number): ShapedSheet {
   const rng = rngFrom(seed);
   const sheet = new Sheet();
-  const rows = generateRows(rng, { rows: int(rng, 3, 40) });
+  const drawn = int(rng, 3, 40);
+  const rows = generateRows(rng, { rows: size ?? drawn });
   let layout = randomLayout(rng);
   switch (shape) {
     case "today": {
@@ -241,7 +242,7 @@ export function shapedSheet(shape: Shape, seed: number): ShapedSheet {
         return cells;
       };
       sheet.push([], line("Kvinnor", women), line("Män", rows.length - women));
-      if (wrong) sheet.issues.push([`${columnLetters(at + 1)}${sheet.row + 1}`, "breakdown-mismatch"]);
+      if (wrong) sheet.issues.push([`${columnLetters(at + 1)}${sheet.row + 1}`, "count-mismatch"]);
       sheet.push(line(pick(rng, ["Totalt", "Summa", "Antal deltagare"]), total));
       break;
     }
