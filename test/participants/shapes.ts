@@ -210,19 +210,23 @@ function datesTogether(layout: Layout): Layout {
 
 /** One generated sheet of the shape, from its seed; `size` fixes the first list's row count. */
 export function shapedSheet(shape: Shape, seed: number, size?: number): ShapedSheet {
+  // The sheet's shape from one stream, each list's rows and cells from their own: a list's length
+  // changes nothing else on the sheet.
   const rng = rngFrom(seed);
+  const cellsRng = (k: number) => rngFrom(seed * 31 + 7 + k);
   const sheet = new Sheet();
   const drawn = int(rng, 3, 40);
-  const rows = generateRows(rng, { rows: size ?? drawn });
   let layout = randomLayout(rng);
+  const firstRng = cellsRng(0);
+  const rows = generateRows(firstRng, { rows: size ?? drawn });
   switch (shape) {
     case "today": {
-      layList(rng, sheet, { layout, rows }, titleBlock(sheet, layout));
+      layList(firstRng, sheet, { layout, rows }, titleBlock(sheet, layout));
       sheet.push([], ["Antal", rows.length]);
       break;
     }
     case "note-under": {
-      layList(rng, sheet, { layout, rows }, titleBlock(sheet, layout));
+      layList(firstRng, sheet, { layout, rows }, titleBlock(sheet, layout));
       const note: Cell[] = layout.order.map(() => null);
       note[layout.order.indexOf("personnummer")] = pick(rng, ["* = avbrott", "* avbrott", "Sekretess!"]);
       if (rng() < 0.5) sheet.push(note);
@@ -230,7 +234,7 @@ export function shapedSheet(shape: Shape, seed: number, size?: number): ShapedSh
       break;
     }
     case "counts-by-kon": {
-      layList(rng, sheet, { layout, rows }, titleBlock(sheet, layout));
+      layList(firstRng, sheet, { layout, rows }, titleBlock(sheet, layout));
       const at = rng() < 0.5 ? layout.order.indexOf("personnummer") : 0;
       const women = rows.filter((r) => r.person.kon === "kvinna").length;
       const wrong = rng() < 0.25;
@@ -251,7 +255,7 @@ export function shapedSheet(shape: Shape, seed: number, size?: number): ShapedSh
       const title = titleBlock(sheet, layout);
       // Now and then the title is merged over the whole width, as title rows often are.
       if (rng() < 0.5) sheet.merge(0, 0, 0, layout.order.length - 1);
-      layList(rng, sheet, { layout, rows, twoRows: true }, title);
+      layList(firstRng, sheet, { layout, rows, twoRows: true }, title);
       sheet.push([], ["Antal", rows.length]);
       break;
     }
@@ -261,10 +265,11 @@ export function shapedSheet(shape: Shape, seed: number, size?: number): ShapedSh
       sheet.push([`Deltagare ${TRUTH_YEAR} per insats`], []);
       const sameLayout = rng() < 0.6;
       for (let k = 0; k < count; k++) {
-        const listRows = k === 0 ? rows : generateRows(rng, { rows: int(rng, 2, 30) });
+        const listRng = k === 0 ? firstRng : cellsRng(k);
+        const listRows = k === 0 ? rows : generateRows(listRng, { rows: int(rng, 2, 30) });
         const own = sameLayout ? { ...layout, headerRow: 0 } : { ...randomLayout(rng), headerRow: 0 };
         sheet.push([names[k]!]);
-        layList(rng, sheet, { layout: own, rows: listRows }, names[k]!);
+        layList(listRng, sheet, { layout: own, rows: listRows }, names[k]!);
         const tail = int(rng, 0, 2);
         if (tail === 1) sheet.push(["Antal", listRows.length]);
         for (let b = int(rng, 0, 2); b > 0; b--) sheet.push([]);
@@ -274,7 +279,7 @@ export function shapedSheet(shape: Shape, seed: number, size?: number): ShapedSh
     }
     case "unknown-identity-header": {
       layList(
-        rng,
+        firstRng,
         sheet,
         { layout, rows, headerText: { personnummer: pick(rng, IDENTITY_UNKNOWN) } },
         titleBlock(sheet, layout),
@@ -289,14 +294,14 @@ export function shapedSheet(shape: Shape, seed: number, size?: number): ShapedSh
       if (which !== "start") headerText.avslutad = pick(rng, END_UNKNOWN);
       // A stay that ends shows which column is which: at least two closed stays.
       const closed = rows.filter((r) => r.end !== null).length;
-      const used = closed >= 2 ? rows : generateRows(rng, { rows: rows.length, closedShare: 1 });
-      layList(rng, sheet, { layout, rows: used, headerText }, titleBlock(sheet, layout));
+      const used = closed >= 2 ? rows : generateRows(firstRng, { rows: rows.length, closedShare: 1 });
+      layList(firstRng, sheet, { layout, rows: used, headerText }, titleBlock(sheet, layout));
       sheet.push([], ["Antal", used.length]);
       break;
     }
     case "reason-words": {
-      const reasons = rows.map((r) => (r.end ? pick(rng, REASON_WORDS) : null));
-      layList(rng, sheet, { layout, rows, reasons }, titleBlock(sheet, layout));
+      const reasons = rows.map((r) => (r.end ? pick(firstRng, REASON_WORDS) : null));
+      layList(firstRng, sheet, { layout, rows, reasons }, titleBlock(sheet, layout));
       sheet.push([], ["Antal", rows.length]);
       break;
     }
