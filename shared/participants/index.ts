@@ -60,7 +60,21 @@ export interface ParticipantReading {
    * insats are in no group. Personal data: turned only into one shareable report per insats.
    */
   readonly participantsByInsats?: readonly InsatsParticipants[];
+  /**
+   * Each table's own rows, in the order of `tables`, where a sheet holds several lists (absent for
+   * one list: its rows are `participants`). Read through participantsOf.
+   */
+  readonly participantsByTable?: readonly (readonly Participant[])[];
   readonly threshold?: number;
+}
+
+/** The rows a participants table of the reading was read from: its own list's, where the sheet holds several. */
+export function participantsOf(
+  reading: ParticipantReading,
+  table: ParticipantsTable,
+): readonly Participant[] {
+  const k = reading.tables.indexOf(table);
+  return (k >= 0 ? reading.participantsByTable?.[k] : undefined) ?? reading.participants;
 }
 
 export interface InsatsParticipants {
@@ -133,6 +147,7 @@ export function readParticipantSheet(
       issues,
       participants,
       ...(byInsats ? { participantsByInsats: byInsats } : {}),
+      ...(several ? { participantsByTable: marked } : {}),
       ...common,
       outputSheets: (taken) =>
         participantOutputSheets(

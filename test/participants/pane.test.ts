@@ -19,7 +19,7 @@ import { SHAPES, shapedSheet } from "./shapes";
 const dir = mkdtempSync(join(tmpdir(), "samsyn-shapes-"));
 
 /** The sheet as the CLI reads it from .xlsx, and as the pane reads the same file through the fake Excel. */
-export async function paneAndCli(grid: Parameters<typeof FakeBook.fromGrids>[0][number], name: string) {
+async function paneAndCli(grid: Parameters<typeof FakeBook.fromGrids>[0][number], name: string) {
   const path = join(dir, `${name}.xlsx`);
   await saveBook(FakeBook.fromGrids([grid]), path);
   const cli = inspectResult(readWorkbook(await readWorkbookFile(path)), null);

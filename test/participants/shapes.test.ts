@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Grid, gridFromRows, type RangeAddress } from "../../shared/grid";
 import type { Issue } from "../../shared/issues";
-import { avslutsorsakOf, readParticipantSheet } from "../../shared/participants";
+import { avslutsorsakOf, participantsOf, readParticipantSheet } from "../../shared/participants";
 import type { ParticipantsTable } from "../../shared/report";
 import { budgetSpecArb, buildBudget } from "../budget/generate";
 import { LAYOUT_CLASSES, layoutArb } from "../budget/layouts";
@@ -240,5 +240,32 @@ describe("generated sheets with the truth known", () => {
           name,
           (readParticipantSheet(sheet.grid)?.tables ?? []).filter((t) => t.kind === "participants"),
         ]).toEqual([name, []]);
+  });
+});
+
+describe("each list's own rows", () => {
+  it("When a sheet holds several lists, then each table's rows are its own list's, and a single list's are the reading's", () => {
+    const grid = gridFromRows("Deltagare", [
+      ["Jobbcoacher"],
+      HEADER,
+      ...ROWS.slice(0, 2),
+      [],
+      ["Unga vuxna"],
+      HEADER,
+      ROWS[2]!,
+    ]);
+    const reading = readParticipantSheet(grid, { today: TODAY })!;
+    const rows = reading.tables.map((t) =>
+      participantsOf(reading, t as ParticipantsTable).map((p) => [p.sheetRow, p.insats]),
+    );
+    expect(rows).toEqual([
+      [
+        [3, "Jobbcoacher"],
+        [4, "Jobbcoacher"],
+      ],
+      [[8, "Unga vuxna"]],
+    ]);
+    const one = readParticipantSheet(gridFromRows("L", [HEADER, ...ROWS]), { today: TODAY })!;
+    expect(participantsOf(one, one.tables[0] as ParticipantsTable)).toBe(one.participants);
   });
 });
