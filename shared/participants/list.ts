@@ -87,6 +87,8 @@ export interface ParticipantList {
 }
 
 const SUMMARY_LABEL = /^(antal|summa|totalt?|sum|samtliga)\b/i;
+/** Filled fields that make a row without identity or date a participant, when participants follow it. */
+const HALF_FILLED = 3;
 
 function text(v: CellValue): string | null {
   if (v === null) return null;
@@ -475,6 +477,9 @@ export function readParticipantList(
   let lastParticipant = header.row;
   let lastRow = header.row;
   let nextHeader: ListHeader | null = null;
+  /** Rows with neither identity nor date but three fields or more, kept until a participant follows them. */
+  const halfFilled: number[] = [];
+  const idTextAt = (k: number) => (list.col.id >= 0 ? idTextOf(grid.values[k]?.[list.col.id] ?? null) : null);
   const total = rowCount(grid);
   let r = header.row + 1;
   for (; r < total; r++) {
@@ -483,6 +488,12 @@ export function readParticipantList(
     const idText = list.col.id >= 0 ? idTextOf(row[list.col.id] ?? null) : null;
     const summary = isSummaryRow(row, idText);
     if (!summary && isParticipantRow(list, r, row, idText)) {
+      // Half-filled rows met on the way lie inside the list: participants with their gaps reported.
+      for (const k of halfFilled) {
+        participants.push(readRow(list, k, grid.values[k]!, idTextAt(k)));
+        gridRows.push(k);
+      }
+      halfFilled.length = 0;
       lastParticipant = lastRow = r;
       participants.push(readRow(list, r, row, idText));
       gridRows.push(r);
@@ -493,7 +504,8 @@ export function readParticipantList(
     if (count) {
       stated.push(count);
       lastRow = r;
-    }
+    } else if (!summary && dataColumns.filter((c) => !isBlank(row[c] ?? null)).length >= HALF_FILLED)
+      halfFilled.push(r);
     if (summary) {
       r++;
       break;

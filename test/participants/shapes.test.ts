@@ -269,3 +269,27 @@ describe("each list's own rows", () => {
     expect(participantsOf(one, one.tables[0] as ParticipantsTable)).toBe(one.participants);
   });
 });
+
+describe("half-filled rows", () => {
+  it("When a row inside the list has neither identity nor date but three fields, then it is a participant with its gaps reported", () => {
+    const grid = gridFromRows("L", [HEADER, ROWS[0]!, [null, "K", "Nora", null, null, "Arbete"], ROWS[1]!]);
+    const reading = readParticipantSheet(grid, { today: TODAY })!;
+    expect(reading.participants.map((p) => p.sheetRow)).toEqual([2, 3, 4]);
+    expect(pairs(reading.issues)).toEqual([
+      ["A3", "field-missing"],
+      ["D3", "field-missing"],
+    ]);
+  });
+
+  it("When such a row stands under the last participant, then it is no participant", () => {
+    const grid = gridFromRows("L", [
+      HEADER,
+      ...ROWS,
+      [],
+      ["Källa", "Registret", "Nora 2015", null, null, "Se bilaga"],
+    ]);
+    const reading = readParticipantSheet(grid, { today: TODAY })!;
+    expect(reading.participants).toHaveLength(3);
+    expect(pairs(reading.issues)).toEqual([]);
+  });
+});
