@@ -81,12 +81,16 @@ function headerOfRow(grid: Grid, r: number, merges: MergeIndex, floor: number): 
   }
   const known = columns.size - (columns.has("nr") ? 1 : 0);
   if (known < 2) return null;
+  const rows =
+    columns.has("personnummer") && columns.has("inskriven") && columns.has("avslutad")
+      ? []
+      : sampleRows(grid, r);
   if (!columns.has("personnummer")) {
-    const c = identityColumnByContent(grid, r, columns);
+    const c = identityColumnByContent(grid, rows, r, columns);
     if (c === null) return null;
     columns.set("personnummer", c);
   }
-  if (!columns.has("inskriven") || !columns.has("avslutad")) datesByContent(grid, r, columns);
+  if (!columns.has("inskriven") || !columns.has("avslutad")) datesByContent(grid, rows, r, columns);
   // An identity column and at least two more of a list's fields, one of them a date.
   const others = columns.size - 1 - (columns.has("nr") ? 1 : 0);
   if (others < 2 || !(columns.has("inskriven") || columns.has("avslutad"))) return null;
@@ -129,15 +133,31 @@ function groupMerge(merges: MergeIndex, upper: number, columns: ReadonlyMap<Fiel
   return false;
 }
 
-/** The filled cells of column c in the rows under the header, up to SAMPLE_ROWS of them. */
-function sample(grid: Grid, r: number, c: number): { value: CellValue; row: number }[] {
-  const out: { value: CellValue; row: number }[] = [];
+/**
+ * The rows under a header whose cells are looked at: up to SAMPLE_ROWS of three cells or more, counts
+ * under the list left out ("Antal | 64" says nothing of the column it stands in), and none past the next
+ * header (a row with two words that name fields): a list below is no evidence for this one.
+ */
+function sampleRows(grid: Grid, r: number): number[] {
+  const out: number[] = [];
   const total = rowCount(grid);
   for (let k = r + 1; k < total && out.length < SAMPLE_ROWS; k++) {
     const row = grid.values[k];
-    // A count under the list ("Antal | 64") says nothing of the column it stands in.
-    if (!row || statedCount(row, k) !== null) continue;
-    const v = row[c] ?? null;
+    // A note ("* = avbrott") fills a cell or two; a participant's row fills more.
+    if (!row || row.filter((v) => !isBlank(v ?? null)).length < 3 || statedCount(row, k) !== null) continue;
+    let named = 0;
+    for (const v of row) if (typeof v === "string" && fieldOfHeader(v) !== null) named++;
+    if (named >= 2) break;
+    out.push(k);
+  }
+  return out;
+}
+
+/** The filled cells of column c in the sample rows. */
+function sample(grid: Grid, rows: readonly number[], c: number): { value: CellValue; row: number }[] {
+  const out: { value: CellValue; row: number }[] = [];
+  for (const k of rows) {
+    const v = grid.values[k]?.[c] ?? null;
     if (!isBlank(v)) out.push({ value: v, row: k });
   }
   return out;
@@ -161,12 +181,17 @@ const ANY_TODAY = 20_991_231;
  * "Födelsenummer", "ID" or a header the reader does not know, over a column where nearly every
  * filled cell is a valid personnummer or samordningsnummer: the cells say it is the identity column.
  */
-function identityColumnByContent(grid: Grid, r: number, columns: ReadonlyMap<Field, number>): number | null {
+function identityColumnByContent(
+  grid: Grid,
+  rows: readonly number[],
+  r: number,
+  columns: ReadonlyMap<Field, number>,
+): number | null {
   const taken = new Set(columns.values());
   const width = grid.values[r]?.length ?? 0;
   for (let c = 0; c < width; c++) {
     if (taken.has(c)) continue;
-    const cells = sample(grid, r, c);
+    const cells = sample(grid, rows, c);
     if (cells.length === 0) continue;
     let valid = 0;
     for (const { value } of cells) {
@@ -199,14 +224,14 @@ function certainDay(grid: Grid, row: number, c: number): number | null {
  * the other way round); two unknown date columns with none known are start and end when one never
  * comes after the other. Serial numbers and text dates are compared as days either way.
  */
-function datesByContent(grid: Grid, r: number, columns: Map<Field, number>): void {
+function datesByContent(grid: Grid, rows: readonly number[], r: number, columns: Map<Field, number>): void {
   const taken = new Set(columns.values());
   const width = grid.values[r]?.length ?? 0;
   const dateColumns: Map<number, number>[] = [];
   const at: number[] = [];
   for (let c = 0; c < width; c++) {
     if (taken.has(c)) continue;
-    const cells = sample(grid, r, c);
+    const cells = sample(grid, rows, c);
     if (cells.length === 0) continue;
     const days = new Map<number, number>();
     for (const { row } of cells) {
@@ -222,7 +247,7 @@ function datesByContent(grid: Grid, r: number, columns: Map<Field, number>): voi
     const c = columns.get(field);
     if (c === undefined) return null;
     const days = new Map<number, number>();
-    for (const { row } of sample(grid, r, c)) {
+    for (const { row } of sample(grid, rows, c)) {
       const d = certainDay(grid, row, c);
       if (d !== null) days.set(row, d);
     }

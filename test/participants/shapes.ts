@@ -33,6 +33,7 @@ export const SHAPES = [
   "unknown-identity-header",
   "unknown-date-headers",
   "reason-words",
+  "mixed",
 ] as const;
 export type Shape = (typeof SHAPES)[number];
 
@@ -303,6 +304,47 @@ export function shapedSheet(shape: Shape, seed: number, size?: number): ShapedSh
       const reasons = rows.map((r) => (r.end ? pick(firstRng, REASON_WORDS) : null));
       layList(firstRng, sheet, { layout, rows, reasons }, titleBlock(sheet, layout));
       sheet.push([], ["Antal", rows.length]);
+      break;
+    }
+    case "mixed": {
+      // One to three lists, each with its own draw of the shapes above.
+      const count = int(rng, 1, 3);
+      const names = [...INSATS_NAMES].sort(() => rng() - 0.5).slice(0, count);
+      let title: string | null = null;
+      if (count === 1) title = titleBlock(sheet, layout);
+      else sheet.push([`Deltagare ${TRUTH_YEAR} per insats`], []);
+      for (let k = 0; k < count; k++) {
+        const listRng = k === 0 ? firstRng : cellsRng(k);
+        const listRows = k === 0 ? rows : generateRows(listRng, { rows: int(rng, 2, 30) });
+        const twoRows = rng() < 0.4;
+        let own = k === 0 ? layout : randomLayout(rng);
+        if (twoRows) own = datesTogether(own);
+        const headerText: Partial<Record<Column, string>> = {};
+        if (rng() < 0.3) headerText.personnummer = pick(rng, IDENTITY_UNKNOWN);
+        else if (rng() < 0.3 && listRows.filter((r) => r.end !== null).length >= 2)
+          headerText.avslutad = pick(rng, END_UNKNOWN);
+        const reasons = rng() < 0.5 ? listRows.map((r) => (r.end ? pick(listRng, REASON_WORDS) : null)) : undefined;
+        if (count > 1) sheet.push([names[k]!]);
+        layList(
+          listRng,
+          sheet,
+          { layout: own, rows: listRows, headerText, twoRows, ...(reasons ? { reasons } : {}) },
+          count > 1 ? names[k]! : title,
+        );
+        const tail = int(rng, 0, 3);
+        const id = own.order.indexOf("personnummer");
+        if (tail === 1) sheet.push([], ["Antal", listRows.length]);
+        if (tail === 2) {
+          const note: Cell[] = own.order.map(() => null);
+          note[id] = "* = avbrott";
+          sheet.push(note);
+        }
+        if (tail === 3) {
+          const women = listRows.filter((r) => r.person.kon === "kvinna").length;
+          sheet.push([], ["Kvinnor", women], ["Män", listRows.length - women]);
+        }
+        sheet.push([]);
+      }
       break;
     }
   }
