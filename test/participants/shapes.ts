@@ -320,10 +320,12 @@ export function shapedSheet(shape: Shape, seed: number, size?: number): ShapedSh
         let own = k === 0 ? layout : randomLayout(rng);
         if (twoRows) own = datesTogether(own);
         const headerText: Partial<Record<Column, string>> = {};
-        if (rng() < 0.3) headerText.personnummer = pick(rng, IDENTITY_UNKNOWN);
-        else if (rng() < 0.3 && listRows.filter((r) => r.end !== null).length >= 2)
+        const unknown = rng();
+        if (unknown < 0.3) headerText.personnummer = pick(rng, IDENTITY_UNKNOWN);
+        else if (unknown < 0.5 && listRows.filter((r) => r.end !== null).length >= 2)
           headerText.avslutad = pick(rng, END_UNKNOWN);
-        const reasons = rng() < 0.5 ? listRows.map((r) => (r.end ? pick(listRng, REASON_WORDS) : null)) : undefined;
+        const reasons =
+          rng() < 0.5 ? listRows.map((r) => (r.end ? pick(listRng, REASON_WORDS) : null)) : undefined;
         if (count > 1) sheet.push([names[k]!]);
         layList(
           listRng,
