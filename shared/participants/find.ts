@@ -26,6 +26,9 @@ const SAMPLE_ROWS = 40;
 const NEARLY_ALL = 0.9;
 /** Words that only say "a date" under a group header ("Inskrivning" over "Datum"). */
 const GENERIC_LOWER = /^(datum|dag|date)$/i;
+/** What a group header over some of a list's columns says ("Datum" over Inskriven | Avslutad). */
+const GROUP_WORD =
+  /^(datum|datum för|period|tid|tidsperiod|vistelse|deltagande|insatstid|inskrivningsperiod)$/i;
 
 /** Looks for a list header at `from` … `to` − 1 (default: the first 50 rows). */
 export function findListHeader(
@@ -95,7 +98,7 @@ function headerOfRow(grid: Grid, r: number, merges: MergeIndex, floor: number): 
   const others = columns.size - 1 - (columns.has("nr") ? 1 : 0);
   if (others < 2 || !(columns.has("inskriven") || columns.has("avslutad"))) return null;
   const twoRows =
-    r - 1 >= floor && (usedUpper || mergedDown(composed, r) || groupMerge(merges, r - 1, columns));
+    r - 1 >= floor && (usedUpper || mergedDown(composed, r) || groupMerge(grid, merges, r - 1, columns));
   return { row: r, top: twoRows ? r - 1 : r, columns };
 }
 
@@ -121,13 +124,22 @@ const mergedDown = (composed: readonly HeaderColumn[], r: number): boolean =>
   composed.some((h) => h.lowerCell !== null && h.lowerCell.row < r);
 
 /** A group header in the row above merged over some of the list's columns, not all (a title spans them all). */
-function groupMerge(merges: MergeIndex, upper: number, columns: ReadonlyMap<Field, number>): boolean {
+function groupMerge(
+  grid: Grid,
+  merges: MergeIndex,
+  upper: number,
+  columns: ReadonlyMap<Field, number>,
+): boolean {
   const cols = [...columns.values()];
   const first = Math.min(...cols);
   const last = Math.max(...cols);
   for (const c of cols) {
     const m = merges.at(upper, c);
-    if (m && m.end.row === upper && m.end.col > m.start.col && (m.start.col > first || m.end.col < last))
+    if (!m || m.end.row !== upper || m.end.col === m.start.col || (m.start.col <= first && m.end.col >= last))
+      continue;
+    // A title merged over a few columns ("Deltagare 2014") is no group header: its words say which.
+    const text = grid.values[m.start.row]?.[m.start.col];
+    if (typeof text === "string" && (GROUP_WORD.test(text.trim()) || fieldOfHeader(text) !== null))
       return true;
   }
   return false;

@@ -293,3 +293,13 @@ describe("half-filled rows", () => {
     expect(pairs(reading.issues)).toEqual([]);
   });
 });
+
+describe("a title merged over a few columns", () => {
+  it("When the title right above a one-row header is merged over three columns, then it stays the title and no header row", () => {
+    const grid: Grid = {
+      ...gridFromRows("L", [["Deltagare 2014"], HEADER, ...ROWS]),
+      merges: [area(0, 0, 0, 2)],
+    };
+    expect(tablesOf(grid).map((t) => [t.title, t.range])).toEqual([["Deltagare 2014", "A2:F5"]]);
+  });
+});

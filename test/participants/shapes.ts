@@ -222,7 +222,10 @@ export function shapedSheet(shape: Shape, seed: number, size?: number): ShapedSh
   const rows = generateRows(firstRng, { rows: size ?? drawn });
   switch (shape) {
     case "today": {
-      layList(firstRng, sheet, { layout, rows }, titleBlock(sheet, layout));
+      const title = titleBlock(sheet, layout);
+      // Now and then the title is merged over a few columns, right above the header or not.
+      if (title !== null && rng() < 0.4) sheet.merge(0, 0, 0, int(rng, 1, 3));
+      layList(firstRng, sheet, { layout, rows }, title);
       sheet.push([], ["Antal", rows.length]);
       break;
     }
