@@ -3,7 +3,8 @@
  * surplus, every line on its side, exactly the issues the truth names), per layout class, and the
  * time per sheet; then budget-and-utfall sheets (headers of one or two rows, utfall, prognos,
  * avvikelse, eget kapital) read right in every figure; then the time to read one table of 500
- * lines where the search works hardest. Fixed seeds, so two runs read the same sheets.
+ * lines where the search works hardest; then insats lists, and participant lists in every shape
+ * (bench/fidelity-deltagare.ts). Fixed seeds, so two runs read the same sheets.
  */
 import fc from "fast-check";
 import { readBudgetSheet } from "../shared/budget";
@@ -12,6 +13,7 @@ import type { BudgetTable } from "../shared/report";
 import { followupArb, judgeFollowup } from "../test/budget/followup";
 import { budgetSpecArb, buildBudget } from "../test/budget/generate";
 import { judge, LAYOUT_CLASSES, layoutArb } from "../test/budget/layouts";
+import { participantFidelity } from "./fidelity-deltagare";
 import { insatsFidelity } from "./fidelity-insatser";
 
 const PER_CLASS = 100;
@@ -156,4 +158,6 @@ export async function bench(): Promise<void> {
   console.log(`  one table of 500 lines × 10 periods, the search's worst case: ${worstCase().toFixed(0)} ms`);
   console.log("\nGenerated insats lists and participant lists with an insats column");
   for (const line of insatsFidelity()) console.log(`  ${line}`);
+  console.log("\nGenerated participant lists in the shapes förbund keep them (seeds from 20261207)");
+  for (const line of await participantFidelity()) console.log(`  ${line}`);
 }

@@ -110,6 +110,15 @@ export type Issue = At &
         readonly computed: number;
       }
     | {
+        /** A count stated under a participant list ("Antal | 64", "Kvinnor | 47") the list does not hold. */
+        readonly code: "count-mismatch";
+        readonly label: string;
+        readonly stated: number;
+        readonly counted: number;
+        /** What the label counts: every participant, or those of one kön. */
+        readonly counts: "all" | "kvinna" | "man";
+      }
+    | {
         readonly code: "value-out-of-range";
         readonly field: string;
         readonly value: number;

@@ -90,6 +90,7 @@ const ISSUES: { readonly [C in IssueCode]: IssueOf<C> } = {
   "duplicate-enrolment": { ...at, code: "duplicate-enrolment", otherCell: "A9" },
   "code-unknown": { ...at, code: "code-unknown", field: "Avslutsorsak", text: "x" },
   "breakdown-mismatch": { ...at, code: "breakdown-mismatch", label: "Totalt", stated: 12, computed: 11 },
+  "count-mismatch": { ...at, code: "count-mismatch", label: "Antal", stated: 64, counted: 63, counts: "all" },
   "value-out-of-range": { ...at, code: "value-out-of-range", field: "Nöjdhet", value: 11, min: 1, max: 10 },
   "followup-missing": {
     ...at,

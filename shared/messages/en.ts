@@ -10,6 +10,8 @@ import type { FailureTemplates, MessageTemplates } from "./types";
 const figureOf = (i: { period: string; column?: "outcome" | "forecast" }) =>
   `${i.column === "outcome" ? "the outcome " : i.column === "forecast" ? "the forecast " : ""}${periodLabel(i.period, "en")}`;
 const at = (cell: string | null) => (cell ? ` (${cell})` : "");
+/** What a count under a participant list counts, in words. */
+const countedWord = { en: { all: "participants", kvinna: "women", man: "men" } } as const;
 const member = {
   staten: "The state (Försäkringskassan)",
   regionen: "The region",
@@ -111,6 +113,8 @@ export const en: MessageTemplates = {
   "code-unknown": (i) => `Unknown value in ${i.field}${at(i.cell)}: "${i.text}".`,
   "breakdown-mismatch": (i) =>
     `The total "${i.label}"${at(i.cell)} is ${formatNumber(i.stated, "en")} but its parts add up to ${formatNumber(i.computed, "en")}.`,
+  "count-mismatch": (i) =>
+    `"${i.label}"${at(i.cell)} states ${formatNumber(i.stated, "en")} but the list has ${formatNumber(i.counted, "en")} ${countedWord.en[i.counts]}.`,
   "value-out-of-range": (i) =>
     `${i.field}${at(i.cell)} is ${formatNumber(i.value, "en")}, outside the scale ${formatNumber(i.min, "en")}–${formatNumber(i.max, "en")}.`,
 };

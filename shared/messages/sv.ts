@@ -12,6 +12,8 @@ const at = (cell: string | null) => (cell ? ` (${cell})` : "");
 /** "utfall 2023" where a figure stands in an utfall or prognos column, else the period alone. */
 const figureOf = (i: { period: string; column?: "outcome" | "forecast" }) =>
   `${i.column === "outcome" ? "utfall " : i.column === "forecast" ? "prognos " : ""}${periodLabel(i.period)}`;
+/** What a count under a participant list counts, in words. */
+const countedWord = { sv: { all: "deltagare", kvinna: "kvinnor", man: "män" } } as const;
 const side = { income: "intäkt", cost: "kostnad" } as const;
 const member = {
   staten: "Staten (Försäkringskassan)",
@@ -111,6 +113,8 @@ export const sv: MessageTemplates = {
   "code-unknown": (i) => `Okänt värde i ${i.field}${at(i.cell)}: ”${i.text}”.`,
   "breakdown-mismatch": (i) =>
     `Totalen ”${i.label}”${at(i.cell)} är ${formatNumber(i.stated)} men delarna ger ${formatNumber(i.computed)}.`,
+  "count-mismatch": (i) =>
+    `”${i.label}”${at(i.cell)} anger ${formatNumber(i.stated)} men listan har ${formatNumber(i.counted)} ${countedWord.sv[i.counts]}.`,
   "value-out-of-range": (i) =>
     `${i.field}${at(i.cell)} är ${formatNumber(i.value)}, utanför skalan ${formatNumber(i.min)}–${formatNumber(i.max)}.`,
 };

@@ -133,64 +133,114 @@ export function konOf(text: string): Kon | null {
 export const AVSLUTSORSAKER = ["arbete", "studier", "arbetssökande", "åter till remittent", "annat"] as const;
 export type Avslutsorsak = (typeof AVSLUTSORSAKER)[number];
 
-/** Beginnings of what people write, checked in order; the first that fits gives the code. */
-const AVSLUTSORSAK_PREFIXES: readonly [string, Avslutsorsak][] = [
-  ["arbetssök", "arbetssökande"],
-  ["arbetsförmedlingen", "arbetssökande"],
-  ["till arbetsförmedlingen", "arbetssökande"],
-  ["inskriven på af", "arbetssökande"],
-  ["arbete", "arbete"],
-  ["arbetet", "arbete"],
-  ["anställning", "arbete"],
-  ["jobb", "arbete"],
-  ["eget företag", "arbete"],
-  ["egen försörjning", "arbete"],
-  ["egenförsörjning", "arbete"],
-  ["subventionerat arbete", "arbete"],
-  ["osubventionerat arbete", "arbete"],
-  ["lönebidrag", "arbete"],
-  ["nystartsjobb", "arbete"],
-  ["studier", "studier"],
-  ["studie", "studier"],
-  ["studerar", "studier"],
-  ["utbildning", "studier"],
-  ["komvux", "studier"],
-  ["folkhögskola", "studier"],
-  ["skola", "studier"],
-  ["åter till remittent", "åter till remittent"],
-  ["åter remittent", "åter till remittent"],
-  ["tillbaka till remittent", "åter till remittent"],
-  ["återremitterad", "åter till remittent"],
-  ["återgång till remittent", "åter till remittent"],
-  ["annat", "annat"],
-  ["annan", "annat"],
-  ["övrigt", "annat"],
-  ["övrig", "annat"],
-  ["flytt", "annat"],
-  ["avbrott", "annat"],
-  ["avbrut", "annat"],
-  ["sjukdom", "annat"],
-  ["föräldraledig", "annat"],
-  ["avliden", "annat"],
-  ["ej aktuell", "annat"],
-  ["uteblev", "annat"],
+/**
+ * The one list of avslutsorsak words: per code, the forms people write. A form matches the
+ * start of the text up to a word's end ("Anställd", "Anställd på lager", not "Anställdas");
+ * a stem (ending in "…") matches the start of a word too ("arbetssök…" in "Arbetssökande").
+ * Checked in this order, so "Arbetssökande" is no "arbete" and "Åter till remittent" no "annat".
+ * A text none of them fits is reported as info at its cell (the reader does not guess).
+ */
+export const AVSLUTSORSAK_FORMS: readonly {
+  readonly code: Avslutsorsak;
+  readonly forms: readonly string[];
+}[] = [
+  {
+    code: "arbetssökande",
+    forms: [
+      "arbetssök…",
+      "arbetsförmedlingen",
+      "till arbetsförmedlingen",
+      "inskriven på af",
+      "inskriven hos af",
+    ],
+  },
+  {
+    code: "arbete",
+    forms: [
+      "arbete",
+      "arbetet",
+      "arbetar",
+      "anställning",
+      "anställd",
+      "fått anställning",
+      "fått arbete",
+      "fått jobb",
+      "jobb",
+      "jobbar",
+      "eget företag",
+      "egen försörjning",
+      "egenförsörjning",
+      "subventionerat arbete",
+      "osubventionerat arbete",
+      "lönebidrag",
+      "nystartsjobb",
+      "extratjänst",
+      "lönestöd",
+    ],
+  },
+  {
+    code: "studier",
+    forms: [
+      "studier",
+      "studie…",
+      "studerar",
+      "studera",
+      "börjat studera",
+      "utbildning",
+      "komvux",
+      "vuxenutbildning",
+      "folkhögskola",
+      "gymnasie…",
+      "skola",
+      "högskola",
+      "universitet",
+    ],
+  },
+  {
+    code: "åter till remittent",
+    forms: [
+      "åter till remittent",
+      "åter remittent",
+      "tillbaka till remittent",
+      "återremitterad",
+      "återgång till remittent",
+    ],
+  },
+  {
+    code: "annat",
+    forms: [
+      "annat",
+      "annan",
+      "övrigt",
+      "övrig",
+      "flytt…",
+      "avbrott",
+      "avbrut…",
+      "sjukdom",
+      "föräldraledig…",
+      "avliden",
+      "ej aktuell",
+      "uteblev",
+    ],
+  },
 ];
 
-/** Avslutsorsak as written → its code; null when unknown. */
+const STEM = "…";
+const LETTER = /[a-zåäöéü]/;
+
+/** Avslutsorsak as written → its code; null when none of the forms fits. */
 export function avslutsorsakOf(text: string): Avslutsorsak | null {
   const t = text.trim().toLowerCase().replace(/\s+/g, " ");
   if (t === "") return null;
-  for (const [prefix, code] of AVSLUTSORSAK_PREFIXES) {
-    if (t.startsWith(prefix) && (t.length === prefix.length || !/[a-zåäö]/.test(t[prefix.length]!)))
-      return code;
-  }
-  // Word-stem prefixes ("arbetssök…", "avbrut…", "föräldraledig…") match inside a word too.
-  for (const [prefix, code] of AVSLUTSORSAK_PREFIXES)
-    if (STEMS.has(prefix) && t.startsWith(prefix)) return code;
+  for (const { code, forms } of AVSLUTSORSAK_FORMS)
+    for (const form of forms) {
+      const stem = form.endsWith(STEM);
+      const start = stem ? form.slice(0, -1) : form;
+      if (t.startsWith(start) && (stem || t.length === start.length || !LETTER.test(t[start.length]!)))
+        return code;
+    }
   return null;
 }
-
-const STEMS: ReadonlySet<string> = new Set(["arbetssök", "flytt", "avbrut", "föräldraledig", "studie"]);
 
 export const toWorkOrStudies = (code: Avslutsorsak | null): boolean =>
   code === "arbete" || code === "studier";

@@ -3,15 +3,23 @@
  * read into validated tables, key figures, the conversion plan, and the reports that may be
  * shared. The one entry point the facade (shared/inspect.ts) calls for a sheet.
  */
-import type { Grid } from "../grid";
+import { type Grid, rowCount } from "../grid";
+import { MergeIndex } from "../header";
 import { insatsKey } from "../insatslista";
 import type { Issue } from "../issues";
 import type { OutputSheet } from "../output";
 import { askedPeriod, type Period, wholeListPeriod } from "../period";
 import type { FollowupTable, ParticipantsTable } from "../report";
+import { findListHeader } from "./find";
 import { readFollowupTables } from "./followup";
 import { keyFiguresFor } from "./keyFigures";
-import { findListHeader, type Insats, type Participant, readParticipantList } from "./list";
+import {
+  type Insats,
+  type Participant,
+  type ParticipantList,
+  readParticipantList,
+  titleOfList,
+} from "./list";
 import { participantOutputSheets } from "./output";
 
 export { type Day, ymdOf } from "../calendar";
@@ -52,7 +60,21 @@ export interface ParticipantReading {
    * insats are in no group. Personal data: turned only into one shareable report per insats.
    */
   readonly participantsByInsats?: readonly InsatsParticipants[];
+  /**
+   * Each table's own rows, in the order of `tables`, where a sheet holds several lists (absent for
+   * one list: its rows are `participants`). Read through participantsOf.
+   */
+  readonly participantsByTable?: readonly (readonly Participant[])[];
   readonly threshold?: number;
+}
+
+/** The rows a participants table of the reading was read from: its own list's, where the sheet holds several. */
+export function participantsOf(
+  reading: ParticipantReading,
+  table: ParticipantsTable,
+): readonly Participant[] {
+  const k = reading.tables.indexOf(table);
+  return (k >= 0 ? reading.participantsByTable?.[k] : undefined) ?? reading.participants;
 }
 
 export interface InsatsParticipants {
@@ -89,43 +111,53 @@ export function readParticipantSheet(
     insats: options.insats?.name ?? null,
   };
 
-  const header = findListHeader(grid);
-  if (header) {
-    const list = readParticipantList(grid, header, options);
-    const period = asked ?? wholeListPeriod(list.participants);
-    const keyFigures = keyFiguresFor(list.participants, period);
-    const table: ParticipantsTable = {
-      kind: "participants",
-      sheet: grid.sheet,
-      title: list.title,
-      range: list.range,
-      period: period.key,
-      rows: list.participants.length,
-      keyFigures,
-    };
-    // Only where the list has an insats column: older lists keep their exact shape.
-    const byInsats = list.columns.has("insats") ? groupByInsats(list.participants) : null;
-    if (byInsats)
-      table.byInsats = byInsats.map((g) => ({
-        insats: g.insats,
-        rows: g.participants.length,
-        keyFigures: keyFiguresFor(g.participants, period),
-      }));
+  const lists = readParticipantLists(grid, options);
+  if (lists.length > 0) {
+    // One list per insats on the sheet: each list's rows are its insats's, named by its title.
+    const several = lists.length > 1;
+    const marked = several ? lists.map(withListInsats) : [lists[0]!.participants];
+    const participants = several ? marked.flat() : lists[0]!.participants;
+    const period = asked ?? wholeListPeriod(participants);
+    const tables = lists.map((list, i): ParticipantsTable => {
+      const rows = marked[i]!;
+      const table: ParticipantsTable = {
+        kind: "participants",
+        sheet: grid.sheet,
+        title: list.title,
+        range: list.range,
+        period: period.key,
+        rows: list.participants.length,
+        keyFigures: keyFiguresFor(list.participants, period),
+      };
+      // Only where the list has an insats column: older lists keep their exact shape.
+      if (list.columns.has("insats"))
+        table.byInsats = groupByInsats(rows).map((g) => ({
+          insats: g.insats,
+          rows: g.participants.length,
+          keyFigures: keyFiguresFor(g.participants, period),
+        }));
+      return table;
+    });
+    const withInsats = several || lists[0]!.columns.has("insats");
+    const byInsats = withInsats ? groupByInsats(participants) : null;
+    const issues = lists.flatMap((l) => l.issues);
+    const keyFigures = several ? keyFiguresFor(participants, period) : tables[0]!.keyFigures;
     return {
-      tables: [table],
-      issues: list.issues,
-      participants: list.participants,
+      tables,
+      issues,
+      participants,
       ...(byInsats ? { participantsByInsats: byInsats } : {}),
+      ...(several ? { participantsByTable: marked } : {}),
       ...common,
       outputSheets: (taken) =>
         participantOutputSheets(
           {
             sheet: grid.sheet,
-            participants: list.participants,
+            participants,
             period: period.key,
             keyFigures,
-            limitDays: list.limitDays,
-            withInsats: byInsats !== null,
+            limitDays: lists[0]!.limitDays,
+            withInsats,
           },
           taken,
         ),
@@ -141,4 +173,36 @@ export function readParticipantSheet(
     ...common,
     outputSheets: () => [],
   };
+}
+
+/**
+ * Every participant list on the sheet, top to bottom: the first header within the sheet's first
+ * 50 rows, each further one where the list above ends. Several lists are titled by the line
+ * nearest above each (its insats); one list keeps the first line of its title block.
+ */
+export function readParticipantLists(grid: Grid, options: ParticipantOptions = {}): ParticipantList[] {
+  const merges = new MergeIndex(grid);
+  const lists: ParticipantList[] = [];
+  let header = findListHeader(grid, 0, undefined, merges);
+  let stop = -1;
+  while (header) {
+    const list = readParticipantList(grid, header, options, { stop, merges });
+    lists.push(list);
+    stop = list.lastRow;
+    header = list.nextHeader ?? findListHeader(grid, list.next, rowCount(grid), merges);
+  }
+  if (lists.length < 2) return lists;
+  let above = -1;
+  return lists.map((list) => {
+    const titled = { ...list, title: titleOfList(grid, list.headerTop, above, "caption") };
+    above = list.lastRow;
+    return titled;
+  });
+}
+
+/** A list's rows marked with its insats (the list's title), where the list has no insats column of its own. */
+function withListInsats(list: ParticipantList, index: number): readonly Participant[] {
+  if (list.columns.has("insats")) return list.participants;
+  const insats = list.title ?? `Lista ${index + 1}`;
+  return list.participants.map((p) => ({ ...p, insats }));
 }

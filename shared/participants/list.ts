@@ -7,19 +7,13 @@
 
 import { ageOn, type Day, dayOf, dayOfDate, isoOf } from "../calendar";
 import { a1At, type CellValue, type Grid, isBlank, numberFormatAt, rowCount, sheetOrderKey } from "../grid";
+import { MergeIndex } from "../header";
 import { readIdentity, todayKeyOf } from "../identity";
 import type { Issue } from "../issues";
 import { titleAbove } from "../title";
-import {
-  type Avslutsorsak,
-  avslutsorsakOf,
-  FIELD_LABEL,
-  type Field,
-  fieldOfHeader,
-  type Kon,
-  konOf,
-} from "./codes";
+import { type Avslutsorsak, avslutsorsakOf, FIELD_LABEL, type Field, type Kon, konOf } from "./codes";
 import { dayOfCell } from "./dates";
+import { headerAt, identityLike, idTextOf, type ListHeader, type StatedCount, statedCount } from "./find";
 import { municipalityOf } from "./municipalities";
 
 /** One row of a participant list. Personal data: it stays in the workbook, never in a report. */
@@ -74,53 +68,32 @@ export interface ListOptions {
 
 export interface ParticipantList {
   readonly headerRow: number;
+  /** The header's first row (the upper one of a header over two rows). */
+  readonly headerTop: number;
   readonly columns: ReadonlyMap<Field, number>;
   /** Grid-relative rows of the title block above the header, joined. */
   readonly title: string | null;
   /** A1 range from the header to the last participant row. */
   readonly range: string;
+  /** The last row that belongs to the list: its last participant, or a count stated under it. */
+  readonly lastRow: number;
+  /** Where reading stopped: the next list's header top, or the end of the sheet. */
+  readonly next: number;
+  /** The next list's header, found where this one ended; null when none follows at once. */
+  readonly nextHeader: ListHeader | null;
   readonly participants: readonly Participant[];
   readonly issues: readonly Issue[];
   readonly limitDays: number;
 }
 
-const HEADER_SCAN_ROWS = 50;
 const SUMMARY_LABEL = /^(antal|summa|totalt?|sum|samtliga)\b/i;
-
-/** The header row and its columns, or null when no row of the first 50 looks like a list's header. */
-export function findListHeader(grid: Grid): { row: number; columns: Map<Field, number> } | null {
-  const rows = Math.min(rowCount(grid), HEADER_SCAN_ROWS);
-  for (let r = 0; r < rows; r++) {
-    const cells = grid.values[r] ?? [];
-    const columns = new Map<Field, number>();
-    for (let c = 0; c < cells.length; c++) {
-      const v = cells[c];
-      if (typeof v !== "string") continue;
-      const field = fieldOfHeader(v);
-      if (field && !columns.has(field)) columns.set(field, c);
-    }
-    // An identity column and at least two more of a list's fields, one of them a date.
-    const others = columns.size - 1 - (columns.has("nr") ? 1 : 0);
-    if (columns.has("personnummer") && others >= 2 && (columns.has("inskriven") || columns.has("avslutad"))) {
-      return { row: r, columns };
-    }
-  }
-  return null;
-}
+/** Filled fields that make a row without identity or date a participant, when participants follow it. */
+const HALF_FILLED = 3;
 
 function text(v: CellValue): string | null {
   if (v === null) return null;
   const t = String(v).trim();
   return t === "" ? null : t;
-}
-
-/** An identity number cell as text; a number lost its leading zero (born 2000–2009) when typed. */
-function idTextOf(v: CellValue): string | null {
-  if (typeof v === "number" && Number.isInteger(v)) {
-    const digits = String(v);
-    return digits.length === 9 || digits.length === 11 ? `0${digits}` : digits;
-  }
-  return text(v);
 }
 
 /** Where each field of the list is: a column index, or −1 when the list has no such column. */
@@ -276,7 +249,10 @@ function checkDates(list: ListReading, r: number, row: readonly CellValue[]) {
   return { startDay, endDay, closed: end !== null, ordered };
 }
 
-/** Avslutsorsak: required once the stay is closed; an unknown code is a warning. */
+/**
+ * Avslutsorsak: required once the stay is closed. A reason none of the known forms fits is info at
+ * its cell (codes.ts keeps the forms): counted as neither work nor studies, never guessed.
+ */
 function checkAvslutsorsak(
   list: ListReading,
   r: number,
@@ -288,7 +264,7 @@ function checkAvslutsorsak(
     const avslutsorsak = list.orsaker(orsakText);
     if (avslutsorsak === null)
       add(list, r, c, {
-        severity: "warning",
+        severity: "info",
         code: "code-unknown",
         sheet: list.sheet,
         cell: cellOf(list, r, c),
@@ -448,12 +424,24 @@ function checkDuplicateEnrolments(
   }
 }
 
+/** Options of one list among several on a sheet: where its title may start, and the sheet's merges. */
+export interface ListPlace {
+  /** The last row of the list above (or −1): the title is looked for below it. */
+  readonly stop?: number;
+  /** "caption" when several lists share the sheet: each list's nearest line above is its title. */
+  readonly titlePrefer?: "caption" | "heading";
+  readonly merges?: MergeIndex;
+}
+
 export function readParticipantList(
   grid: Grid,
-  header: { row: number; columns: ReadonlyMap<Field, number> },
+  header: { row: number; top?: number; columns: ReadonlyMap<Field, number> },
   options: ListOptions = {},
+  place: ListPlace = {},
 ): ParticipantList {
   const { columns } = header;
+  const top = header.top ?? header.row;
+  const merges = place.merges ?? new MergeIndex(grid);
   const at = (f: Field): number => columns.get(f) ?? -1;
   const list: ListReading = {
     grid,
@@ -485,18 +473,51 @@ export function readParticipantList(
 
   const participants: Participant[] = [];
   const gridRows: number[] = [];
+  const stated: StatedCount[] = [];
+  let lastParticipant = header.row;
   let lastRow = header.row;
+  let nextHeader: ListHeader | null = null;
+  /** Rows with neither identity nor date but three fields or more, kept until a participant follows them. */
+  const halfFilled: number[] = [];
+  const idTextAt = (k: number) => (list.col.id >= 0 ? idTextOf(grid.values[k]?.[list.col.id] ?? null) : null);
   const total = rowCount(grid);
-  for (let r = header.row + 1; r < total; r++) {
+  let r = header.row + 1;
+  for (; r < total; r++) {
     const row = grid.values[r];
     if (!row || dataColumns.every((c) => isBlank(row[c] ?? null))) continue;
     const idText = list.col.id >= 0 ? idTextOf(row[list.col.id] ?? null) : null;
-    if (isSummaryRow(row, idText)) break;
-    lastRow = r;
-    participants.push(readRow(list, r, row, idText));
-    gridRows.push(r);
+    const summary = isSummaryRow(row, idText);
+    if (!summary && isParticipantRow(list, r, row, idText)) {
+      // Half-filled rows met on the way lie inside the list: participants with their gaps reported.
+      for (const k of halfFilled) {
+        participants.push(readRow(list, k, grid.values[k]!, idTextAt(k)));
+        gridRows.push(k);
+      }
+      halfFilled.length = 0;
+      lastParticipant = lastRow = r;
+      participants.push(readRow(list, r, row, idText));
+      gridRows.push(r);
+      continue;
+    }
+    // Not a participant: a count under the list, a note, the next list's title or header.
+    const count = statedCount(row, r);
+    if (count) {
+      stated.push(count);
+      lastRow = r;
+    } else if (!summary && dataColumns.filter((c) => !isBlank(row[c] ?? null)).length >= HALF_FILLED)
+      halfFilled.push(r);
+    if (summary) {
+      r++;
+      break;
+    }
+    nextHeader = headerAt(grid, r, merges, lastRow + 1);
+    if (nextHeader) {
+      r = nextHeader.top;
+      break;
+    }
   }
   checkDuplicateEnrolments(list, participants, gridRows);
+  checkStatedCounts(list, stated, participants);
 
   // Stable: issues of one cell keep the order the checks found them in.
   list.found.sort((a, b) => a.key - b.key);
@@ -504,13 +525,74 @@ export function readParticipantList(
   const last = Math.max(...dataColumns, columns.get("nr") ?? -Infinity);
   return {
     headerRow: header.row,
+    headerTop: top,
     columns,
-    title: titleAbove((r) => firstTextOfRow(grid, r), header.row, -1, "heading"),
-    range: `${a1At(grid, header.row, first)}:${a1At(grid, lastRow, last)}`,
+    title: titleOfList(grid, top, place.stop ?? -1, place.titlePrefer ?? "heading"),
+    range: `${a1At(grid, top, first)}:${a1At(grid, lastParticipant, last)}`,
+    lastRow,
+    next: Math.min(r, total),
+    nextHeader,
     participants,
     issues: list.found.map((f) => f.issue),
     limitDays: list.limitDays,
   };
+}
+
+/**
+ * A row is a participant when its identity cell holds an identity (or an attempt at one), or
+ * when the identity is blank or unreadable on a row that has a start or end date. A count by
+ * kön, a note or a total is none.
+ */
+function isParticipantRow(
+  list: ListReading,
+  r: number,
+  row: readonly CellValue[],
+  idText: string | null,
+): boolean {
+  if (idText !== null && identityLike(idText)) return true;
+  for (const c of [list.col.start, list.col.end]) {
+    if (c < 0) continue;
+    const day = dayOfCell(row[c] ?? null, numberFormatAt(list.grid, r, c));
+    if (typeof day === "number") return true;
+  }
+  return false;
+}
+
+/**
+ * Counts stated under the list, checked as a budget's stated totals are: "Antal" or "Totalt"
+ * against the rows (or the persons, where someone is enrolled twice), "Kvinnor" and "Män"
+ * against the rows (or persons) of that kön. An error at the count's cell where neither agrees.
+ */
+function checkStatedCounts(
+  list: ListReading,
+  stated: readonly StatedCount[],
+  participants: readonly Participant[],
+): void {
+  for (const s of stated) {
+    const rows = participants.filter((p) => s.counts === "all" || p.kon === s.counts);
+    const persons = new Set(rows.map((p, i) => p.id ?? `row ${i}`)).size;
+    if (s.value === rows.length || s.value === persons) continue;
+    add(list, s.row, s.col, {
+      severity: "error",
+      code: "count-mismatch",
+      sheet: list.sheet,
+      cell: cellOf(list, s.row, s.col),
+      label: s.label,
+      stated: s.value,
+      counted: rows.length,
+      counts: s.counts,
+    });
+  }
+}
+
+/** The title of a list whose header starts at row `top`, looked for below row `stop`. */
+export function titleOfList(
+  grid: Grid,
+  top: number,
+  stop: number,
+  prefer: "caption" | "heading",
+): string | null {
+  return titleAbove((k) => firstTextOfRow(grid, k), top, stop, prefer);
 }
 
 function memo<T>(f: (text: string) => T): (text: string) => T {

@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { gridFromRows } from "../../shared/grid";
 import { readParticipantSheet } from "../../shared/participants";
+import { pushableReports } from "../../shared/push";
+import { readWorkbook } from "../../shared/read-workbook";
 import type { ParticipantsTable } from "../../shared/report";
 import { readWorkbookFile } from "../../xlsx/read";
 import { fixture } from "../support/cli";
@@ -65,5 +67,42 @@ describe("participants per insats", () => {
     const [list] = readParticipantSheet(grid, { today })!.outputSheets(new Set());
     expect(list!.tables[0]!.columns.at(-1)?.header).toBe("Insats");
     expect(list!.tables[0]!.rows[0]!.at(-1)).toBe("Jobbcoacher");
+  });
+});
+
+describe("one list per insats on one sheet", () => {
+  const grid = gridFromRows("Deltagare", [
+    ["Deltagare 2023 per insats"],
+    [],
+    ["Jobbcoacher"],
+    ["Personnummer", "Hemkommun", "Inskriven", "Avslutad"],
+    ["19850710-5032", "Kalmar", "2023-06-21", null],
+    ["19910501-9286", "Nybro", "2023-07-25", null],
+    [],
+    ["Unga till arbete"],
+    ["Personnummer", "Hemkommun", "Inskriven", "Avslutad"],
+    ["19760404-2262", "Kalmar", "2024-01-11", null],
+  ]);
+
+  it("When the workbook is pushed, then each list is one report filed under its insats and none is sent for the sheet", () => {
+    const reading = readWorkbook([grid], { participants: { today } });
+    const reports = pushableReports(reading, { periods: { Deltagare: ["2023"] } });
+    // Counts of 1 and 2 are below the threshold and withheld: the reports are what is checked here.
+    expect(
+      reports.map((r) => [r.kind, r.period, r.insats, r.report.kind === "participants" && r.report.insats]),
+    ).toEqual([
+      ["participants", "2023", "Jobbcoacher", "Jobbcoacher"],
+      ["participants", "2023", "Unga till arbete", "Unga till arbete"],
+    ]);
+  });
+
+  it("When the sheet is converted, then the normalised list names each row's insats by its list's title", () => {
+    const [list] = readParticipantSheet(grid, { today })!.outputSheets(new Set());
+    expect(list!.tables[0]!.columns.at(-1)?.header).toBe("Insats");
+    expect(list!.tables[0]!.rows.map((r) => r.at(-1))).toEqual([
+      "Jobbcoacher",
+      "Jobbcoacher",
+      "Unga till arbete",
+    ]);
   });
 });

@@ -103,7 +103,7 @@ export type Column =
   | "avslutad"
   | "avslutsorsak";
 
-const HEADERS: Readonly<Record<Column, readonly string[]>> = {
+export const HEADERS: Readonly<Record<Column, readonly string[]>> = {
   nr: ["Nr", "Löpnr"],
   personnummer: ["Personnummer", "Pnr", "Personnr", "Samordningsnummer", "Person-nr"],
   kon: ["Kön", "Man/Kvinna"],
@@ -252,10 +252,10 @@ export function cellOf(layout: Layout, index: number, column: Column): string {
   return `${columnLetters(layout.order.indexOf(column))}${layout.headerRow + 2 + index}`;
 }
 
-type Cell = CellValue | { value: CellValue; numberFormat?: string };
+export type Cell = CellValue | { value: CellValue; numberFormat?: string };
 
 /** A date cell in one of the forms lists hold: an Excel date, or text in several formats. */
-function dateCell(rng: () => number, d: Date): Cell {
+export function dateCell(rng: () => number, d: Date): Cell {
   const k = rng();
   if (k < 0.6) return { value: excelSerialFromDate(d), numberFormat: "yyyy-mm-dd" };
   if (k < 0.7) return iso(d);

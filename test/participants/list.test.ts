@@ -98,7 +98,7 @@ describe("finding a participant list", () => {
     expect(pairs(reading.issues)).toEqual([]);
   });
 
-  it("an Antal row is no participant even when its count sits in the identity column", () => {
+  it("When an Antal row's count sits in the identity column, then it is no participant, and a count the list does not hold is an error at its cell", () => {
     const grid = gridFromRows("L", [
       HEADER,
       [1, "19871227-9028", "K", "Nora", d("2014-01-01"), null, null],
@@ -106,10 +106,13 @@ describe("finding a participant list", () => {
     ]);
     const reading = readParticipantSheet(grid, { today: TODAY })!;
     expect(reading.participants).toHaveLength(1);
-    expect(pairs(reading.issues)).toEqual([]);
+    expect(pairs(reading.issues)).toEqual([["B3", "count-mismatch"]]);
+    expect(describeIssue(reading.issues[0]!, "sv")).toBe(
+      "”Antal” (B3) anger 100\u00a0000 men listan har 1 deltagare.",
+    );
   });
 
-  it("maps kön and avslutsorsak synonyms, warns on unknown values", () => {
+  it("When kön and avslutsorsak are written in their synonyms, then they map; an unknown kön is a warning and an unknown reason info, each at its cell", () => {
     const grid = gridFromRows("L", [
       HEADER,
       [1, "19871227-9028", "kvinna", "Nora", d("2014-01-01"), d("2014-05-01"), "Anställning med lönebidrag"],
@@ -133,7 +136,7 @@ describe("finding a participant list", () => {
       ["C6", "code-unknown"],
       ["G7", "code-unknown"],
     ]);
-    expect(reading.issues.map((i) => i.severity)).toEqual(["warning", "warning"]);
+    expect(reading.issues.map((i) => i.severity)).toEqual(["warning", "info"]);
   });
 });
 

@@ -2,6 +2,7 @@
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Lang } from "../../../shared/messages";
+import { participantsOf } from "../../../shared/participants";
 import type { WorkbookReading } from "../../../shared/read-workbook";
 import type { BudgetTable, ParticipantsTable, SheetCorrections } from "../../../shared/report";
 import type { UiStrings } from "../strings";
@@ -105,7 +106,7 @@ export function ResultTabs({
                 strings={strings}
                 lang={lang}
                 table={table}
-                participants={list?.participants ?? []}
+                participants={list ? participantsOf(list, table) : []}
                 periods={options?.options ?? []}
                 period={period ?? null}
                 onPeriod={(p) => periods.choose(table.sheet, p)}
