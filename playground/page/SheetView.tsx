@@ -121,8 +121,22 @@ const useStyles = makeStyles({
   note: { boxShadow: `inset -6px 6px 0 -3px ${tokens.colorPaletteRedBorderActive}` },
 });
 
-const numberText = (lang: Lang) =>
-  new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 2 });
+/**
+ * A number as its format shows it: thousands grouped only where the format groups ("#,##0"),
+ * with the decimals it asks for; General shows the number plainly (a year stays "2023").
+ */
+export function numberText(value: number, format: string | null | undefined, lang: Lang): string {
+  const locale = lang === "sv" ? "sv-SE" : "en-GB";
+  const section = (format ?? "").split(";")[0]!;
+  if (!section || /^general$/i.test(section))
+    return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 9 }).format(value);
+  const decimals = /\.(0+)/.exec(section)?.[1]?.length ?? 0;
+  return new Intl.NumberFormat(locale, {
+    useGrouping: section.includes(","),
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
+}
 
 /** What Excel shows: a formula's calculated value (its text under "Visa formler"), else the value. */
 function shownValue(cell: FakeCell, value: Calculated, showFormulas: boolean, lang: Lang): string {
@@ -133,8 +147,9 @@ function shownValue(cell: FakeCell, value: Calculated, showFormulas: boolean, la
     return lang === "sv" ? (value ? "SANT" : "FALSKT") : value ? "TRUE" : "FALSE";
   if (typeof value === "number") {
     if (isDateFormat(cell.numberFormat)) return dateFromExcelSerial(value).toISOString().slice(0, 10);
-    if (cell.numberFormat?.includes("%")) return `${numberText(lang).format(value * 100)} %`;
-    return numberText(lang).format(value);
+    if (cell.numberFormat?.includes("%"))
+      return `${numberText(value * 100, cell.numberFormat.replace("%", ""), lang)} %`;
+    return numberText(value, cell.numberFormat, lang);
   }
   return value;
 }
