@@ -12,7 +12,7 @@
  * setData, setPosition (1.1); ChartSeriesCollection.getItemAt (1.1);
  * ChartSeries.setXAxisValues (1.7).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { parseRangeA1, rangeToA1 } from "../../shared/grid";
 import { chartPlacements, type NetworkSheet } from "../../shared/network";
 import { uniqueTableName } from "../../shared/output";

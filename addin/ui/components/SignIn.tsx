@@ -1,5 +1,9 @@
 /** Signing in to the Samsyn service: its address (default: where the pane came from) and a token. */
-import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { Field } from "@fluentui/react-field";
+import { Input } from "@fluentui/react-input";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { useState } from "react";
 import type { UiStrings } from "../strings";
 
