@@ -10,7 +10,7 @@
 // Usage: node scripts/build-addin.mjs [--outdir dir] [--playground-outdir dir] [--web-outdir dir] [--dev]
 //   --playground-outdir and --web-outdir default to "playground" and "web" next to --outdir.
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -54,6 +54,32 @@ const split = (entry, dir, name) =>
 const single = (entry, outfile) =>
   build({ ...common, entryPoints: [join(root, entry)], outfile, format: "iife" });
 
+/**
+ * The chunks an entry imports before it runs, named in its page's <head> as modulepreload links:
+ * the browser fetches them beside the entry instead of after it (one round trip less).
+ */
+function withPreloads(html, metafile, entry, prefix) {
+  const outputs = metafile.outputs;
+  const key = Object.keys(outputs).find((k) => k.endsWith(`/${entry}`));
+  const seen = new Set();
+  const stack = [key];
+  while (stack.length > 0) {
+    const k = stack.pop();
+    if (seen.has(k)) continue;
+    seen.add(k);
+    for (const i of outputs[k].imports) if (i.kind === "import-statement") stack.push(i.path);
+  }
+  seen.delete(key);
+  const links = [...seen]
+    .map(
+      (k) =>
+        `    <link rel="modulepreload" href="${prefix}${relative(dirname(key), k).replaceAll("\\", "/")}" />`,
+    )
+    .join("\n");
+  const text = readFileSync(html, "utf8");
+  writeFileSync(html, text.replace(/\n\s*<\/head>/, `\n${links}\n  </head>`));
+}
+
 /** A .gz and a .br beside every script, page and style: compressed once here, not per request. */
 function compressAll(dir) {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -87,6 +113,8 @@ cpSync(join(root, "addin/assets"), join(outdir, "assets"), { recursive: true });
 for (const file of ["index.html", "playground.css"])
   cpSync(join(root, "playground/page", file), join(playgroundOutdir, file));
 cpSync(join(root, "web/index.html"), join(webOutdir, "index.html"));
+withPreloads(join(outdir, "taskpane.html"), pane.metafile, "taskpane.js", "");
+withPreloads(join(webOutdir, "index.html"), page.metafile, "web.js", "web/");
 cpSync(join(root, "addin/assets/icon-32.png"), join(webOutdir, "icon-32.png"));
 if (!dev) for (const dir of [outdir, webOutdir]) compressAll(dir);
 console.log(`build-addin: ${outdir}, ${playgroundOutdir} and ${webOutdir} in ${Date.now() - started} ms`);
