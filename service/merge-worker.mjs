@@ -15,7 +15,7 @@ const { runMergeJob } = existsSync(built)
   : await (await import("tsx/esm/api")).tsImport("./merge-job.ts", import.meta.url);
 
 async function warmUp() {
-  const associations = [{ id: "warm-up", name: "Samordningsförbundet Uppvärmning", orgnr: "2220000000" }];
+  const associations = [{ id: "warm-up", name: "Samordningsförbundet Uppvärmning" }];
   for (const kind of ["budget", "participants"])
     for (const as of ["json", "xlsx"]) {
       try {
