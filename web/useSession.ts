@@ -34,7 +34,11 @@ type SessionWork = typeof import("./session-work");
 let work: Promise<SessionWork> | undefined;
 /** The client of the service, a chunk of its own: asked for at start, so it is there by sign-in. */
 const loadWork = (): Promise<SessionWork> => {
-  work ??= import("./session-work");
+  // A chunk that failed to load (the network gone a moment) is asked for again next time.
+  work ??= import("./session-work").catch((e: unknown) => {
+    work = undefined;
+    throw e;
+  });
   return work;
 };
 
@@ -63,7 +67,14 @@ export function useSession(): PageSession {
     async (token: string, byUser: boolean) => {
       setSignInBusy(true);
       setSignInFailure(null);
-      const { PageApi, asClientFailure } = await loadWork();
+      const loaded = await loadWork().catch(() => null);
+      if (!loaded) {
+        // The page's own code did not arrive: the form stays, and signing in again asks for it again.
+        setSignInBusy(false);
+        setChecking(false);
+        return;
+      }
+      const { PageApi, asClientFailure } = loaded;
       const api = new PageApi(token.trim());
       try {
         const me = await api.me();
@@ -87,7 +98,7 @@ export function useSession(): PageSession {
   useEffect(() => {
     const token = storedToken();
     if (token !== null) void connect(token, false);
-    else void loadWork();
+    else void loadWork().catch(() => undefined);
   }, [connect]);
 
   const signOut = () => {

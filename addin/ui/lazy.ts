@@ -10,7 +10,11 @@ export type ConversionWork = typeof import("./conversion-work");
 
 let sync: Promise<SyncWork> | undefined;
 export const loadSync = (): Promise<SyncWork> => {
-  sync ??= import("./sync-work");
+  // A chunk that failed to load (the network gone a moment) is asked for again next time.
+  sync ??= import("./sync-work").catch((e: unknown) => {
+    sync = undefined;
+    throw e;
+  });
   return sync;
 };
 

@@ -38,11 +38,12 @@ export function useSignIn(
 
   const signIn = useCallback(
     async (serviceUrl: string, token: string) => {
-      const { normaliseServiceUrl, problemOf } = await loadSync();
+      // The address is checked before anything is sent; connect() words a sync that could not load.
+      const sync = await loadSync().catch(() => null);
       try {
-        normaliseServiceUrl(serviceUrl);
+        sync?.normaliseServiceUrl(serviceUrl);
       } catch (e) {
-        setState((s) => ({ ...s, problem: problemOf(e) }));
+        setState((s) => ({ ...s, problem: sync ? sync.problemOf(e) : s.problem }));
         return;
       }
       return connect({ serviceUrl, token: token.trim() }, true);

@@ -5,10 +5,11 @@
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { ReportKind } from "../../shared/report";
+import { classifyFailure } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import type { Conflict, SendItem } from "../sync/flow";
 import { loadSync } from "./lazy";
-import { type Guarded, initialSyncState, type SyncState, withResults } from "./sync-state";
+import { type Guarded, initialSyncState, type SyncProblem, type SyncState, withResults } from "./sync-state";
 import { useSignIn } from "./useSignIn";
 
 export type { SyncBusy, SyncProblem, SyncState } from "./sync-state";
@@ -29,8 +30,12 @@ export function useSync(host: ExcelHost) {
       const change = await work();
       setState((s) => ({ ...change(s), busy: null }));
     } catch (e) {
-      const { problemOf } = await loadSync();
-      setState((s) => ({ ...s, busy: null, problem: problemOf(e) }));
+      // Without the sync's code (it could not be loaded) the failure is worded as Excel's are.
+      const problem = await loadSync().then(
+        ({ problemOf }) => problemOf(e),
+        (): SyncProblem => ({ kind: "excel", failure: classifyFailure(e) }),
+      );
+      setState((s) => ({ ...s, busy: null, problem }));
     } finally {
       running.current = false;
     }
