@@ -121,6 +121,8 @@
 
   if (missing.length === 0) {
     var script = document.createElement("script");
+    // The bundle is an ES module split into chunks (scripts/build-addin.mjs).
+    script.type = "module";
     script.src = bundle;
     document.body.appendChild(script);
     return;

@@ -8,6 +8,10 @@ const suites: [string, string][] = [
   ["Sync service", "./service"],
   ["Fidelity: generated messy budgets", "./fidelity"],
   ["Network page: the comparison in a browser", "./page"],
+  [
+    "First use: the pane and the page opened on a slow laptop, beside the build before issue 22",
+    "./firstuse",
+  ],
 ];
 
 const only = process.argv.slice(2);

@@ -10,7 +10,7 @@ import path from "node:path";
 import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import { type Logger, pino } from "pino";
-import { z } from "zod";
+import * as z from "zod";
 import { errorHandler, unknownRoute } from "../service/errors";
 import { PROJECT_ROOT } from "../service/project-root";
 import { addinFiles } from "../service/server";

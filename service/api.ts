@@ -3,7 +3,7 @@
  * @asteasolutions/zod-to-openapi (v9, zod 4): nothing here names a route of its own.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV3, zodToOpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { z } from "zod";
+import * as z from "zod";
 import { ErrorBody, Me, PublishedReports, RevisionList, Status, TokenList } from "../shared/api";
 import { MergedView, NetworkCount, NetworkKeyFigures } from "../shared/merge";
 import { Report } from "../shared/report";

@@ -1,7 +1,8 @@
 /**
  * Merges run on a worker thread: parsing 80 reports, merging them and exceljs writing a
  * workbook are long synchronous stretches that on the main thread would stall every other
- * request (and /healthz). One worker, started on first use, serves the jobs in turn.
+ * request (and /healthz). One worker serves the jobs in turn: started with the service
+ * (start()), so the first merge does not wait for it to load, or else on first use.
  */
 import { Worker } from "node:worker_threads";
 import type { MergeJob } from "./merge-job";
@@ -10,11 +11,15 @@ export interface MergeThread {
   /** The job's merge as JSON text (`as: "json"`) or as the merged workbook (`as: "xlsx"`). */
   run(job: MergeJob & { as: "json" }): Promise<string>;
   run(job: MergeJob & { as: "xlsx" }): Promise<Buffer>;
+  /** Starts the worker now; resolves once it has loaded and warmed up (a job sent meanwhile waits). */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
 interface Reply {
-  readonly id: number;
+  readonly id?: number;
+  /** The worker has loaded its code and warmed up. */
+  readonly ready?: true;
   readonly text?: string;
   readonly bytes?: Uint8Array;
   readonly error?: string;
@@ -23,6 +28,7 @@ interface Reply {
 export function mergeThread(): MergeThread {
   let worker: Worker | null = null;
   let nextId = 0;
+  let ready: { promise: Promise<void>; resolve: () => void } | null = null;
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   const failAll = (error: Error) => {
     for (const p of pending.values()) p.reject(error);
@@ -38,7 +44,14 @@ export function mergeThread(): MergeThread {
       resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 128 },
     });
     w.unref();
+    let resolve = () => {};
+    const promise = new Promise<void>((r) => {
+      resolve = r;
+    });
+    ready = { promise, resolve };
     w.on("message", (reply: Reply) => {
+      if (reply.ready) return ready?.resolve();
+      if (reply.id === undefined) return;
       const p = pending.get(reply.id);
       if (!p) return;
       pending.delete(reply.id);
@@ -47,6 +60,7 @@ export function mergeThread(): MergeThread {
     });
     w.on("error", (e) => failAll(e));
     w.on("exit", (code) => {
+      resolve();
       if (worker === w) failAll(new Error(`merge worker exited (${code})`));
     });
     return w;
@@ -66,6 +80,10 @@ export function mergeThread(): MergeThread {
       if (reply.bytes) return Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength);
       return reply.text ?? "";
     }) as MergeThread["run"],
+    start() {
+      worker ??= start();
+      return ready?.promise ?? Promise.resolve();
+    },
     async close() {
       const w = worker;
       worker = null;

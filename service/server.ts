@@ -21,6 +21,7 @@ import { isStorable, unstorableText } from "./input";
 import { type MergeThread, mergeThread } from "./merge-thread";
 import { PROJECT_ROOT } from "./project-root";
 import { apiRouter } from "./routes";
+import { staticFiles } from "./static-files";
 import { openStore } from "./store/engines";
 import type { Store } from "./store/types";
 
@@ -184,7 +185,7 @@ export function addinFiles(dir: string): express.Router {
       },
     }),
   );
-  const files = express.static(dir, { fallthrough: true, index: ["taskpane.html", "index.html"] });
+  const files = staticFiles(dir, ["taskpane.html", "index.html"]);
   router.use((req, res, next) => {
     if (!existsSync(dir)) return next(new SamsynError({ code: "not-built", what: "addin" }));
     files(req, res, next);
@@ -247,9 +248,9 @@ export function networkPage(dir: string): RequestHandler {
 export function pageAssets(dir: string): express.Router {
   const router = express.Router();
   router.use(pageHelmet);
-  const files = express.static(dir, { fallthrough: true, index: false });
+  const files = staticFiles(dir, false);
   router.use((req, res, next) => {
-    if (req.path === "/index.html") return next();
+    if (req.path === "/index.html" || req.path.startsWith("/index.html.")) return next();
     if (!existsSync(dir)) return next(notBuilt());
     files(req, res, next);
   });
@@ -402,10 +403,19 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     options.suppressionThreshold ?? process.env.SAMSYN_SUPPRESSION_THRESHOLD,
   );
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
-  const store = await openStore(
-    databaseUrl ? { databaseUrl } : { dataDir: options.dataDir ?? process.env.SAMSYN_DATA ?? "./data" },
-  );
+  // The merge worker starts with the service, while the store opens: the first merge does not
+  // wait for it to load, and the service says it is listening once both are ready.
   const merges = mergeThread();
+  const warming = merges.start();
+  let store: Store;
+  try {
+    store = await openStore(
+      databaseUrl ? { databaseUrl } : { dataDir: options.dataDir ?? process.env.SAMSYN_DATA ?? "./data" },
+    );
+  } catch (e) {
+    await merges.close();
+    throw e;
+  }
   const trustProxy = trustProxyFromEnv(process.env.SAMSYN_TRUST_PROXY);
   const app = createApp({
     store,
@@ -429,6 +439,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       server.once("listening", resolve);
       server.once("error", reject);
     });
+    await warming;
   } catch (e) {
     await merges.close();
     await store.close();

@@ -3,7 +3,7 @@
  * revision's provenance, the error body, the period grammar of the paths. The service
  * validates and documents with these; the task pane parses the answers with the same ones.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { FAILURE_CODES } from "./failures";
 import { PERIOD_KEY, YEAR_KEY } from "./period";
 import { BudgetGroup, Report, ReportKind } from "./report";

@@ -2,7 +2,7 @@
  * The difference between two revisions of a report: budget lines added, removed and changed
  * (matched by section + label), participant key figures by their path ("byKon.kvinna").
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { BudgetLine, Report } from "./report";
 
 export const DiffEntry = z.object({

@@ -3,7 +3,7 @@
  * covers the year, side by side, with network totals. Pure — the service feeds it stored
  * revisions and renders the result as JSON and as a workbook.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { roundToOre as round } from "./amounts";
 import {
   type BreakdownField,

@@ -3,7 +3,7 @@
  * add-in push, what the service stores and merges — as zod schemas. Every type here is
  * z.infer of its schema, never written twice.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { FigureField } from "./participants/catalogue";
 import { MUNICIPALITIES } from "./participants/municipalities";
 import {

@@ -4,7 +4,7 @@
  * (service/routes), the OpenAPI document is generated from them (service/api.ts), and the one
  * client (shared/client.ts) builds its requests and reads its answers with them.
  */
-import { z } from "zod";
+import * as z from "zod";
 import {
   AssociationInfo,
   AssociationTokenBody,

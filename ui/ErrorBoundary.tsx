@@ -3,16 +3,12 @@
  * Swedish (English below it) with a short code, never a blank pane. The code is derived from
  * the error, so the same fault reported by two users gives the same code.
  */
-import {
-  Body1,
-  Button,
-  Caption1,
-  FluentProvider,
-  makeStyles,
-  Title3,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+
+import { Button } from "@fluentui/react-button";
+import { FluentProvider } from "@fluentui/react-provider";
+import { Body1, Caption1, Title3 } from "@fluentui/react-text";
+import { tokens, webLightTheme } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { Component, type ReactNode } from "react";
 import type { Lang } from "../shared/messages";
 import { CRASH } from "./crashStrings";

@@ -1,5 +1,7 @@
 /** The language switch of the pane, the page and the playground: each language named in itself. */
-import { makeStyles, Select } from "@fluentui/react-components";
+
+import { Select } from "@fluentui/react-select";
+import { makeStyles } from "@griffel/react";
 import type { Lang } from "../shared/messages";
 
 /** A language is offered under its own name, whatever language the page is in. */

@@ -4,14 +4,10 @@
  * is comes from GET /api/me (useSession); the status (associations and their latest reports) is
  * loaded once and shared by the views. After the user signs in, focus goes to the result.
  */
-import {
-  FluentProvider,
-  makeStaticStyles,
-  makeStyles,
-  Spinner,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-provider";
+import { Spinner } from "@fluentui/react-spinner";
+import { tokens, webLightTheme } from "@fluentui/react-theme";
+import { makeStaticStyles, makeStyles } from "@griffel/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Me } from "../shared/api";
 import type { Lang } from "../shared/messages";

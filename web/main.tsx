@@ -5,7 +5,7 @@
  */
 // First, before any schema is built: no eval under the CSP.
 import "./zod-jitless";
-import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
+import { createDOMRenderer, RendererProvider } from "@griffel/react";
 import { createRoot } from "react-dom/client";
 import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { App } from "./App";

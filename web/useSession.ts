@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import type { Status } from "../shared/api";
-import { asClientFailure, type ClientFailure } from "../shared/client";
-import { PageApi, type Session } from "./api";
+import type { ClientFailure } from "../shared/client";
+import type { PageApi, Session } from "./api";
 import { forgetToken, rememberToken, storedToken } from "./session";
 
 export type ViewName = "status" | "comparison" | "history" | "admin";
@@ -30,6 +30,18 @@ export interface PageSession {
   readonly focused: () => void;
 }
 
+type SessionWork = typeof import("./session-work");
+let work: Promise<SessionWork> | undefined;
+/** The client of the service, a chunk of its own: asked for at start, so it is there by sign-in. */
+const loadWork = (): Promise<SessionWork> => {
+  // A chunk that failed to load (the network gone a moment) is asked for again next time.
+  work ??= import("./session-work").catch((e: unknown) => {
+    work = undefined;
+    throw e;
+  });
+  return work;
+};
+
 export function useSession(): PageSession {
   const [session, setSession] = useState<Session | null>(null);
   // A token remembered in this tab is checked before the sign-in form shows.
@@ -46,16 +58,24 @@ export function useSession(): PageSession {
     try {
       setStatus(await api.status());
     } catch (e) {
-      setStatusFailure(asClientFailure(e));
+      setStatusFailure((await loadWork()).asClientFailure(e));
     }
   }, []);
 
   /** `byUser`: the form was sent, so focus follows to the result; a remembered token moves nothing. */
   const connect = useCallback(
     async (token: string, byUser: boolean) => {
-      const api = new PageApi(token.trim());
       setSignInBusy(true);
       setSignInFailure(null);
+      const loaded = await loadWork().catch(() => null);
+      if (!loaded) {
+        // The page's own code did not arrive: the form stays, and signing in again asks for it again.
+        setSignInBusy(false);
+        setChecking(false);
+        return;
+      }
+      const { PageApi, asClientFailure } = loaded;
+      const api = new PageApi(token.trim());
       try {
         const me = await api.me();
         rememberToken(token.trim());
@@ -78,6 +98,7 @@ export function useSession(): PageSession {
   useEffect(() => {
     const token = storedToken();
     if (token !== null) void connect(token, false);
+    else void loadWork().catch(() => undefined);
   }, [connect]);
 
   const signOut = () => {

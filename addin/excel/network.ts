@@ -15,7 +15,7 @@
  * ChartSeries.name (1.1), setValues, setXAxisValues, delete (1.7); Chart.plotVisibleOnly (1.8);
  * Range.columnHidden (1.2).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { columnLetters, parseA1, parseRangeA1, rangeToA1 } from "../../shared/grid";
 import { type ChartPlacement, chartPlacements, type NetworkSheet, SUPPRESSED } from "../../shared/network";
 import { isFormula, layoutSheet, type OutputCell, uniqueTableName } from "../../shared/output";

@@ -3,7 +3,7 @@
  * file): the user's corrections, and which output sheets and tables belong to which source
  * sheet, so a refresh updates them in place. Never a token, never a participant row.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { Corrections, Report, ReportKind } from "../../shared/report";
 
 export const CORRECTIONS_KEY = "samsyn.corrections";
@@ -49,9 +49,7 @@ export type OutputRecord = z.infer<typeof OutputRecord>;
 export const Outputs = z.record(z.string(), OutputRecord);
 export type Outputs = z.infer<typeof Outputs>;
 
-/** Where a source sheet's outputs are remembered: under its id, or under its name from older versions. */
-export const outputsOf = (outputs: Outputs, source: { id: string; name: string }): OutputRecord | undefined =>
-  outputs[source.id] ?? outputs[source.name];
+export { outputsOf } from "./outputs";
 
 /** Parses a stored setting; a damaged or foreign value reads as nothing stored, never as a crash. */
 export function parseSetting<T>(schema: z.ZodType<T>, raw: unknown, fallback: T): T {

@@ -3,11 +3,20 @@
  * workbook (workbooks are e-mailed and shared), never in a URL or a log. Keyed with Office's
  * partition key where Office gives one, as Microsoft asks of add-ins that use localStorage.
  */
-import { z } from "zod";
 import { readStored, writeStored } from "../pane-storage";
 import type { Credentials } from "./service";
 
-const Stored = z.object({ serviceUrl: z.string().min(1), token: z.string().min(1) });
+/** Two non-empty strings, checked by hand: the pane reads this while it opens, before zod is loaded. */
+function stored(value: unknown): Credentials | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { serviceUrl, token } = value as Record<string, unknown>;
+  return typeof serviceUrl === "string" &&
+    serviceUrl.length > 0 &&
+    typeof token === "string" &&
+    token.length > 0
+    ? { serviceUrl, token }
+    : null;
+}
 
 const KEY = "samsyn.credentials";
 
@@ -15,8 +24,7 @@ export function loadCredentials(): Credentials | null {
   try {
     const raw = readStored(KEY);
     if (!raw) return null;
-    const parsed = Stored.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    return stored(JSON.parse(raw));
   } catch {
     return null;
   }

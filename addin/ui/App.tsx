@@ -1,30 +1,32 @@
 /** The task pane: header, source and actions, progress and messages, and what the import found. */
-import {
-  Body1,
-  FluentProvider,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from "@fluentui/react-components";
+
+import { FluentProvider } from "@fluentui/react-provider";
+import { Body1 } from "@fluentui/react-text";
+import { tokens, webDarkTheme, webLightTheme } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { useState } from "react";
 import type { Lang } from "../../shared/messages";
 import { type ExcelHost, REQUIRED_EXCEL_API } from "../excel/host";
-import { outputsOf } from "../excel/state";
+import { outputsOf } from "../excel/outputs";
 import { comparisonYear } from "../sync/comparison";
 import { reachableServices } from "../sync/reachable";
-import { BusyBar } from "./components/BusyBar";
 import { Header } from "./components/Header";
-import { Notice } from "./components/Notice";
-import { ResultTabs } from "./components/ResultTabs";
-import { SendPreview } from "./components/SendPreview";
 import { SourceBar } from "./components/SourceBar";
-import { SyncPanel } from "./components/SyncPanel";
+import { later } from "./lazy";
 import { type PaneTheme, rememberLang, storedLang } from "./preferences";
-import { STRINGS } from "./strings";
+import { loadStrings, stringsOf } from "./strings";
 import { sourceOf, useConversion } from "./useConversion";
 import { useListPeriods, useSendChoice } from "./useSendChoice";
 import { useSync } from "./useSync";
+
+// Shown only once something happened (a sheet read, a message, a signed-in association): each
+// a chunk of its own, so that the pane opens with only what its first screen shows.
+const ResultTabs = later(() => import("./components/ResultTabs").then((m) => m.ResultTabs));
+const SendPreview = later(() => import("./components/SendPreview").then((m) => m.SendPreview));
+const Notice = later(() => import("./components/Notice").then((m) => m.Notice));
+const BusyBar = later(() => import("./components/BusyBar").then((m) => m.BusyBar));
+// Below "Läs in", and it waits for the sync to load anyway (a remembered token is checked first).
+const SyncPanel = later(() => import("./components/SyncPanel").then((m) => m.SyncPanel));
 
 export interface AppProps {
   readonly host: ExcelHost;
@@ -49,11 +51,12 @@ export function App({ host, initialLang = "sv", theme = "light" }: AppProps) {
   const styles = useStyles();
   // The language the user chose last time wins over Office's display language.
   const [lang, setLang] = useState<Lang>(() => storedLang() ?? initialLang);
-  const chooseLang = (chosen: Lang) => {
-    setLang(chosen);
-    rememberLang(chosen);
-  };
-  const strings = STRINGS[lang];
+  const chooseLang = (chosen: Lang) =>
+    void loadStrings(chosen).then(() => {
+      setLang(chosen);
+      rememberLang(chosen);
+    });
+  const strings = stringsOf(lang);
   const { state, reading, importSheet, write, followup, unmark, correct, select, dismiss } = useConversion(
     host,
     lang,

@@ -5,12 +5,12 @@
  * it are in useSync.ts and useSignIn.ts.
  */
 import type { Me } from "../../shared/api";
-import { ClientFailure } from "../../shared/client";
+import type { ClientFailure } from "../../shared/client";
 import type { ParticipantsReport } from "../../shared/report";
-import { classifyFailure, type ExcelFailure } from "../excel/errors";
+import type { ExcelFailure } from "../excel/errors";
 import { loadCredentials } from "../sync/credentials";
 import type { Conflict, SendResult } from "../sync/flow";
-import type { Credentials, ServiceClient } from "../sync/service";
+import type { Credentials } from "../sync/service";
 
 export type SyncBusy = "signing-in" | "sending" | "fetching" | "resolving";
 
@@ -65,13 +65,6 @@ export const initialSyncState = (): SyncState => ({
   published: null,
   done: null,
 });
-
-/** Not reached is not known: the service checks what arrives all the same. */
-export const publishedOf = (client: ServiceClient, associationId: string) =>
-  client.published(associationId).catch(() => null);
-
-export const problemOf = (e: unknown): SyncProblem =>
-  e instanceof ClientFailure ? { kind: "sync", failure: e } : { kind: "excel", failure: classifyFailure(e) };
 
 export const waitingFor = (me: Me | null, outbox: readonly { associationId: string }[]) =>
   me?.kind === "association"

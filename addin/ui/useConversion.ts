@@ -6,13 +6,11 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { Lang } from "../../shared/messages";
 import type { Corrections, SheetCorrections } from "../../shared/report";
-import { convert, type Imported, importSource, inspectGrid, writeReading } from "../convert";
+import type { Imported } from "../convert";
 import { classifyFailure, type ExcelFailure } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
-import { selectCell } from "../excel/select";
-import { outputsOf } from "../excel/state";
-import { removeMarks } from "../excel/write";
-import { writeFollowup } from "../followup";
+import { outputsOf } from "../excel/outputs";
+import { loadedConversion, loadConversion as work } from "./lazy";
 
 /** The source sheet of an import, as its outputs are remembered. */
 export const sourceOf = (imported: Imported) => ({
@@ -65,6 +63,7 @@ export function useConversion(host: ExcelHost, lang: Lang) {
   const importSheet = useCallback(
     (scope: "active" | "selection") =>
       guarded({ kind: "importing" }, async () => {
+        const { importSource } = await work();
         const imported = await importSource(host, { kind: scope });
         return { imported, corrections: imported.corrections, written: null };
       }),
@@ -82,6 +81,7 @@ export function useConversion(host: ExcelHost, lang: Lang) {
           setState((s) => ({ ...s, busy: { kind: "writing", done, total } })),
       };
       // "Skriv tabellerna" writes the reading on screen; "Uppdatera tabellerna" reads the sheet again.
+      const { convert, writeReading } = await work();
       const refresh = outputsOf(imported.snapshot.outputs, sourceOf(imported)) !== undefined;
       const converted = refresh
         ? await convert(host, imported.snapshot.scope, options)
@@ -101,6 +101,7 @@ export function useConversion(host: ExcelHost, lang: Lang) {
   const followup = useCallback(
     () =>
       guarded({ kind: "writing", done: 0, total: 1 }, async () => {
+        const { writeFollowup } = await work();
         const done = await writeFollowup(host, {
           lang,
           onProgress: (n: number, total: number) =>
@@ -121,7 +122,7 @@ export function useConversion(host: ExcelHost, lang: Lang) {
   const select = useCallback(
     async (sheet: string, cell: string) => {
       try {
-        await selectCell(host, sheet, cell);
+        await (await work()).selectCell(host, sheet, cell);
       } catch (error) {
         setState((s) => ({ ...s, failure: classifyFailure(error) }));
       }
@@ -133,7 +134,7 @@ export function useConversion(host: ExcelHost, lang: Lang) {
     const imported = state.imported;
     if (!imported) return Promise.resolve();
     return guarded({ kind: "writing", done: 0, total: 1 }, async () => {
-      await removeMarks(host, sourceOf(imported));
+      await (await work()).removeMarks(host, sourceOf(imported));
       const key = sourceOf(imported);
       const record = outputsOf(imported.snapshot.outputs, key);
       const outputs = record
@@ -145,13 +146,14 @@ export function useConversion(host: ExcelHost, lang: Lang) {
 
   const dismiss = useCallback(() => setState((s) => ({ ...s, failure: null })), []);
 
-  // Corrections apply at once: the core runs again on the grid already read.
+  // Corrections apply at once: the core runs again on the grid already read (loaded with it).
   const reading = useMemo(() => {
     const imported = state.imported;
     if (!imported) return null;
-    return imported.corrections === state.corrections
+    const loaded = loadedConversion();
+    return imported.corrections === state.corrections || !loaded
       ? imported.reading
-      : inspectGrid(imported.snapshot.grid, state.corrections);
+      : loaded.inspectGrid(imported.snapshot.grid, state.corrections);
   }, [state.imported, state.corrections]);
 
   return { state, reading, importSheet, write, followup, unmark, correct, select, dismiss };

@@ -5,11 +5,11 @@
  */
 import { useCallback, useMemo, useState } from "react";
 import { isYearText } from "../../shared/period";
-import { insatsGroupsOf } from "../../shared/push";
 import type { WorkbookReading } from "../../shared/read-workbook";
 import type { ParticipantsReport, ReportKind } from "../../shared/report";
-import { budgetChoice, reportsToSend, type SendChoice, type SendItem } from "../sync/flow";
-import { type ListPeriods, listPeriods } from "../sync/periods";
+import type { SendChoice, SendItem } from "../sync/flow";
+import type { ListPeriods } from "../sync/periods";
+import { loadedConversion } from "./lazy";
 
 export interface Candidate {
   /** The choice's key: a budget's budgetChoice, a participant list's sheet (with "\u0000insats" for one insats of it). */
@@ -39,6 +39,9 @@ export function useListPeriods(reading: WorkbookReading | null): ListPeriodsStat
   const [picked, setPicked] = useState<Readonly<Record<string, string>>>({});
   const lists = useMemo(() => {
     const out: Record<string, ListPeriods> = {};
+    // A reading exists only once the readers are loaded, and they bring listPeriods with them.
+    const listPeriods = loadedConversion()?.listPeriods;
+    if (!listPeriods) return out;
     for (const list of reading?.participantReadings ?? []) {
       const sheet = list.tables[0]?.sheet;
       if (sheet !== undefined && list.participants.length > 0) out[sheet] = listPeriods(list);
@@ -74,7 +77,9 @@ export function useSendChoice(
   const budgetYearOk = year === "" || isYearText(year);
 
   const candidates = useMemo((): Candidate[] => {
-    if (!reading || associationId === null) return [];
+    const work = loadedConversion();
+    if (!reading || associationId === null || !work) return [];
+    const { budgetChoice, insatsGroupsOf, reportsToSend } = work;
     const budgets = reading.tables.flatMap((t) =>
       t.kind === "budget"
         ? [{ key: budgetChoice(t), plan: /\d{4}/.exec(t.periods[0] ?? "")?.[0] ?? null }]

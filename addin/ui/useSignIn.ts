@@ -4,63 +4,11 @@
  * knows is forgotten; an unreachable service keeps a remembered one for later.
  */
 import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef } from "react";
-import type { Me } from "../../shared/api";
-import { ClientFailure } from "../../shared/client";
 import type { ExcelHost } from "../excel/host";
-import { readSyncSettings } from "../excel/sync-memory";
-import { forgetCredentials, loadCredentials, saveCredentials } from "../sync/credentials";
-import { sendWaiting } from "../sync/flow";
-import { isReachable, reachableServices } from "../sync/reachable";
-import { type Credentials, normaliseServiceUrl, ServiceClient } from "../sync/service";
-import {
-  type Guarded,
-  problemOf,
-  publishedOf,
-  type SyncChange,
-  type SyncState,
-  waitingFor,
-  withResults,
-} from "./sync-state";
-
-/** Who the token is, then the outbox sent; a failure keeps what it may keep. */
-async function connected(host: ExcelHost, credentials: Credentials, remember: boolean): Promise<SyncChange> {
-  if (!isReachable(credentials.serviceUrl, reachableServices())) {
-    // Remembered from a pane hosted elsewhere, or typed before the policy was stated: the browser
-    // would block every request, and "cannot be reached" would send the user looking at the network.
-    forgetCredentials();
-    return (s) => ({
-      ...s,
-      credentials: null,
-      me: null,
-      problem: problemOf(new ClientFailure("blocked-address")),
-    });
-  }
-  const c = new ServiceClient(credentials);
-  let me: Me;
-  try {
-    me = await c.me();
-  } catch (e) {
-    const revoked = e instanceof ClientFailure && e.code === "unauthenticated";
-    if (revoked) forgetCredentials();
-    const settings = await readSyncSettings(host).catch(() => null);
-    return (s) => ({
-      ...s,
-      credentials: revoked || remember ? null : s.credentials,
-      me: null,
-      problem: problemOf(e),
-      waiting: settings ? settings.outbox.length : s.waiting,
-    });
-  }
-  if (remember) saveCredentials({ serviceUrl: c.serviceUrl, token: credentials.token });
-  const stored = { serviceUrl: c.serviceUrl, token: credentials.token };
-  if (me.kind !== "association") {
-    const settings = await readSyncSettings(host);
-    return (s) => ({ ...s, credentials: stored, me, waiting: waitingFor(me, settings.outbox) });
-  }
-  const sent = await sendWaiting(host, c, me.association.id);
-  const published = await publishedOf(c, me.association.id);
-  return (s) => withResults({ ...s, credentials: stored, me, published }, sent.results, sent.settings.outbox);
-}
+import { forgetCredentials, loadCredentials } from "../sync/credentials";
+import type { Credentials } from "../sync/service";
+import { loadSync } from "./lazy";
+import type { Guarded, SyncState } from "./sync-state";
 
 export function useSignIn(
   host: ExcelHost,
@@ -70,7 +18,7 @@ export function useSignIn(
 ) {
   const connect = useCallback(
     (credentials: Credentials, remember: boolean) =>
-      guarded("signing-in", () => connected(host, credentials, remember)),
+      guarded("signing-in", async () => (await loadSync()).connected(host, credentials, remember)),
     [guarded, host],
   );
 
@@ -82,18 +30,21 @@ export function useSignIn(
     const remembered = loadCredentials();
     if (remembered) void connect(remembered, false);
     else
-      void readSyncSettings(host)
+      void loadSync()
+        .then(({ readSyncSettings }) => readSyncSettings(host))
         .then((settings) => setState((s) => ({ ...s, waiting: settings.outbox.length })))
         .catch(() => undefined);
   }, [connect, host, setState]);
 
   const signIn = useCallback(
-    (serviceUrl: string, token: string) => {
+    async (serviceUrl: string, token: string) => {
+      // The address is checked before anything is sent; connect() words a sync that could not load.
+      const sync = await loadSync().catch(() => null);
       try {
-        normaliseServiceUrl(serviceUrl);
+        sync?.normaliseServiceUrl(serviceUrl);
       } catch (e) {
-        setState((s) => ({ ...s, problem: problemOf(e) }));
-        return Promise.resolve();
+        setState((s) => ({ ...s, problem: sync ? sync.problemOf(e) : s.problem }));
+        return;
       }
       return connect({ serviceUrl, token: token.trim() }, true);
     },

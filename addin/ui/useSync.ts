@@ -5,18 +5,11 @@
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { ReportKind } from "../../shared/report";
+import { classifyFailure } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
-import { fetchComparison, keepTheirsInSheet } from "../sync/comparison";
-import { type Conflict, keepTheirs, type SendItem, sendMineAnyway, sendReports } from "../sync/flow";
-import { ServiceClient } from "../sync/service";
-import {
-  type Guarded,
-  initialSyncState,
-  problemOf,
-  publishedOf,
-  type SyncState,
-  withResults,
-} from "./sync-state";
+import type { Conflict, SendItem } from "../sync/flow";
+import { loadSync } from "./lazy";
+import { type Guarded, initialSyncState, type SyncProblem, type SyncState, withResults } from "./sync-state";
 import { useSignIn } from "./useSignIn";
 
 export type { SyncBusy, SyncProblem, SyncState } from "./sync-state";
@@ -25,13 +18,8 @@ export function useSync(host: ExcelHost) {
   const [state, setState] = useState<SyncState>(initialSyncState);
   const running = useRef(false);
   // Stored credentials were checked when saved; one damaged since reads as signed out, never as a crash.
-  const client = useMemo(() => {
-    try {
-      return state.credentials ? new ServiceClient(state.credentials) : null;
-    } catch {
-      return null;
-    }
-  }, [state.credentials]);
+  const { credentials } = state;
+  const client = useMemo(() => async () => (await loadSync()).clientOf(credentials), [credentials]);
 
   /** One piece of sync work at a time; a failure becomes a message and the user's work stays. */
   const guarded: Guarded = useCallback(async (busy, work) => {
@@ -42,7 +30,12 @@ export function useSync(host: ExcelHost) {
       const change = await work();
       setState((s) => ({ ...change(s), busy: null }));
     } catch (e) {
-      setState((s) => ({ ...s, busy: null, problem: problemOf(e) }));
+      // Without the sync's code (it could not be loaded) the failure is worded as Excel's are.
+      const problem = await loadSync().then(
+        ({ problemOf }) => problemOf(e),
+        (): SyncProblem => ({ kind: "excel", failure: classifyFailure(e) }),
+      );
+      setState((s) => ({ ...s, busy: null, problem }));
     } finally {
       running.current = false;
     }
@@ -54,10 +47,12 @@ export function useSync(host: ExcelHost) {
   const send = useCallback(
     (items: readonly SendItem[]) =>
       guarded("sending", async () => {
-        if (!client || state.me?.kind !== "association" || items.length === 0) return (s) => s;
-        const sent = await sendReports(host, client, items);
+        const c = await client();
+        if (!c || state.me?.kind !== "association" || items.length === 0) return (s) => s;
+        const { sendReports, publishedOf } = await loadSync();
+        const sent = await sendReports(host, c, items);
         // What is published now is what the next report is checked against.
-        const published = await publishedOf(client, state.me.association.id);
+        const published = await publishedOf(c, state.me.association.id);
         return (s) => withResults({ ...s, conflicts: [], published }, sent.results, sent.settings.outbox);
       }),
     [guarded, client, host, state.me],
@@ -66,10 +61,12 @@ export function useSync(host: ExcelHost) {
   const resolve = useCallback(
     (conflict: Conflict, choice: "mine" | "theirs") =>
       guarded("resolving", async () => {
-        if (!client) return (s) => s;
+        const c = await client();
+        if (!c) return (s) => s;
+        const { sendMineAnyway, keepTheirsInSheet, keepTheirs } = await loadSync();
         const rest = (s: SyncState) => s.conflicts.filter((c) => c !== conflict);
         if (choice === "mine") {
-          const sent = await sendMineAnyway(host, client, conflict);
+          const sent = await sendMineAnyway(host, c, conflict);
           return (s) => {
             const next = withResults({ ...s, conflicts: rest(s) }, sent.results, sent.settings.outbox);
             return {
@@ -88,8 +85,9 @@ export function useSync(host: ExcelHost) {
   const fetchMerged = useCallback(
     (kind: ReportKind, year: string) =>
       guarded("fetching", async () => {
-        if (!client) return (s) => s;
-        const written = await fetchComparison(host, client, kind, year);
+        const c = await client();
+        if (!c) return (s) => s;
+        const written = await (await loadSync()).fetchComparison(host, c, kind, year);
         return (s) => ({ ...s, done: { kind: "fetched", ...written } });
       }),
     [guarded, client, host],

@@ -3,20 +3,13 @@
  * the fake workbook held here, the workbook's sheets beside it, and buttons to open another
  * workbook and to download this one as it now stands.
  */
-import {
-  Body1,
-  Button,
-  Caption1,
-  FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  makeStyles,
-  Subtitle2,
-  Title3,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+
+import { Button } from "@fluentui/react-button";
+import { MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-message-bar";
+import { FluentProvider } from "@fluentui/react-provider";
+import { Body1, Caption1, Subtitle2, Title3 } from "@fluentui/react-text";
+import { tokens, webLightTheme } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { useRef, useState } from "react";
 import { ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";

@@ -4,16 +4,11 @@
  * selection outlined. Clicking a tab activates the sheet and clicking a cell selects it, as in
  * Excel, so the pane reads what the user picked.
  */
-import {
-  Caption1,
-  makeStyles,
-  mergeClasses,
-  Switch,
-  Tab,
-  TabList,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Switch } from "@fluentui/react-switch";
+import { Tab, TabList } from "@fluentui/react-tabs";
+import { Caption1, Text } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles, mergeClasses } from "@griffel/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { dateFromExcelSerial } from "../../shared/calendar";
 import { columnLetters, isDateFormat, type RangeAddress, rangeToA1 } from "../../shared/grid";

@@ -37,7 +37,11 @@ describe.each(engines())("merge answers on $name", (engine) => {
       built.push(job.as);
       return thread.run(job as MergeJob & { as: "json" });
     };
-    const merges: MergeThread = { run: run as unknown as MergeThread["run"], close: () => thread.close() };
+    const merges: MergeThread = {
+      run: run as unknown as MergeThread["run"],
+      start: () => thread.start(),
+      close: () => thread.close(),
+    };
     const app = createApp({ store, adminToken: ADMIN, logger: pino({ level: "silent" }), merges });
     const http = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => http.once("listening", resolve));

@@ -11,7 +11,9 @@ import {
   VerticalBarChart,
   VerticalStackedBarChart,
 } from "@fluentui/react-charts";
-import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Subtitle2 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { useId } from "react";
 import type { Lang } from "../../shared/messages";
 import type { Bar, ChartSeries } from "../comparison";

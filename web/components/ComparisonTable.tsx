@@ -3,7 +3,9 @@
  * network's total in the footer, every column sortable (aria-sort on the header). A hidden
  * count shows "..", a network total over hidden counts "minst 1 234 (dolt hos 3 förbund)".
  */
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles, mergeClasses } from "@griffel/react";
 import { useMemo, useState } from "react";
 import type { Lang } from "../../shared/messages";
 import { shownValue } from "../../shared/participants/catalogue";

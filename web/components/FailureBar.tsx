@@ -1,5 +1,6 @@
 /** A failure in words: the service's own message in the chosen language, else the page's; never a stack trace. */
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-message-bar";
 import type { ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
 import type { PageStrings } from "../strings";

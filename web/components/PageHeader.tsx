@@ -1,5 +1,9 @@
 /** The page's title, who is signed in (with signing out) and the language switch. */
-import { Body1, Button, Caption1, makeStyles, Title2, tokens } from "@fluentui/react-components";
+
+import { Button } from "@fluentui/react-button";
+import { Body1, Caption1, Title2 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import type { Ref } from "react";
 import type { Me } from "../../shared/api";
 import type { Lang } from "../../shared/messages";

@@ -1,5 +1,5 @@
 /** A table that may be wider than the page, in a region keyboard users can reach and scroll. */
-import { makeStyles } from "@fluentui/react-components";
+import { makeStyles } from "@griffel/react";
 import type { ReactNode } from "react";
 
 const useStyles = makeStyles({ scroll: { overflowX: "auto", maxWidth: "100%" } });

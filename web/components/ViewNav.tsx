@@ -1,5 +1,7 @@
 /** The views a token opens, as buttons; the current one marked for the eye and for a screen reader. */
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import type { PageStrings } from "../strings";
 import type { ViewName } from "../useSession";
 

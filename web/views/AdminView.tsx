@@ -5,20 +5,14 @@
  * it refused ("Organisationsnumret … är ogiltigt").
  */
 
-import {
-  Body1,
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  Select,
-  Subtitle1,
-  Title3,
-  tokens,
-} from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { Field } from "@fluentui/react-field";
+import { Input } from "@fluentui/react-input";
+import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-message-bar";
+import { Select } from "@fluentui/react-select";
+import { Body1, Subtitle1, Title3 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { useCallback, useEffect, useState } from "react";
 import type { Status, TokenInfo } from "../../shared/api";
 import { asClientFailure, type ClientFailure } from "../../shared/client";

@@ -3,19 +3,16 @@
  * the network's total, sortable; the charts; and the merged workbook to download. From the
  * request to the drawn table and charts is marked with performance marks (the bench reads them).
  */
-import {
-  Body1,
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Select,
-  Spinner,
-  Title3,
-  tokens,
-} from "@fluentui/react-components";
+
+import { Button } from "@fluentui/react-button";
+import { Field } from "@fluentui/react-field";
+import { Input } from "@fluentui/react-input";
+import { Radio, RadioGroup } from "@fluentui/react-radio";
+import { Select } from "@fluentui/react-select";
+import { Spinner } from "@fluentui/react-spinner";
+import { Body1, Title3 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Status } from "../../shared/api";
 import { asClientFailure, type ClientFailure } from "../../shared/client";

@@ -4,17 +4,13 @@
  * another's gets the service's 403, shown as a message); admin and network choose one.
  */
 
-import {
-  Body1,
-  Button,
-  Field,
-  makeStyles,
-  Select,
-  Spinner,
-  Subtitle1,
-  Title3,
-  tokens,
-} from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { Field } from "@fluentui/react-field";
+import { Select } from "@fluentui/react-select";
+import { Spinner } from "@fluentui/react-spinner";
+import { Body1, Subtitle1, Title3 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { useState } from "react";
 import type { RevisionInfo, Status } from "../../shared/api";
 import { asClientFailure, type ClientFailure } from "../../shared/client";

@@ -1,13 +1,17 @@
 /** What a signed-in token sees: the status's failure if any, then the view chosen. */
 import type { Lang } from "../../shared/messages";
+import { later } from "../../ui/later";
 import type { Session } from "../api";
 import { FailureBar } from "../components/FailureBar";
 import type { PageStrings } from "../strings";
 import type { PageSession } from "../useSession";
-import { AdminView } from "./AdminView";
-import { ComparisonView } from "./ComparisonView";
-import { HistoryView } from "./HistoryView";
-import { StatusView } from "./StatusView";
+
+// Each view a chunk of its own, loaded when first opened: the comparison with its charts, the
+// history, the administration; the sign-in form shows without any of them.
+const StatusView = later(() => import("./StatusView").then((m) => m.StatusView));
+const ComparisonView = later(() => import("./ComparisonView").then((m) => m.ComparisonView));
+const HistoryView = later(() => import("./HistoryView").then((m) => m.HistoryView));
+const AdminView = later(() => import("./AdminView").then((m) => m.AdminView));
 
 export interface SessionViewsProps {
   readonly strings: PageStrings;

@@ -1,5 +1,10 @@
 /** Signing in with a token: "Nyckel" and "Logga in"; Enter in the box signs in. */
-import { Button, Field, Input, makeStyles, Title3, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { Field } from "@fluentui/react-field";
+import { Input } from "@fluentui/react-input";
+import { Title3 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { type Ref, useState } from "react";
 import type { ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";

@@ -1,15 +1,10 @@
 /** Who has reported before the meeting: per kind, associations × years with revision, date and the sending token's label; gaps say "saknas". */
 
-import {
-  Body1,
-  Button,
-  Caption1,
-  makeStyles,
-  Spinner,
-  Subtitle1,
-  Title3,
-  tokens,
-} from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { Spinner } from "@fluentui/react-spinner";
+import { Body1, Caption1, Subtitle1, Title3 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import type { Status, StatusReport } from "../../shared/api";
 import type { Lang } from "../../shared/messages";
 import { periodLabel } from "../../shared/period";

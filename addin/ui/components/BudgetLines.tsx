@@ -1,5 +1,9 @@
 /** A budget table's lines, each with its section and group, which the user may correct. */
-import { Caption1, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+
+import { Select } from "@fluentui/react-select";
+import { Caption1, Text } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import {
   BudgetGroup,
   type BudgetLine,

@@ -3,7 +3,11 @@
  * avvikelse (utfall − budget), for the whole year and for the board's half-year report (the
  * year's budget against utfall to 30 June), with a switch where the sheet has both.
  */
-import { Caption1, makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+
+import { Tab, TabList } from "@fluentui/react-tabs";
+import { Caption1, Text } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { useId, useState } from "react";
 import { formatNumber } from "../../../shared/amounts";
 import { parsePeriod, periodYear } from "../../../shared/period";

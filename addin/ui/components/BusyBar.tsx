@@ -1,5 +1,6 @@
 /** Progress while Excel works: indeterminate while reading, a fraction while writing. */
-import { Field, ProgressBar } from "@fluentui/react-components";
+import { Field } from "@fluentui/react-field";
+import { ProgressBar } from "@fluentui/react-progress";
 import type { UiStrings } from "../strings";
 import type { Busy } from "../useConversion";
 

@@ -4,21 +4,12 @@
  * choice. Nothing is overwritten until they choose.
  */
 
-import {
-  Body1,
-  Button,
-  Caption1,
-  Card,
-  makeStyles,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { Card } from "@fluentui/react-card";
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-table";
+import { Body1, Caption1, Subtitle2 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import type { Lang } from "../../../shared/messages";
 import { periodLabel } from "../../../shared/period";
 import { keyName } from "../../../shared/sync";

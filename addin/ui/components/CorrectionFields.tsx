@@ -1,5 +1,9 @@
 /** Corrections for the whole sheet: the unit the amounts are written in, and the header row. */
-import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { Field } from "@fluentui/react-field";
+import { Input } from "@fluentui/react-input";
+import { Select } from "@fluentui/react-select";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import type { SheetCorrections } from "../../../shared/report";
 import type { UiStrings } from "../strings";
 

@@ -1,14 +1,11 @@
 /** Fetching the network's comparison into a sheet: which year, which kind of report. */
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  tokens,
-} from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { Field } from "@fluentui/react-field";
+import { Input } from "@fluentui/react-input";
+import { Radio, RadioGroup } from "@fluentui/react-radio";
+import { Subtitle2 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { isYearText } from "../../../shared/period";
 import type { ReportKind } from "../../../shared/report";
 import type { UiStrings } from "../strings";

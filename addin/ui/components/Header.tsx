@@ -1,5 +1,7 @@
 /** The pane's title and the language switch. */
-import { Caption1, makeStyles, Title3, tokens } from "@fluentui/react-components";
+import { Caption1, Title3 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import type { Lang } from "../../../shared/messages";
 import { LanguagePicker } from "../../../ui/LanguagePicker";
 import type { UiStrings } from "../strings";

@@ -1,5 +1,9 @@
 /** The checks: severity, message and cell of every issue; a click on the cell selects it in Excel. */
-import { Badge, Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge } from "@fluentui/react-badge";
+import { Button } from "@fluentui/react-button";
+import { Body1 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import type { Issue } from "../../../shared/issues";
 import { describeIssue, type Lang } from "../../../shared/messages";
 import type { UiStrings } from "../strings";

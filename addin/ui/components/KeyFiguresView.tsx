@@ -2,7 +2,9 @@
  * Participant key figures for the board, computed in the pane for a period the user sees and
  * changes (the one "Skicka till Samsyn" sends); the rows themselves never leave the workbook.
  */
-import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Caption1, Subtitle2 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { Fragment, useMemo } from "react";
 import { formatNumber } from "../../../shared/amounts";
 import type { Lang } from "../../../shared/messages";

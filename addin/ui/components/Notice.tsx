@@ -1,5 +1,6 @@
 /** A message to the user: a failure in words (never a stack trace), or a success. */
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-message-bar";
 
 export interface NoticeProps {
   readonly intent: "error" | "success";

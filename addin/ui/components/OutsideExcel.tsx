@@ -2,17 +2,13 @@
  * What the pane shows in a plain browser tab: what Samsyn is, that it runs inside Excel, how
  * to add it there, and the playground when this server has one. Swedish, English selectable.
  */
-import {
-  Body1,
-  Button,
-  FluentProvider,
-  Link,
-  makeStyles,
-  Subtitle2,
-  Title3,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+
+import { Button } from "@fluentui/react-button";
+import { Link } from "@fluentui/react-link";
+import { FluentProvider } from "@fluentui/react-provider";
+import { Body1, Subtitle2, Title3 } from "@fluentui/react-text";
+import { tokens, webLightTheme } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { useState } from "react";
 import type { Lang } from "../../../shared/messages";
 import { OUTSIDE } from "./outsideStrings";

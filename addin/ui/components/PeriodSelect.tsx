@@ -1,5 +1,6 @@
 /** A participant list's period, picked from its years and halves ("2014", "jan–jun 2014"). */
-import { Field, Select } from "@fluentui/react-components";
+import { Field } from "@fluentui/react-field";
+import { Select } from "@fluentui/react-select";
 import type { Lang } from "../../../shared/messages";
 import { periodLabel } from "../../../shared/period";
 

@@ -1,5 +1,8 @@
 /** What the import found, in tabs: the tables (with corrections), the checks, the participant key figures. */
-import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+
+import { Tab, TabList } from "@fluentui/react-tabs";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { useState } from "react";
 import type { Lang } from "../../../shared/messages";
 import { participantsOf } from "../../../shared/participants";

@@ -3,27 +3,16 @@
  * figures exactly as they will leave, a hidden count as ".." — each with a tick box. The send
  * takes the ticked ones and nothing else.
  */
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  Caption1,
-  Card,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel } from "@fluentui/react-accordion";
+import { Button } from "@fluentui/react-button";
+import { Card } from "@fluentui/react-card";
+import { Checkbox } from "@fluentui/react-checkbox";
+import { Field } from "@fluentui/react-field";
+import { Input } from "@fluentui/react-input";
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-table";
+import { Caption1, Subtitle2 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import type { Lang } from "../../../shared/messages";
 import type { ListPeriods } from "../../sync/periods";
 import { figureRows } from "../reportFigures";

@@ -1,5 +1,7 @@
 /** What became of each report sent: sent as which version, queued, in conflict, or why it failed. */
-import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import type { Ref } from "react";
 import type { ClientFailure } from "../../../shared/client";
 import type { Lang } from "../../../shared/messages";

@@ -3,7 +3,13 @@
  * reach (addin/sync/reachable.ts): its own origin shows no address at all; one other service is
  * named; several are a choice. No free address: the browser would block any other one.
  */
-import { Button, Caption1, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { Field } from "@fluentui/react-field";
+import { Input } from "@fluentui/react-input";
+import { Select } from "@fluentui/react-select";
+import { Caption1 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { useState } from "react";
 import type { UiStrings } from "../strings";
 

@@ -1,5 +1,10 @@
 /** Where to read from (the active sheet or the selection), and the import and write buttons. */
-import { Button, Caption1, Field, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { Field } from "@fluentui/react-field";
+import { Radio, RadioGroup } from "@fluentui/react-radio";
+import { Caption1 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { useState } from "react";
 import type { UiStrings } from "../strings";
 

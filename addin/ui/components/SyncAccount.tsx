@@ -1,5 +1,9 @@
 /** Who the pane is signed in as, with signing out; or the sign-in form when it is not. */
-import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
+
+import { Button } from "@fluentui/react-button";
+import { Body1 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import type { Ref } from "react";
 import type { Me } from "../../../shared/api";
 import type { Credentials } from "../../sync/service";

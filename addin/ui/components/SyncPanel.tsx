@@ -3,19 +3,24 @@
  * what waits in the workbook, conflicts to resolve, and the network's comparison to fetch.
  * Focus follows the user to the result of signing in and of sending (useFocusResult).
  */
-import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Caption1, Subtitle2 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import { type ReactNode, useState } from "react";
 import type { Lang } from "../../../shared/messages";
 import type { ReportKind } from "../../../shared/report";
+import { later } from "../lazy";
 import type { UiStrings } from "../strings";
 import { useFocusResult } from "../useFocusResult";
 import type { SyncState } from "../useSync";
-import { ConflictView } from "./ConflictView";
-import { FetchComparison } from "./FetchComparison";
-import { Notice } from "./Notice";
 import { SendResults, syncFailureText } from "./SendResults";
 import { SyncAccount } from "./SyncAccount";
 import { SyncWaiting } from "./SyncWaiting";
+
+// Shown once signed in, or after something happened: chunks of their own (see App.tsx).
+const ConflictView = later(() => import("./ConflictView").then((m) => m.ConflictView));
+const FetchComparison = later(() => import("./FetchComparison").then((m) => m.FetchComparison));
+const Notice = later(() => import("./Notice").then((m) => m.Notice));
 
 export interface SyncPanelProps {
   readonly strings: UiStrings;

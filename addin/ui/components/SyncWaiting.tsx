@@ -1,5 +1,9 @@
 /** Reports waiting in the workbook's outbox, and trying again when the service was not reached. */
-import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+
+import { Button } from "@fluentui/react-button";
+import { Body1, Caption1 } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import type { UiStrings } from "../strings";
 
 export interface SyncWaitingProps {

@@ -2,7 +2,11 @@
  * One table the import found: its kind, where it is, its periods and unit, its totals or size;
  * for a budget with utfall, its utfall and avvikelse beside the budget.
  */
-import { Badge, Caption1, Card, CardHeader, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Badge } from "@fluentui/react-badge";
+import { Card, CardHeader } from "@fluentui/react-card";
+import { Caption1, Text } from "@fluentui/react-text";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 import type { ReactNode } from "react";
 import { formatKr } from "../../../shared/amounts";
 import type { Table } from "../../../shared/report";
