@@ -13,7 +13,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 import { BROWSER_SUPPORTED, BROWSER_TARGET } from "./browser-target.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -111,6 +111,12 @@ writeFileSync(join(dirname(outdir), "addin.meta.json"), JSON.stringify(pane.meta
 writeFileSync(join(dirname(webOutdir), "web.meta.json"), JSON.stringify(page.metafile));
 for (const file of ["taskpane.html", "feature-check.js", "commands.html", "commands.js"])
   cpSync(join(root, "addin", file), join(outdir, file));
+// The feature check loads before anything else: shipped without its comments (still ES5).
+if (!dev) {
+  const check = join(outdir, "feature-check.js");
+  const small = await transform(readFileSync(check, "utf8"), { minify: true, target: "es5", legalComments: "none" });
+  writeFileSync(check, small.code);
+}
 cpSync(join(root, "addin/assets"), join(outdir, "assets"), { recursive: true });
 for (const file of ["index.html", "playground.css"])
   cpSync(join(root, "playground/page", file), join(playgroundOutdir, file));

@@ -3,34 +3,12 @@
  * through the one network module, planned by the core, written by the adapter in place.
  */
 import { networkSheet } from "../../shared/network";
-import type { WorkbookReading } from "../../shared/read-workbook";
 import type { ReportKind } from "../../shared/report";
 import { keyName, theirVersionSheet } from "../../shared/sync";
 import type { ExcelHost } from "../excel/host";
 import { writeNetworkSheet } from "../excel/network";
 import type { Conflict } from "./flow";
-import { listPeriods } from "./periods";
 import type { ServiceClient } from "./service";
-
-/**
- * The year "Hämta sammanställning" starts at: the workbook's own — its budget's plan year (the
- * year a budget is filed under), else the year of a participant list's period — never the
- * calendar's, which for a 2008 budget opened in 2026 would fetch an empty "Samsyn nätverk 2026".
- * Null when the workbook has not been read, or names no year.
- */
-export function comparisonYear(reading: WorkbookReading | null): string | null {
-  if (!reading) return null;
-  for (const t of reading.tables) {
-    if (t.kind !== "budget") continue;
-    const year = /\d{4}/.exec(t.periods[0] ?? "")?.[0];
-    if (year) return year;
-  }
-  for (const list of reading.participantReadings) {
-    const year = /\d{4}/.exec(listPeriods(list).preferred ?? "")?.[0];
-    if (year) return year;
-  }
-  return null;
-}
 
 /** "Hämta sammanställning": the merged view for a kind and year, written into "Samsyn nätverk …". */
 export async function fetchComparison(

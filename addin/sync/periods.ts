@@ -5,6 +5,7 @@
 import { ymdOf } from "../../shared/calendar";
 import type { ParticipantReading } from "../../shared/participants";
 import { askedPeriod } from "../../shared/period";
+import type { WorkbookReading } from "../../shared/read-workbook";
 
 export interface ListPeriods {
   /** Period keys, newest year first, each year before its halves: "2015", "2015-H1", "2014", … */
@@ -38,4 +39,24 @@ export function listPeriods(reading: ParticipantReading): ListPeriods {
   const full = [...years].filter((y) => lastYear !== null && y < lastYear).sort((a, b) => b - a)[0];
   const preferred = asked ?? (full !== undefined ? String(full) : (options[0] ?? null));
   return { options, preferred };
+}
+
+/**
+ * The year "Hämta sammanställning" starts at: the workbook's own — its budget's plan year (the
+ * year a budget is filed under), else the year of a participant list's period — never the
+ * calendar's, which for a 2008 budget opened in 2026 would fetch an empty "Samsyn nätverk 2026".
+ * Null when the workbook has not been read, or names no year.
+ */
+export function comparisonYear(reading: WorkbookReading | null): string | null {
+  if (!reading) return null;
+  for (const t of reading.tables) {
+    if (t.kind !== "budget") continue;
+    const year = /\d{4}/.exec(t.periods[0] ?? "")?.[0];
+    if (year) return year;
+  }
+  for (const list of reading.participantReadings) {
+    const year = /\d{4}/.exec(listPeriods(list).preferred ?? "")?.[0];
+    if (year) return year;
+  }
+  return null;
 }

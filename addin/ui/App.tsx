@@ -8,7 +8,7 @@ import { useState } from "react";
 import type { Lang } from "../../shared/messages";
 import { type ExcelHost, REQUIRED_EXCEL_API } from "../excel/host";
 import { outputsOf } from "../excel/outputs";
-import { comparisonYear } from "../sync/comparison";
+import { comparisonYear } from "../sync/periods";
 import { reachableServices } from "../sync/reachable";
 import { Header } from "./components/Header";
 import { SourceBar } from "./components/SourceBar";

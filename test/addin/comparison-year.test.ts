@@ -5,7 +5,7 @@
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importSource } from "../../addin/convert";
-import { comparisonYear } from "../../addin/sync/comparison";
+import { comparisonYear } from "../../addin/sync/periods";
 import { fakeHost } from "../../playground/fake-excel/excel";
 import { loadBook } from "../../playground/fake-excel/xlsx";
 
