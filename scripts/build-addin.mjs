@@ -114,7 +114,11 @@ for (const file of ["taskpane.html", "feature-check.js", "commands.html", "comma
 // The feature check loads before anything else: shipped without its comments (still ES5).
 if (!dev) {
   const check = join(outdir, "feature-check.js");
-  const small = await transform(readFileSync(check, "utf8"), { minify: true, target: "es5", legalComments: "none" });
+  const small = await transform(readFileSync(check, "utf8"), {
+    minify: true,
+    target: "es5",
+    legalComments: "none",
+  });
   writeFileSync(check, small.code);
 }
 cpSync(join(root, "addin/assets"), join(outdir, "assets"), { recursive: true });
