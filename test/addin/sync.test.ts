@@ -331,6 +331,45 @@ describe("when the service cannot be reached", () => {
       expect((await historyOf(a.id, a.token, item.address.kind, item.address.period)).length).toBe(1);
   });
 
+  it("then reports filed per insats wait in the workbook under their insats, go once when the service is back, and a copy that keeps theirs for one insats sends again without a conflict", async () => {
+    const a = await newAssociation("Samordningsförbundet Sydost prov");
+    const book = await loadBook(join(FIXTURES, "sydost-budget-utfall-2023.xlsx"));
+    book.active = book.sheet("Deltagare");
+    const host = fakeHost(book);
+    const items = (await readAndPlan(host, a.id)).filter((i) => i.address.kind === "participants");
+    const insatser = items.map((i) => i.address.insats ?? null);
+    expect(insatser.length).toBeGreaterThan(1);
+    expect(insatser).not.toContain(null);
+    // The same workbook as it was e-mailed before anything was sent.
+    const copy = fakeHost(FakeBook.fromJSON(book.toJSON()));
+
+    // While the service does not answer, each waits with its insats.
+    const down = await fakeService("hang");
+    const offline = new ServiceClient({ serviceUrl: down, token: a.token }, 300);
+    expect((await sendReports(host, offline, items)).results.map((r) => r.status)).toEqual(
+      items.map(() => "queued"),
+    );
+    expect((await readSyncSettings(host)).outbox.map((e) => e.insats ?? null)).toEqual(insatser);
+
+    // Back: each is sent once, under its own insats; opening again sends nothing more.
+    const online = new ServiceClient({ serviceUrl: service.url, token: a.token });
+    expect((await sendWaiting(host, online, a.id)).results.map((r) => r.status)).toEqual(
+      items.map(() => "sent"),
+    );
+    expect((await readSyncSettings(host)).outbox).toEqual([]);
+    expect((await sendWaiting(host, online, a.id)).results).toEqual([]);
+
+    // The copy sends on no base: a conflict per insats; keeping theirs for
+    // the first makes its next send build on theirs, while the others still conflict.
+    const conflicts = (await sendReports(copy, online, items)).results;
+    expect(conflicts.map((r) => r.status)).toEqual(items.map(() => "conflict"));
+    const first = conflicts[0]!;
+    if (first.status !== "conflict") return;
+    await keepTheirs(copy, first.conflict);
+    const again = (await sendReports(copy, online, items)).results.map((r) => r.status);
+    expect(again).toEqual(items.map((_, i) => (i === 0 ? "sent" : "conflict")));
+  });
+
   it("then a send whose answer was lost is not made twice: the retry carries the same Idempotency-Key", async () => {
     const a = await newAssociation("Samordningsförbundet Lost Answer");
     const book = await loadBook(join(FIXTURES, "ale-kungalv-stenungsund-tjorn-vp2008.xlsx"));
