@@ -12,8 +12,9 @@
  * - the page: from / to the sign-in field ("Nyckel").
  * Then the sizes: what each loads before it can be used (gzip, level 9, as the service sends
  * it), and the largest modules in it (esbuild's metafile); last, the first merge after the
- * service starts beside later ones. Without git (a copy outside a clone) the baseline's side
- * prints the figures measured on 2026-12-07 at that commit instead.
+ * service starts beside later ones (p50 over several starts), and how long a start takes.
+ * Without git (a copy outside a clone) the baseline's side prints the figures measured on
+ * 2026-12-07 at that commit instead.
  */
 import { execFileSync, execSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
@@ -53,6 +54,7 @@ const STORED_BASELINE: Figures = {
   pageBytes: 367_718,
   firstMergeMs: 1055,
   laterMergeMs: 8,
+  startMs: 479,
 };
 
 interface Figures {
@@ -67,6 +69,8 @@ interface Figures {
   readonly pageBytes: number;
   readonly firstMergeMs: number;
   readonly laterMergeMs: number;
+  /** startWebServer() → listening, on the data of 20 associations (the warm-up is in it). */
+  readonly startMs: number;
 }
 
 interface Side {
@@ -227,41 +231,53 @@ async function baselineMeta(root: string, entry: string): Promise<Metafile> {
   return result.metafile;
 }
 
-/** The first merge after the service (re)starts on its data, then merges after a new revision each. */
-async function merges(side: Side, dir: string): Promise<[number, number]> {
+/** Restarts of the service, each giving one first merge (a single one is too noisy to compare). */
+const STARTS = 5;
+
+/**
+ * The first merge after the service (re)starts on its data, p50 of STARTS starts; then, after
+ * each start, merges after a new revision each (p50 of all of them).
+ */
+async function merges(side: Side, dir: string): Promise<[number, number, number]> {
   const dataDir = path.join(dir, `${side.name}-data`);
-  let { server, admin } = await serve(side, dataDir);
-  const network = await populate(server.url, admin, 20, ["2023"]);
-  await server.close();
-  // The first comparison asked for as soon as the service says it is listening.
-  ({ server, admin } = await serve(side, dataDir));
-  const merged = async () => {
-    const t = performance.now();
-    const r = await fetch(`${server.url}/api/merged/budget/2023`, {
-      headers: { authorization: `Bearer ${admin}` },
-    });
-    await r.arrayBuffer();
-    if (r.status !== 200) throw new Error(`merge ${r.status}`);
-    return performance.now() - t;
-  };
-  const first = await merged();
+  const populated = await serve(side, dataDir);
+  const network = await populate(populated.server.url, populated.admin, 20, ["2023"]);
+  await populated.server.close();
+  const firsts: number[] = [];
   const later: number[] = [];
-  const a = network.associations[0]!;
-  for (let k = 0; k < 8; k++) {
-    // A new revision each time, so the merge is built anew rather than answered from what is kept.
-    await fetch(`${server.url}/api/associations/${a.id}/reports/budget/2023`, {
-      method: "PUT",
-      headers: {
-        authorization: `Bearer ${a.token}`,
-        "content-type": "application/json",
-        "x-samsyn-client": "api",
-      },
-      body: JSON.stringify(budget(k + 100, "2023")),
-    });
-    later.push(await merged());
+  const starts: number[] = [];
+  for (let start = 0; start < STARTS; start++) {
+    // The first comparison asked for as soon as the service says it is listening.
+    const t = performance.now();
+    const { server, admin } = await serve(side, dataDir);
+    starts.push(performance.now() - t);
+    const merged = async () => {
+      const t = performance.now();
+      const r = await fetch(`${server.url}/api/merged/budget/2023`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`merge ${r.status}`);
+      return performance.now() - t;
+    };
+    firsts.push(await merged());
+    const a = network.associations[0]!;
+    for (let k = 0; k < 4; k++) {
+      // A new revision each time, so the merge is built anew rather than answered from what is kept.
+      await fetch(`${server.url}/api/associations/${a.id}/reports/budget/2023`, {
+        method: "PUT",
+        headers: {
+          authorization: `Bearer ${a.token}`,
+          "content-type": "application/json",
+          "x-samsyn-client": "api",
+        },
+        body: JSON.stringify(budget(100 + start * 10 + k, "2023")),
+      });
+      later.push(await merged());
+    }
+    await server.close();
   }
-  await server.close();
-  return [first, p50(later)];
+  return [p50(firsts), p50(later), p50(starts)];
 }
 
 /** Time to first use of both sides, their runs taken in turn so that both meet the same machine. */
@@ -338,7 +354,7 @@ async function sizes(side: Side): Promise<{ pane: number; page: number }> {
 async function figures(
   side: Side,
   times: { pane: number[]; again: number[]; page: number[] },
-  [firstMergeMs, laterMergeMs]: readonly [number, number],
+  [firstMergeMs, laterMergeMs, startMs]: readonly [number, number, number],
 ): Promise<Figures> {
   const bytes = await sizes(side);
   return {
@@ -349,6 +365,7 @@ async function figures(
     pageBytes: bytes.page,
     firstMergeMs,
     laterMergeMs,
+    startMs,
   };
 }
 
@@ -397,6 +414,7 @@ export async function bench(): Promise<void> {
     row("page: loaded before first use (gzip)", ours.pageBytes, before.pageBytes, kb, "   (aim ≤ 200 KiB)");
     row("first merge after a start (budget, 20 assoc.)", ours.firstMergeMs, before.firstMergeMs, ms);
     row("later merges, p50 (each after a new revision)", ours.laterMergeMs, before.laterMergeMs, ms);
+    row("service start → listening (20 assoc.)", ours.startMs, before.startMs, ms);
     console.log(
       `  first merge / later merge: ours ${(ours.firstMergeMs / ours.laterMergeMs).toFixed(1)}×, before ${(before.firstMergeMs / before.laterMergeMs).toFixed(1)}×`,
     );

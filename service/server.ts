@@ -21,6 +21,7 @@ import { isStorable, unstorableText } from "./input";
 import { type MergeThread, mergeThread } from "./merge-thread";
 import { PROJECT_ROOT } from "./project-root";
 import { apiRouter } from "./routes";
+import { warmMerges } from "./routes/merged";
 import { staticFiles } from "./static-files";
 import { openStore } from "./store/engines";
 import type { Store } from "./store/types";
@@ -416,6 +417,11 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     await merges.close();
     throw e;
   }
+  // The newest years' reports parsed in the worker while the server starts listening, so the
+  // first merge finds them as a later one does; a failure here only leaves that merge slower.
+  const warmed = warming
+    .then(() => warmMerges(store, merges))
+    .catch((e: unknown) => logger.warn({ err: e }, "merge warm-up failed"));
   const trustProxy = trustProxyFromEnv(process.env.SAMSYN_TRUST_PROXY);
   const app = createApp({
     store,
@@ -439,7 +445,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       server.once("listening", resolve);
       server.once("error", reject);
     });
-    await warming;
+    await warmed;
   } catch (e) {
     await merges.close();
     await store.close();

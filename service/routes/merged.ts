@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { Request, Response, Router } from "express";
 import { LRUCache } from "lru-cache";
 import { pickParticipantReports, pickReports, slotOf } from "../../shared/merge";
-import type { ReportKind } from "../../shared/report";
+import { ReportKind } from "../../shared/report";
 import { ROUTES, XLSX_MEDIA } from "../../shared/routes";
 import type { MergeJob } from "../merge-job";
 import type { MergeThread } from "../merge-thread";
@@ -97,6 +97,28 @@ export async function mergePlan(
       overrides,
     }),
   };
+}
+
+/** How many of the newest years of each kind the service merges once as it starts. */
+const WARM_YEARS = 2;
+
+/**
+ * The newest years' merges, run once as the service starts (before it says it is listening):
+ * the worker parses and keeps their reports and compiles the merge on real data, so the first
+ * comparison a meeting asks for costs what a later one does. Its answers are not kept: a
+ * merge asked for is computed as any other.
+ */
+export async function warmMerges(store: Store, merges: MergeThread): Promise<void> {
+  const { reports } = await store.status();
+  for (const kind of ReportKind.options) {
+    const years = [...new Set(reports.filter((r) => r.kind === kind).flatMap((r) => r.years))]
+      .sort()
+      .slice(-WARM_YEARS);
+    for (const year of years) {
+      const plan = await mergePlan(store, kind, year);
+      await merges.run({ ...(await plan.load()), as: "json" });
+    }
+  }
 }
 
 /**
