@@ -4,10 +4,11 @@ import path from "node:path";
 import { asClientFailure, SamsynClient } from "../shared/client";
 import { SamsynError } from "../shared/failures";
 import type { Lang } from "../shared/messages";
+import type { PublishedReport } from "../shared/participants/periods";
 import { askedPeriod } from "../shared/period";
-import { type PushableReport, pushableReports } from "../shared/push";
+import { type PushableReport, publishedParticipants, pushableReports } from "../shared/push";
 import { readWorkbook } from "../shared/read-workbook";
-import type { ParticipantsReport, ReportKind } from "../shared/report";
+import type { ReportKind } from "../shared/report";
 import { ROUTES } from "../shared/routes";
 import { readWorkbookFile } from "../xlsx/read";
 import { say } from "./failure";
@@ -23,7 +24,7 @@ export interface PushFlags {
 async function pushableOf(
   file: string,
   period: string | undefined,
-  published: () => Promise<ParticipantsReport[]>,
+  published: () => Promise<PublishedReport[]>,
 ): Promise<PushableReport[]> {
   const reading = readWorkbook(await readWorkbookFile(file), period ? { participants: { period } } : {});
   // Asked only when there is a participant list: participants reports are checked across periods.
@@ -83,13 +84,13 @@ export async function push(
     transport: (url, init) => fetch(url, init),
   });
   const id = flags.association;
-  const published = async (): Promise<ParticipantsReport[]> => {
+  const published = async (): Promise<PublishedReport[]> => {
     const answer = await once(() =>
       client.call(ROUTES.publishedReports, { params: { id, kind: "participants" } }),
     ).catch((e: unknown) => {
       throw failureOf(e, base.origin, "participants", asked ?? "");
     });
-    return answer.data.reports.flatMap((r) => (r.report.kind === "participants" ? [r.report] : []));
+    return publishedParticipants(answer.data);
   };
   const reports = await pushableOf(file, asked, published);
   if (reports.length === 0) throw new SamsynError({ code: "nothing-to-push", file });

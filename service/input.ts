@@ -6,9 +6,9 @@
 
 import { type FieldProblem, SamsynError } from "../shared/failures";
 import { insatsProblem, MAX_INSATS_LENGTH } from "../shared/insats";
-import { FIGURES, type RatioField } from "../shared/participants/catalogue";
+import { countsByPath, FIGURES, type RatioField } from "../shared/participants/catalogue";
 import { exposedAcrossPeriods } from "../shared/participants/periods";
-import { countsByPath, exposedCounts } from "../shared/participants/share";
+import { exposedCounts } from "../shared/participants/share";
 import { type ParticipantsReport, WHOLE_HEMKOMMUN } from "../shared/report";
 import type { BodyName } from "./errors";
 import type { StoredRevision } from "./store/types";
@@ -102,18 +102,24 @@ function checkProtected(report: ParticipantsReport, threshold: number): void {
 
 /**
  * Across periods, whatever a client sends: a participants report that, beside the latest of
- * every other period the association published (same insats), pins a count to 1 … threshold −
- * 1 that they did not (exposedAcrossPeriods in shared/participants/periods.ts) is refused,
- * naming the count, its months and the periods it follows from.
+ * every other period and insats the association published, pins a count to 1 … threshold − 1
+ * that they did not — over time in its own list, or as the whole list less its insatser
+ * (exposedAcrossPeriods in shared/participants/periods.ts) — is refused, naming the count, its
+ * months and the periods it follows from.
  */
 export function checkAcrossPeriods(
   report: ParticipantsReport,
+  /** The insats it is filed under; '' for the whole list. */
+  insats: string,
   published: readonly StoredRevision[],
   threshold: number,
 ): void {
-  const others = published.flatMap((r) => (r.report.kind === "participants" ? [r.report] : []));
+  const others = published.flatMap((r) =>
+    r.report.kind === "participants" ? [{ ...(r.insats ? { insats: r.insats } : {}), report: r.report }] : [],
+  );
+  const filed = { ...(insats ? { insats } : {}), report };
   // "Together with …" names the other periods: the report itself is the one being sent.
-  const exposed = exposedAcrossPeriods(report, others, threshold).map((e) => ({
+  const exposed = exposedAcrossPeriods(filed, others, threshold).map((e) => ({
     ...e,
     combines: e.combines.filter((k) => k !== report.period),
   }));

@@ -150,6 +150,8 @@ export type Failure =
       readonly figure: string;
       readonly period: string;
       readonly combines: readonly string[];
+      /** The count is the whole list's less these insatser (the rest: other insatser, rows with none). */
+      readonly outside?: readonly string[];
       /** How many more are exposed besides. */
       readonly more: number;
     }

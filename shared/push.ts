@@ -3,9 +3,11 @@
  * from read-workbook.ts, so that reading a workbook (`samsyn inspect`) never loads the shareable
  * report's schema, and zod with it.
  */
+import type { PublishedReports } from "./api";
 import { ymdOf } from "./calendar";
 import { shareableInsats } from "./insats";
 import type { Participant, ParticipantReading } from "./participants";
+import type { PublishedReport } from "./participants/periods";
 import { shareableReport, shareableReports } from "./participants/share";
 import type { WorkbookReading } from "./read-workbook";
 import type { BudgetReport, ParticipantsReport, ReportKind } from "./report";
@@ -63,8 +65,8 @@ export function insatsNames(groups: readonly InsatsGroup[]): string[] {
  *
  * A list with an insats column sends one report per insats and none for the whole list: the
  * whole beside its parts would give away a count hidden in one part (whole − the others).
- * Rows without an insats are in no report. Each report is checked across periods against the
- * same insats's published reports, as the service checks it.
+ * Rows without an insats are in no report. Each report is checked against what the association
+ * has published (over time, and the whole list against its insatser), as the service checks it.
  */
 export function pushableReports(
   reading: WorkbookReading,
@@ -72,8 +74,8 @@ export function pushableReports(
     readonly threshold?: number;
     readonly source?: string | null;
     readonly periods?: Readonly<Record<string, readonly string[]>>;
-    /** What the association has published (the latest of each period): checked across periods. */
-    readonly published?: readonly ParticipantsReport[];
+    /** What the association has published (the latest of each period and insats): checked across periods. */
+    readonly published?: readonly PublishedReport[];
   } = {},
 ): PushableReport[] {
   const out: PushableReport[] = [];
@@ -91,7 +93,7 @@ export function pushableReports(
   const share = options.threshold !== undefined ? { threshold: options.threshold } : {};
   // Each report is checked against what is published and the reports before it, as the
   // service will see them when they are sent in this order.
-  const keyOf = (r: ParticipantsReport) => `${r.period}\u0000${r.insats ?? ""}`;
+  const keyOf = (r: PublishedReport) => `${r.report.period}\u0000${r.insats ?? ""}`;
   const latest = new Map((options.published ?? []).map((r) => [keyOf(r), r]));
   for (const participants of reading.participantReadings) {
     const sheet = participants.tables[0]?.sheet ?? "";
@@ -109,10 +111,16 @@ export function pushableReports(
           const insats = names[i]!;
           const report = shareableReport(
             { participants: group.participants, period, insats },
-            { ...(threshold !== undefined ? { threshold } : {}), period, published: [...latest.values()] },
+            {
+              ...(threshold !== undefined ? { threshold } : {}),
+              period,
+              filedPerInsats: true,
+              published: [...latest.values()],
+            },
           );
           out.push({ kind: "participants", period: report.period, insats, report, sheet });
-          latest.set(keyOf(report), report);
+          const filed = { insats, report };
+          latest.set(keyOf(filed), filed);
         });
       continue;
     }
@@ -123,11 +131,18 @@ export function pushableReports(
         published: [...latest.values()],
       })) {
         out.push({ kind: "participants", period: report.period, report, sheet });
-        latest.set(keyOf(report), report);
+        latest.set(keyOf({ report }), { report });
       }
     }
   }
   return out;
+}
+
+/** The participants reports of the service's list of what an association published, each with where it is filed. */
+export function publishedParticipants(list: PublishedReports): PublishedReport[] {
+  return list.reports.flatMap(({ insats, report }) =>
+    report.kind === "participants" ? [{ ...(insats ? { insats } : {}), report }] : [],
+  );
 }
 
 /** Calendar years in which some stay of the list was open. */

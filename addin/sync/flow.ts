@@ -7,9 +7,10 @@
 
 import { ClientFailure } from "../../shared/client";
 import { reportEntries } from "../../shared/diff";
+import type { PublishedReport } from "../../shared/participants/periods";
 import { pushableReports } from "../../shared/push";
 import type { WorkbookReading } from "../../shared/read-workbook";
-import type { ParticipantsReport, Report } from "../../shared/report";
+import type { Report } from "../../shared/report";
 import {
   type ConflictRow,
   conditionFor,
@@ -71,7 +72,7 @@ export interface SendChoice {
    * What the association has published (the latest of each period): a participants report hides
    * one more figure where it could otherwise be worked out against them, as the service checks.
    */
-  readonly published?: readonly ParticipantsReport[];
+  readonly published?: readonly PublishedReport[];
 }
 
 /** How a budget table is named in a SendChoice. */

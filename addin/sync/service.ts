@@ -9,7 +9,9 @@
 import { type Me, OVERRIDE_HEADER, type RevisionInfo } from "../../shared/api";
 import { ClientFailure, SamsynClient } from "../../shared/client";
 import type { MergedView } from "../../shared/merge";
-import { type ParticipantsReport, Report, type ReportKind } from "../../shared/report";
+import type { PublishedReport } from "../../shared/participants/periods";
+import { publishedParticipants } from "../../shared/push";
+import { Report, type ReportKind } from "../../shared/report";
 import { ROUTES } from "../../shared/routes";
 import type { ReportAddress, SendCondition } from "../../shared/sync";
 
@@ -121,11 +123,11 @@ export class ServiceClient {
    * What the association has published of its participants reports, the latest of each period:
    * what a new one is checked against across periods before it is shown and sent.
    */
-  async published(associationId: string): Promise<ParticipantsReport[]> {
+  async published(associationId: string): Promise<PublishedReport[]> {
     const { data } = await this.client.call(ROUTES.publishedReports, {
       params: { id: associationId, kind: "participants" },
     });
-    return data.reports.flatMap((r) => (r.report.kind === "participants" ? [r.report] : []));
+    return publishedParticipants(data);
   }
 
   /** The network's merged view of a kind for a year; of participants, of one insats where one is named. */

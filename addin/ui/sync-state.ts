@@ -6,7 +6,7 @@
  */
 import type { Me } from "../../shared/api";
 import type { ClientFailure } from "../../shared/client";
-import type { ParticipantsReport } from "../../shared/report";
+import type { PublishedReport } from "../../shared/participants/periods";
 import type { ExcelFailure } from "../excel/errors";
 import { loadCredentials } from "../sync/credentials";
 import type { Conflict, SendResult } from "../sync/flow";
@@ -32,7 +32,7 @@ export interface SyncState {
    * The association's participants reports as the service has them (the latest of each period),
    * asked at sign-in and after each send; null when not known (not signed in, or not reached).
    */
-  readonly published: readonly ParticipantsReport[] | null;
+  readonly published: readonly PublishedReport[] | null;
   readonly done:
     | {
         readonly kind: "fetched";

@@ -4,9 +4,10 @@
  * reports themselves come from reportsToSend, once: the preview shows them, the send sends them.
  */
 import { useCallback, useMemo, useState } from "react";
+import type { PublishedReport } from "../../shared/participants/periods";
 import { isYearText } from "../../shared/period";
 import type { WorkbookReading } from "../../shared/read-workbook";
-import type { ParticipantsReport, ReportKind } from "../../shared/report";
+import type { ReportKind } from "../../shared/report";
 import type { SendChoice, SendItem } from "../sync/flow";
 import type { ListPeriods } from "../sync/periods";
 import { loadedConversion } from "./lazy";
@@ -69,7 +70,7 @@ export function useSendChoice(
   associationId: string | null,
   chosen: Readonly<Record<string, string>>,
   /** What the association has published: the preview shows the figures as checked against it. */
-  published: readonly ParticipantsReport[] | null,
+  published: readonly PublishedReport[] | null,
 ) {
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(() => new Set());
   const [budgetYear, setBudgetYear] = useState("");

@@ -95,7 +95,7 @@ export function reportRoutes(router: Router, ctx: RouteContext): void {
     const guard =
       report.kind === "participants"
         ? (published: readonly StoredRevision[]) =>
-            checkAcrossPeriods(report, published, ctx.suppressionThreshold)
+            checkAcrossPeriods(report, insats, published, ctx.suppressionThreshold)
         : undefined;
     // No lookup of the association: the token that passed requireOwnAssociation belongs to it.
     const result = await store.putReport({

@@ -3,6 +3,7 @@
 import { formatKr, formatNumber } from "../amounts";
 import type { FailureOf, UsageProblem } from "../failures";
 import type { FollowupFigure } from "../issues";
+import { figureLabel } from "../participants/catalogue";
 import { PERIOD_EXAMPLES as E, periodLabel, YEAR_EXAMPLE } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
@@ -29,6 +30,11 @@ const exposedFigure: Record<string, string> = {
 };
 const list = (items: readonly string[], and: string) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
+/** The other periods a count across the whole list and its insatser was worked out of, if any: " (2023 Jan–Jun)". */
+const others = (f: { period: string; combines: readonly string[] }) => {
+  const periods = f.combines.filter((k) => k !== f.period).map((k) => periodLabel(k, "en"));
+  return periods.length > 0 ? ` (${list(periods, "and")})` : "";
+};
 
 /** The follow-up's figures by name, and where each is looked for in a workbook. */
 const FOLLOWUP: Record<FollowupFigure, { readonly what: string; readonly where: string }> = {
@@ -254,10 +260,12 @@ export const enFailures: FailureTemplates = {
   "unprotected-count": (f) =>
     `The report publishes counts that give away hidden counts or a remainder of 1–${f.threshold - 1} by subtraction: ${names(f.paths)}. Withhold a breakdown (kön, age band, hemkommun – then empty) whole, and a sub-count when its remainder is 1–${f.threshold - 1} or its total is hidden.`,
   "exposed-across-periods": (f) =>
-    `The report cannot be accepted: together with ${list(
-      f.combines.filter((k) => k !== f.period).map((k) => periodLabel(k, "en")),
-      "and",
-    )} it shows that ${exposedFigure[f.figure] ?? f.figure} ${periodLabel(f.period, "en")} is 1–${f.threshold - 1}${f.more > 0 ? ` (and ${f.more} more counts)` : ""}. Hide one more figure in the report.`,
+    f.outside
+      ? `The report cannot be accepted: together with what is already shared for the whole list and for ${f.outside.length === 1 ? "the insats" : "the insatser"} ${list(f.outside, "and")}${others(f)} it shows that ${exposedFigure[f.figure] ?? `the count “${figureLabel(f.figure, "en") ?? f.figure}”`} ${periodLabel(f.period, "en")} outside ${f.outside.length === 1 ? "that insats" : "those insatser"} is 1–${f.threshold - 1}${f.more > 0 ? ` (and ${f.more} more counts)` : ""}. Hide one more figure in the report.`
+      : `The report cannot be accepted: together with ${list(
+          f.combines.filter((k) => k !== f.period).map((k) => periodLabel(k, "en")),
+          "and",
+        )} it shows that ${exposedFigure[f.figure] ?? f.figure} ${periodLabel(f.period, "en")} is 1–${f.threshold - 1}${f.more > 0 ? ` (and ${f.more} more counts)` : ""}. Hide one more figure in the report.`,
   "suppressed-mismatch": (f) =>
     `suppression.suppressed must list exactly the hidden (null) counts, "byHemkommun" when the hemkommun breakdown is withheld whole and its map empty, and shareClosedToWorkOrStudies or averageStayDays only when they are null: ${names(f.paths)}`,
   "text-too-long": (f) => `${f.field} is ${n(f.length)} characters long; at most ${n(f.max)}.`,

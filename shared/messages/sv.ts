@@ -5,6 +5,7 @@
 import { formatKr, formatNumber } from "../amounts";
 import type { FailureOf, UsageProblem } from "../failures";
 import type { FollowupFigure } from "../issues";
+import { figureLabel } from "../participants/catalogue";
 import { PERIOD_EXAMPLES as E, periodLabel, YEAR_EXAMPLE } from "../period";
 import type { FailureTemplates, MessageTemplates } from "./types";
 
@@ -32,6 +33,11 @@ const exposedFigure: Record<string, string> = {
 };
 const list = (items: readonly string[], and: string) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
+/** The other periods a count across the whole list and its insatser was worked out of, if any: " (2023 jan–jun)". */
+const others = (f: { period: string; combines: readonly string[] }) => {
+  const periods = f.combines.filter((k) => k !== f.period).map((k) => periodLabel(k));
+  return periods.length > 0 ? ` (${list(periods, "och")})` : "";
+};
 
 /** The follow-up's figures by name, and where each is looked for in a workbook. */
 const FOLLOWUP: Record<FollowupFigure, { readonly what: string; readonly where: string }> = {
@@ -266,10 +272,12 @@ export const svFailures: FailureTemplates = {
   "unprotected-count": (f) =>
     `Rapporten visar antal som avslöjar dolda antal eller en rest på 1–${f.threshold - 1} genom subtraktion: ${names(f.paths)}. Dölj en uppdelning (kön, åldersgrupp, hemkommun – då tom) hel, och ett delantal när dess rest är 1–${f.threshold - 1} eller dess total är dold.`,
   "exposed-across-periods": (f) =>
-    `Rapporten kan inte tas emot: tillsammans med ${list(
-      f.combines.filter((k) => k !== f.period).map((k) => periodLabel(k)),
-      "och",
-    )} visar den att ${exposedFigure[f.figure] ?? f.figure} ${periodLabel(f.period)} är 1–${f.threshold - 1}${f.more > 0 ? ` (och ${f.more} antal till)` : ""}. Dölj ytterligare en siffra i rapporten.`,
+    f.outside
+      ? `Rapporten kan inte tas emot: tillsammans med det som redan delats för hela listan och för ${f.outside.length === 1 ? "insatsen" : "insatserna"} ${list(f.outside, "och")}${others(f)} visar den att ${exposedFigure[f.figure] ?? `antalet ”${figureLabel(f.figure, "sv") ?? f.figure}”`} ${periodLabel(f.period)} utanför ${f.outside.length === 1 ? "den insatsen" : "de insatserna"} är 1–${f.threshold - 1}${f.more > 0 ? ` (och ${f.more} antal till)` : ""}. Dölj ytterligare en siffra i rapporten.`
+      : `Rapporten kan inte tas emot: tillsammans med ${list(
+          f.combines.filter((k) => k !== f.period).map((k) => periodLabel(k)),
+          "och",
+        )} visar den att ${exposedFigure[f.figure] ?? f.figure} ${periodLabel(f.period)} är 1–${f.threshold - 1}${f.more > 0 ? ` (och ${f.more} antal till)` : ""}. Dölj ytterligare en siffra i rapporten.`,
   "suppressed-mismatch": (f) =>
     `Listan över dolda siffror ska nämna exakt de tomma antalen, hemkommunerna när de döljs hela (och då är tomma), och andelen eller medeltalet bara när de är tomma: ${names(f.paths)}`,
   "text-too-long": (f) => `${f.field} är ${n(f.length)} tecken lång; högst ${n(f.max)} tecken.`,

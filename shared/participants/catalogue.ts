@@ -179,6 +179,26 @@ export const FIGURES: readonly FigureEntry[] = (Object.keys(KEY_FIGURES) as Figu
 /** One figure's declaration: every figure it names (partOf, of, over) is a count of one number. */
 export const figureOf = (field: FigureField): Figure<CountField> => KEY_FIGURES[field] as Figure<CountField>;
 
+/** The counts of key figures, whether counted (numbers) or shared (null where suppressed). */
+export type Counts<N> = { readonly [F in CountField]: N } & {
+  readonly [F in BreakdownField]: Readonly<Record<string, N>>;
+};
+
+/**
+ * Every count by the path a report names it with ("byKon.man", "byHemkommun.Nora"), in the
+ * catalogue's order; a breakdown's keys in the order its map has them.
+ */
+export function countsByPath<N>(figures: Counts<N>): Map<string, N> {
+  const counts = new Map<string, N>();
+  for (const { field, figure } of FIGURES) {
+    if (figure.kind !== "count") continue;
+    if (figure.breakdown === undefined) counts.set(field, figures[field as CountField]);
+    else
+      for (const [k, n] of Object.entries(figures[field as BreakdownField])) counts.set(`${field}.${k}`, n);
+  }
+  return counts;
+}
+
 /** The counts of events in time (see FlowField). */
 export const FLOW_FIELDS = FIGURES.flatMap(({ field, figure }) =>
   figure.kind === "count" && figure.flow ? [field as FlowField] : [],

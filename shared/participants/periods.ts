@@ -19,11 +19,18 @@
  * of months can hold are shortest paths (Floyd–Warshall): exact, with no solver. The same
  * audit serves the service, which refuses a report that exposes a count the reports already
  * published did not, and the clients, which hide one more figure until nothing new is exposed.
+ *
+ * A list with an insats column is sent one report per insats, and a whole-list report of the
+ * same months may have been published before (or after). Every row of an insats is a row of the
+ * whole list, so the whole less the insatser it pins is itself a count: the rest (the other
+ * insatser, and rows with none). Stays add up: the rest of a flow count is exact, over any span
+ * the published periods pin; people outside one insats are the whole less that insats, in the
+ * same months (restAudit).
  */
 import { ymdOf } from "../calendar";
 import { parsePeriod } from "../period";
 import type { ParticipantsReport } from "../report";
-import { type CountField, FLOW_FIELDS, type FlowField, RELATIONS } from "./catalogue";
+import { type CountField, countsByPath, FLOW_FIELDS, type FlowField, RELATIONS } from "./catalogue";
 
 /** Counts of events in time: over a period's parts they add up (flow in the catalogue). */
 export const FLOW_COUNTS: readonly FlowCount[] = FLOW_FIELDS;
@@ -39,12 +46,31 @@ export const REMAINDERS: readonly (readonly [CountField, FlowCount])[] = RELATIO
 export type RemainderFigure = `${CountField}-${FlowCount}`;
 
 export interface Exposure {
-  /** A flow count ("new"), or a report's remainder ("participants-new": the participants not new). */
-  readonly figure: FlowCount | RemainderFigure;
+  /**
+   * A flow count ("new"), a report's remainder ("participants-new": the participants not new),
+   * or, with `outside`, the path of any count ("byKon.kvinna").
+   */
+  readonly figure: FlowCount | RemainderFigure | (string & {});
   /** The months it covers: a period key where they are one ("2041-H2"), else "2041-07–2041-11". */
   readonly period: string;
   /** The published periods it is worked out from, by key. */
   readonly combines: readonly string[];
+  /**
+   * Worked out of the whole list less these insatser: the count is of the rest (the list's
+   * other insatser, and rows with none). Absent for a count of one list alone.
+   */
+  readonly outside?: readonly string[];
+}
+
+/**
+ * A participants report as the association published it: `insats` is the insats it is filed
+ * under (as PublishedReports lists it), absent for the whole list. A report filed under an
+ * insats names that insats itself; one of the whole list may name the insats the list is of,
+ * as before lists had insats columns.
+ */
+export interface PublishedReport {
+  readonly insats?: string | undefined;
+  readonly report: ParticipantsReport;
 }
 
 /** A report placed in time: its months [from, to) counted from year 0. */
@@ -52,10 +78,14 @@ interface Placed {
   readonly key: string;
   readonly from: number;
   readonly to: number;
+  /** The list it is a period of: the insats it names, or null (audited over time together). */
+  readonly list: string | null;
+  /** The insats it is filed under; null for the whole list (the whole against its insatser). */
+  readonly filed: string | null;
   readonly keyFigures: ParticipantsReport["keyFigures"];
 }
 
-function place(report: ParticipantsReport): Placed | null {
+function place({ report, insats }: PublishedReport): Placed | null {
   const p = parsePeriod(report.period);
   if (!p || p.kind === "whole list") return null;
   const first = ymdOf(p.first);
@@ -64,6 +94,8 @@ function place(report: ParticipantsReport): Placed | null {
     key: p.key,
     from: first.year * 12 + first.month - 1,
     to: last.year * 12 + last.month,
+    list: report.insats ?? null,
+    filed: insats ?? null,
     keyFigures: report.keyFigures,
   };
 }
@@ -265,25 +297,114 @@ function audit(reports: readonly Placed[], threshold: number): Map<string, Expos
 }
 
 /**
- * What sending `candidate` beside what is already `published` (the latest report of every other
- * period, of the same association and insats) would expose that the published reports alone do
- * not. Empty when it may be published. A count the published reports exposed already is not
- * the candidate's doing, and is not listed.
+ * The whole list beside its insatser: for each flow count, over every span of months some
+ * report covers, the whole's value less the insatser whose values the published periods pin
+ * there. That rest is exact (a stay is in one insats or in none), so it is exposed when it is
+ * 1 … threshold − 1. Counts of people present, where a person in two insatser is one person in
+ * the whole, are bounded instead (below).
+ */
+function restAudit(reports: readonly Placed[], threshold: number): Map<string, Exposure> {
+  const exposed = new Map<string, Exposure>();
+  const wholes = reports.filter((r) => r.filed === null);
+  const byInsats = new Map<string, Placed[]>();
+  for (const r of reports) if (r.filed !== null) byInsats.set(r.filed, [...(byInsats.get(r.filed) ?? []), r]);
+  if (wholes.length === 0 || byInsats.size === 0) return exposed;
+  const spans = new Map(reports.map((r) => [`${r.from}:${r.to}`, r] as const));
+  for (const flow of FLOW_COUNTS) {
+    // Each list's periods as one system: adjacent periods (H1 and H2) add up to the span over both.
+    const whole = flowSystems([wholes], flow);
+    const insatser = [...byInsats].map(([name, rs]) => [name, flowSystems([rs], flow)] as const);
+    for (const { from, to } of spans.values()) {
+      const w = whole.bounds(from, to);
+      if (w.min !== w.max) continue;
+      const known = insatser
+        .map(([name, system]) => ({ name, b: system.bounds(from, to) }))
+        .filter(({ b }) => b.min === b.max);
+      if (known.length === 0) continue;
+      const rest = w.min - known.reduce((sum, { b }) => sum + b.min, 0);
+      if (!pinned({ min: rest, max: rest, combines: [] }, threshold)) continue;
+      const period = monthsKey(from, to);
+      const outside = known.map(({ name }) => name).sort((a, b) => a.localeCompare(b, "sv"));
+      const combines = [...new Set([...w.combines, ...known.flatMap(({ b }) => b.combines)])].sort();
+      exposed.set(`${flow}@${period}@${outside.join("\u0000")}`, { figure: flow, period, combines, outside });
+    }
+  }
+  // Counts of people present, for the same months only (they do not add up over time). An
+  // insats's people are among the whole's, so the whole less one insats is exact: the people
+  // outside it. Less several, a person in two of them is one in the whole: between the whole
+  // less their sum and less the largest, which pins nothing the single ones do not.
+  for (const w of wholes) {
+    const parts = reports.filter((r) => r.filed !== null && r.from === w.from && r.to === w.to);
+    for (const [path, whole] of countsByPath<number | null>(w.keyFigures)) {
+      if (whole === null || FLOW_COUNTS.some((f) => f === path)) continue;
+      for (const part of parts) {
+        const v = countAt(part.keyFigures, path);
+        const rest = v === null ? null : whole - v;
+        if (
+          rest === null ||
+          part.filed === null ||
+          !pinned({ min: rest, max: rest, combines: [] }, threshold)
+        )
+          continue;
+        exposed.set(`${path}@${w.key}@${part.filed}`, {
+          figure: path,
+          period: w.key,
+          combines: [w.key],
+          outside: [part.filed],
+        });
+      }
+    }
+  }
+  return exposed;
+}
+
+/**
+ * A report's count at a path ("byKon.kvinna", "byHemkommun.Ale"), or null where it is hidden.
+ * A key a breakdown does not list is 0 where the breakdown is shown (it lists everyone's), and
+ * hidden where it is withheld whole (every key null, a hemkommun map empty).
+ */
+function countAt(keyFigures: ParticipantsReport["keyFigures"], path: string): number | null {
+  const counts = countsByPath<number | null>(keyFigures);
+  if (counts.has(path)) return counts.get(path) ?? null;
+  const field = path.split(".")[0]!;
+  const keys = [...counts].filter(([p]) => p.startsWith(`${field}.`));
+  const shown = keys.some(([, v]) => v !== null) || keyFigures.participants === 0;
+  return shown ? 0 : null;
+}
+
+/** Every count the reports expose: each list over time (audit), and the whole list beside its insatser (restAudit). */
+function auditAll(reports: readonly Placed[], list: string | null, threshold: number): Map<string, Exposure> {
+  return new Map([
+    ...audit(
+      reports.filter((r) => r.list === list),
+      threshold,
+    ),
+    ...restAudit(reports, threshold),
+  ]);
+}
+
+/**
+ * What sending `candidate` beside what is already `published` (the latest report of every
+ * period and insats of the same association, whole list included) would expose that the
+ * published reports alone do not: over time within the candidate's own list (the insats it
+ * names, or none), and between the whole list and the insatser filed apart. Empty when it may be
+ * published. A count the published reports exposed already is not the candidate's doing, and
+ * is not listed.
  */
 export function exposedAcrossPeriods(
-  candidate: ParticipantsReport,
-  published: readonly ParticipantsReport[],
+  candidate: PublishedReport,
+  published: readonly PublishedReport[],
   threshold: number,
 ): Exposure[] {
   const mine = place(candidate);
   if (!mine) return [];
+  // The one the candidate replaces (its period, filed where it is) is not beside it.
   const others = published
-    .filter((r) => r.period !== candidate.period && (r.insats ?? null) === (candidate.insats ?? null))
     .map(place)
-    .filter((p): p is Placed => p !== null);
+    .filter((p): p is Placed => p !== null && (p.key !== mine.key || p.filed !== mine.filed));
   if (others.length === 0) return [];
-  const before = audit(others, threshold);
-  const after = audit([...others, mine], threshold);
+  const before = auditAll(others, mine.list, threshold);
+  const after = auditAll([...others, mine], mine.list, threshold);
   return [...after].filter(([key]) => !before.has(key)).map(([, e]) => e);
 }
 

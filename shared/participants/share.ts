@@ -15,7 +15,7 @@ import type { ParticipantReading } from ".";
 import {
   type Breakdown,
   type BreakdownField,
-  type CountField,
+  countsByPath,
   FIGURES,
   type FigureField,
   figureOf,
@@ -24,7 +24,7 @@ import {
 } from "./catalogue";
 import { keyFiguresFor } from "./keyFigures";
 import type { Participant } from "./list";
-import { complementaryPaths, exposedAcrossPeriods } from "./periods";
+import { complementaryPaths, exposedAcrossPeriods, type PublishedReport } from "./periods";
 
 export const DEFAULT_THRESHOLD = 5;
 
@@ -36,10 +36,15 @@ export interface ShareOptions {
   /** The insats the list belongs to; default: the reading's insats name, else null. */
   readonly insats?: string | null;
   /**
-   * The association's reports already published (the latest of each period; those of another
-   * insats are passed over): figures that could be worked out against them are hidden too.
+   * Filed under its insats, one report per insats of a list with an insats column (push.ts);
+   * false: the report of the whole list.
    */
-  readonly published?: readonly ParticipantsReport[];
+  readonly filedPerInsats?: boolean;
+  /**
+   * The association's reports already published (the latest of each period and insats):
+   * figures that could be worked out against them are hidden too.
+   */
+  readonly published?: readonly PublishedReport[];
 }
 
 /** What shareableReport needs of a reading: its rows and, if set, its period and insats. */
@@ -84,26 +89,6 @@ const breakdownOf = (field: FigureField): Breakdown | undefined => {
   const f = figureOf(field);
   return f.kind === "count" ? f.breakdown : undefined;
 };
-
-/** The counts of key figures, whether counted (numbers) or shared (null where suppressed). */
-type Counts<N> = { readonly [F in CountField]: N } & {
-  readonly [F in BreakdownField]: Readonly<Record<string, N>>;
-};
-
-/**
- * Every count by the path a report names it with ("byKon.man", "byHemkommun.Nora"), in the
- * catalogue's order; a breakdown's keys in the order its map has them.
- */
-export function countsByPath<N>(figures: Counts<N>): Map<string, N> {
-  const counts = new Map<string, N>();
-  for (const { field, figure } of FIGURES) {
-    if (figure.kind !== "count") continue;
-    if (figure.breakdown === undefined) counts.set(field, figures[field as CountField]);
-    else
-      for (const [k, n] of Object.entries(figures[field as BreakdownField])) counts.set(`${field}.${k}`, n);
-  }
-  return counts;
-}
 
 /**
  * The paths to suppress: every count in 1 … threshold−1, and for each relation total = Σ parts
@@ -215,9 +200,10 @@ export function shareableReport(
   const forced = new Set<string>();
   for (;;) {
     const report = reportOf(figures, { period, insats, threshold, forced });
-    const more = complementaryPaths(report, exposedAcrossPeriods(report, published, threshold)).filter(
-      (path) => !forced.has(path),
-    );
+    // Filed per insats, it is filed under the insats it names (the service requires it).
+    const filed = options.filedPerInsats && report.insats !== null ? { insats: report.insats } : {};
+    const exposed = exposedAcrossPeriods({ ...filed, report }, published, threshold);
+    const more = complementaryPaths(report, exposed).filter((path) => !forced.has(path));
     // Nothing more this report can hide: what is left is for the service to refuse, and say.
     if (more.length === 0) return report;
     for (const path of more) forced.add(path);

@@ -10,6 +10,7 @@ import { NetworkKeyFigures } from "../../shared/merge";
 import {
   COMPARED,
   type CountFigure,
+  countsByPath,
   FIGURES,
   figureLabel,
   figureText,
@@ -20,7 +21,7 @@ import {
   storedValue,
 } from "../../shared/participants/catalogue";
 import { FLOW_COUNTS, REMAINDERS } from "../../shared/participants/periods";
-import { countsByPath, relationsOf } from "../../shared/participants/share";
+import { relationsOf } from "../../shared/participants/share";
 import { AGE_BANDS, KeyFigures, ParticipantsReport, WHOLE_HEMKOMMUN } from "../../shared/report";
 import { participantsReport } from "../service/helpers";
 

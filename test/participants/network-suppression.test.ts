@@ -30,8 +30,9 @@ import { describe, expect, it } from "vitest";
 import { suppressedMismatches } from "../../service/input";
 import { type MergeReport, merge } from "../../shared/merge";
 import { type Participant, parsePeriod } from "../../shared/participants";
+import { countsByPath } from "../../shared/participants/catalogue";
 import { keyFiguresFor } from "../../shared/participants/keyFigures";
-import { countsByPath, exposedCounts, shareableReport } from "../../shared/participants/share";
+import { exposedCounts, shareableReport } from "../../shared/participants/share";
 import { AGE_BANDS, MISSING_HEMKOMMUN, type ParticipantsReport, WHOLE_HEMKOMMUN } from "../../shared/report";
 
 const YEAR = parsePeriod("2014")!;

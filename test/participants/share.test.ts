@@ -12,8 +12,8 @@ import {
   parsePeriod,
   readParticipantSheet,
 } from "../../shared/participants";
+import { countsByPath } from "../../shared/participants/catalogue";
 import {
-  countsByPath,
   exposedCounts,
   shareableReport,
   shareableReports,

@@ -1,8 +1,9 @@
 /**
  * The service checks a participants report together with everything the association already
- * published (the latest of every other period, same insats): a count of 1 … threshold − 1 that
- * would follow by subtraction is refused with 422, naming the count and the periods it
- * combines; two periods sent at once are checked one after the other. On both engines.
+ * published (the latest of every other period and insats): a count of 1 … threshold − 1 that
+ * would follow by subtraction — over time, or as the whole list less its insatser — is refused
+ * with 422, naming the count and the periods it combines; two periods sent at once are checked
+ * one after the other. On both engines.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebServer } from "../../service/server";
@@ -68,6 +69,30 @@ describe.each(engines())("reports across periods on $name", (engine) => {
       putReport(url, a, "participants", "2043", withNew("2043", 10)),
     ]);
     expect([h1.status, year.status].sort()).toEqual([201, 422]);
+  });
+
+  it("When the whole list of 2044 is published and then the list per insats, then an insats that leaves 3 new outside the insatser is refused naming them; hidden, it is taken", async () => {
+    const filed = (insats: string, n: number | null) =>
+      fetch(
+        `${url}/api/associations/${a.id}/reports/participants/2044?insats=${encodeURIComponent(insats)}`,
+        {
+          method: "PUT",
+          headers: bearer(a.token),
+          body: JSON.stringify(withNew("2044", n, insats)),
+        },
+      );
+    // Before the list had an insats column: the whole list, naming no insats.
+    const whole = { ...participantsReport("2044", { new: 20 }), insats: null };
+    expect((await putReport(url, a, "participants", "2044", whole)).status).toBe(201);
+    expect((await filed("Jobbcoacher", 10)).status).toBe(201);
+    const refused = await filed("IPS", 7);
+    expect(refused.status).toBe(422);
+    const { error } = ErrorBody.parse(await refused.json());
+    expect(error.code).toBe("exposed-across-periods");
+    expect(error.message).toBe(
+      "Rapporten kan inte tas emot: tillsammans med det som redan delats för hela listan och för insatserna IPS och Jobbcoacher visar den att antalet nya 2044 utanför de insatserna är 1–4. Dölj ytterligare en siffra i rapporten.",
+    );
+    expect((await filed("IPS", null)).status).toBe(201);
   });
 
   it("When the association asks what it has published, then it gets the latest of every period; a network key gets 403", async () => {
