@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings up what the test suite needs beyond npm: Debian's Chromium (browser tests),
-# LibreOffice Calc (recalculates converted workbooks), xmllint, and the local PostgreSQL.
+# LibreOffice Calc (recalculates and prints converted workbooks), poppler's pdfinfo and
+# pdftotext (read the printed pages), xmllint, and the local PostgreSQL.
 # Quick when all is there; run by `npm test` (pretest) so a fresh machine needs nothing by hand.
 set -uo pipefail
 
@@ -8,6 +9,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
