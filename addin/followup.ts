@@ -1,8 +1,9 @@
 /**
  * "Uppföljning Finsam" as the pane runs it: every sheet of the workbook read (the budget, the
  * insats list and the participant list are usually on sheets of their own), the same core as
- * `samsyn uppfoljning` and `samsyn convert`, and the follow-up sheet written. Round trips: one
- * for the sheet names, a fixed number per sheet read, two for the write — none grows with the rows.
+ * `samsyn uppfoljning` and `samsyn convert`, and the follow-up sheet written. Round trips: three
+ * for reading every sheet (readSheets), two for the write — none grows with the rows or the
+ * sheets, unless the sheets together pass what one answer holds.
  * Participant counts are written as numbers here: the pane cannot know that a converted list
  * in the workbook is as current as the sheet just read.
  */
@@ -13,7 +14,7 @@ import { computeFollowup, type Followup, followupYear } from "../shared/uppfoljn
 import { cellValueIn, followupOutputSheet } from "../shared/uppfoljning-sheet";
 import { AddinError } from "./excel/errors";
 import type { ExcelHost } from "./excel/host";
-import { readSource, type SourceSnapshot } from "./excel/read";
+import { readSheets } from "./excel/read";
 import { type Progress, type Written, writeConversion } from "./excel/write";
 
 /** What the follow-up's output is remembered under in the workbook, in place of a source sheet's id. */
@@ -25,25 +26,12 @@ export interface FollowupWritten {
   readonly undo: Written["undo"];
 }
 
-/** Every sheet but Samsyn's own, read as the import reads one. */
-async function readAllSheets(host: ExcelHost): Promise<SourceSnapshot[]> {
-  const names = await host.run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
-    await context.sync();
-    return sheets.items.map((s) => s.name);
-  });
-  const snapshots: SourceSnapshot[] = [];
-  for (const sheet of names.filter((n) => !isOutputSheet(n)))
-    snapshots.push(await readSource(host, { kind: "sheet", sheet }));
-  return snapshots;
-}
-
 export async function writeFollowup(
   host: ExcelHost,
   options: { lang?: Lang; year?: string; onProgress?: Progress } = {},
 ): Promise<FollowupWritten> {
-  const snapshots = await readAllSheets(host);
+  // Every sheet but Samsyn's own, read as the import reads one.
+  const snapshots = await readSheets(host, isOutputSheet);
   const last = snapshots.at(-1);
   // Corrections and outputs are the workbook's, the same in every snapshot: the last read is the newest.
   const corrections = last?.corrections ?? {};
