@@ -317,6 +317,16 @@ describe("the attacker itself", () => {
   });
 });
 
+/** A generated participant list of `rows` rows, read as a sheet is. */
+function generatedList(rng: () => number, rows: number) {
+  const list = generateRows(rng, {
+    rows,
+    municipalities: MUNICIPALITIES_USED.slice(0, 3),
+    ages: { min: 16, max: 70 },
+  });
+  return readParticipantSheet(gridOf(sheetOf(rng, list, FIXED_LAYOUT)), { today: TODAY })!;
+}
+
 const POOL = [
   "2014",
   "2014-H1",
@@ -345,12 +355,7 @@ describe("adversarial sequences of reports from one association (property)", () 
         }),
         ({ seed, rows, threshold, periods }) => {
           const rng = rngFrom(seed);
-          const list = generateRows(rng, {
-            rows,
-            municipalities: MUNICIPALITIES_USED.slice(0, 3),
-            ages: { min: 16, max: 70 },
-          });
-          const reading = readParticipantSheet(gridOf(sheetOf(rng, list, FIXED_LAYOUT)), { today: TODAY })!;
+          const reading = generatedList(rng, rows);
           const latest = new Map<string, ParticipantsReport>();
           for (const period of periods) {
             const published = [...latest.values()].filter((r) => r.period !== period);
@@ -451,12 +456,7 @@ describe("the whole list and its insatser, sent in any order (property)", () => 
         }),
         ({ seed, rows, threshold, sends }) => {
           const rng = rngFrom(seed);
-          const list = generateRows(rng, {
-            rows,
-            municipalities: MUNICIPALITIES_USED.slice(0, 3),
-            ages: { min: 16, max: 70 },
-          });
-          const reading = readParticipantSheet(gridOf(sheetOf(rng, list, FIXED_LAYOUT)), { today: TODAY })!;
+          const reading = generatedList(rng, rows);
           // Each row in one insats, a small one among them, or now and then in none: small rests.
           const groupOf = () => {
             const x = rng();
