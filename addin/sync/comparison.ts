@@ -10,16 +10,25 @@ import { writeNetworkSheet } from "../excel/network";
 import type { Conflict } from "./flow";
 import type { ServiceClient } from "./service";
 
-/** "Hämta sammanställning": the merged view for a kind and year, written into "Samsyn nätverk …". */
+/**
+ * "Hämta sammanställning": the merged view for a kind and year (participants: of one insats, or
+ * of all), written into "Samsyn nätverk …"; with the insatser that can be asked for that year.
+ */
 export async function fetchComparison(
   host: ExcelHost,
   client: ServiceClient,
   kind: ReportKind,
   year: string,
-): Promise<{ sheet: string; reporting: number; associations: number }> {
-  const view = await client.merged(kind, year);
+  insats?: string,
+): Promise<{ sheet: string; reporting: number; associations: number; insatser: readonly string[] }> {
+  const view = await client.merged(kind, year, insats);
   const written = await writeNetworkSheet(host, networkSheet(view));
-  return { sheet: written.sheet, reporting: view.network.reporting, associations: written.associations };
+  return {
+    sheet: written.sheet,
+    reporting: view.network.reporting,
+    associations: written.associations,
+    insatser: view.kind === "participants" ? (view.insatser ?? []) : [],
+  };
 }
 
 /** "Behåll deras": their revision into "Samsyn deras version", replaced in place on the next conflict. */

@@ -33,6 +33,8 @@ export interface SyncState {
    * asked at sign-in and after each send; null when not known (not signed in, or not reached).
    */
   readonly published: readonly PublishedReport[] | null;
+  /** The insatser a participants comparison of the year can be asked for, from the last one fetched. */
+  readonly insatser: { readonly year: string; readonly names: readonly string[] } | null;
   readonly done:
     | {
         readonly kind: "fetched";
@@ -63,6 +65,7 @@ export const initialSyncState = (): SyncState => ({
   conflicts: [],
   waiting: 0,
   published: null,
+  insatser: null,
   done: null,
 });
 

@@ -58,6 +58,7 @@ export function useSignIn(
       credentials: null,
       me: null,
       published: null,
+      insatser: null,
       results: [],
       conflicts: [],
       problem: null,

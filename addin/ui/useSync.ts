@@ -83,12 +83,22 @@ export function useSync(host: ExcelHost) {
   );
 
   const fetchMerged = useCallback(
-    (kind: ReportKind, year: string) =>
+    (kind: ReportKind, year: string, insats?: string) =>
       guarded("fetching", async () => {
         const c = await client();
         if (!c) return (s) => s;
-        const written = await (await loadSync()).fetchComparison(host, c, kind, year);
-        return (s) => ({ ...s, done: { kind: "fetched", ...written } });
+        const { insatser, ...written } = await (await loadSync()).fetchComparison(
+          host,
+          c,
+          kind,
+          year,
+          insats,
+        );
+        return (s) => ({
+          ...s,
+          done: { kind: "fetched", ...written },
+          insatser: kind === "participants" ? { year, names: insatser } : s.insatser,
+        });
       }),
     [guarded, client, host],
   );

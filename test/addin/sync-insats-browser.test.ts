@@ -1,8 +1,9 @@
 /**
  * The pane in Chromium over Sydost's workbook (budget with utfall, a participant list with an
  * Insats column): the preview lists the budget with its utfall and one participants report per
- * insats, says none goes for the whole list, and the send files each insats under its name.
- * Every request body is read: no personnummer leaves. Needs the readers of issue 20 (utfall
+ * insats, says none goes for the whole list, and the send files each insats under its name;
+ * the network's comparison is then fetched for all insatser or for one, chosen by name. Every
+ * request body is read: no personnummer leaves. Needs the readers of issue 20 (utfall
  * columns, insats groups): it is the send's end-to-end test on the workbook the issue names.
  */
 import type { Frame } from "playwright-core";
@@ -94,6 +95,39 @@ describe("sending Sydost's workbook from the pane", () => {
       outcomeTotals?: { surplus: Record<string, number> };
     };
     expect(budget.outcomeTotals?.surplus["2023"]).toBe(484_195);
+
+    // The network's comparison of the participants, first of all insatser, then of one.
+    await pane.getByRole("radio", { name: "Deltagare" }).check();
+    await pane.getByRole("button", { name: "Hämta sammanställning" }).click();
+    await pane.getByText(/Sammanställningen finns på bladet Samsyn nätverk deltagare 2023/).waitFor();
+    const choice = pane.getByRole("combobox", { name: "Insats" });
+    expect(await choice.locator("option").allTextContents()).toEqual([
+      "Alla insatser",
+      "IPS – individanpassat stöd till arbete",
+      "Jobbcoacher",
+      "Unga till arbete",
+    ]);
+    await choice.selectOption("Jobbcoacher");
+    expect(await axeViolations(page)).toEqual([]);
+    await pane.getByRole("button", { name: "Hämta sammanställning" }).click();
+    await pane.getByRole("button", { name: "Hämta sammanställning" }).and(pane.locator(":enabled")).waitFor();
+    const heading = () =>
+      page.evaluate(() => {
+        const book = (
+          window as unknown as {
+            __samsynFake: { json(): { sheets: { name: string; cells: [number, number, unknown][] }[] } };
+          }
+        ).__samsynFake.json();
+        const sheet = book.sheets.find((s) => s.name === "Samsyn nätverk deltagare 2023");
+        return sheet?.cells.find(([r, c]) => r === 0 && c === 0)?.[2];
+      });
+    await expect
+      .poll(heading)
+      .toBe("Samsyn – nätverkets sammanställning, deltagare 2023, insats Jobbcoacher");
+    // Back to all: the same sheet, replaced in place.
+    await choice.selectOption("");
+    await pane.getByRole("button", { name: "Hämta sammanställning" }).click();
+    await expect.poll(heading).toBe("Samsyn – nätverkets sammanställning, deltagare 2023");
     expect(bodies.length).toBeGreaterThanOrEqual(4);
     for (const b of bodies) expect(identifyingIn(b)).toBeNull();
     expect(errors).toEqual([]);

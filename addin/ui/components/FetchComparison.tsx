@@ -1,8 +1,12 @@
-/** Fetching the network's comparison into a sheet: which year, which kind of report. */
+/**
+ * Fetching the network's comparison into a sheet: which year, which kind of report, and for
+ * participants which insats, once a comparison of the year has said which there are.
+ */
 import { Button } from "@fluentui/react-button";
 import { Field } from "@fluentui/react-field";
 import { Input } from "@fluentui/react-input";
 import { Radio, RadioGroup } from "@fluentui/react-radio";
+import { Select } from "@fluentui/react-select";
 import { Subtitle2 } from "@fluentui/react-text";
 import { tokens } from "@fluentui/react-theme";
 import { makeStyles } from "@griffel/react";
@@ -15,11 +19,16 @@ export interface FetchComparisonProps {
   /** The year and kind chosen, kept by the panel while the form comes and goes with signing in. */
   readonly year: string;
   readonly kind: ReportKind;
+  /** "" for all insatser. */
+  readonly insats: string;
+  /** The insatser the year's participants comparison can be asked for (none known yet: no choice). */
+  readonly insatser: readonly string[];
   readonly onYear: (year: string) => void;
   readonly onKind: (kind: ReportKind) => void;
+  readonly onInsats: (insats: string) => void;
   readonly busy: boolean;
   readonly fetching: boolean;
-  readonly onFetch: (kind: ReportKind, year: string) => void;
+  readonly onFetch: (kind: ReportKind, year: string, insats?: string) => void;
 }
 
 const useStyles = makeStyles({
@@ -32,6 +41,9 @@ export function FetchComparison(props: FetchComparisonProps) {
   const s = strings.sync;
   const styles = useStyles();
   const yearOk = isYearText(year);
+  const offered = kind === "participants" && props.insatser.length > 0;
+  // A name the year's comparison no longer lists is not asked for.
+  const chosen = offered && props.insatser.includes(props.insats) ? props.insats : "";
   return (
     <>
       <Subtitle2 as="h2">{s.fetchHeading}</Subtitle2>
@@ -53,8 +65,25 @@ export function FetchComparison(props: FetchComparisonProps) {
           <Radio value="participants" label={s.kinds.participants} />
         </RadioGroup>
       </Field>
+      {offered && (
+        <Field label={s.insats} hint={s.insatsHint}>
+          <Select value={chosen} onChange={(_, d) => props.onInsats(d.value)}>
+            <option value="">{s.allInsatser}</option>
+            {props.insatser.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <div className={styles.row}>
-        <Button disabled={busy || !yearOk} onClick={() => props.onFetch(kind, year.trim())}>
+        <Button
+          disabled={busy || !yearOk}
+          onClick={() =>
+            props.onFetch(kind, year.trim(), kind === "participants" && chosen ? chosen : undefined)
+          }
+        >
           {props.fetching ? s.fetching : s.fetchComparison}
         </Button>
       </div>

@@ -37,7 +37,8 @@ export interface SyncPanelProps {
   readonly onSignOut: () => void;
   readonly onRetry: () => void;
   readonly onResolve: (conflict: SyncState["conflicts"][number], choice: "mine" | "theirs") => void;
-  readonly onFetch: (kind: ReportKind, year: string) => void;
+  /** Participants: one insats by name, or (undefined) all of them added up. */
+  readonly onFetch: (kind: ReportKind, year: string, insats?: string) => void;
   readonly onDismiss: () => void;
 }
 
@@ -61,6 +62,8 @@ export function SyncPanel(props: SyncPanelProps) {
   const [typedYear, setYear] = useState<string | null>(null);
   const year = typedYear ?? props.suggestedYear;
   const [kind, setKind] = useState<ReportKind>("budget");
+  // "" for all insatser; a name only while the last comparison of the year listed it.
+  const [insats, setInsats] = useState("");
   const focus = useFocusResult(state.busy, state.problem !== null);
   const busy = state.busy !== null;
   const me = state.me;
@@ -139,8 +142,11 @@ export function SyncPanel(props: SyncPanelProps) {
           kind={kind}
           busy={busy}
           fetching={state.busy === "fetching"}
+          insats={insats}
+          insatser={state.insatser?.year === year.trim() ? state.insatser.names : []}
           onYear={setYear}
           onKind={setKind}
+          onInsats={setInsats}
           onFetch={props.onFetch}
         />
       )}
