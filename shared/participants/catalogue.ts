@@ -29,6 +29,11 @@ export interface CountFigure<F extends string> {
    * one period can be subtracted from another (periods.ts). Counts of people present do not.
    */
   readonly flow: boolean;
+  /**
+   * What is counted: rows of the list (stays), or people, each once however many stays. Stays
+   * add up over a list's insatser (a row is in one); people do not (periods.ts's restAudit).
+   */
+  readonly counts: "stays" | "people";
   /** Shown side by side, one column per association, on the page and the network's sheet. */
   readonly compared: boolean;
   readonly breakdown?: Breakdown;
@@ -89,14 +94,23 @@ export const KEY_FIGURES = catalogue({
     label: { sv: "Deltagare", en: "Participants" },
     partOf: null,
     flow: false,
+    counts: "people",
     compared: true,
   },
-  new: { kind: "count", label: { sv: "Nya", en: "New" }, partOf: "participants", flow: true, compared: true },
+  new: {
+    kind: "count",
+    label: { sv: "Nya", en: "New" },
+    partOf: "participants",
+    flow: true,
+    counts: "stays",
+    compared: true,
+  },
   closed: {
     kind: "count",
     label: { sv: "Avslutade", en: "Closed" },
     partOf: "participants",
     flow: true,
+    counts: "stays",
     compared: true,
   },
   closedToWorkOrStudies: {
@@ -104,6 +118,7 @@ export const KEY_FIGURES = catalogue({
     label: { sv: "Till arbete eller studier", en: "To work or studies" },
     partOf: "closed",
     flow: true,
+    counts: "stays",
     compared: true,
   },
   shareClosedToWorkOrStudies: {
@@ -118,6 +133,7 @@ export const KEY_FIGURES = catalogue({
     label: { sv: "Kön", en: "Gender" },
     partOf: "participants",
     flow: false,
+    counts: "people",
     compared: true,
     breakdown: { keys: ["kvinna", "man"], each: true, keyLabel: (key, lang) => KON[key]?.[lang] ?? key },
   },
@@ -126,6 +142,7 @@ export const KEY_FIGURES = catalogue({
     label: { sv: "Hemkommun", en: "Home municipality" },
     partOf: "participants",
     flow: false,
+    counts: "people",
     compared: false,
     breakdown: { keys: "open", whole: "byHemkommun", keyLabel: (key) => key },
   },
@@ -134,6 +151,7 @@ export const KEY_FIGURES = catalogue({
     label: { sv: "Ålder vid start", en: "Age at start" },
     partOf: "participants",
     flow: false,
+    counts: "people",
     compared: false,
     breakdown: { keys: AGE_BANDS, each: false, keyLabel: (key) => ageBandLabel(key) },
   },
@@ -142,6 +160,7 @@ export const KEY_FIGURES = catalogue({
     label: { sv: "Över tidsgränsen", en: "Over the time limit" },
     partOf: "participants",
     flow: false,
+    counts: "stays",
     compared: true,
   },
   averageStayDays: {

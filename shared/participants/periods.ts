@@ -24,13 +24,21 @@
  * same months may have been published before (or after). Every row of an insats is a row of the
  * whole list, so the whole less the insatser it pins is itself a count: the rest (the other
  * insatser, and rows with none). Stays add up: the rest of a flow count is exact, over any span
- * the published periods pin; people outside one insats are the whole less that insats, in the
- * same months (restAudit).
+ * the published periods pin; stays over the limit add up in the same months; people outside one
+ * insats are the whole less that insats, in the same months (restAudit).
  */
 import { ymdOf } from "../calendar";
 import { parsePeriod } from "../period";
 import type { ParticipantsReport } from "../report";
-import { type CountField, countsByPath, FLOW_FIELDS, type FlowField, RELATIONS } from "./catalogue";
+import {
+  type CountField,
+  countsByPath,
+  type FigureField,
+  FLOW_FIELDS,
+  type FlowField,
+  figureOf,
+  RELATIONS,
+} from "./catalogue";
 
 /** Counts of events in time: over a period's parts they add up (flow in the catalogue). */
 export const FLOW_COUNTS: readonly FlowCount[] = FLOW_FIELDS;
@@ -329,33 +337,40 @@ function restAudit(reports: readonly Placed[], threshold: number): Map<string, E
       exposed.set(`${flow}@${period}@${outside.join("\u0000")}`, { figure: flow, period, combines, outside });
     }
   }
-  // Counts of people present, for the same months only (they do not add up over time). An
-  // insats's people are among the whole's, so the whole less one insats is exact: the people
-  // outside it. Less several, a person in two of them is one in the whole: between the whole
-  // less their sum and less the largest, which pins nothing the single ones do not.
+  // The other counts, for the same months only (they do not add up over time). Stays add up
+  // over the insatser: the whole less all those known is exact. People are among the whole's
+  // once each: the whole less one insats is exact, less several a person in two of them is one
+  // in the whole (between the whole less their sum and less the largest), which pins nothing
+  // the single ones do not.
   for (const w of wholes) {
     const parts = reports.filter((r) => r.filed !== null && r.from === w.from && r.to === w.to);
     for (const [path, whole] of countsByPath<number | null>(w.keyFigures)) {
       if (whole === null || FLOW_COUNTS.some((f) => f === path)) continue;
-      for (const part of parts) {
-        const v = countAt(part.keyFigures, path);
-        const rest = v === null ? null : whole - v;
-        if (
-          rest === null ||
-          part.filed === null ||
-          !pinned({ min: rest, max: rest, combines: [] }, threshold)
-        )
-          continue;
-        exposed.set(`${path}@${w.key}@${part.filed}`, {
+      const known = parts.flatMap((r) => {
+        const v = countAt(r.keyFigures, path);
+        return v === null || r.filed === null ? [] : [{ name: r.filed, v }];
+      });
+      const sets = countedIn(path) === "stays" ? (known.length > 0 ? [known] : []) : known.map((k) => [k]);
+      for (const set of sets) {
+        const rest = whole - set.reduce((sum, { v }) => sum + v, 0);
+        if (!pinned({ min: rest, max: rest, combines: [] }, threshold)) continue;
+        const outside = set.map(({ name }) => name).sort((a, b) => a.localeCompare(b, "sv"));
+        exposed.set(`${path}@${w.key}@${outside.join("\u0000")}`, {
           figure: path,
           period: w.key,
           combines: [w.key],
-          outside: [part.filed],
+          outside,
         });
       }
     }
   }
   return exposed;
+}
+
+/** Whether the count at a path counts stays or people (a breakdown's keys count people). */
+function countedIn(path: string): "stays" | "people" {
+  const figure = figureOf(path.split(".")[0] as FigureField);
+  return figure.kind === "count" ? figure.counts : "people";
 }
 
 /**

@@ -3,7 +3,7 @@
  * schema's figures, every count has its place in suppression, and each figure is rounded and
  * named one way. A figure added to the schema without an entry, or an entry without its
  * suppression place, does not compile: report.ts checks the schema's fields against the
- * catalogue's, and CountFigure requires partOf and flow (the @ts-expect-error lines below).
+ * catalogue's, and CountFigure requires partOf, flow and counts (the @ts-expect-error lines below).
  */
 import { describe, expect, it } from "vitest";
 import { NetworkKeyFigures } from "../../shared/merge";
@@ -79,7 +79,7 @@ describe("the catalogue of key figures", () => {
 
   it("When a count figure is declared without its place in suppression, then it does not compile", () => {
     const label = { sv: "Nya", en: "New" };
-    // @ts-expect-error partOf and flow are required: a count must say what it is part of.
+    // @ts-expect-error partOf, flow and counts are required: a count must say what it is part of.
     const missing: CountFigure<"participants"> = { kind: "count", label, compared: true };
     const stray: CountFigure<"participants"> = {
       kind: "count",
@@ -87,6 +87,7 @@ describe("the catalogue of key figures", () => {
       // @ts-expect-error partOf names a count of the catalogue, never a free string.
       partOf: "everyone",
       flow: false,
+      counts: "people",
       compared: true,
     };
     expect([missing.kind, stray.kind]).toEqual(["count", "count"]);

@@ -202,6 +202,19 @@ describe("When the whole list and its insatser are published for the same months
     ]);
   });
 
+  it("then stays over the limit add up: 12 − 5 − 5 = 2 outside both insatser, though 7 outside each", () => {
+    const over = (r: ParticipantsReport, staysOverLimit: number) => ({
+      ...r,
+      keyFigures: { ...r.keyFigures, staysOverLimit },
+    });
+    const w = whole(over(report("2023"), 12));
+    const a = filedUnder("Jobbcoacher", over(report("2023"), 5));
+    expect(exposedAcrossPeriods(a, [w], 5)).toEqual([]);
+    expect(
+      exposedAcrossPeriods(filedUnder("IPS", over(report("2023"), 5)), [w, a], 5).map(withOutside),
+    ).toEqual(["staysOverLimit 2023 ← 2023 outside IPS, Jobbcoacher"]);
+  });
+
   it("then reports of other months, or insatser without a whole list, are not combined", () => {
     const a = filedUnder("Jobbcoacher", report("2023", { new: 10 }));
     expect(exposedAcrossPeriods(filedUnder("IPS", report("2023", { new: 7 })), [a], 5)).toEqual([]);
