@@ -308,8 +308,8 @@ function audit(reports: readonly Placed[], threshold: number): Map<string, Expos
  * The whole list beside its insatser: for each flow count, over every span of months some
  * report covers, the whole's value less the insatser whose values the published periods pin
  * there. That rest is exact (a stay is in one insats or in none), so it is exposed when it is
- * 1 … threshold − 1. Counts of people present, where a person in two insatser is one person in
- * the whole, are bounded instead (below).
+ * 1 … threshold − 1. The other counts (stays over the limit, and people, where a person in two
+ * insatser is one person in the whole) are compared in the same months only (below).
  */
 function restAudit(reports: readonly Placed[], threshold: number): Map<string, Exposure> {
   const exposed = new Map<string, Exposure>();
@@ -343,12 +343,16 @@ function restAudit(reports: readonly Placed[], threshold: number): Map<string, E
   // in the whole (between the whole less their sum and less the largest), which pins nothing
   // the single ones do not.
   for (const w of wholes) {
-    const parts = reports.filter((r) => r.filed !== null && r.from === w.from && r.to === w.to);
+    const parts = reports.flatMap((r) =>
+      r.filed !== null && r.from === w.from && r.to === w.to
+        ? [{ name: r.filed, keyFigures: r.keyFigures, counts: countsByPath<number | null>(r.keyFigures) }]
+        : [],
+    );
     for (const [path, whole] of countsByPath<number | null>(w.keyFigures)) {
       if (whole === null || FLOW_COUNTS.some((f) => f === path)) continue;
-      const known = parts.flatMap((r) => {
-        const v = countAt(r.keyFigures, path);
-        return v === null || r.filed === null ? [] : [{ name: r.filed, v }];
+      const known = parts.flatMap(({ name, keyFigures, counts }) => {
+        const v = countAt(keyFigures, counts, path);
+        return v === null ? [] : [{ name, v }];
       });
       const sets = countedIn(path) === "stays" ? (known.length > 0 ? [known] : []) : known.map((k) => [k]);
       for (const set of sets) {
@@ -378,8 +382,11 @@ function countedIn(path: string): "stays" | "people" {
  * A key a breakdown does not list is 0 where the breakdown is shown (it lists everyone's), and
  * hidden where it is withheld whole (every key null, a hemkommun map empty).
  */
-function countAt(keyFigures: ParticipantsReport["keyFigures"], path: string): number | null {
-  const counts = countsByPath<number | null>(keyFigures);
+function countAt(
+  keyFigures: ParticipantsReport["keyFigures"],
+  counts: ReadonlyMap<string, number | null>,
+  path: string,
+): number | null {
   if (counts.has(path)) return counts.get(path) ?? null;
   const field = path.split(".")[0]!;
   const keys = [...counts].filter(([p]) => p.startsWith(`${field}.`));
