@@ -68,6 +68,11 @@ export type Issue = At &
         readonly period: string;
       }
     | {
+        /** An avvikelse column with no utfall or prognos of its year beside a budget: not read, not checked. */
+        readonly code: "deviation-unpaired";
+        readonly label: string;
+      }
+    | {
         /** Utgående eget kapital that is not ingående eget kapital plus the year's result. */
         readonly code: "equity-mismatch";
         readonly label: string;

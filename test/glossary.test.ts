@@ -64,6 +64,7 @@ const ISSUES: { readonly [C in IssueCode]: IssueOf<C> } = {
     reversed: false,
   },
   "deviation-reversed": { ...at, code: "deviation-reversed", period: "2023" },
+  "deviation-unpaired": { ...at, code: "deviation-unpaired", label: "Avvikelse 2023" },
   "equity-mismatch": {
     ...at,
     code: "equity-mismatch",

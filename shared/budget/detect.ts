@@ -54,6 +54,8 @@ export interface TableFrame {
   /** Utfall and prognos columns read beside the budget periods (empty when the table has none). */
   readonly extras: readonly ExtraColumn[];
   readonly deviations: readonly DeviationColumn[];
+  /** Avvikelse columns with no utfall or prognos of their year beside a budget: neither read nor checked, but said. */
+  readonly unpairedDeviations: readonly { readonly col: number; readonly label: string }[];
   readonly labelCol: number;
   readonly periods: readonly PeriodColumn[];
   readonly firstRow: number;
@@ -543,6 +545,7 @@ interface TableColumns {
   readonly periods: PeriodColumn[];
   readonly extras: ExtraColumn[];
   readonly deviations: DeviationColumn[];
+  readonly unpairedDeviations: { col: number; label: string }[];
 }
 
 /**
@@ -576,6 +579,7 @@ function tableColumns(cells: readonly HeaderCell[], blockPeriod: string | null):
   }
   const periods = periodColumns(rest, blockPeriod);
   const deviations: DeviationColumn[] = [];
+  const unpairedDeviations: { col: number; label: string }[] = [];
   for (const d of deviating) {
     // "Avvikelse %": a share, not kronor; neither a period nor checked.
     if (/%|procent/i.test(d.label)) continue;
@@ -585,7 +589,10 @@ function tableColumns(cells: readonly HeaderCell[], blockPeriod: string | null):
       ? candidates.filter((e) => e.key.startsWith(d.years!))
       : candidates.filter((e) => e.col < d.col).slice(-1);
     const against = (d.half ? mine.find((e) => e.key.endsWith("-H1")) : undefined) ?? mine[0];
-    if (!against) continue;
+    if (!against) {
+      unpairedDeviations.push({ col: d.col, label: d.label });
+      continue;
+    }
     const year = against.key.slice(0, 4);
     const budget = periods.find(
       (p, i) => p.key === year || (rest[i]!.years === year && rest[i]!.role === "budget"),
@@ -598,8 +605,9 @@ function tableColumns(cells: readonly HeaderCell[], blockPeriod: string | null):
         role: against.role,
         key: against.key,
       });
+    else unpairedDeviations.push({ col: d.col, label: d.label });
   }
-  return { periods, extras, deviations };
+  return { periods, extras, deviations, unpairedDeviations };
 }
 
 function cleanWordHeader(label: string): string {
@@ -686,7 +694,7 @@ export function detectTables(view: SheetView, forcedHeader: number | null = null
     const caption = h.labelCol < h.cells[0]!.col ? view.text(h.row, h.labelCol) : null;
     const title = titleAbove((r) => view.firstText(r)?.text ?? null, h.row, prevEnd, "caption", titleBlock);
     // The report holds at most 60 periods (five years of months); columns beyond are left out.
-    const { periods, extras, deviations } = tableColumns(
+    const { periods, extras, deviations, unpairedDeviations } = tableColumns(
       h.cells.slice(0, MAX_PERIODS),
       periodFromBlock(titleBlock),
     );
@@ -701,6 +709,7 @@ export function detectTables(view: SheetView, forcedHeader: number | null = null
       groupRow: h.cells.some((c) => c.grouped) ? h.row - 1 : null,
       extras,
       deviations,
+      unpairedDeviations,
       labelCol: h.labelCol,
       periods,
       firstRow: h.row + 1,
@@ -840,6 +849,7 @@ function headerlessBlock(
       groupRow: null,
       extras: [],
       deviations: [],
+      unpairedDeviations: [],
       labelCol: best.labelCol,
       periods: [{ col: best.col, key, label: caption?.text ?? key, unit: null }],
       firstRow: best.first,

@@ -295,6 +295,14 @@ function checkDeviations(
   tolerance: number,
 ): Issue[] {
   const issues: Issue[] = [];
+  for (const d of frame.unpairedDeviations)
+    issues.push({
+      severity: "info",
+      code: "deviation-unpaired",
+      sheet: grid.sheet,
+      cell: frame.headerRow === null ? null : a1At(grid, frame.headerRow, d.col),
+      label: d.label,
+    });
   frame.deviations.forEach((d, index) => {
     const budget = columns.findIndex((c) => c.role === "budget" && c.key === d.budget);
     const against = columns.findIndex((c) => c.role === d.role && c.key === d.key);

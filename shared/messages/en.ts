@@ -97,6 +97,8 @@ export const en: MessageTemplates = {
     `The result "${i.label}"${at(i.cell)} for ${figureOf(i)} is ${formatKr(i.stated, "en")} but income minus costs is ${formatKr(i.computed, "en")}.`,
   "deviation-mismatch": (i) =>
     `The deviation on line "${i.label}"${at(i.cell)} for ${periodLabel(i.period, "en")} is ${formatKr(i.stated, "en")} but ${i.reversed ? "budget minus outcome" : "outcome minus budget"} is ${formatKr(i.computed, "en")}.`,
+  "deviation-unpaired": (i) =>
+    `The column "${i.label}"${at(i.cell)} has no utfall or prognos of its year beside the budget to be compared with; it is neither read nor checked.`,
   "deviation-reversed": (i) =>
     `The deviation${at(i.cell)} for ${periodLabel(i.period, "en")} is written as budget minus outcome; it is checked that way.`,
   "equity-mismatch": (i) =>

@@ -97,6 +97,8 @@ export const sv: MessageTemplates = {
     `Resultatet ”${i.label}”${at(i.cell)} för ${figureOf(i)} är ${formatKr(i.stated)} men intäkter minus kostnader ger ${formatKr(i.computed)}.`,
   "deviation-mismatch": (i) =>
     `Avvikelsen på raden ”${i.label}”${at(i.cell)} för ${periodLabel(i.period)} är ${formatKr(i.stated)} men ${i.reversed ? "budget minus utfall" : "utfall minus budget"} ger ${formatKr(i.computed)}.`,
+  "deviation-unpaired": (i) =>
+    `Kolumnen ”${i.label}”${at(i.cell)} har inget utfall eller någon prognos för samma år bredvid budgeten att jämföras med; den läses inte och kontrolleras inte.`,
   "deviation-reversed": (i) =>
     `Avvikelsen${at(i.cell)} för ${periodLabel(i.period)} är skriven som budget minus utfall; den kontrolleras så.`,
   "equity-mismatch": (i) =>

@@ -716,6 +716,21 @@ describe("budget and utfall", () => {
     expect(codes(issues)).toEqual([["D1", "deviation-reversed"]]);
   });
 
+  it("When an avvikelse column has no utfall of its year to compare with, then it is an info at its header and the budget reads as before", () => {
+    const { tables, issues } = readBudgetSheet(
+      sheet([
+        ["Post (tkr)", "Budget 2024", "Avvikelse 2023"],
+        ["Finansiell ram", 1000, 100],
+        ["Kansli", 800, -90],
+        ["Summa kostnader", 800, -90],
+        ["Årets resultat", 200, 190],
+      ]),
+    );
+    expect(budgetOf(tables).periods).toEqual(["2024"]);
+    expect(codes(issues)).toEqual([["C1", "deviation-unpaired"]]);
+    expect(issues[0]).toMatchObject({ severity: "info", label: "Avvikelse 2023" });
+  });
+
   it("When costs are written negative, then avvikelse is checked against the amounts as written, and an Avvikelse % column is no kronor to check", () => {
     const { tables, issues } = readBudgetSheet(
       sheet([
