@@ -8,7 +8,6 @@ import { Button } from "@fluentui/react-button";
 import { Field } from "@fluentui/react-field";
 import { Input } from "@fluentui/react-input";
 import { Radio, RadioGroup } from "@fluentui/react-radio";
-import { Select } from "@fluentui/react-select";
 import { Spinner } from "@fluentui/react-spinner";
 import { Body1, Title3 } from "@fluentui/react-text";
 import { tokens } from "@fluentui/react-theme";
@@ -19,6 +18,7 @@ import { asClientFailure, type ClientFailure } from "../../shared/client";
 import type { Lang } from "../../shared/messages";
 import { isYearText } from "../../shared/period";
 import type { ReportKind } from "../../shared/report";
+import { InsatsPicker } from "../../ui/InsatsPicker";
 import type { PageApi } from "../api";
 import { chartSeries, comparisonOf, outcomeComparisonOf, type ComparisonView as View } from "../comparison";
 import { ComparisonCharts, expectedBars } from "../components/ComparisonCharts";
@@ -203,23 +203,17 @@ export function ComparisonView({ strings, lang, api, status }: ComparisonViewPro
             </Button>
           </div>
           {view.kind === "participants" && view.insatser && (
-            <Field className={styles.insats} label={c.insats} hint={c.insatsHint}>
-              <Select
-                value={view.insats ?? ""}
-                disabled={busy}
-                onChange={(_, d) => {
-                  setInsats(d.value);
-                  void show(d.value);
-                }}
-              >
-                <option value="">{c.allInsatser}</option>
-                {view.insatser.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <InsatsPicker
+              className={styles.insats}
+              lang={lang}
+              insatser={view.insatser}
+              value={view.insats ?? ""}
+              disabled={busy}
+              onChange={(chosen) => {
+                setInsats(chosen);
+                void show(chosen);
+              }}
+            />
           )}
           <ComparisonTable comparison={comparison} strings={strings} lang={lang} />
           {outcome && (

@@ -6,16 +6,18 @@ import { Button } from "@fluentui/react-button";
 import { Field } from "@fluentui/react-field";
 import { Input } from "@fluentui/react-input";
 import { Radio, RadioGroup } from "@fluentui/react-radio";
-import { Select } from "@fluentui/react-select";
 import { Subtitle2 } from "@fluentui/react-text";
 import { tokens } from "@fluentui/react-theme";
 import { makeStyles } from "@griffel/react";
+import type { Lang } from "../../../shared/messages";
 import { isYearText } from "../../../shared/period";
 import type { ReportKind } from "../../../shared/report";
+import { InsatsPicker } from "../../../ui/InsatsPicker";
 import type { UiStrings } from "../strings";
 
 export interface FetchComparisonProps {
   readonly strings: UiStrings;
+  readonly lang: Lang;
   /** The year and kind chosen, kept by the panel while the form comes and goes with signing in. */
   readonly year: string;
   readonly kind: ReportKind;
@@ -66,16 +68,7 @@ export function FetchComparison(props: FetchComparisonProps) {
         </RadioGroup>
       </Field>
       {offered && (
-        <Field label={s.insats} hint={s.insatsHint}>
-          <Select value={chosen} onChange={(_, d) => props.onInsats(d.value)}>
-            <option value="">{s.allInsatser}</option>
-            {props.insatser.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <InsatsPicker lang={props.lang} insatser={props.insatser} value={chosen} onChange={props.onInsats} />
       )}
       <div className={styles.row}>
         <Button

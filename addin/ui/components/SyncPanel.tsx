@@ -138,6 +138,7 @@ export function SyncPanel(props: SyncPanelProps) {
       {me !== null && (
         <FetchComparison
           strings={strings}
+          lang={lang}
           year={year}
           kind={kind}
           busy={busy}

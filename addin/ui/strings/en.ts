@@ -160,9 +160,6 @@ export const en: UiStrings = {
     kind: "Kind",
     kinds: { budget: "Budget", participants: "Participants" },
     fetchComparison: "Fetch the comparison",
-    insats: "Insats",
-    allInsatser: "All insatser",
-    insatsHint: "All: each association's insatser added up. A participant in two insatser counts in both.",
     fetching: "Fetching …",
     fetched: (sheet: string, reporting: number, total: number) =>
       `The comparison is on the sheet ${sheet}: ${reporting} of ${total} associations have reported.`,

@@ -168,9 +168,6 @@ export const sv = {
     kind: "Typ",
     kinds: { budget: "Budget", participants: "Deltagare" },
     fetchComparison: "Hämta sammanställning",
-    insats: "Insats",
-    allInsatser: "Alla insatser",
-    insatsHint: "Alla: varje förbunds insatser adderade. En deltagare i två insatser räknas i båda.",
     fetching: "Hämtar …",
     fetched: (sheet: string, reporting: number, total: number) =>
       `Sammanställningen finns på bladet ${sheet}: ${reporting} av ${total} förbund har rapporterat.`,
