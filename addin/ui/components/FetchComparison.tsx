@@ -44,7 +44,7 @@ export function FetchComparison(props: FetchComparisonProps) {
   const styles = useStyles();
   const yearOk = isYearText(year);
   const offered = kind === "participants" && props.insatser.length > 0;
-  // A name the year's comparison no longer lists is not asked for.
+  // A name the year's comparison no longer lists is not asked for; nor one for a budget.
   const chosen = offered && props.insatser.includes(props.insats) ? props.insats : "";
   return (
     <>
@@ -73,9 +73,7 @@ export function FetchComparison(props: FetchComparisonProps) {
       <div className={styles.row}>
         <Button
           disabled={busy || !yearOk}
-          onClick={() =>
-            props.onFetch(kind, year.trim(), kind === "participants" && chosen ? chosen : undefined)
-          }
+          onClick={() => props.onFetch(kind, year.trim(), chosen || undefined)}
         >
           {props.fetching ? s.fetching : s.fetchComparison}
         </Button>
