@@ -95,6 +95,17 @@ export interface BudgetSpec {
   } | null;
 }
 
+/**
+ * The open line's amounts, unlike every cost line's: with the very amounts of a cost line it fits
+ * the stated figures as income as well as that line does, and the reader rightly says it cannot
+ * tell which of the two is the income (line-unclassified on both).
+ */
+function apartFrom(lines: readonly (readonly number[])[], open: readonly number[]): number[] {
+  let amounts = [...open];
+  while (lines.some((line) => line.every((v, i) => v === amounts[i]))) amounts = amounts.map((v) => v + 1);
+  return amounts;
+}
+
 export interface Truth {
   readonly periods: readonly string[];
   readonly income: PeriodAmounts;
@@ -484,7 +495,7 @@ export function budgetSpecArb(corrupt: boolean): fc.Arbitrary<BudgetSpec> {
         textAmounts: r.textAmounts,
         blankAfter: r.blankAfter,
         // A guessed line and a corrupted figure together can fit the totals two ways: kept apart.
-        openLine: corrupt || r.openLine === null ? null : r.openLine.slice(0, n),
+        openLine: corrupt || r.openLine === null ? null : apartFrom(costs.flat(), r.openLine.slice(0, n)),
         corrupt:
           corrupt && targets[r.corruptTarget as keyof typeof targets]
             ? { target: r.corruptTarget as "final", delta: r.delta, period: r.corruptPeriod }
