@@ -27,7 +27,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import type { BookJson } from "../playground/fake-excel/book";
 import { loadBook } from "../playground/fake-excel/xlsx";
 import type { startWebServer as StartWebServer, WebServer } from "../service/server";
-import { launchChromium } from "../test/support/browser";
+import { fakeOfficeScript, launchChromium } from "../test/support/browser";
 import { budget, populate } from "./page";
 
 /** The commit before issue 22: the figures "before". */
@@ -375,17 +375,7 @@ export async function bench(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "samsyn-bench-firstuse-"));
   const browser = await launchChromium();
   try {
-    const fakeHost = (
-      await build({
-        entryPoints: [path.join(ROOT, "playground/fake-excel/browser-host.ts")],
-        bundle: true,
-        write: false,
-        format: "iife",
-        platform: "browser",
-        target: "chrome100",
-        logLevel: "silent",
-      })
-    ).outputFiles[0]!.text;
+    const fakeHost = await fakeOfficeScript();
     const book = (await loadBook(FIXTURE)).toJSON();
     const baseRoot = baselineSources(dir);
     const mine = buildSide("ours", ROOT, dir);

@@ -7,25 +7,11 @@ import { convert } from "../../addin/convert";
 import { MARK_FILL, removeMarks } from "../../addin/excel/write";
 import { FakeBook } from "../../playground/fake-excel/book";
 import { fakeHost } from "../../playground/fake-excel/excel";
-import { gridFromRows } from "../../shared/grid";
-
-/** B9 states 800 000 where the lines add up to 700 000: it is marked. */
-const budgetGrid = () =>
-  gridFromRows("Budget", [
-    ["- Verksamhetsplan 2015", null],
-    [null, "Budget 2015"],
-    ["Intäkter", null],
-    ["Medlemsbidrag", 1_000_000],
-    ["Summa intäkter", 1_000_000],
-    ["Kostnader", null],
-    ["Insatser", 600_000],
-    ["Kansli", 100_000],
-    ["Summa kostnader", 800_000],
-  ]);
+import { markedBudget } from "../support/marked-budget";
 
 describe("When the fake Excel reads a fill", () => {
   it("then no fill and white both read #FFFFFF, and only tintAndShade and pattern tell them apart", async () => {
-    const book = FakeBook.fromGrids([budgetGrid()]);
+    const book = FakeBook.fromGrids([markedBudget()]);
     const sheet = book.sheets[0]!;
     sheet.patch(0, 1, { fill: "#FFFFFF" });
     sheet.patch(0, 2, { fill: "#FFFF00", pattern: "Gray25", patternColor: "#FF0000" });
@@ -47,7 +33,7 @@ describe("When the fake Excel reads a fill", () => {
 
 describe("When a cell Samsyn marks has the user's own fill", () => {
   it("then a white fill comes back white when the mark goes, not as no fill", async () => {
-    const book = FakeBook.fromGrids([budgetGrid()]);
+    const book = FakeBook.fromGrids([markedBudget()]);
     const sheet = book.sheets[0]!;
     sheet.patch(8, 1, { fill: "#FFFFFF" });
     await convert(fakeHost(book), { kind: "active" });
@@ -58,7 +44,7 @@ describe("When a cell Samsyn marks has the user's own fill", () => {
   });
 
   it("then a patterned fill is marked in a plain colour and comes back with its pattern on Ta bort markeringar", async () => {
-    const book = FakeBook.fromGrids([budgetGrid()]);
+    const book = FakeBook.fromGrids([markedBudget()]);
     const sheet = book.sheets[0]!;
     sheet.patch(8, 1, { fill: "#FFFF00", pattern: "Gray25", patternColor: "#FF0000" });
     // A cell without a fill stays without one.

@@ -8,34 +8,20 @@ import { convert, importSource } from "../../addin/convert";
 import { MARK_FILL, removeMarks } from "../../addin/excel/write";
 import { FakeBook } from "../../playground/fake-excel/book";
 import { fakeHost } from "../../playground/fake-excel/excel";
-import { gridFromRows } from "../../shared/grid";
-
-/** B9 states 800 000 where the lines add up to 700 000: it is marked. */
-const budgetGrid = () =>
-  gridFromRows("Budget", [
-    ["- Verksamhetsplan 2015", null],
-    [null, "Budget 2015"],
-    ["Intäkter", null],
-    ["Medlemsbidrag", 1_000_000],
-    ["Summa intäkter", 1_000_000],
-    ["Kostnader", null],
-    ["Insatser", 600_000],
-    ["Kansli", 100_000],
-    ["Summa kostnader", 800_000],
-  ]);
+import { markedBudget } from "../support/marked-budget";
 
 const reopen = (book: FakeBook) => FakeBook.fromJSON(JSON.parse(JSON.stringify(book.toJSON())));
 
 describe("When a workbook is opened again", () => {
   it("then the fake gives its sheets new ids, as Excel may", () => {
-    const book = FakeBook.fromGrids([budgetGrid()]);
+    const book = FakeBook.fromGrids([markedBudget()]);
     const again = reopen(book);
     expect(again.sheets[0]!.name).toBe("Budget");
     expect(again.sheets[0]!.id).not.toBe(book.sheets[0]!.id);
   });
 
   it("then a refresh updates the same sheets and tables in place: no 'Samsyn … (2)', no mark left behind", async () => {
-    const first = FakeBook.fromGrids([budgetGrid()]);
+    const first = FakeBook.fromGrids([markedBudget()]);
     await convert(fakeHost(first), { kind: "active" });
     const sheets = first.sheets.map((s) => s.name);
     const tables = first.tables.map((t) => t.name);
@@ -56,7 +42,7 @@ describe("When a workbook is opened again", () => {
   });
 
   it("then Ta bort markeringar after reopening takes the marks off the source sheet", async () => {
-    const first = FakeBook.fromGrids([budgetGrid()]);
+    const first = FakeBook.fromGrids([markedBudget()]);
     await convert(fakeHost(first), { kind: "active" });
     expect(first.sheets[0]!.cell(8, 1)?.fill).toBe(MARK_FILL.error);
     const book = reopen(first);
@@ -70,7 +56,7 @@ describe("When a workbook is opened again", () => {
   });
 
   it("then, with its settings lost as well, the outputs are found by their tags and reused", async () => {
-    const first = FakeBook.fromGrids([budgetGrid()]);
+    const first = FakeBook.fromGrids([markedBudget()]);
     await convert(fakeHost(first), { kind: "active" });
     const names = first.sheets.map((s) => s.name);
     const book = reopen(first);

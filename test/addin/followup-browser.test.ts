@@ -4,11 +4,11 @@
  * axe finds nothing serious and nothing leaves the machine.
  */
 import { resolve } from "node:path";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BookJson } from "../../playground/fake-excel/book";
 import { loadBook } from "../../playground/fake-excel/xlsx";
 import { axeViolations } from "../support/axe";
+import { fakeOfficeScript } from "../support/browser";
 import { forbiddenIn } from "../support/glossary";
 import { type BrowserStack, startBrowserStack } from "../support/stack";
 
@@ -19,15 +19,7 @@ let fakeHost: string;
 
 beforeAll(async () => {
   stack = await startBrowserStack({ name: "pane-followup" });
-  const bundled = await build({
-    entryPoints: [resolve("playground/fake-excel/browser-host.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "chrome100",
-  });
-  fakeHost = bundled.outputFiles[0]!.text;
+  fakeHost = await fakeOfficeScript();
 });
 
 afterAll(async () => {

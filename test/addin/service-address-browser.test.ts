@@ -8,8 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { join, resolve } from "node:path";
-import { build } from "esbuild";
+import { join } from "node:path";
 import express from "express";
 import pino from "pino";
 import type { Page } from "playwright-core";
@@ -18,6 +17,7 @@ import type { BookJson } from "../../playground/fake-excel/book";
 import { loadBook } from "../../playground/fake-excel/xlsx";
 import { startWebServer, type WebServer } from "../../service/server";
 import { orgnr } from "../service/helpers";
+import { fakeOfficeScript } from "../support/browser";
 import { fixture } from "../support/cli";
 import { type BrowserStack, startBrowserStack } from "../support/stack";
 
@@ -45,16 +45,7 @@ async function association(url: string, orgnrSeed: number): Promise<string> {
 
 beforeAll(async () => {
   stack = await startBrowserStack({ name: "service-address", adminToken: ADMIN });
-  fakeHost = (
-    await build({
-      entryPoints: [resolve("playground/fake-excel/browser-host.ts")],
-      bundle: true,
-      write: false,
-      format: "iife",
-      platform: "browser",
-      target: "chrome100",
-    })
-  ).outputFiles[0]!.text;
+  fakeHost = await fakeOfficeScript();
   book = (await loadBook(fixture("ale-kungalv-stenungsund-tjorn-vp2008.xlsx"))).toJSON();
   token = await association(stack.service.url, 951);
 

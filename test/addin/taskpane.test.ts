@@ -6,13 +6,13 @@
  */
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BookJson } from "../../playground/fake-excel/book";
 import { loadBook } from "../../playground/fake-excel/xlsx";
 import type { WebServer } from "../../service/server";
 import { axeViolations } from "../support/axe";
+import { fakeOfficeScript } from "../support/browser";
 import { forbiddenIn } from "../support/glossary";
 import { type BrowserStack, startBrowserStack } from "../support/stack";
 
@@ -27,15 +27,7 @@ let fakeHost: string;
 beforeAll(async () => {
   stack = await startBrowserStack({ name: "pane" });
   ({ service: server, browser } = stack);
-  const bundled = await build({
-    entryPoints: [resolve("playground/fake-excel/browser-host.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "chrome100",
-  });
-  fakeHost = bundled.outputFiles[0]!.text;
+  fakeHost = await fakeOfficeScript();
 });
 
 afterAll(async () => {

@@ -20,6 +20,7 @@ import { fakeHost } from "../../playground/fake-excel/excel";
 import { applyLayout, type BookWithLayout, layoutOf } from "../../playground/fake-excel/layout";
 import { startPlayground } from "../../playground/server";
 import { fixture } from "../support/cli";
+import { convertWithLibreOffice } from "../support/libreoffice";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "samsyn-download-print-"));
@@ -27,21 +28,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The file printed by LibreOffice: its page count and how often "###" shows. */
 async function printed(file: string): Promise<{ pages: number; hashes: number }> {
-  const profile = mkdtempSync(join(dir, "lo-"));
-  await run(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      file,
-    ],
-    { timeout: 120_000 },
-  );
+  await convertWithLibreOffice(file, "pdf", dir, mkdtempSync(join(dir, "lo-")));
   const pdf = file.replace(/\.xlsx$/, ".pdf");
   const info = (await run("pdfinfo", [pdf])).stdout;
   const text = (await run("pdftotext", [pdf, "-"])).stdout;

@@ -26,10 +26,16 @@ function recalcProfile(): string {
   return dir;
 }
 
-/** Opens `file` in LibreOffice, recalculates, saves as .xlsx in a new folder; returns the workbook read back. */
-export async function recalculate(file: string): Promise<ExcelJS.Workbook> {
-  const profile = recalcProfile();
-  const outDir = mkdtempSync(join(tmpdir(), "samsyn-recalc-"));
+/**
+ * LibreOffice (headless) converting `file` into `outDir` as `to` ("pdf", or a filter such as
+ * "xlsx:Calc MS Excel 2007 XML"), in a profile of its own: two conversions at once do not share one.
+ */
+export async function convertWithLibreOffice(
+  file: string,
+  to: string,
+  outDir: string,
+  profile: string = mkdtempSync(join(tmpdir(), "samsyn-lo-")),
+): Promise<void> {
   await run(
     "soffice",
     [
@@ -37,13 +43,19 @@ export async function recalculate(file: string): Promise<ExcelJS.Workbook> {
       "--headless",
       "--norestore",
       "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
+      to,
       "--outdir",
       outDir,
       file,
     ],
     { timeout: 120_000 },
   );
+}
+
+/** Opens `file` in LibreOffice, recalculates, saves as .xlsx in a new folder; returns the workbook read back. */
+export async function recalculate(file: string): Promise<ExcelJS.Workbook> {
+  const outDir = mkdtempSync(join(tmpdir(), "samsyn-recalc-"));
+  await convertWithLibreOffice(file, "xlsx:Calc MS Excel 2007 XML", outDir, recalcProfile());
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(join(outDir, basename(file)));
   return workbook;
